@@ -1,0 +1,24 @@
+"""Shared fixtures: the committed workbook and copies of it that tests may change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from zi_dash.config import DEFAULT_WORKBOOK
+
+
+@pytest.fixture(scope="session")
+def real_workbook() -> Path:
+    """The committed workbook (read only: copy it before changing anything)."""
+    return DEFAULT_WORKBOOK
+
+
+@pytest.fixture
+def workbook_copy(tmp_path: Path, real_workbook: Path) -> Path:
+    """A private copy of the committed workbook."""
+    target = tmp_path / "rencana_aksi.xlsx"
+    shutil.copyfile(real_workbook, target)
+    return target

@@ -1,0 +1,1 @@
+"""Core of the Zona Integritas action-plan dashboard (no streamlit here)."""
