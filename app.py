@@ -12,5 +12,8 @@ st.set_page_config(
 ui.sidebar(ui.load_current_plan())
 pages = [
     st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),
+    st.Page("pages/linimasa.py", title="Linimasa", icon=":material/view_timeline:"),
+    st.Page("pages/bukti.py", title="Bukti", icon=":material/folder_open:"),
+    st.Page("pages/rapat.py", title="Mode Rapat", icon=":material/co_present:"),
 ]
-st.navigation(pages).run()
+ui.run_pages(pages)

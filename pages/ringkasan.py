@@ -1,22 +1,55 @@
-"""Ringkasan: the plan's headline figures and completion by area."""
+"""Ringkasan: headline figures, completion by area and component, LKE projection, Kurva S."""
 
 import streamlit as st
 
-from zi_dash import metrics, ui
-from zi_dash.schedule import format_date
+from zi_dash import charts, fmt, metrics, ui
+from zi_dash.contract import AreaCol, Status
 
 ctx = ui.context()
-plan = ctx.view
-st.title("Ringkasan Rencana Aksi")
-st.caption(f"Status per {format_date(ctx.as_of)} · {len(plan.actions)} aksi")
+plan, as_of = ctx.view, ctx.as_of
+st.title("Ringkasan Rencana Aksi Zona Integritas")
+ui.headline(ctx)
+if plan.actions.empty:
+    st.warning("Tidak ada aksi yang cocok dengan saringan. Ubah saringan di panel kiri.")
+    st.stop()
 
 counts = metrics.status_counts(plan)
-cols = st.columns(5)
-cols[0].metric("Capaian keseluruhan", f"{metrics.completion_overall(plan):.1f}%")
-cols[1].metric("Selesai", counts["Selesai"])
-cols[2].metric("Dalam proses", counts["Dalam Proses"])
-cols[3].metric("Belum mulai", counts["Belum Mulai"])
-cols[4].metric("Terlambat", len(metrics.overdue(plan, ctx.as_of)))
+cols = st.columns(6)
+cols[0].metric("Capaian keseluruhan", fmt.pct(metrics.completion_overall(plan)))
+cols[1].metric("Selesai", counts[Status.DONE])
+cols[2].metric("Dalam proses", counts[Status.IN_PROGRESS])
+cols[3].metric("Belum mulai", counts[Status.NOT_STARTED])
+cols[4].metric("Terlambat", len(metrics.overdue(plan, as_of)))
+cols[5].metric("Kelengkapan bukti", fmt.pct(metrics.evidence_completeness(plan)))
 
-st.subheader("Capaian per area")
-st.dataframe(metrics.completion_by_area(plan), hide_index=True)
+names = dict(zip(plan.areas[AreaCol.AREA], plan.areas[AreaCol.NAME]))
+left, right = st.columns(2)
+with left:
+    fig = charts.area_completion(metrics.completion_by_area(plan), as_of)
+    ui.chart(fig, "capaian_per_area", as_of)
+with right:
+    fig = charts.status_by_area(metrics.status_by_area(plan, as_of), names, as_of)
+    ui.chart(fig, "status_per_area", as_of)
+
+st.subheader("Proyeksi nilai pengungkit LKE")
+st.caption(
+    "Proyeksi = bobot area × capaian area. Ini perkiraan dari progres rencana aksi, "
+    "bukan nilai resmi evaluasi TPI atau KemenPANRB."
+)
+ui.chart(charts.lke_projection(metrics.lke_projection(plan), as_of), "proyeksi_lke", as_of)
+
+st.subheader("Kurva S")
+kurva = metrics.kurva_s(plan, as_of)
+if kurva.kritis:
+    st.error(
+        f"Kritis: realisasi {fmt.pct(kurva.actual)} tertinggal "
+        f"{fmt.number(-kurva.deviation)} poin dari rencana {fmt.pct(kurva.planned)}."
+    )
+ui.chart(charts.kurva_s(kurva), "kurva_s", as_of)
+
+st.subheader("Capaian per komponen")
+ui.chart(
+    charts.component_completion(metrics.completion_by_component(plan), as_of),
+    "capaian_per_komponen",
+    as_of,
+)

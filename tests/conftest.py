@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tests import factory
 from zi_dash.config import DEFAULT_WORKBOOK
+from zi_dash.workbook import Plan, load_plan
 
 
 @pytest.fixture(scope="session")
@@ -22,3 +24,9 @@ def workbook_copy(tmp_path: Path, real_workbook: Path) -> Path:
     target = tmp_path / "rencana_aksi.xlsx"
     shutil.copyfile(real_workbook, target)
     return target
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Plan:
+    """The hand-made mixed plan of tests/factory.py, loaded."""
+    return load_plan(factory.mixed(tmp_path / "mixed.xlsx"))

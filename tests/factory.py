@@ -58,3 +58,27 @@ def make_workbook(
     if evidence_rows is None:
         evidence_rows = [evidence(str(a[ActionCol.ID]), 1) for a in actions]
     return write_workbook(path, actions, evidence_rows, **kwargs)  # type: ignore[arg-type]
+
+
+def mixed(path: Path) -> Path:
+    """Six actions in areas I–III; as of 1 May 2022 one is late, one due soon, one unreadable."""
+    actions = [
+        action("I.1.1", c.Status.DONE, 100, "April Minggu ke 1 2022"),  # 1–7 Apr
+        action("I.1.2", c.Status.IN_PROGRESS, 50, "April Minggu ke 3 2022"),  # 15–21 Apr: late
+        action("II.1.1", c.Status.NOT_STARTED, 0, "Mei Minggu ke 2 2022"),  # 8–14 Mei: soon
+        action("II.2.1", c.Status.IN_PROGRESS, 30, "Juni 2022"),
+        action("III.1.1", c.Status.DONE, 100, "Maret 2022"),
+        action("III.1.2", c.Status.NOT_STARTED, 0, "kalau sempat"),  # unreadable
+    ]
+    items = [
+        evidence("I.1.1", 1, c.EvidenceStatus.PRESENT),
+        evidence("I.1.1", 2, c.EvidenceStatus.MISSING),
+        evidence(
+            "I.1.2", 1, c.EvidenceStatus.NEEDS_FIX, **{EvidenceCol.NOTES: "Belum ditandatangani"}
+        ),
+        evidence("II.1.1", 1, c.EvidenceStatus.MISSING),
+        evidence("II.2.1", 1, c.EvidenceStatus.PRESENT),
+        evidence("III.1.1", 1, c.EvidenceStatus.VERIFIED),
+        evidence("III.1.2", 1, c.EvidenceStatus.MISSING),
+    ]
+    return make_workbook(path, actions, items)

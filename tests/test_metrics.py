@@ -7,35 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.factory import action, evidence, make_workbook
+from tests.factory import action, make_workbook
 from zi_dash import metrics as m
-from zi_dash.contract import ActionCol, EvidenceStatus, Status
+from zi_dash.contract import ActionCol, Status
 from zi_dash.workbook import Plan, load_plan
 
 AS_OF = date(2022, 5, 1)
-
-
-@pytest.fixture
-def mixed(tmp_path: Path) -> Plan:
-    """Six actions in areas I–III; as of 1 May 2022 one is late, one due soon, one unreadable."""
-    actions = [
-        action("I.1.1", Status.DONE, 100, "April Minggu ke 1 2022"),  # 1–7 Apr
-        action("I.1.2", Status.IN_PROGRESS, 50, "April Minggu ke 3 2022"),  # 15–21 Apr: late
-        action("II.1.1", Status.NOT_STARTED, 0, "Mei Minggu ke 2 2022"),  # 8–14 Mei: soon
-        action("II.2.1", Status.IN_PROGRESS, 30, "Juni 2022"),
-        action("III.1.1", Status.DONE, 100, "Maret 2022"),
-        action("III.1.2", Status.NOT_STARTED, 0, "kalau sempat"),  # unreadable
-    ]
-    items = [
-        evidence("I.1.1", 1, EvidenceStatus.PRESENT),
-        evidence("I.1.1", 2, EvidenceStatus.MISSING),
-        evidence("I.1.2", 1, EvidenceStatus.NEEDS_FIX),
-        evidence("II.1.1", 1, EvidenceStatus.MISSING),
-        evidence("II.2.1", 1, EvidenceStatus.PRESENT),
-        evidence("III.1.1", 1, EvidenceStatus.VERIFIED),
-        evidence("III.1.2", 1, EvidenceStatus.MISSING),
-    ]
-    return load_plan(make_workbook(tmp_path / "mixed.xlsx", actions, items))
 
 
 def test_overall_completion_is_the_mean_of_progress(mixed: Plan) -> None:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from zi_dash import charts
 from zi_dash import filters as flt
 from zi_dash.config import workbook_path
+from zi_dash.contract import ActionCol, EvidenceCol
+from zi_dash.history import rewind
 from zi_dash.schedule import format_date
 from zi_dash.workbook import Plan, WorkbookError, load_plan
 
@@ -26,6 +32,7 @@ class Key:
     MONTHS: Final = "filter_months"
     CONTEXT: Final = "context"
     MEETING_SCREEN: Final = "meeting_screen"
+    IN_APP: Final = "_in_app"
 
 
 @dataclass(frozen=True)
@@ -103,14 +110,86 @@ def sidebar(plan: Plan) -> Context:
             pics=_multiselect("Penanggung jawab", Key.PICS, choices["pics"]),
             months=_multiselect("Bulan target", Key.MONTHS, choices["months"]),
         )
-    context = Context(plan, flt.apply(plan, filters, as_of), as_of, filters)
+    # Figures "per tanggal acuan" show the plan as it stood then, rebuilt from the Riwayat log.
+    context = Context(plan, flt.apply(rewind(plan, as_of), filters, as_of), as_of, filters)
     st.session_state[Key.CONTEXT] = context
     return context
 
 
+REDIRECT_PARAM: Final = "halaman"
+
+
+def run_pages(pages: list[Any]) -> None:
+    """Run st.navigation; pages know they were entered through app.py."""
+    navigation = st.navigation(pages)
+    wanted = st.query_params.get(REDIRECT_PARAM)
+    if wanted:
+        del st.query_params[REDIRECT_PARAM]
+        match = [p for p in pages if p.url_path == wanted]
+        if match:
+            st.switch_page(match[0])
+    st.session_state[Key.IN_APP] = True
+    try:
+        navigation.run()
+    finally:
+        st.session_state[Key.IN_APP] = False
+
+
 def context() -> Context:
-    """The Context app.py prepared for this run."""
-    ctx = st.session_state.get(Key.CONTEXT)
-    if ctx is None:  # a page run on its own (tests): build the shared state here
-        ctx = sidebar(load_current_plan())
-    return ctx
+    """The Context app.py prepared for this run.
+
+    Streamlit runs a pages/ file on its own when the first request after a server start is a
+    deep link (its legacy multipage mode); such a run is sent through app.py instead.
+    """
+    if not st.session_state.get(Key.IN_APP):
+        page = Path(inspect.stack()[1].filename).stem
+        st.switch_page("app.py", query_params={REDIRECT_PARAM: page})
+    return st.session_state[Key.CONTEXT]
+
+
+def chart(fig: go.Figure, name: str, as_of: date) -> None:
+    """Render a core figure as built (theme=None) with its print-size PNG camera button."""
+    st.plotly_chart(fig, theme=None, config=charts.config(fig, name, as_of), width="stretch")
+
+
+_COLUMN_CONFIG: Final = {
+    ActionCol.PROGRESS: st.column_config.ProgressColumn(
+        ActionCol.PROGRESS, min_value=0, max_value=100, format="%.0f%%"
+    ),
+    EvidenceCol.LINK: st.column_config.LinkColumn(EvidenceCol.LINK),
+}
+
+
+def table(frame: pd.DataFrame, empty: str = "Tidak ada.") -> None:
+    """A read-only table with progress bars and clickable links; a sentence when empty."""
+    if frame.empty:
+        st.info(empty)
+        return
+    st.dataframe(frame, hide_index=True, column_config=_COLUMN_CONFIG, width="stretch")
+
+
+def headline(ctx: Context) -> None:
+    """Where and when the figures come from, under every page title."""
+    note = " · filter aktif" if ctx.filters.active else ""
+    st.caption(
+        f"{ctx.plan.info.unit} · status per {format_date(ctx.as_of)} · "
+        f"{len(ctx.view.actions)} dari {len(ctx.plan.actions)} aksi{note}"
+    )
+
+
+# Static CSS only (never user text): bigger type, no sidebar, for a projector.
+PROJECTOR_CSS: Final = """<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
+[data-testid="stMetricValue"] {font-size: 3.6rem; font-weight: 700;}
+[data-testid="stMetricLabel"] p {font-size: 1.5rem;}
+[data-testid="stMarkdownContainer"] h3 {font-size: 2.2rem;}
+[data-testid="stMarkdownContainer"] h4 {font-size: 1.8rem;}
+.stMainBlockContainer {padding-top: 1.5rem; max-width: 100%;}
+button p {font-size: 1.3rem;}
+</style>"""
+
+
+def move_screen(step: int, count: int) -> None:
+    """Button callback: go to the previous or next meeting screen."""
+    current = st.session_state.get(Key.MEETING_SCREEN, 0)
+    st.session_state[Key.MEETING_SCREEN] = max(0, min(count - 1, current + step))

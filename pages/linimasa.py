@@ -1,0 +1,36 @@
+"""Linimasa: Gantt of target weeks with progress, the as-of line and unreadable targets."""
+
+import streamlit as st
+
+from zi_dash import gantt, metrics, tables, ui
+from zi_dash.contract import AreaCol
+from zi_dash.schedule import format_date
+
+ctx = ui.context()
+plan, as_of = ctx.view, ctx.as_of
+st.title("Linimasa Target")
+ui.headline(ctx)
+
+windows = gantt.zoom_windows(ctx.plan.year)
+zoom = st.selectbox("Tampilkan", ["Seluruh jadwal", *windows], key="gantt_zoom")
+names = dict(zip(plan.areas[AreaCol.AREA], plan.areas[AreaCol.NAME]))
+bars = gantt.bars(metrics.action_state(plan, as_of), names, as_of)
+window = windows.get(zoom) or gantt.default_window(bars, as_of)
+if not window[0] <= as_of <= window[1]:
+    st.info(f"Tanggal acuan {format_date(as_of)} di luar rentang yang ditampilkan.")
+
+unreadable = tables.unreadable(plan)
+chart_col, side = st.columns([4, 1]) if not unreadable.empty else (st.container(), None)
+with chart_col:
+    ui.chart(gantt.figure(bars, as_of, window), "linimasa", as_of)
+if side is not None:
+    with side:
+        st.warning(f"{len(unreadable)} target tidak dapat dibaca dan tidak digambar:")
+        ui.table(unreadable)
+
+with st.expander("Cara setiap Target Waktu dibaca"):
+    st.caption(
+        "Minggu ke-N = tanggal 7(N−1)+1 sampai 7N; minggu ke-5 = tanggal 29 sampai akhir bulan. "
+        "Isi kolom Mulai/Selesai di workbook untuk mengganti jadwal suatu aksi."
+    )
+    ui.table(tables.readings(plan))

@@ -1,0 +1,139 @@
+"""Display tables with Indonesian headers, shared by the pages and the exports."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+import pandas as pd
+
+from zi_dash import contract as c
+from zi_dash import metrics as m
+from zi_dash.contract import ActionCol, EvidenceCol
+from zi_dash.schedule import format_date
+from zi_dash.workbook import Plan
+
+DUE: Final = "Tenggat"
+DAYS_LATE: Final = "Terlambat (hari)"
+DAYS_LEFT: Final = "Sisa (hari)"
+READING: Final = "Dibaca sebagai"
+PRIORITY: Final = "Prioritas"
+PROBLEM: Final = "Masalah"
+
+GAP_DONE: Final = "1 · Selesai, bukti belum lengkap"
+GAP_LATE: Final = "2 · Terlambat, bukti belum lengkap"
+GAP_SOON: Final = "3 · Segera jatuh tempo"
+
+
+def _date(d: date | None) -> str:
+    return format_date(d) if d else "–"
+
+
+def late(plan: Plan, as_of: date) -> pd.DataFrame:
+    """Late actions, most overdue first."""
+    t = m.overdue(plan, as_of)
+    return pd.DataFrame(
+        {
+            ActionCol.ID: t[ActionCol.ID],
+            ActionCol.INDICATOR: t[ActionCol.INDICATOR],
+            ActionCol.PIC: t[ActionCol.PIC],
+            ActionCol.TARGET: t[ActionCol.TARGET],
+            DUE: [_date(d) for d in t["due"]],
+            DAYS_LATE: t["days_late"],
+            ActionCol.STATUS: t[ActionCol.STATUS],
+            ActionCol.PROGRESS: t[ActionCol.PROGRESS],
+        }
+    ).reset_index(drop=True)
+
+
+def due_soon(plan: Plan, as_of: date) -> pd.DataFrame:
+    """Actions due within the next 14 days, soonest first."""
+    t = m.due_soon(plan, as_of)
+    return pd.DataFrame(
+        {
+            ActionCol.ID: t[ActionCol.ID],
+            ActionCol.INDICATOR: t[ActionCol.INDICATOR],
+            ActionCol.PIC: t[ActionCol.PIC],
+            DUE: [_date(d) for d in t["due"]],
+            DAYS_LEFT: t["days_left"],
+            ActionCol.PROGRESS: t[ActionCol.PROGRESS],
+        }
+    ).reset_index(drop=True)
+
+
+def readings(plan: Plan) -> pd.DataFrame:
+    """Every action's Target Waktu beside how it was read, so a person can check it."""
+    sched = m.schedule(plan)
+    return pd.DataFrame(
+        {
+            ActionCol.ID: plan.actions[ActionCol.ID],
+            ActionCol.TARGET: plan.actions[ActionCol.TARGET],
+            READING: sched["reading"],
+        }
+    )
+
+
+def unreadable(plan: Plan) -> pd.DataFrame:
+    """Targets that could not be read, with their text and why."""
+    t = m.unreadable_targets(plan)
+    return pd.DataFrame(
+        {
+            ActionCol.ID: t[ActionCol.ID],
+            ActionCol.TARGET: t[ActionCol.TARGET],
+            PROBLEM: t["problem"],
+        }
+    ).reset_index(drop=True)
+
+
+def evidence_gaps(plan: Plan, as_of: date) -> pd.DataFrame:
+    """Missing evidence items, most urgent first: done actions, then late, then due soon."""
+    state = m.action_state(plan, as_of).set_index(ActionCol.ID)
+    ev = plan.evidence[~plan.evidence[EvidenceCol.STATUS].isin(c.EVIDENCE_PRESENT)]
+    rows = []
+    for _, item in ev.iterrows():
+        action = state.loc[item[EvidenceCol.ACTION_ID]]
+        if action[ActionCol.STATUS] == c.Status.DONE:
+            priority = GAP_DONE
+        elif action["overdue"]:
+            priority = GAP_LATE
+        elif action["due_soon"]:
+            priority = GAP_SOON
+        else:
+            continue
+        rows.append(
+            {
+                PRIORITY: priority,
+                EvidenceCol.ACTION_ID: item[EvidenceCol.ACTION_ID],
+                ActionCol.INDICATOR: action[ActionCol.INDICATOR],
+                ActionCol.PIC: action[ActionCol.PIC],
+                DUE: _date(action["due"]),
+                "_due": action["due"] or date.max,
+                EvidenceCol.ID: item[EvidenceCol.ID],
+                EvidenceCol.ITEM: item[EvidenceCol.ITEM],
+                EvidenceCol.STATUS: item[EvidenceCol.STATUS],
+                EvidenceCol.LINK: item[EvidenceCol.LINK],
+            }
+        )
+    columns = [
+        PRIORITY,
+        EvidenceCol.ACTION_ID,
+        ActionCol.INDICATOR,
+        ActionCol.PIC,
+        DUE,
+        EvidenceCol.ID,
+        EvidenceCol.ITEM,
+        EvidenceCol.STATUS,
+        EvidenceCol.LINK,
+    ]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    out = pd.DataFrame(rows).sort_values([PRIORITY, "_due", EvidenceCol.ID], kind="stable")
+    return out[columns].reset_index(drop=True)
+
+
+def needs_fix(plan: Plan) -> pd.DataFrame:
+    """Evidence items marked Perlu Perbaikan, with their notes."""
+    ev = plan.evidence[plan.evidence[EvidenceCol.STATUS] == c.EvidenceStatus.NEEDS_FIX]
+    return ev[[EvidenceCol.ID, EvidenceCol.ITEM, EvidenceCol.NOTES, EvidenceCol.LINK]].reset_index(
+        drop=True
+    )
