@@ -49,11 +49,11 @@ if screen.area is None:
 else:
     st.markdown("#### Aksi terlambat")
     late = tables.late(plan, ctx.as_of)
-    ui.table(
+    ui.big_table(
         late[[ActionCol.ID, ActionCol.INDICATOR, ActionCol.PIC, tables.DUE]],
         "Tidak ada aksi terlambat di area ini.",
     )
     st.markdown("#### Kekurangan bukti")
     gaps = tables.evidence_gaps(plan, ctx.as_of)
     columns = [tables.PRIORITY, EvidenceCol.ACTION_ID, EvidenceCol.ITEM, EvidenceCol.STATUS]
-    ui.table(gaps[columns], "Tidak ada kekurangan bukti yang mendesak.")
+    ui.big_table(gaps[columns], "Tidak ada kekurangan bukti yang mendesak.")

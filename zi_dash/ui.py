@@ -186,6 +186,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {dis
 [data-testid="stMarkdownContainer"] h4 {font-size: 1.8rem;}
 .stMainBlockContainer {padding-top: 1.5rem; max-width: 100%;}
 button p {font-size: 1.3rem;}
+[data-testid="stTable"] td, [data-testid="stTable"] th {font-size: 1.35rem; line-height: 1.35;}
 </style>"""
 
 
@@ -193,3 +194,11 @@ def move_screen(step: int, count: int) -> None:
     """Button callback: go to the previous or next meeting screen."""
     current = st.session_state.get(Key.MEETING_SCREEN, 0)
     st.session_state[Key.MEETING_SCREEN] = max(0, min(count - 1, current + step))
+
+
+def big_table(frame: pd.DataFrame, empty: str) -> None:
+    """A plain table for the projector (large type via PROJECTOR_CSS); a sentence when empty."""
+    if frame.empty:
+        st.info(empty)
+        return
+    st.table(frame.set_index(frame.columns[0]))
