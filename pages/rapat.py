@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from zi_dash import charts, fmt, meeting, metrics, tables, ui
+from zi_dash import chart_style, charts, fmt, meeting, metrics, tables, ui
 from zi_dash.contract import ActionCol, EvidenceCol, Status
 from zi_dash.schedule import format_date
 
@@ -45,7 +45,7 @@ cols[3].metric("Bukti lengkap", fmt.pct(metrics.evidence_completeness(plan), 0))
 
 if screen.area is None:
     fig = charts.area_completion(metrics.completion_by_area(plan), ctx.as_of)
-    ui.chart(charts.for_projector(fig), "rapat_capaian_per_area", ctx.as_of)
+    ui.chart(chart_style.for_projector(fig), "rapat_capaian_per_area", ctx.as_of)
 else:
     st.markdown("#### Aksi terlambat")
     late = tables.late(plan, ctx.as_of)

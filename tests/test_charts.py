@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from zi_dash import charts, gantt, metrics
+from zi_dash import chart_style, charts, gantt, metrics
 from zi_dash.contract import AreaCol
 from zi_dash.history import rewind
 from zi_dash.palette import STATUS_COLORS
@@ -86,7 +86,7 @@ def test_evidence_chart(mixed: Plan) -> None:
 
 def test_camera_button_exports_print_size_png(mixed: Plan) -> None:
     fig = charts.area_completion(metrics.completion_by_area(mixed), AS_OF)
-    options = charts.config(fig, "capaian_per_area", AS_OF)["toImageButtonOptions"]
+    options = chart_style.config(fig, "capaian_per_area", AS_OF)["toImageButtonOptions"]
     assert options["format"] == "png" and options["scale"] >= 3
     assert options["width"] * options["scale"] >= 1600
     assert options["filename"] == "capaian_per_area_2022-05-01"
@@ -144,7 +144,7 @@ def test_gantt_multi_period_target_draws_several_bars(real_workbook) -> None:
 
 def test_projector_figure_is_larger_and_leaves_the_original(mixed: Plan) -> None:
     fig = charts.area_completion(metrics.completion_by_area(mixed), AS_OF)
-    big = charts.for_projector(fig)
+    big = chart_style.for_projector(fig)
     assert big.layout.font.size > fig.layout.font.size
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from zi_dash import contract as c
-from zi_dash.charts import add_as_of_line, apply_style, chart_title, date_ticks
+from zi_dash.chart_style import add_as_of_line, apply_style, chart_title, date_ticks
 from zi_dash.contract import ActionCol
 from zi_dash.palette import STATUS_COLORS
 from zi_dash.schedule import MONTHS_ID

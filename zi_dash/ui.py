@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from zi_dash import charts
+from zi_dash import chart_style
 from zi_dash import filters as flt
 from zi_dash.config import workbook_path
 from zi_dash.contract import ActionCol, EvidenceCol
@@ -149,7 +149,7 @@ def context() -> Context:
 
 def chart(fig: go.Figure, name: str, as_of: date) -> None:
     """Render a core figure as built (theme=None) with its print-size PNG camera button."""
-    st.plotly_chart(fig, theme=None, config=charts.config(fig, name, as_of), width="stretch")
+    st.plotly_chart(fig, theme=None, config=chart_style.config(fig, name, as_of), width="stretch")
 
 
 _COLUMN_CONFIG: Final = {
