@@ -117,3 +117,18 @@ def for_projector(fig: go.Figure) -> go.Figure:
     fig.update_traces(textfont_size=22, selector={"type": "bar"})
     fig.update_yaxes(tickfont_size=22)
     return fig
+
+
+def add_note(fig: go.Figure, text: str, font: dict[str, Any]) -> None:
+    """A one-line verdict between the title and the plot (total, deviasi, ...)."""
+    fig.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1.0,
+        yanchor="bottom",
+        showarrow=False,
+        font=font,
+        align="left",
+    )

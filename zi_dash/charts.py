@@ -16,6 +16,7 @@ from zi_dash import fmt
 from zi_dash.chart_style import (
     TEXT,
     add_as_of_line,
+    add_note,
     apply_style,
     chart_title,
     date_ticks,
@@ -189,20 +190,14 @@ def lke_projection(lke: LkeProjection, as_of: date) -> go.Figure:
         if lke.meets_wbk
         else "belum memenuhi minimal WBK"
     )
-    fig.add_annotation(
-        text=(
+    add_note(
+        fig,
+        (
             f"Total proyeksi {fmt.number(lke.total, 2)} dari {fmt.number(lke.weight_total, 0)}"
             f" · minimal WBK {fmt.number(c.WBK_PENGUNGKIT_MIN, 0)},"
             f" WBBM {fmt.number(c.WBBM_PENGUNGKIT_MIN, 0)} · {verdict}"
         ),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=1.0,
-        yanchor="bottom",
-        showarrow=False,
-        font={"size": 14},
-        align="left",
+        {"size": 14},
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title="nilai", range=[0, max(a["weight"].max() if len(a) else 1, 1) * 1.3])
@@ -242,18 +237,13 @@ def kurva_s(k: KurvaS) -> go.Figure:
     )
     add_as_of_line(fig, k.as_of)
     state = "KRITIS" if k.kritis else "tidak kritis"
-    fig.add_annotation(
-        text=(
+    add_note(
+        fig,
+        (
             f"Rencana {fmt.pct(k.planned)} · Realisasi {fmt.pct(k.actual)} · "
             f"Deviasi {fmt.number(k.deviation)} poin · <b>{state}</b>"
         ),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=1.0,
-        yanchor="bottom",
-        showarrow=False,
-        font={"size": 15, "color": STATUS_COLORS[c.Status.LATE] if k.kritis else TEXT},
+        {"size": 15, "color": STATUS_COLORS[c.Status.LATE] if k.kritis else TEXT},
     )
     fig.update_yaxes(range=[0, 105], ticksuffix="%", title="kumulatif")
     if len(curve):
