@@ -40,6 +40,22 @@ def is_blank(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+def plain(value: object) -> CellValue:
+    """A pandas/numpy value as a plain cell value: NaN and NaT become None, numpy scalars Python."""
+    if value is None:
+        return None
+    if value.__class__.__name__ in ("NaTType", "NAType"):
+        return None
+    item = getattr(value, "item", None)
+    if callable(item) and value.__class__.__module__ == "numpy":
+        value = item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value.__class__.__name__ == "Timestamp":
+        return value.to_pydatetime()  # type: ignore[attr-defined]
+    return value  # type: ignore[return-value]
+
+
 def as_text(value: CellValue) -> str:
     """Any cell as text: integral floats lose their '.0', dates print as dd/mm/yyyy."""
     if is_blank(value):

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import pandas as pd
 import python_calamine
@@ -19,6 +19,9 @@ from zi_dash import contract as c
 from zi_dash.cells import CellError, CellValue, as_date, as_int, as_text, is_blank, read_cell
 from zi_dash.contract import ActionCol, AreaCol, EvidenceCol, InfoCol, InfoKey, SheetSpec
 from zi_dash.text import fold
+
+if TYPE_CHECKING:
+    from zi_dash.saving import Changes, SaveResult
 
 _HEADER_SEARCH_ROWS: Final = 10
 _MAX_LISTED_PROBLEMS: Final = 8
@@ -99,6 +102,8 @@ class Plan:
     info: PlanInfo
     # Excel row number of each ID, per sheet, for messages and for writing back.
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
+    # 0-based column index of each header, per sheet, for messages that name the cell.
+    columns: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def year(self) -> int:
@@ -111,6 +116,7 @@ class _Table:
     spec: SheetSpec
     frame: pd.DataFrame
     rows: dict[str, int]
+    columns: dict[str, int]
 
 
 def _check_format(path: Path, data: bytes) -> None:
@@ -139,7 +145,7 @@ def _check_format(path: Path, data: bytes) -> None:
         raise NotXlsxError(f'Berkas "{name}" bukan workbook Excel (.xlsx).')
 
 
-def _find_header(spec: SheetSpec, grid: list[list[CellValue]]) -> tuple[int, dict[str, int]]:
+def find_header(spec: SheetSpec, grid: list[list[CellValue]]) -> tuple[int, dict[str, int]]:
     """Row index of the header and each contract column's index; tolerant of a title above."""
     wanted = {fold(h): h for h in spec.headers}
     best: tuple[int, dict[str, int]] = (-1, {})
@@ -172,7 +178,7 @@ def _find_header(spec: SheetSpec, grid: list[list[CellValue]]) -> tuple[int, dic
 
 
 def _read_table(spec: SheetSpec, grid: list[list[CellValue]], problems: list[str]) -> _Table:
-    header_row, index = _find_header(spec, grid)
+    header_row, index = find_header(spec, grid)
     records: list[dict[str, object]] = []
     rows: dict[str, int] = {}
     for r in range(header_row + 1, len(grid)):
@@ -205,11 +211,11 @@ def _read_table(spec: SheetSpec, grid: list[list[CellValue]], problems: list[str
                 rows[row_id] = excel_row
         records.append(record)
     frame = pd.DataFrame.from_records(records, columns=list(spec.headers))
-    return _Table(spec, frame, rows)
+    return _Table(spec, frame, rows, index)
 
 
 def _read_info(grid: list[list[CellValue]], problems: list[str]) -> PlanInfo:
-    header_row, index = _find_header(c.INFO, grid)
+    header_row, index = find_header(c.INFO, grid)
     key_i, value_i = index[InfoCol.KEY], index[InfoCol.VALUE]
     # Values keep their raw type here: a year is a number, a date a date.
     values: dict[str, tuple[str, CellValue]] = {}
@@ -270,14 +276,22 @@ def _raise_problems(problems: list[str]) -> None:
     raise InvalidValueError(text, problems)
 
 
-def read_grids(path: Path) -> tuple[bytes, dict[str, list[list[CellValue]]]]:
-    """The file's bytes and every contract sheet as a grid whose index+1 is the Excel row."""
+def read_bytes(path: Path) -> bytes:
+    """The workbook file's bytes; raises NotXlsxError when it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as exc:
         raise NotXlsxError(f'Berkas workbook "{path}" tidak ditemukan.') from exc
     except OSError as exc:
         raise NotXlsxError(f'Berkas workbook "{path}" tidak dapat dibuka: {exc.strerror}.') from exc
+
+
+def read_grids(
+    path: Path, data: bytes | None = None
+) -> tuple[bytes, dict[str, list[list[CellValue]]]]:
+    """The file's bytes and every contract sheet as a grid whose index+1 is the Excel row."""
+    if data is None:
+        data = read_bytes(path)
     _check_format(path, data)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -296,10 +310,10 @@ def read_grids(path: Path) -> tuple[bytes, dict[str, list[list[CellValue]]]]:
     return data, grids
 
 
-def load_plan(path: str | Path) -> Plan:
-    """Read and check the workbook at `path`; raises WorkbookError with an Indonesian message."""
+def load_plan(path: str | Path, data: bytes | None = None) -> Plan:
+    """Read and check the workbook at `path` (or its bytes already read); raises WorkbookError."""
     path = Path(path)
-    data, grids = read_grids(path)
+    data, grids = read_grids(path, data)
     problems: list[str] = []
     actions = _read_table(c.ACTIONS, grids[c.Sheet.ACTIONS], problems)
     evidence = _read_table(c.EVIDENCE, grids[c.Sheet.EVIDENCE], problems)
@@ -324,4 +338,20 @@ def load_plan(path: str | Path) -> Plan:
         history=history.frame,
         info=info,
         rows={c.Sheet.ACTIONS: actions.rows, c.Sheet.EVIDENCE: evidence.rows},
+        columns={t.spec.name: t.columns for t in (actions, evidence, areas, history)},
     )
+
+
+def save_changes(
+    path: str | Path,
+    changes: Changes,
+    *,
+    user: str,
+    base_version: str,
+    base_values: Changes | None = None,
+) -> SaveResult:
+    """Write edits back into the workbook; see zi_dash.saving.save_changes."""
+    # The save path builds on this reader, so it is imported when first used.
+    from zi_dash.saving import save_changes as save
+
+    return save(path, changes, user=user, base_version=base_version, base_values=base_values)

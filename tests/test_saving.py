@@ -1,0 +1,460 @@
+"""The save path on real files: round trip, validation, merge and conflicts, text safety, guards."""
+
+from __future__ import annotations
+
+import io
+import re
+import stat
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from zi_dash import contract as c
+from zi_dash import durable
+from zi_dash.contract import ActionCol, EvidenceCol, LogCol
+from zi_dash.saving import (
+    ConflictError,
+    UnsupportedContentError,
+    WorkbookBusyError,
+    save_changes,
+)
+from zi_dash.workbook import InvalidValueError, WorkbookError, load_plan
+
+A, E = c.Sheet.ACTIONS, c.Sheet.EVIDENCE
+NOW = datetime(2022, 5, 2, 9, 30)
+
+
+def _save(path: Path, changes, user: str = "budi", **kw):
+    version = kw.pop("base_version", None) or load_plan(path).version
+    return save_changes(path, changes, user=user, base_version=version, now=NOW, **kw)
+
+
+def _row(path: Path, sheet: str, row_id: str) -> dict[str, object]:
+    plan = load_plan(path)
+    frame = plan.actions if sheet == A else plan.evidence
+    key = ActionCol.ID if sheet == A else EvidenceCol.ID
+    return frame.set_index(key).loc[row_id].to_dict()
+
+
+# --- round trip -------------------------------------------------------------------------
+
+
+def _snapshot(path: Path) -> dict[str, object]:
+    book = openpyxl.load_workbook(path)
+    cells = {}
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                cells[(ws.title, cell.coordinate)] = (
+                    cell.value,
+                    cell.data_type if cell.value is not None else None,
+                    cell.number_format,
+                    repr(cell.font),
+                    repr(cell.fill),
+                    repr(cell.border),
+                    repr(cell.alignment),
+                )
+    sheets = {
+        ws.title: (
+            ws.freeze_panes,
+            {k: v.width for k, v in ws.column_dimensions.items()},
+            [(str(dv.sqref), dv.type, dv.formula1) for dv in ws.data_validations.dataValidation],
+            [str(r.sqref) for r in ws.conditional_formatting],
+            ws.page_setup.orientation,
+            ws.print_title_rows,
+        )
+        for ws in book.worksheets
+    }
+    return {"cells": cells, "sheets": sheets, "names": book.sheetnames}
+
+
+def test_round_trip_keeps_every_untouched_cell_and_the_formatting(workbook_copy: Path) -> None:
+    before = _snapshot(workbook_copy)
+    plan = load_plan(workbook_copy)
+    row = plan.rows[A]["III.3.2"]
+    ev_row = plan.rows[E]["III.3.2/1"]
+    result = _save(
+        workbook_copy,
+        {
+            A: {"III.3.2": {ActionCol.STATUS: c.Status.DONE, ActionCol.PIC: "Subbag SDM"}},
+            E: {"III.3.2/1": {EvidenceCol.STATUS: c.EvidenceStatus.PRESENT}},
+        },
+    )
+    after = _snapshot(workbook_copy)
+    assert before["names"] == after["names"] and before["sheets"] == after["sheets"]
+
+    cols = {h: i for i, h in enumerate(c.ACTIONS.headers)}
+    ev_cols = {h: i for i, h in enumerate(c.EVIDENCE.headers)}
+
+    def coord(r: int, col: int) -> str:
+        return f"{openpyxl.utils.get_column_letter(col + 1)}{r}"
+
+    changed = {
+        (A, coord(row, cols[h]))
+        for h in (
+            ActionCol.STATUS,
+            ActionCol.PIC,
+            ActionCol.PROGRESS,
+            ActionCol.UPDATED,
+            ActionCol.UPDATED_BY,
+        )
+    } | {
+        (E, coord(ev_row, ev_cols[h]))
+        for h in (EvidenceCol.STATUS, EvidenceCol.UPDATED, EvidenceCol.UPDATED_BY)
+    }
+    for key, value in before["cells"].items():
+        if key in changed or key[0] == c.Sheet.LOG:
+            continue
+        assert after["cells"][key] == value, key
+    assert after["cells"][(A, coord(row, cols[ActionCol.STATUS]))][0] == c.Status.DONE
+    assert after["cells"][(A, coord(row, cols[ActionCol.PROGRESS]))][0] == 100
+    # The stamp keeps the cell's own date format.
+    stamp = after["cells"][(A, coord(row, cols[ActionCol.UPDATED]))]
+    assert (
+        stamp[0] == NOW and stamp[2] == before["cells"][(A, coord(row, cols[ActionCol.UPDATED]))][2]
+    )
+    assert len(result.changes) == 4
+    assert result.version == load_plan(workbook_copy).version
+
+
+def test_the_log_gets_one_row_per_changed_cell_and_the_row_is_stamped(workbook_copy: Path) -> None:
+    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PROGRESS: 40, ActionCol.NOTES: "rapat 2"}}})
+    plan = load_plan(workbook_copy)
+    log = plan.history
+    assert log[[LogCol.ID, LogCol.COLUMN, LogCol.OLD, LogCol.NEW]].values.tolist() == [
+        ["I.1.1", ActionCol.PROGRESS, "0", "40"],
+        ["I.1.1", ActionCol.NOTES, "", "rapat 2"],
+        ["I.1.1", ActionCol.STATUS, c.Status.NOT_STARTED, c.Status.IN_PROGRESS],
+    ]
+    assert set(log[LogCol.USER]) == {"budi"} and set(log[LogCol.TIME]) == {NOW}
+    row = _row(workbook_copy, A, "I.1.1")
+    assert row[ActionCol.UPDATED] == NOW and row[ActionCol.UPDATED_BY] == "budi"
+    assert row[ActionCol.STATUS] == c.Status.IN_PROGRESS
+
+
+def test_a_save_that_changes_nothing_writes_nothing(workbook_copy: Path) -> None:
+    before = workbook_copy.read_bytes()
+    result = _save(workbook_copy, {A: {"I.1.1": {ActionCol.STATUS: c.Status.NOT_STARTED}}})
+    assert result.changes == () and workbook_copy.read_bytes() == before
+
+
+def test_dates_and_blanks_are_written_as_their_kind(workbook_copy: Path) -> None:
+    _save(
+        workbook_copy,
+        {A: {"I.1.1": {ActionCol.START: "15/04/2022", ActionCol.END: date(2022, 4, 30)}}},
+    )
+    row = _row(workbook_copy, A, "I.1.1")
+    assert (row[ActionCol.START], row[ActionCol.END]) == (date(2022, 4, 15), date(2022, 4, 30))
+    _save(workbook_copy, {A: {"I.1.1": {ActionCol.START: None, ActionCol.END: float("nan")}}})
+    row = _row(workbook_copy, A, "I.1.1")
+    assert (row[ActionCol.START], row[ActionCol.END]) == (None, None)
+
+
+# --- text stays text -----------------------------------------------------------------------
+
+PAYLOADS = [
+    "=1+1",
+    '=HYPERLINK("http://evil.example","klik")',
+    "=cmd|' /C calc'!A0",
+    "+62 283 351234",
+    "-5",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\n=1+1",
+    "'=1+1",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_formula_payloads_stay_text(workbook_copy: Path, payload: str) -> None:
+    _save(
+        workbook_copy,
+        {
+            A: {"I.1.1": {ActionCol.PIC: payload, ActionCol.NOTES: payload}},
+            E: {"I.1.1/1": {EvidenceCol.LINK: payload}},
+        },
+    )
+    # A later save of another cell rewrites the whole file: the text must survive that too.
+    _save(workbook_copy, {A: {"I.2.1": {ActionCol.NOTES: "lain"}}})
+    with zipfile.ZipFile(workbook_copy) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert "<f>" not in archive.read(name).decode(), name
+    book = openpyxl.load_workbook(workbook_copy)
+    plan = load_plan(workbook_copy)
+    for sheet, row_id, column in (
+        (A, "I.1.1", ActionCol.PIC),
+        (A, "I.1.1", ActionCol.NOTES),
+        (E, "I.1.1/1", EvidenceCol.LINK),
+    ):
+        spec = c.ACTIONS if sheet == A else c.EVIDENCE
+        cell = book[sheet].cell(plan.rows[sheet][row_id], spec.headers.index(column) + 1)
+        assert cell.data_type == "s" and cell.value.strip() == payload.strip()
+        if payload.lstrip("\t\n")[:1] in "=+-@":
+            assert cell.quotePrefix
+    # The log holds the payload as text as well.
+    log = book[c.Sheet.LOG]
+    assert all(cell.data_type != "f" for row in log.iter_rows() for cell in row)
+
+
+# --- validation: nothing written -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({A: {"I.1.1": {ActionCol.STATUS: "Beres"}}}, r'baris 2, kolom "Status" \(M2\).*Beres'),
+        ({A: {"I.1.1": {ActionCol.PROGRESS: 150}}}, r'kolom "Progres \(%\)" \(N2\).*0–100'),
+        ({A: {"I.1.1": {ActionCol.PROGRESS: "banyak"}}}, "bukan angka"),
+        ({A: {"I.1.1": {ActionCol.START: "kemarin"}}}, r'kolom "Mulai" \(J2\).*bukan tanggal'),
+        (
+            {E: {"I.1.1/1": {EvidenceCol.STATUS: "Hilang"}}},
+            r'Lembar "Bukti", baris 2, kolom "Status Bukti" \(D2\).*Hilang',
+        ),
+        ({A: {"IX.9.9": {ActionCol.PIC: "x"}}}, 'ID "IX.9.9" tidak ada'),
+        ({A: {"I.1.1": {ActionCol.INDICATOR: "x"}}}, "tidak dapat diubah"),
+        ({A: {"I.1.1": {"Kolom Baru": "x"}}}, '"Kolom Baru" tidak ada'),
+        ({c.Sheet.AREAS: {"I": {c.AreaCol.WEIGHT: 9}}}, "tidak dapat diubah dari dasbor"),
+        ({A: {"I.1.1": {ActionCol.NOTES: "a\x00b"}}}, "karakter kendali"),
+        ({A: {"I.1.1": {ActionCol.NOTES: "x" * 40_000}}}, "terlalu panjang"),
+        (
+            {A: {"I.1.1": {ActionCol.STATUS: c.Status.DONE, ActionCol.PROGRESS: 50}}},
+            "tidak sesuai dengan progres 50",
+        ),
+    ],
+)
+def test_an_invalid_value_writes_nothing(workbook_copy: Path, changes, expected: str) -> None:
+    before = workbook_copy.read_bytes()
+    with pytest.raises(InvalidValueError, match=expected):
+        _save(workbook_copy, {A: {"I.2.1": {ActionCol.NOTES: "sah"}}, **changes})
+    assert workbook_copy.read_bytes() == before
+    assert not durable.backup_dir(workbook_copy).exists()
+
+
+def test_every_invalid_value_is_listed_at_once(workbook_copy: Path) -> None:
+    changes = {A: {"I.1.1": {ActionCol.STATUS: "x"}, "I.2.1": {ActionCol.PROGRESS: -1}}}
+    with pytest.raises(InvalidValueError) as info:
+        _save(workbook_copy, changes)
+    assert len(info.value.problems) == 2
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        ({ActionCol.STATUS: c.Status.DONE}, (c.Status.DONE, 100.0)),
+        ({ActionCol.PROGRESS: 100}, (c.Status.DONE, 100.0)),
+        ({ActionCol.PROGRESS: 30}, (c.Status.IN_PROGRESS, 30.0)),
+        ({ActionCol.STATUS: c.Status.IN_PROGRESS}, (c.Status.IN_PROGRESS, 0.0)),
+        (
+            {ActionCol.STATUS: c.Status.IN_PROGRESS, ActionCol.PROGRESS: 0},
+            (c.Status.IN_PROGRESS, 0.0),
+        ),
+    ],
+)
+def test_status_and_progress_stay_consistent(workbook_copy: Path, edit, expected) -> None:
+    result = _save(workbook_copy, {A: {"I.1.1": edit}})
+    row = _row(workbook_copy, A, "I.1.1")
+    assert (row[ActionCol.STATUS], row[ActionCol.PROGRESS]) == expected
+    assert len(result.notes) == (1 if len(edit) == 1 and expected[1] != 0 else 0)
+
+
+def test_a_user_name_is_required(workbook_copy: Path) -> None:
+    with pytest.raises(WorkbookError, match="Nama pengguna"):
+        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}}, user="  ")
+
+
+# --- merge and conflicts ----------------------------------------------------------------------
+
+
+def test_changes_to_other_cells_since_loading_are_kept(workbook_copy: Path) -> None:
+    start = load_plan(workbook_copy)
+    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}}, user="ani")
+    result = _save(
+        workbook_copy,
+        {A: {"I.2.1": {ActionCol.PIC: "Budi"}}},
+        base_version=start.version,
+    )
+    assert result.merged
+    assert _row(workbook_copy, A, "I.1.1")[ActionCol.PIC] == "Ani"
+    assert _row(workbook_copy, A, "I.2.1")[ActionCol.PIC] == "Budi"
+
+
+def test_a_cell_changed_by_someone_else_is_a_conflict(workbook_copy: Path) -> None:
+    start = load_plan(workbook_copy)
+    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}}, user="ani")
+    after_ani = workbook_copy.read_bytes()
+    with pytest.raises(ConflictError) as info:
+        _save(
+            workbook_copy,
+            {A: {"I.1.1": {ActionCol.PIC: "Budi"}, "I.2.1": {ActionCol.PIC: "Budi"}}},
+            base_version=start.version,
+        )
+    (conflict,) = info.value.conflicts
+    assert (conflict.row_id, conflict.column, conflict.theirs, conflict.mine) == (
+        "I.1.1",
+        ActionCol.PIC,
+        "Ani",
+        "Budi",
+    )
+    assert '"Ani"' in str(info.value) and '"Budi"' in str(info.value)
+    assert workbook_copy.read_bytes() == after_ani  # nothing of the refused save was written
+
+
+def test_the_same_new_value_from_two_people_is_not_a_conflict(workbook_copy: Path) -> None:
+    start = load_plan(workbook_copy)
+    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}}, user="ani")
+    result = _save(
+        workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}}, base_version=start.version
+    )
+    assert result.changes == ()
+
+
+def test_an_excel_edit_is_merged_with_the_values_the_user_saw(workbook_copy: Path) -> None:
+    start = load_plan(workbook_copy)
+    book = openpyxl.load_workbook(workbook_copy)  # someone edits in Excel meanwhile
+    book[A].cell(start.rows[A]["I.1.1"], c.ACTIONS.headers.index(ActionCol.PIC) + 1).value = "Excel"
+    book.save(workbook_copy)
+    seen = {A: {"I.1.1": {ActionCol.PIC: ""}, "I.2.1": {ActionCol.PIC: ""}}}
+    result = save_changes(
+        workbook_copy,
+        {A: {"I.2.1": {ActionCol.PIC: "Budi"}}},
+        user="budi",
+        base_version=start.version,
+        base_values=seen,
+    )
+    assert result.merged and _row(workbook_copy, A, "I.1.1")[ActionCol.PIC] == "Excel"
+    with pytest.raises(ConflictError, match="Excel"):
+        save_changes(
+            workbook_copy,
+            {A: {"I.1.1": {ActionCol.PIC: "Budi"}}},
+            user="budi",
+            base_version=start.version,
+            base_values=seen,
+        )
+
+
+def test_an_unknown_base_without_values_is_refused(workbook_copy: Path) -> None:
+    with pytest.raises(ConflictError, match="Muat ulang"):
+        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}}, base_version="0" * 64)
+
+
+# --- guards -------------------------------------------------------------------------------------
+
+
+def _excel_owner_file(user: str) -> bytes:
+    ansi = user.encode("cp1252", errors="replace")
+    head = bytes([len(ansi)]) + ansi.ljust(53, b" ")
+    return head + bytes([len(user), 0]) + user.encode("utf-16-le") + b"\x20\x00" * 10
+
+
+def test_an_excel_owner_file_refuses_with_the_user_name(workbook_copy: Path) -> None:
+    owner = workbook_copy.with_name(f"~${workbook_copy.name}")
+    owner.write_bytes(_excel_owner_file("Siti Rahayu"))
+    before = workbook_copy.read_bytes()
+    with pytest.raises(WorkbookBusyError, match="dibuka oleh Siti Rahayu") as info:
+        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
+    assert owner.name in str(info.value) and workbook_copy.read_bytes() == before
+
+
+def test_a_libreoffice_lock_file_names_its_user(workbook_copy: Path) -> None:
+    lock = workbook_copy.with_name(f".~lock.{workbook_copy.name}#")
+    lock.write_text("Dewi Lestari,pc-umum,dewi,25.04.2022 10:00,file:///x;", encoding="utf-8")
+    with pytest.raises(WorkbookBusyError, match="Dewi Lestari"):
+        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
+
+
+def test_a_read_only_workbook_is_refused(workbook_copy: Path) -> None:
+    workbook_copy.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        with pytest.raises(WorkbookBusyError, match="hanya-baca"):
+            _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
+    finally:
+        workbook_copy.chmod(0o644)
+
+
+def _with_part(path: Path, name: str, data: bytes, replace: tuple[str, str] | None = None) -> None:
+    source = path.read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item)
+            if replace and item.filename == replace[0]:
+                content = content.replace(b"</worksheet>", replace[1].encode() + b"</worksheet>")
+            dst.writestr(item, content)
+        if name:
+            dst.writestr(name, data)
+    path.write_bytes(out.getvalue())
+
+
+X14_VALIDATION = (
+    '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    '<x14:dataValidations count="0" '
+    'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"/></ext></extLst>'
+)
+
+
+@pytest.mark.parametrize(
+    ("part", "data", "replace", "expected"),
+    [
+        ("", b"", ("xl/worksheets/sheet2.xml", X14_VALIDATION), "validasi data versi Excel 2010"),
+        (
+            "xl/drawings/drawing9.xml",
+            b"<xdr:wsDr><xdr:sp><xdr:txBody/></xdr:sp></xdr:wsDr>",
+            None,
+            "kotak teks",
+        ),
+        ("xl/slicers/slicer1.xml", b"<slicers/>", None, "slicer"),
+    ],
+)
+def test_content_openpyxl_would_drop_is_refused(
+    workbook_copy: Path, part, data, replace, expected
+) -> None:
+    _with_part(workbook_copy, part, data, replace)
+    before = workbook_copy.read_bytes()
+    with pytest.raises(UnsupportedContentError, match=expected):
+        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
+    assert workbook_copy.read_bytes() == before
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+def test_backups_rotate(workbook_copy: Path) -> None:
+    versions = []
+    for i in range(5):
+        versions.append(load_plan(workbook_copy).version)
+        save_changes(
+            workbook_copy,
+            {A: {"I.1.1": {ActionCol.NOTES: f"catatan {i}"}}},
+            user="budi",
+            base_version=versions[-1],
+            keep_backups=3,
+        )
+    backups = sorted(durable.backup_dir(workbook_copy).iterdir())
+    assert len(backups) == 3
+    assert durable.find_backup(workbook_copy, versions[-1]) is not None
+    assert durable.find_backup(workbook_copy, versions[0]) is None
+
+
+def test_a_base_version_kept_in_a_backup_is_used_to_find_conflicts(workbook_copy: Path) -> None:
+    start = load_plan(workbook_copy)
+    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}}, user="ani")
+    with pytest.raises(ConflictError, match="Ani"):
+        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Budi"}}}, base_version=start.version)
+    result = _save(
+        workbook_copy, {A: {"I.2.1": {ActionCol.PIC: "Budi"}}}, base_version=start.version
+    )
+    assert result.merged and len(result.changes) == 1
+
+
+def test_temp_files_of_a_killed_writer_are_cleaned_up(workbook_copy: Path) -> None:
+    stale = workbook_copy.with_name(".zi-simpan-abc.tmp")
+    stale.write_bytes(b"half")
+    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
+    assert not stale.exists()
+    leftovers = [p.name for p in workbook_copy.parent.iterdir() if re.match(r"\.zi-simpan", p.name)]
+    assert leftovers == []
