@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from zi_dash import ui
+from zi_dash import ui, ui_edit
 
 st.set_page_config(
     page_title="Dasbor Rencana Aksi ZI",
@@ -10,10 +10,18 @@ st.set_page_config(
     layout="wide",
 )
 ui.sidebar(ui.load_current_plan())
-pages = [
-    st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),
-    st.Page("pages/linimasa.py", title="Linimasa", icon=":material/view_timeline:"),
-    st.Page("pages/bukti.py", title="Bukti", icon=":material/folder_open:"),
-    st.Page("pages/rapat.py", title="Mode Rapat", icon=":material/co_present:"),
-]
+ui_edit.account_box()
+ui_edit.flash()
+pages = {
+    "Pantau": [
+        st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),
+        st.Page("pages/linimasa.py", title="Linimasa", icon=":material/view_timeline:"),
+        st.Page("pages/bukti.py", title="Bukti", icon=":material/folder_open:"),
+        st.Page("pages/rapat.py", title="Mode Rapat", icon=":material/co_present:"),
+    ],
+    "Sunting": [
+        st.Page("pages/sunting_aksi.py", title="Sunting Aksi", icon=":material/edit_note:"),
+        st.Page("pages/sunting_bukti.py", title="Sunting Bukti", icon=":material/upload_file:"),
+    ],
+}
 ui.run_pages(pages)

@@ -21,6 +21,7 @@ CellValue = str | int | float | date | datetime | None
 _EXCEL_EPOCH: Final = date(1899, 12, 30)
 # Serial numbers from 1 Jan 1950 to 31 Dec 2100: a bare number outside is not a plan date.
 _SERIAL_RANGE: Final = (18264, 73415)
+_ISO_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
 _NUMBER: Final = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _DATETIME_TEXT: Final = re.compile(
     r"^(?P<date>.+?)(?:[ T](?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?)?$"
@@ -131,7 +132,13 @@ def as_date(value: CellValue) -> date | None:
         if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
             return _EXCEL_EPOCH + timedelta(days=int(value))
         raise CellError(f"{as_text(value)!r} bukan tanggal (contoh: 15/04/2022)")
-    return _date_from_text(str(value).strip())
+    text = str(value).strip()
+    if _ISO_DATE.match(text):  # what the dashboard's date pickers send
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError as exc:
+            raise CellError(f"{text!r} bukan tanggal yang ada") from exc
+    return _date_from_text(text)
 
 
 def as_datetime(value: CellValue) -> datetime | None:

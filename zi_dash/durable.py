@@ -25,8 +25,13 @@ def backup_dir(path: Path) -> Path:
     return path.parent / BACKUP_DIR
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    _remove_stale_temps(path.parent)
+def atomic_write(path: Path, data: bytes, *, clean_stale: bool = False) -> None:
+    """Replace `path` with `data` so a crash leaves the old file or the new, never a mix.
+
+    `clean_stale` removes temp files of writers killed mid-write; only safe under the lock.
+    """
+    if clean_stale:
+        _remove_stale_temps(path.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -34,13 +39,15 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
+        try:
             tmp.chmod(path.stat().st_mode & 0o777)
+        except FileNotFoundError:
+            tmp.chmod(0o644)  # mkstemp's 0600 would hide a new file from colleagues
         tmp.replace(path)  # atomic on POSIX and Windows (os.replace)
     except PermissionError as exc:
         tmp.unlink(missing_ok=True)
         raise WorkbookBusyError(
-            f'Workbook "{path.name}" tidak dapat ditulis ({exc.strerror}); mungkin sedang '
+            f'Berkas "{path.name}" tidak dapat ditulis ({exc.strerror}); mungkin sedang '
             "dibuka di Excel atau foldernya hanya-baca. Perubahan Anda masih ada di layar."
         ) from exc
     except BaseException:
@@ -66,12 +73,13 @@ def _remove_stale_temps(folder: Path) -> None:
 
 
 def write_backup(path: Path, data: bytes, version: str, now: datetime, keep: int) -> Path | None:
+    """Keep `data` (the workbook before a save) in .backup/, the newest `keep` copies only."""
     if keep <= 0:
         return None
     folder = backup_dir(path)
     folder.mkdir(exist_ok=True)
     target = folder / f"{path.stem}_{now:%Y%m%d-%H%M%S-%f}_{version[:16]}{path.suffix}"
-    atomic_write(target, data)
+    atomic_write(target, data, clean_stale=True)
     backups = sorted(folder.glob(f"{path.stem}_*{path.suffix}"))
     for old in backups[:-keep]:
         old.unlink(missing_ok=True)

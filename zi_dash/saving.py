@@ -168,6 +168,13 @@ def save_changes(
         ) from exc
 
 
+def check_changes(plan: Plan, changes: Changes) -> tuple[list[CellChange], list[str]]:
+    """The cells a save would change in `plan` and the rules it applied; raises on bad input."""
+    _check_shape(changes)
+    wanted, notes = _typed_changes(plan, changes)
+    return [ch for ch in _cell_changes(plan, wanted) if ch.old != ch.new], notes
+
+
 def _check_shape(changes: Changes) -> None:
     problems: list[str] = []
     for sheet, rows in changes.items():
@@ -476,7 +483,7 @@ def _replace(
     """Back up the old bytes, then swap the new file in atomically (old or new, never half)."""
     _check_written(path, new)
     backup = durable.write_backup(path, old, old_version, now, keep)
-    durable.atomic_write(path, new)
+    durable.atomic_write(path, new, clean_stale=True)
     return backup
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import inspect
+import runpy
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -116,18 +116,12 @@ def sidebar(plan: Plan) -> Context:
     return context
 
 
-REDIRECT_PARAM: Final = "halaman"
+APP_SCRIPT: Final = Path(__file__).resolve().parent.parent / "app.py"
 
 
-def run_pages(pages: list[Any]) -> None:
-    """Run st.navigation; pages know they were entered through app.py."""
+def run_pages(pages: dict[str, list[Any]]) -> None:
+    """Run st.navigation over sections of pages; pages know they were entered through app.py."""
     navigation = st.navigation(pages)
-    wanted = st.query_params.get(REDIRECT_PARAM)
-    if wanted:
-        del st.query_params[REDIRECT_PARAM]
-        match = [p for p in pages if p.url_path == wanted]
-        if match:
-            st.switch_page(match[0])
     st.session_state[Key.IN_APP] = True
     try:
         navigation.run()
@@ -139,11 +133,13 @@ def context() -> Context:
     """The Context app.py prepared for this run.
 
     Streamlit runs a pages/ file on its own when the first request after a server start is a
-    deep link (its legacy multipage mode); such a run is sent through app.py instead.
+    deep link (its legacy multipage mode), and AppTest does so on every run of a page. Such a
+    run executes app.py in place, which runs this page again inside st.navigation, then stops:
+    no rerun happens, so the page's widget values (an edit, a click) are kept.
     """
     if not st.session_state.get(Key.IN_APP):
-        page = Path(inspect.stack()[1].filename).stem
-        st.switch_page("app.py", query_params={REDIRECT_PARAM: page})
+        runpy.run_path(str(APP_SCRIPT), run_name="__main__")
+        st.stop()
     return st.session_state[Key.CONTEXT]
 
 

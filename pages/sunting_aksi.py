@@ -1,0 +1,15 @@
+"""Sunting Aksi: staff update status, progress, person responsible, dates and notes."""
+
+import streamlit as st
+
+from zi_dash import contract as c
+from zi_dash import ui, ui_edit
+
+ctx = ui.context()
+st.title("Sunting Rencana Aksi")
+user = ui_edit.require_editor()
+st.caption(
+    "Saring ke area atau penanggung jawab Anda, ubah sel di tabel, periksa daftar perubahan, "
+    "lalu klik Simpan. Status Selesai berarti progres 100 %."
+)
+ui_edit.edit_sheet(ctx, c.Sheet.ACTIONS, user)
