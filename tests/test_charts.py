@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 
 from zi_dash import chart_style, charts, gantt, metrics
-from zi_dash.contract import AreaCol
+from zi_dash.contract import ActionCol, AreaCol
 from zi_dash.history import rewind
 from zi_dash.palette import STATUS_COLORS
 from zi_dash.workbook import Plan
@@ -195,3 +196,15 @@ def test_rewind_undoes_later_logged_changes(tmp_path) -> None:
     curve = k.curve.set_index("date")["actual"]
     assert curve[date(2022, 5, 31)] == 0 and curve[date(2022, 6, 1)] == 50
     assert curve[date(2022, 7, 1)] == 100
+
+
+def test_workbook_text_in_the_gantt_is_escaped(mixed: Plan) -> None:
+    actions = mixed.actions.copy()
+    actions.loc[0, ActionCol.PIC] = '<a href="https://x.example">klik</a>'
+    actions.loc[0, ActionCol.INDICATOR] = "<b>tebal</b> & <i>miring</i>"
+    plan = dataclasses.replace(mixed, actions=actions)
+    state = metrics.action_state(plan, date(2022, 5, 1))
+    result = gantt.bars(state, {}, date(2022, 5, 1))
+    hovers = " ".join(result.segments["hover"]) + " ".join(result.milestones["hover"])
+    assert "&lt;a href=" in hovers and "<a " not in hovers
+    assert any("&lt;b&gt;tebal&lt;/b&gt; &amp;" in row for row in result.rows)

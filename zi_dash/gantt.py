@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from html import escape
 from typing import Final
 
 import pandas as pd
@@ -37,19 +38,19 @@ class Bars:
 
 def _label(action_id: str, indicator: str) -> str:
     text = indicator if len(indicator) <= LABEL_CHARS else indicator[: LABEL_CHARS - 1] + "…"
-    return f"{action_id} {text}"
+    return escape(f"{action_id} {text}")  # plotly reads labels as HTML; workbook text is not
 
 
 def area_row(area: str, name: str) -> str:
     """The header row of an area in the Gantt."""
-    return f"<b>{area} · {name}</b>"
+    return f"<b>{escape(area)} · {escape(name)}</b>"
 
 
 def _hover(r: pd.Series) -> str:
-    pic = r[ActionCol.PIC] or "belum ditentukan"
+    pic = escape(r[ActionCol.PIC] or "belum ditentukan")
     return (
-        f"<b>{r[ActionCol.ID]}</b> {r[ActionCol.INDICATOR]}<br>"
-        f"Target: {r[ActionCol.TARGET]}<br>Dibaca: {r['reading']}<br>"
+        f"<b>{escape(r[ActionCol.ID])}</b> {escape(r[ActionCol.INDICATOR])}<br>"
+        f"Target: {escape(r[ActionCol.TARGET])}<br>Dibaca: {escape(r['reading'])}<br>"
         f"Status: {r['display_status']} · Progres {r[ActionCol.PROGRESS]:.0f}%<br>"
         f"Penanggung jawab: {pic}"
     )
