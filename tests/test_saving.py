@@ -458,3 +458,18 @@ def test_temp_files_of_a_killed_writer_are_cleaned_up(workbook_copy: Path) -> No
     assert not stale.exists()
     leftovers = [p.name for p in workbook_copy.parent.iterdir() if re.match(r"\.zi-simpan", p.name)]
     assert leftovers == []
+
+
+def test_a_sharing_violation_is_refused(
+    workbook_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = Path.open
+
+    def locked(self: Path, mode: str = "r", *args, **kwargs):
+        if self == workbook_copy and mode == "r+b":
+            raise PermissionError(13, "Permission denied")  # what Windows says while Excel has it
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", locked)
+    with pytest.raises(WorkbookBusyError, match="dikunci program lain"):
+        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
