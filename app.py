@@ -19,6 +19,9 @@ pages = {
         st.Page("pages/bukti.py", title="Bukti", icon=":material/folder_open:"),
         st.Page("pages/rapat.py", title="Mode Rapat", icon=":material/co_present:"),
     ],
+    "Laporan": [
+        st.Page("pages/ekspor.py", title="Ekspor", icon=":material/download:"),
+    ],
     "Sunting": [
         st.Page("pages/sunting_aksi.py", title="Sunting Aksi", icon=":material/edit_note:"),
         st.Page("pages/sunting_bukti.py", title="Sunting Bukti", icon=":material/upload_file:"),

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from zi_dash import charts, fmt, metrics, tables, ui
-from zi_dash.contract import AreaCol
+from zi_dash import figures, fmt, metrics, tables, ui
 
 ctx = ui.context()
 plan, as_of = ctx.view, ctx.as_of
@@ -19,11 +18,10 @@ cols[1].metric("Dokumen ada", f"{per_action['present'].sum()} dari {per_action['
 cols[2].metric("Selesai tanpa bukti lengkap", len(done_gaps))
 cols[3].metric("Perlu perbaikan", len(fix))
 
-names = dict(zip(plan.areas[AreaCol.AREA], plan.areas[AreaCol.NAME]))
 matrix = metrics.evidence_matrix(plan)
 left, right = st.columns([3, 2])
 with left:
-    ui.chart(charts.evidence_by_area(matrix, names, as_of), "kelengkapan_bukti_per_area", as_of)
+    ui.chart(figures.kelengkapan_bukti(plan, as_of), "kelengkapan_bukti_per_area", as_of)
 with right:
     st.markdown("**Jumlah dokumen per area dan status**")
     st.dataframe(matrix, width="stretch")

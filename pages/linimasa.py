@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from zi_dash import gantt, metrics, tables, ui
-from zi_dash.contract import AreaCol
+from zi_dash import figures, gantt, tables, ui
 from zi_dash.schedule import format_date
 
 ctx = ui.context()
@@ -13,16 +12,14 @@ ui.headline(ctx)
 
 windows = gantt.zoom_windows(ctx.plan.year)
 zoom = st.selectbox("Tampilkan", ["Seluruh jadwal", *windows], key="gantt_zoom")
-names = dict(zip(plan.areas[AreaCol.AREA], plan.areas[AreaCol.NAME]))
-bars = gantt.bars(metrics.action_state(plan, as_of), names, as_of)
-window = windows.get(zoom) or gantt.default_window(bars, as_of)
-if not window[0] <= as_of <= window[1]:
+window = windows.get(zoom)
+if window and not window[0] <= as_of <= window[1]:
     st.info(f"Tanggal acuan {format_date(as_of)} di luar rentang yang ditampilkan.")
 
 unreadable = tables.unreadable(plan)
 chart_col, side = st.columns([4, 1]) if not unreadable.empty else (st.container(), None)
 with chart_col:
-    ui.chart(gantt.figure(bars, as_of, window), "linimasa", as_of)
+    ui.chart(figures.linimasa(plan, as_of, window), "linimasa", as_of)
 if side is not None:
     with side:
         st.warning(f"{len(unreadable)} target tidak dapat dibaca dan tidak digambar:")

@@ -45,7 +45,7 @@ cols[3].metric("Bukti lengkap", fmt.pct(metrics.evidence_completeness(plan), 0))
 
 if screen.area is None:
     fig = charts.area_completion(metrics.completion_by_area(plan), ctx.as_of)
-    ui.chart(chart_style.for_projector(fig), "rapat_capaian_per_area", ctx.as_of)
+    ui.chart(chart_style.for_projector(fig), "rapat_capaian_per_area", ctx.as_of, downloads=False)
 else:
     st.markdown("#### Aksi terlambat")
     late = tables.late(plan, ctx.as_of)

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from zi_dash import charts, fmt, metrics, ui
-from zi_dash.contract import AreaCol, Status
+from zi_dash import figures, fmt, metrics, ui
+from zi_dash.contract import Status
 
 ctx = ui.context()
 plan, as_of = ctx.view, ctx.as_of
@@ -22,21 +22,18 @@ cols[3].metric("Belum mulai", counts[Status.NOT_STARTED])
 cols[4].metric("Terlambat", len(metrics.overdue(plan, as_of)))
 cols[5].metric("Kelengkapan bukti", fmt.pct(metrics.evidence_completeness(plan)))
 
-names = dict(zip(plan.areas[AreaCol.AREA], plan.areas[AreaCol.NAME]))
 left, right = st.columns(2)
 with left:
-    fig = charts.area_completion(metrics.completion_by_area(plan), as_of)
-    ui.chart(fig, "capaian_per_area", as_of)
+    ui.chart(figures.capaian_per_area(plan, as_of), "capaian_per_area", as_of)
 with right:
-    fig = charts.status_by_area(metrics.status_by_area(plan, as_of), names, as_of)
-    ui.chart(fig, "status_per_area", as_of)
+    ui.chart(figures.status_per_area(plan, as_of), "status_per_area", as_of)
 
 st.subheader("Proyeksi nilai pengungkit LKE")
 st.caption(
     "Proyeksi = bobot area × capaian area. Ini perkiraan dari progres rencana aksi, "
     "bukan nilai resmi evaluasi TPI atau KemenPANRB."
 )
-ui.chart(charts.lke_projection(metrics.lke_projection(plan), as_of), "proyeksi_lke", as_of)
+ui.chart(figures.proyeksi_lke(plan, as_of), "proyeksi_lke", as_of)
 
 st.subheader("Kurva S")
 kurva = metrics.kurva_s(plan, as_of)
@@ -45,11 +42,7 @@ if kurva.kritis:
         f"Kritis: realisasi {fmt.pct(kurva.actual)} tertinggal "
         f"{fmt.number(-kurva.deviation)} poin dari rencana {fmt.pct(kurva.planned)}."
     )
-ui.chart(charts.kurva_s(kurva), "kurva_s", as_of)
+ui.chart(figures.kurva_s(plan, as_of), "kurva_s", as_of)
 
 st.subheader("Capaian per komponen")
-ui.chart(
-    charts.component_completion(metrics.completion_by_component(plan), as_of),
-    "capaian_per_komponen",
-    as_of,
-)
+ui.chart(figures.capaian_per_komponen(plan, as_of), "capaian_per_komponen", as_of)

@@ -13,7 +13,7 @@ from zi_dash.schedule import MONTHS_ID, format_date
 
 FONT: Final = "DejaVu Sans, Arial, sans-serif"
 BASE_FONT_SIZE: Final = 15
-EXPORT_WIDTH: Final = 1200
+EXPORT_WIDTH: Final = 1000
 EXPORT_SCALE: Final = 3
 GRID: Final = "#E5E7EB"
 TEXT: Final = "#111827"

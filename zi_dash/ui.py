@@ -5,6 +5,7 @@ from __future__ import annotations
 import runpy
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, Final
 
@@ -12,10 +13,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from zi_dash import chart_style
+from zi_dash import chart_style, render
 from zi_dash import filters as flt
 from zi_dash.config import workbook_path
 from zi_dash.contract import ActionCol, EvidenceCol
+from zi_dash.export import Package
 from zi_dash.history import rewind
 from zi_dash.schedule import format_date
 from zi_dash.workbook import Plan, WorkbookError, load_plan
@@ -32,6 +34,7 @@ class Key:
     MONTHS: Final = "filter_months"
     CONTEXT: Final = "context"
     MEETING_SCREEN: Final = "meeting_screen"
+    EXPORT: Final = "export_package"
     IN_APP: Final = "_in_app"
 
 
@@ -143,9 +146,31 @@ def context() -> Context:
     return st.session_state[Key.CONTEXT]
 
 
-def chart(fig: go.Figure, name: str, as_of: date) -> None:
-    """Render a core figure as built (theme=None) with its print-size PNG camera button."""
+def chart(fig: go.Figure, name: str, as_of: date, downloads: bool = True) -> None:
+    """Render a core figure as built (theme=None), with print-size PNG and SVG downloads.
+
+    The camera button saves a PNG in the browser; the PNG/SVG buttons render on the server
+    with the warm Kaleido, only when clicked.
+    """
     st.plotly_chart(fig, theme=None, config=chart_style.config(fig, name, as_of), width="stretch")
+    if not downloads:
+        return
+    if not render.available():
+        st.caption(render.unavailable_message())
+        return
+    stem = f"{name}_{as_of.isoformat()}"
+    png, svg, _ = st.columns([1, 1, 5])
+    for column, fmt, mime in ((png, "png", "image/png"), (svg, "svg", "image/svg+xml")):
+        column.download_button(
+            fmt.upper(),
+            data=partial(render.image, fig, fmt),
+            file_name=f"{stem}.{fmt}",
+            mime=mime,
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"download_{fmt}_{stem}",
+            help=f"Unduh grafik ini sebagai {fmt.upper()} ukuran cetak",
+        )
 
 
 _COLUMN_CONFIG: Final = {
@@ -198,3 +223,20 @@ def big_table(frame: pd.DataFrame, empty: str) -> None:
         st.info(empty)
         return
     st.table(frame.set_index(frame.columns[0]))
+
+
+def report_files(package: Package) -> list[tuple[str, bytes]]:
+    """The package's report and table files (not the chart images), in DOCX, PDF, XLSX order."""
+    order = {"docx": 0, "pdf": 1, "xlsx": 2}
+    files = [(n, d) for n, d in package.files.items() if "/" not in n]
+    return sorted(files, key=lambda item: order.get(item[0].rsplit(".", 1)[1], 9))
+
+
+def file_list(package: Package) -> pd.DataFrame:
+    """Name and size of every exported file, for the page to list."""
+    return pd.DataFrame(
+        {
+            "Berkas": list(package.files),
+            "Ukuran (KB)": [round(len(d) / 1024) for d in package.files.values()],
+        }
+    )

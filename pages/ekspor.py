@@ -1,0 +1,67 @@
+"""Ekspor: every chart as PNG and SVG, the report (DOCX, PDF) and the tables (XLSX)."""
+
+import dataclasses
+
+import streamlit as st
+
+from zi_dash import export, figures, render, ui
+from zi_dash import filters as flt
+from zi_dash.schedule import format_date
+
+ctx = ui.context()
+st.title("Ekspor untuk LAKIP dan Notulen")
+st.caption(
+    "Pilih tanggal acuan, area dan grafik, lalu buat berkasnya: grafik PNG (cetak) dan SVG, "
+    "laporan DOCX dan PDF (halaman judul, ringkasan, grafik berketerangan, aksi terlambat, "
+    "kekurangan bukti) dan tabel Excel, dalam satu ZIP."
+)
+left, right = st.columns([1, 3])
+as_of = left.date_input("Tanggal acuan", value=ctx.as_of, format="DD/MM/YYYY", key="export_as_of")
+areas = dict(flt.options(ctx.plan)["areas"])
+chosen_areas = right.multiselect(
+    "Area", list(areas), default=list(ctx.filters.areas), format_func=areas.__getitem__,
+    placeholder="Semua area", key="export_areas",
+)  # fmt: skip
+keys = st.multiselect(
+    "Grafik", figures.CHART_KEYS, default=list(figures.CHART_KEYS),
+    format_func=lambda k: figures.spec(k).title, key="export_charts",
+)  # fmt: skip
+filters = dataclasses.replace(ctx.filters, areas=tuple(chosen_areas))
+wanted = (ctx.plan.version, as_of, filters, tuple(keys))
+if not render.available():
+    st.warning(render.unavailable_message() + " Laporan dan tabel tetap dibuat, tanpa grafik.")
+
+if st.button("Buat berkas ekspor", type="primary", icon=":material/package_2:"):
+    bar = st.progress(0.0, text="Menyiapkan…")
+    package = export.build_package(
+        ctx.plan, as_of, filters, keys, progress=lambda done, text: bar.progress(done, text=text)
+    )
+    st.session_state[ui.Key.EXPORT] = (wanted, package)
+
+made = st.session_state.get(ui.Key.EXPORT)
+if made and made[0] == wanted:
+    package = made[1]
+    for warning in package.warnings:
+        st.warning(warning)
+    st.success(f"{len(package.files)} berkas siap per {format_date(as_of)}.")
+    stamp = as_of.isoformat()
+    cols = st.columns(4)
+    cols[0].download_button(
+        "Semua (ZIP)", package.zip_bytes(), f"ekspor_rencana_aksi_zi_{stamp}.zip",
+        mime="application/zip", type="primary", icon=":material/folder_zip:", on_click="ignore",
+    )  # fmt: skip
+    for col, (name, data) in zip(cols[1:], ui.report_files(package)):
+        col.download_button(name.rsplit(".", 1)[1].upper(), data, name, on_click="ignore",
+                            icon=":material/download:")  # fmt: skip
+    ui.table(ui.file_list(package))
+elif made:
+    st.info("Pilihan berubah sejak berkas terakhir dibuat; klik Buat berkas ekspor lagi.")
+
+st.subheader("Tabel saja")
+view = export.view_for(ctx.plan, as_of, filters)
+st.download_button(
+    "Unduh tabel tersaring (.xlsx)",
+    data=lambda: export.tables_xlsx(ctx.plan, view, as_of, export.scope_text(ctx.plan, filters)),
+    file_name=f"tabel_rencana_aksi_zi_{as_of.isoformat()}.xlsx",
+    on_click="ignore", icon=":material/table:",
+)  # fmt: skip

@@ -1,0 +1,227 @@
+"""Exports opened and checked: PNG size and content, SVG, DOCX headings/captions/rows, xlsx, CLI."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from PIL import Image, ImageStat
+
+from tests import factory
+from tests.factory import action, evidence, make_workbook
+from zi_dash import contract as c
+from zi_dash import export, figures, render
+from zi_dash.chart_style import EXPORT_SCALE, EXPORT_WIDTH
+from zi_dash.contract import ActionCol, EvidenceCol
+from zi_dash.filters import Filters
+from zi_dash.workbook import Plan, load_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = date(2022, 5, 1)
+needs_browser = pytest.mark.skipif(not render.available(), reason="Chromium tidak terpasang")
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
+    """The mixed plan, with a formula-looking note to prove exports keep it as text."""
+    folder = tmp_path_factory.mktemp("export")
+    path = factory.mixed(folder / "mixed.xlsx")
+    from zi_dash.saving import save_changes
+
+    start = load_plan(path)
+    save_changes(
+        path,
+        {c.Sheet.ACTIONS: {"I.1.2": {ActionCol.NOTES: '=HYPERLINK("http://x")'}}},
+        user="uji",
+        base_version=start.version,
+        now=datetime(2022, 4, 20, 10, 0),  # before AS_OF, so the view keeps it
+    )
+    return load_plan(path)
+
+
+@pytest.fixture(scope="module")
+def package(plan: Plan) -> export.Package:
+    if not render.available():
+        pytest.skip("Chromium tidak terpasang")
+    try:
+        return export.build_package(plan, AS_OF, Filters())
+    finally:
+        render.RENDERER.stop()
+
+
+def test_file_names_say_what_and_when() -> None:
+    assert figures.file_stem("capaian_per_area", date(2022, 6, 30)) == (
+        "01_capaian_per_area_2022-06-30"
+    )
+    assert len(set(figures.CHART_KEYS)) == len(figures.CHARTS) == 7
+
+
+@needs_browser
+def test_every_chart_is_a_print_size_png_that_is_not_blank(package: export.Package) -> None:
+    pngs = {n: d for n, d in package.files.items() if n.endswith(".png")}
+    assert sorted(pngs) == [f"grafik/{figures.file_stem(k, AS_OF)}.png" for k in figures.CHART_KEYS]
+    for name, data in pngs.items():
+        image = Image.open(io.BytesIO(data))
+        assert image.width == EXPORT_WIDTH * EXPORT_SCALE >= 1600, name
+        gray = ImageStat.Stat(image.convert("L"))
+        assert gray.stddev[0] > 10, f"{name} looks blank"
+        assert gray.extrema[0][0] < 100, f"{name} has no dark ink (no text?)"
+
+
+@needs_browser
+def test_every_svg_parses_and_holds_the_title(package: export.Package) -> None:
+    svgs = {n: d for n, d in package.files.items() if n.endswith(".svg")}
+    assert len(svgs) == len(figures.CHARTS)
+    for name, data in svgs.items():
+        root = ET.fromstring(data)
+        assert root.tag.endswith("svg"), name
+        text = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
+        assert "1 Mei 2022" in text, name
+
+
+@needs_browser
+def test_the_docx_has_title_page_figures_captions_and_tables(package: export.Package) -> None:
+    data = package.files["laporan_rencana_aksi_zi_2022-05-01.docx"]
+    document = docx.Document(io.BytesIO(data))
+    texts = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    assert texts[0] == ("Title", "Laporan Pemantauan Rencana Aksi Zona Integritas")
+    assert ("Normal", "Tanggal acuan: 1 Mei 2022") in texts
+    headings = [t for s, t in texts if s.startswith("Heading")]
+    assert headings == [
+        "1. Ringkasan",
+        "2. Grafik",
+        "3. Aksi terlambat",
+        "4. Kekurangan bukti dukung",
+    ]
+    captions = [t for s, t in texts if s == "Caption"]
+    assert captions[:7] == [
+        f"Gambar {i}. {spec.title}, per 1 Mei 2022" for i, spec in enumerate(figures.CHARTS, 1)
+    ]
+    assert len(document.inline_shapes) == 7
+    summary, late, gaps = document.tables
+    assert [r.cells[0].text for r in summary.rows][:3] == [
+        "Ukuran",
+        "Capaian keseluruhan",
+        "Aksi selesai",
+    ]
+    assert summary.rows[2].cells[1].text == "2 dari 6"
+    assert [[c.text for c in r.cells][:2] for r in late.rows] == [
+        ["ID", "Indikator"],
+        ["I.1.2", "Indikator I.1.2"],
+    ]
+    # Done with a missing item, then late, then due soon (I.1.1 done, I.1.2 late, II.1.1 soon).
+    assert [r.cells[1].text for r in gaps.rows[1:]] == ["I.1.1/2", "I.1.2/1", "II.1.1/1"]
+
+
+@needs_browser
+def test_the_pdf_is_made_by_chromium(package: export.Package) -> None:
+    data = package.files["laporan_rencana_aksi_zi_2022-05-01.pdf"]
+    assert data.startswith(b"%PDF-") and data.count(b"/Type /Page") + data.count(b"/Type/Page") >= 2
+
+
+def test_the_xlsx_has_the_rows_and_no_formulas(plan: Plan) -> None:
+    view = export.view_for(plan, AS_OF, Filters(areas=("I", "II")))
+    data = export.tables_xlsx(plan, view, AS_OF, "Area I, II")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == [
+        "Info",
+        c.Sheet.ACTIONS,
+        "Terlambat",
+        "Kekurangan Bukti",
+        c.Sheet.EVIDENCE,
+    ]
+    actions = book[c.Sheet.ACTIONS]
+    ids = [r[0] for r in actions.iter_rows(min_row=2, values_only=True)]
+    assert ids == ["I.1.1", "I.1.2", "II.1.1", "II.2.1"]
+    header = [cell.value for cell in actions[1]]
+    assert "Status per tanggal acuan" in header and ActionCol.NOTES in header
+    note = actions.cell(3, header.index(ActionCol.NOTES) + 1)
+    assert note.value == '=HYPERLINK("http://x")' and note.data_type == "s" and note.quotePrefix
+    assert [r[0] for r in book["Terlambat"].iter_rows(min_row=2, values_only=True)] == ["I.1.2"]
+    assert book[c.Sheet.EVIDENCE].max_row == 1 + 5
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert "<f>" not in archive.read(name).decode()
+
+
+def test_without_a_browser_the_report_and_tables_are_still_made(plan, monkeypatch) -> None:
+    monkeypatch.setenv(render.BROWSER_ENV, "/tidak/ada/chromium")
+    monkeypatch.setattr(render, "RENDERER", render.Renderer())
+    package = export.build_package(plan, AS_OF, Filters())
+    assert not [n for n in package.files if n.endswith((".png", ".svg", ".pdf"))]
+    assert "Chrome/Chromium tidak ditemukan" in package.warnings[0]
+    assert "tombol kamera" in package.warnings[0]
+    document = docx.Document(io.BytesIO(package.files["laporan_rencana_aksi_zi_2022-05-01.docx"]))
+    assert any("Grafik tidak disertakan" in p.text for p in document.paragraphs)
+
+
+def test_the_zip_holds_every_file(plan: Plan, monkeypatch) -> None:
+    monkeypatch.setenv(render.BROWSER_ENV, "/tidak/ada/chromium")
+    monkeypatch.setattr(render, "RENDERER", render.Renderer())
+    package = export.build_package(plan, AS_OF, Filters(), pdf=False)
+    with zipfile.ZipFile(io.BytesIO(package.zip_bytes())) as archive:
+        assert sorted(archive.namelist()) == sorted(package.files)
+
+
+def test_an_empty_selection_gives_sentences_not_errors(tmp_path: Path) -> None:
+    path = make_workbook(
+        tmp_path / "done.xlsx",
+        [action("I.1.1", c.Status.DONE, 100)],
+        [evidence("I.1.1", 1, c.EvidenceStatus.VERIFIED, **{EvidenceCol.LINK: "x"})],
+    )
+    plan = load_plan(path)
+    view = export.view_for(plan, AS_OF, Filters())
+    document = docx.Document(io.BytesIO(export.report_docx(plan, view, AS_OF, [], "Semua")))
+    texts = [p.text for p in document.paragraphs]
+    assert "Tidak ada aksi terlambat per 1 Mei 2022." in texts
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "zi_dash", "export", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+        check=False,
+    )
+
+
+@needs_browser
+def test_the_cli_exports_the_real_workbook(tmp_path: Path) -> None:
+    run = _cli(
+        "--workbook", "data/rencana_aksi.xlsx", "--out", str(tmp_path), "--as-of", "2022-06-30"
+    )
+    assert run.returncode == 0, run.stderr
+    made = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.*"))
+    assert "grafik/06_linimasa_2022-06-30.png" in made
+    assert "laporan_rencana_aksi_zi_2022-06-30.docx" in made
+    assert "laporan_rencana_aksi_zi_2022-06-30.pdf" in made
+    assert len(made) == 2 * len(figures.CHARTS) + 3
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "code", "message"),
+    [
+        (("--workbook", "tidak-ada.xlsx"), None, 1, "tidak ditemukan"),
+        (("--as-of", "30-06-2022"), None, 2, "YYYY-MM-DD"),
+        (("--chart", "pai"), None, 2, "Grafik tidak dikenal"),
+        (("--no-pdf",), {render.BROWSER_ENV: "/tidak/ada"}, 3, "tombol kamera"),
+    ],
+)
+def test_the_cli_fails_clearly(tmp_path: Path, args, env, code, message) -> None:
+    run = _cli("--out", str(tmp_path), *args, env=env)
+    assert run.returncode == code and message in run.stderr
+    assert "Traceback" not in run.stderr
