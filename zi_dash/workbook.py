@@ -181,24 +181,31 @@ def _read_table(spec: SheetSpec, grid: list[list[CellValue]], problems: list[str
     header_row, index = find_header(spec, grid)
     records: list[dict[str, object]] = []
     rows: dict[str, int] = {}
+    columns = [(col, index[col.name]) for col in spec.columns]
+    # Plans repeat the same statuses, areas and names thousands of times: read each once.
+    memo: dict[str, dict[tuple[type, CellValue], object]] = {col.name: {} for col in spec.columns}
     for r in range(header_row + 1, len(grid)):
         raw = grid[r]
-        excel_row = r + 1
-        cells = {h: (raw[i] if i < len(raw) else None) for h, i in index.items()}
-        if all(is_blank(v) for v in cells.values()):
+        width = len(raw)
+        values = [raw[i] if i < width else None for _, i in columns]
+        if all(is_blank(v) for v in values):
             continue
+        excel_row = r + 1
         record: dict[str, object] = {}
-        for col in spec.columns:
-            value = cells[col.name]
-            loc = where(spec.name, excel_row, col.name, index[col.name])
+        for (col, i), value in zip(columns, values):
+            key = (type(value), value)
+            seen = memo[col.name]
+            if key in seen:
+                record[col.name] = seen[key]
+                continue
             if col.required and is_blank(value):
-                problems.append(f"{loc}: wajib diisi.")
+                problems.append(f"{where(spec.name, excel_row, col.name, i)}: wajib diisi.")
                 record[col.name] = None
                 continue
             try:
-                record[col.name] = read_cell(col.kind, value)
+                record[col.name] = seen[key] = read_cell(col.kind, value)
             except CellError as exc:
-                problems.append(f"{loc}: {exc}.")
+                problems.append(f"{where(spec.name, excel_row, col.name, i)}: {exc}.")
                 record[col.name] = None
         if spec.id_column:
             row_id = record[spec.id_column]
