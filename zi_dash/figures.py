@@ -13,8 +13,11 @@ from typing import Final
 
 import plotly.graph_objects as go
 
-from zi_dash import charts, gantt, metrics
+from zi_dash import charts, fmt, gantt, metrics
+from zi_dash import contract as c
+from zi_dash.chart_style import add_note
 from zi_dash.contract import AreaCol
+from zi_dash.palette import STATUS_COLORS
 from zi_dash.workbook import Plan
 
 
@@ -48,10 +51,24 @@ def kurva_s(plan: Plan, as_of: date) -> go.Figure:
     return charts.kurva_s(metrics.kurva_s(plan, as_of))
 
 
+# Beyond this many rows a Gantt is neither readable nor quick to draw: the rest needs a filter.
+GANTT_MAX_ACTIONS: Final = 250
+
+
 def linimasa(plan: Plan, as_of: date, window: tuple[date, date] | None = None) -> go.Figure:
-    """The Gantt of target weeks, over `window` or the plan's whole span."""
-    bars = gantt.bars(metrics.action_state(plan, as_of), area_names(plan), as_of)
-    return gantt.figure(bars, as_of, window or gantt.default_window(bars, as_of))
+    """The Gantt of target weeks, over `window` or the plan's whole span; the first 250 rows."""
+    state = metrics.action_state(plan, as_of)
+    shown = state.head(GANTT_MAX_ACTIONS)
+    bars = gantt.bars(shown, area_names(plan), as_of)
+    fig = gantt.figure(bars, as_of, window or gantt.default_window(bars, as_of))
+    if len(state) > len(shown):
+        add_note(
+            fig,
+            f"Menampilkan {len(shown)} dari {fmt.number(len(state), 0)} aksi pertama; "
+            "saring per area, komponen atau penanggung jawab untuk melihat yang lain.",
+            {"color": STATUS_COLORS[c.Status.LATE], "size": 14},
+        )
+    return fig
 
 
 def kelengkapan_bukti(plan: Plan, as_of: date) -> go.Figure:

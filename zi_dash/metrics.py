@@ -5,6 +5,7 @@ Derived frames use English snake_case column names; the UI and exports label the
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -16,9 +17,27 @@ from zi_dash.contract import ActionCol, AreaCol, EvidenceCol, Status
 from zi_dash.schedule import Target, effective_target
 from zi_dash.workbook import Plan
 
+# Several figures of one rerun ask for the same plan's schedule. Keyed on the actions frame's
+# identity; the entry holds the frame itself, so the id cannot be reused while it is cached.
+_SCHEDULES: OrderedDict[int, tuple[pd.DataFrame, int | None, pd.DataFrame]] = OrderedDict()
+_SCHEDULE_CACHE_SIZE = 16
+
 
 def schedule(plan: Plan) -> pd.DataFrame:
     """Each action's effective target (Mulai/Selesai override the parsed Target Waktu)."""
+    key = id(plan.actions)
+    hit = _SCHEDULES.get(key)
+    if hit is not None and hit[0] is plan.actions and hit[1] == plan.year:
+        _SCHEDULES.move_to_end(key)
+        return hit[2].copy()
+    result = _schedule(plan)
+    _SCHEDULES[key] = (plan.actions, plan.year, result)
+    while len(_SCHEDULES) > _SCHEDULE_CACHE_SIZE:
+        _SCHEDULES.popitem(last=False)
+    return result.copy()
+
+
+def _schedule(plan: Plan) -> pd.DataFrame:
     a = plan.actions
     targets = [
         effective_target(text, start, end, plan.year or None)
@@ -134,13 +153,15 @@ def evidence_by_action(plan: Plan) -> pd.DataFrame:
     ).groupby("action", sort=False)
     items = grouped.size()
     have = grouped["present"].sum()
-    missing = (
-        ev.loc[~present].groupby(EvidenceCol.ACTION_ID, sort=False)[EvidenceCol.ITEM].agg(list)
-    )
+    missing: dict[str, list[str]] = {}
+    for action, item in zip(
+        ev.loc[~present, EvidenceCol.ACTION_ID], ev.loc[~present, EvidenceCol.ITEM]
+    ):
+        missing.setdefault(action, []).append(item)
     ids = plan.actions[ActionCol.ID]
     out = pd.DataFrame({ActionCol.ID: ids.to_numpy()})
-    out["items"] = [int(items.get(i, 0)) for i in ids]
-    out["present"] = [int(have.get(i, 0)) for i in ids]
+    out["items"] = items.reindex(ids, fill_value=0).astype(int).to_numpy()
+    out["present"] = have.reindex(ids, fill_value=0).astype(int).to_numpy()
     out["share"] = [p / n * 100 if n else 0.0 for p, n in zip(out["present"], out["items"])]
     out["missing_items"] = [missing.get(i, []) for i in ids]
     return out

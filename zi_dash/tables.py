@@ -87,33 +87,6 @@ def unreadable(plan: Plan) -> pd.DataFrame:
 
 def evidence_gaps(plan: Plan, as_of: date) -> pd.DataFrame:
     """Missing evidence items, most urgent first: done actions, then late, then due soon."""
-    state = m.action_state(plan, as_of).set_index(ActionCol.ID)
-    ev = plan.evidence[~plan.evidence[EvidenceCol.STATUS].isin(c.EVIDENCE_PRESENT)]
-    rows = []
-    for _, item in ev.iterrows():
-        action = state.loc[item[EvidenceCol.ACTION_ID]]
-        if action[ActionCol.STATUS] == c.Status.DONE:
-            priority = GAP_DONE
-        elif action["overdue"]:
-            priority = GAP_LATE
-        elif action["due_soon"]:
-            priority = GAP_SOON
-        else:
-            continue
-        rows.append(
-            {
-                PRIORITY: priority,
-                EvidenceCol.ACTION_ID: item[EvidenceCol.ACTION_ID],
-                ActionCol.INDICATOR: action[ActionCol.INDICATOR],
-                ActionCol.PIC: action[ActionCol.PIC],
-                DUE: _date(action["due"]),
-                "_due": action["due"] or date.max,
-                EvidenceCol.ID: item[EvidenceCol.ID],
-                EvidenceCol.ITEM: item[EvidenceCol.ITEM],
-                EvidenceCol.STATUS: item[EvidenceCol.STATUS],
-                EvidenceCol.LINK: item[EvidenceCol.LINK],
-            }
-        )
     columns = [
         PRIORITY,
         EvidenceCol.ACTION_ID,
@@ -125,9 +98,36 @@ def evidence_gaps(plan: Plan, as_of: date) -> pd.DataFrame:
         EvidenceCol.STATUS,
         EvidenceCol.LINK,
     ]
-    if not rows:
+    state = m.action_state(plan, as_of)
+    state = state[
+        [
+            ActionCol.ID,
+            ActionCol.INDICATOR,
+            ActionCol.PIC,
+            ActionCol.STATUS,
+            "overdue",
+            "due_soon",
+            "due",
+        ]
+    ]
+    ev = plan.evidence[~plan.evidence[EvidenceCol.STATUS].isin(c.EVIDENCE_PRESENT)]
+    rows = ev.merge(
+        state.rename(columns={ActionCol.ID: EvidenceCol.ACTION_ID}),
+        on=EvidenceCol.ACTION_ID,
+        how="inner",
+    )
+    done = rows[ActionCol.STATUS]
+    priority = pd.Series(None, index=rows.index, dtype=object)
+    priority[rows["due_soon"].astype(bool)] = GAP_SOON
+    priority[rows["overdue"].astype(bool)] = GAP_LATE
+    priority[done == c.Status.DONE] = GAP_DONE
+    rows = rows.assign(**{PRIORITY: priority})[priority.notna()]
+    if rows.empty:
         return pd.DataFrame(columns=columns)
-    out = pd.DataFrame(rows).sort_values([PRIORITY, "_due", EvidenceCol.ID], kind="stable")
+    rows = rows.assign(
+        _due=[d or date.max for d in rows["due"]], **{DUE: [_date(d) for d in rows["due"]]}
+    )
+    out = rows.sort_values([PRIORITY, "_due", EvidenceCol.ID], kind="stable")
     return out[columns].reset_index(drop=True)
 
 

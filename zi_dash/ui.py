@@ -198,6 +198,8 @@ def headline(ctx: Context) -> None:
     )
 
 
+BIG_TABLE_ROWS: Final = 12
+
 # Static CSS only (never user text): bigger type, no sidebar, for a projector.
 PROJECTOR_CSS: Final = """<style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
@@ -222,7 +224,12 @@ def big_table(frame: pd.DataFrame, empty: str) -> None:
     if frame.empty:
         st.info(empty)
         return
-    st.table(frame.set_index(frame.columns[0]))
+    # A projected table longer than a screen is read by nobody; the rest is on the other pages.
+    st.table(frame.head(BIG_TABLE_ROWS).set_index(frame.columns[0]))
+    if len(frame) > BIG_TABLE_ROWS:
+        st.caption(
+            f"… dan {len(frame) - BIG_TABLE_ROWS} baris lagi (lihat halaman Linimasa/Bukti)."
+        )
 
 
 def report_files(package: Package) -> list[tuple[str, bytes]]:
