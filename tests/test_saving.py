@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from zi_dash import contract as c
-from zi_dash import durable
+from zi_dash import durable, xlsx_patch
 from zi_dash.contract import ActionCol, EvidenceCol, LogCol
 from zi_dash.saving import (
     ConflictError,
@@ -397,22 +397,45 @@ X14_VALIDATION = (
 )
 
 
-@pytest.mark.parametrize(
-    ("part", "data", "replace", "expected"),
-    [
-        ("", b"", ("xl/worksheets/sheet2.xml", X14_VALIDATION), "validasi data versi Excel 2010"),
-        (
-            "xl/drawings/drawing9.xml",
-            b"<xdr:wsDr><xdr:sp><xdr:txBody/></xdr:sp></xdr:wsDr>",
-            None,
-            "kotak teks",
-        ),
-        ("xl/slicers/slicer1.xml", b"<slicers/>", None, "slicer"),
-    ],
-)
-def test_content_openpyxl_would_drop_is_refused(
+CONTENT_OPENPYXL_DROPS = [
+    ("", b"", ("xl/worksheets/sheet2.xml", X14_VALIDATION), "validasi data versi Excel 2010"),
+    (
+        "xl/drawings/drawing9.xml",
+        b"<xdr:wsDr><xdr:sp><xdr:txBody/></xdr:sp></xdr:wsDr>",
+        None,
+        "kotak teks",
+    ),
+    ("xl/slicers/slicer1.xml", b"<slicers/>", None, "slicer"),
+]
+
+
+@pytest.mark.parametrize(("part", "data", "replace", "expected"), CONTENT_OPENPYXL_DROPS)
+def test_content_openpyxl_would_drop_survives_a_save(
     workbook_copy: Path, part, data, replace, expected
 ) -> None:
+    _with_part(workbook_copy, part, data, replace)
+    with zipfile.ZipFile(workbook_copy) as archive:
+        before = {n: archive.read(n) for n in archive.namelist()}
+    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
+    with zipfile.ZipFile(workbook_copy) as archive:
+        after = {n: archive.read(n) for n in archive.namelist()}
+    assert list(after) == list(before)
+    changed = {n for n in before if before[n] != after[n]}
+    # Only the edited sheet, the log and (for the log's first date cell) one new cell format
+    # change; the extension, shape or slicer is untouched.
+    assert changed == {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet4.xml", "xl/styles.xml"}
+    if replace:
+        assert X14_VALIDATION.encode() in after[replace[0]]
+
+
+@pytest.mark.parametrize(("part", "data", "replace", "expected"), CONTENT_OPENPYXL_DROPS)
+def test_the_openpyxl_fallback_refuses_to_drop_content(
+    workbook_copy: Path, monkeypatch: pytest.MonkeyPatch, part, data, replace, expected
+) -> None:
+    def unsupported(*args: object) -> bytes:
+        raise xlsx_patch.PatchUnsupportedError("forced")
+
+    monkeypatch.setattr(xlsx_patch, "patch", unsupported)
     _with_part(workbook_copy, part, data, replace)
     before = workbook_copy.read_bytes()
     with pytest.raises(UnsupportedContentError, match=expected):

@@ -19,10 +19,9 @@ from typing import Final
 import filelock
 import openpyxl
 from openpyxl.cell.cell import Cell
-from openpyxl.worksheet.worksheet import Worksheet
 
 from zi_dash import contract as c
-from zi_dash import durable, guard
+from zi_dash import durable, guard, xlsx_patch
 from zi_dash.build import DATE_FORMAT, DATETIME_FORMAT
 from zi_dash.cells import CellError, as_text, is_blank, plain, read_cell
 from zi_dash.consistency import reconcile
@@ -34,7 +33,6 @@ from zi_dash.workbook import (
     Plan,
     WorkbookError,
     column_letter,
-    find_header,
     load_plan,
     read_bytes,
     where,
@@ -248,7 +246,7 @@ def _save_locked(
         return SaveResult(current.version, (), tuple(notes), merged, None, now)
     out = _write(path, data, current, todo, user, now)
     new_version = hashlib.sha256(out).hexdigest()
-    backup = _replace(path, data, out, current.version, now, keep_backups)
+    backup = _replace(path, data, out, current.version, todo, keep_backups)
     return SaveResult(new_version, tuple(todo), tuple(notes), merged, backup, now)
 
 
@@ -378,7 +376,73 @@ def _cell_changes(current: Plan, wanted: Values) -> list[CellChange]:
 def _write(
     path: Path, data: bytes, current: Plan, todo: list[CellChange], user: str, now: datetime
 ) -> bytes:
-    """The new workbook bytes: the file as it is, with only the changed cells rewritten."""
+    """The new workbook bytes: the file as it is, with only the changed cells rewritten.
+
+    The XML patch keeps every byte it does not change; openpyxl is the fallback for packages
+    the patch does not understand, and it refuses when it would drop something.
+    """
+    try:
+        return xlsx_patch.patch(data, _cell_writes(current, todo, user, now))
+    except xlsx_patch.PatchUnsupportedError:
+        return _write_with_openpyxl(path, data, current, todo, user, now)
+
+
+def _cell_writes(
+    current: Plan, todo: list[CellChange], user: str, now: datetime
+) -> dict[str, list[xlsx_patch.CellWrite]]:
+    writes: dict[str, list[xlsx_patch.CellWrite]] = {}
+    touched: dict[tuple[str, str], None] = {}
+    for change in todo:
+        columns = current.columns[change.sheet]
+        kind = EDITABLE[change.sheet].column(change.column).kind
+        row = current.rows[change.sheet][change.row_id]
+        writes.setdefault(change.sheet, []).append(
+            xlsx_patch.CellWrite(
+                row, columns[change.column] + 1, kind, _cell_value(kind, change.new)
+            )
+        )
+        touched[(change.sheet, change.row_id)] = None
+    for sheet, row_id in touched:
+        columns = current.columns[sheet]
+        row = current.rows[sheet][row_id]
+        updated, updated_by = _stamp_columns(sheet)
+        writes[sheet] += [
+            xlsx_patch.CellWrite(row, columns[updated] + 1, Kind.DATETIME, now),
+            xlsx_patch.CellWrite(row, columns[updated_by] + 1, Kind.TEXT, user),
+        ]
+    header, last = current.extents[c.Sheet.LOG]
+    template = last if last > header else None
+    columns = current.columns[c.Sheet.LOG]
+    log = writes.setdefault(c.Sheet.LOG, [])
+    for offset, change in enumerate(todo, start=1):
+        for name, kind, value in _log_values(change, user, now):
+            log.append(
+                xlsx_patch.CellWrite(last + offset, columns[name] + 1, kind, value, template)
+            )
+    return writes
+
+
+def _cell_value(kind: Kind, value: object) -> object:
+    if isinstance(value, float) and value.is_integer() and kind in (Kind.PERCENT, Kind.INT):
+        return int(value)
+    return value
+
+
+def _log_values(change: CellChange, user: str, now: datetime) -> list[tuple[str, Kind, object]]:
+    return [
+        (LogCol.TIME, Kind.DATETIME, now),
+        (LogCol.USER, Kind.TEXT, user),
+        (LogCol.SHEET, Kind.TEXT, change.sheet),
+        (LogCol.ID, Kind.TEXT, change.row_id),
+        (LogCol.COLUMN, Kind.TEXT, change.column),
+        (LogCol.OLD, Kind.TEXT, change.old_text),
+        (LogCol.NEW, Kind.TEXT, change.new_text),
+    ]
+
+
+def _write_with_openpyxl(
+    path: Path, data: bytes, current: Plan, todo: list[CellChange], user: str, now: datetime
+) -> bytes:
     losses = guard.silent_losses(data)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -392,23 +456,16 @@ def _write(
             losses,
         )
     sheets = {fold(name): book[name] for name in book.sheetnames}
-    touched: dict[tuple[str, str], None] = {}
-    for change in todo:
-        ws = sheets[fold(change.sheet)]
-        spec = EDITABLE[change.sheet]
-        columns = _columns(ws, spec)
-        row = current.rows[change.sheet][change.row_id]
-        put(ws.cell(row, columns[change.column] + 1), spec.column(change.column).kind, change.new)
-        touched[(change.sheet, change.row_id)] = None
-    for sheet, row_id in touched:
+    for sheet, writes in _cell_writes(current, todo, user, now).items():
         ws = sheets[fold(sheet)]
-        spec = EDITABLE[sheet]
-        columns = _columns(ws, spec)
-        row = current.rows[sheet][row_id]
-        updated, updated_by = _stamp_columns(sheet)
-        put(ws.cell(row, columns[updated] + 1), Kind.DATETIME, now)
-        put(ws.cell(row, columns[updated_by] + 1), Kind.TEXT, user)
-    _append_log(sheets[fold(c.Sheet.LOG)], todo, user, now)
+        for write in writes:
+            cell = ws.cell(write.row, write.col)
+            if write.style_from is not None and not cell.has_style:
+                cell._style = ws.cell(write.style_from, write.col)._style  # same border and wrap
+            put(cell, write.kind, write.value)
+        if sheet == c.Sheet.LOG and ws.auto_filter.ref:
+            first, _, _ = ws.auto_filter.ref.partition(":")
+            ws.auto_filter.ref = f"{first}:{column_letter(ws.max_column - 1)}{ws.max_row}"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -418,11 +475,6 @@ def _stamp_columns(sheet: str) -> tuple[str, str]:
     if sheet == c.Sheet.ACTIONS:
         return ActionCol.UPDATED, ActionCol.UPDATED_BY
     return c.EvidenceCol.UPDATED, c.EvidenceCol.UPDATED_BY
-
-
-def _columns(ws: Worksheet, spec: SheetSpec) -> dict[str, int]:
-    head = [list(r) for r in ws.iter_rows(max_row=10, values_only=True)]
-    return find_header(spec, head)[1]  # type: ignore[arg-type]
 
 
 def put(cell: Cell, kind: Kind, value: object) -> None:
@@ -445,54 +497,38 @@ def put(cell: Cell, kind: Kind, value: object) -> None:
         cell.quotePrefix = True
 
 
-def _append_log(ws: Worksheet, todo: list[CellChange], user: str, now: datetime) -> None:
-    columns = _columns(ws, c.LOG)
-    last = _last_used_row(ws, columns)
-    template = last if last > 1 else None
-    for offset, change in enumerate(todo, start=1):
-        row = last + offset
-        values: dict[str, tuple[Kind, object]] = {
-            LogCol.TIME: (Kind.DATETIME, now),
-            LogCol.USER: (Kind.TEXT, user),
-            LogCol.SHEET: (Kind.TEXT, change.sheet),
-            LogCol.ID: (Kind.TEXT, change.row_id),
-            LogCol.COLUMN: (Kind.TEXT, change.column),
-            LogCol.OLD: (Kind.TEXT, change.old_text),
-            LogCol.NEW: (Kind.TEXT, change.new_text),
-        }
-        for name, (kind, value) in values.items():
-            cell = ws.cell(row, columns[name] + 1)
-            if template is not None:
-                cell._style = ws.cell(template, columns[name] + 1)._style  # same border and wrap
-            put(cell, kind, value)
-    if ws.auto_filter.ref:
-        first, _, _ = ws.auto_filter.ref.partition(":")
-        ws.auto_filter.ref = f"{first}:{column_letter(ws.max_column - 1)}{ws.max_row}"
-
-
-def _last_used_row(ws: Worksheet, columns: dict[str, int]) -> int:
-    for row in range(ws.max_row, 0, -1):
-        if any(not is_blank(ws.cell(row, i + 1).value) for i in columns.values()):
-            return row
-    return 1
-
-
 def _replace(
-    path: Path, old: bytes, new: bytes, old_version: str, now: datetime, keep: int
+    path: Path, old: bytes, new: bytes, old_version: str, todo: list[CellChange], keep: int
 ) -> Path | None:
     """Back up the old bytes, then swap the new file in atomically (old or new, never half)."""
-    _check_written(path, new)
-    backup = durable.write_backup(path, old, old_version, now, keep)
+    _check_written(path, new, todo)
+    # Named by the real clock: several saves in one second must not share a name.
+    backup = durable.write_backup(path, old, old_version, datetime.now(), keep)
     durable.atomic_write(path, new, clean_stale=True)
     return backup
 
 
-def _check_written(path: Path, new: bytes) -> None:
-    # The new bytes must read back as a valid plan before they replace the only copy.
+def _check_written(path: Path, new: bytes, todo: list[CellChange]) -> None:
+    # The new bytes must read back as a valid plan holding the new values before they replace
+    # the only copy.
     try:
-        load_plan(path, new)
+        written = load_plan(path, new)
     except WorkbookError as exc:
         raise WorkbookError(
             f"Penyimpanan dibatalkan: hasilnya tidak lolos pemeriksaan ({exc}). "
             "Workbook tidak diubah."
         ) from exc
+    wrong = [
+        ch
+        for ch in todo
+        if not _same(
+            EDITABLE[ch.sheet].column(ch.column).kind,
+            _current_value(written, ch.sheet, ch.row_id, ch.column),
+            ch.new,
+        )
+    ]
+    if wrong:
+        raise WorkbookError(
+            "Penyimpanan dibatalkan: nilai yang ditulis tidak terbaca kembali sama "
+            f"({wrong[0].sheet} {wrong[0].row_id}, kolom {wrong[0].column}). Workbook tidak diubah."
+        )

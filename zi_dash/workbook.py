@@ -104,6 +104,8 @@ class Plan:
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
     # 0-based column index of each header, per sheet, for messages that name the cell.
     columns: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Excel row of the header and of the last non-blank row, per sheet (where Riwayat grows).
+    extents: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def year(self) -> int:
@@ -117,6 +119,7 @@ class _Table:
     frame: pd.DataFrame
     rows: dict[str, int]
     columns: dict[str, int]
+    extent: tuple[int, int] = (1, 1)
 
 
 def _check_format(path: Path, data: bytes) -> None:
@@ -184,13 +187,14 @@ def _read_table(spec: SheetSpec, grid: list[list[CellValue]], problems: list[str
     columns = [(col, index[col.name]) for col in spec.columns]
     # Plans repeat the same statuses, areas and names thousands of times: read each once.
     memo: dict[str, dict[tuple[type, CellValue], object]] = {col.name: {} for col in spec.columns}
+    last_row = header_row + 1
     for r in range(header_row + 1, len(grid)):
         raw = grid[r]
         width = len(raw)
         values = [raw[i] if i < width else None for _, i in columns]
         if all(is_blank(v) for v in values):
             continue
-        excel_row = r + 1
+        excel_row = last_row = r + 1
         record: dict[str, object] = {}
         for (col, i), value in zip(columns, values):
             key = (type(value), value)
@@ -218,7 +222,7 @@ def _read_table(spec: SheetSpec, grid: list[list[CellValue]], problems: list[str
                 rows[row_id] = excel_row
         records.append(record)
     frame = pd.DataFrame.from_records(records, columns=list(spec.headers))
-    return _Table(spec, frame, rows, index)
+    return _Table(spec, frame, rows, index, (header_row + 1, last_row))
 
 
 def _read_info(grid: list[list[CellValue]], problems: list[str]) -> PlanInfo:
@@ -346,6 +350,7 @@ def load_plan(path: str | Path, data: bytes | None = None) -> Plan:
         info=info,
         rows={c.Sheet.ACTIONS: actions.rows, c.Sheet.EVIDENCE: evidence.rows},
         columns={t.spec.name: t.columns for t in (actions, evidence, areas, history)},
+        extents={t.spec.name: t.extent for t in (actions, evidence, areas, history)},
     )
 
 
