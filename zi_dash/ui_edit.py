@@ -83,7 +83,7 @@ def require_editor() -> str:
             "`python -m zi_dash add-user NAMA` (lihat README)."
         )
         st.stop()
-    with st.form("login"):
+    with st.columns([2, 3])[0], st.form("login"):
         name = st.text_input("Nama pengguna", key=EditKey.LOGIN_NAME)
         password = st.text_input("Kata sandi", type="password", key=EditKey.LOGIN_PASSWORD)
         submitted = st.form_submit_button("Masuk", type="primary")

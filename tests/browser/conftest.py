@@ -13,11 +13,13 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests import factory
 from zi_dash import auth
 from zi_dash.config import WORKBOOK_ENV
 
@@ -58,12 +60,9 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
     raise TimeoutError(f"streamlit not healthy at {url}")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`streamlit run app.py` on a copy of the committed workbook, with one editor account."""
-    folder = tmp_path_factory.mktemp("server")
-    workbook = folder / "rencana_aksi.xlsx"
-    shutil.copyfile(ROOT / "data" / "rencana_aksi.xlsx", workbook)
+@contextmanager
+def serve(workbook: Path, folder: Path) -> Iterator[Server]:
+    """`streamlit run app.py` on `workbook`, with one editor account, until the block ends."""
     users = folder / "users.json"
     auth.add_user(users, EDITOR, PASSWORD)
     port = _free_port()
@@ -88,6 +87,24 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The dashboard on a copy of the committed workbook."""
+    folder = tmp_path_factory.mktemp("server")
+    workbook = folder / "rencana_aksi.xlsx"
+    shutil.copyfile(ROOT / "data" / "rencana_aksi.xlsx", workbook)
+    with serve(workbook, folder) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def mixed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The dashboard on the hand-made mixed plan, whose figures the tests know."""
+    folder = tmp_path_factory.mktemp("mixed")
+    with serve(factory.mixed(folder / "rencana_aksi.xlsx"), folder) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

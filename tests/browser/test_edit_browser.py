@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import EDITOR, PASSWORD, Server, shot, wait_ready
-from zi_dash.contract import ActionCol, LogCol
+from zi_dash.contract import ActionCol, EvidenceCol, LogCol
 from zi_dash.workbook import load_plan
 
 pytestmark = pytest.mark.browser
@@ -56,3 +56,26 @@ def test_edit_a_progress_cell_save_and_see_it(page, server: Server) -> None:
     metric = page.get_by_test_id("stMetric").filter(has_text="Dalam proses")
     assert metric.get_by_test_id("stMetricValue").inner_text() == "1"
     shot(page, "ringkasan_setelah_simpan")
+
+
+def test_upload_an_evidence_file(page, server: Server, tmp_path) -> None:
+    _login(page, server)
+    page.get_by_role("link", name="Sunting Bukti").click()
+    page.get_by_test_id("data-grid-canvas").wait_for()
+    wait_ready(page)
+    page.get_by_text("Unggah berkas bukti").click()
+    pdf = tmp_path / "Notulen Rapat.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n% uji\n")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(pdf))
+    page.get_by_text("Notulen Rapat.pdf").wait_for()
+    page.get_by_role("button", name="Unggah dan simpan").click()
+    page.get_by_text("Berkas tersimpan untuk I.1.1/1").wait_for()
+    wait_ready(page)
+    shot(page, "sunting_bukti_unggah")
+    stored = server.workbook.parent / "bukti" / "I.1.1" / "Notulen-Rapat.pdf"
+    assert stored.read_bytes() == pdf.read_bytes()
+    row = load_plan(server.workbook).evidence.set_index(EvidenceCol.ID).loc["I.1.1/1"]
+    assert (row[EvidenceCol.LINK], row[EvidenceCol.STATUS]) == (
+        "bukti/I.1.1/Notulen-Rapat.pdf",
+        "Ada",
+    )

@@ -1,0 +1,76 @@
+"""In Chromium, on the mixed plan: every page renders without an error, with its key figures;
+the tanggal acuan and a sidebar filter change them and survive a page switch."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import Server, shot, wait_ready
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "ringkasan": ("", "Ringkasan Rencana Aksi Zona Integritas"),
+    "linimasa": ("linimasa", "Linimasa Target"),
+    "bukti": ("bukti", "Bukti Dukung"),
+    "rapat": ("rapat", "Ikhtisar"),
+    "ekspor": ("ekspor", "Ekspor untuk LAKIP dan Notulen"),
+    "sunting_aksi": ("sunting_aksi", "Sunting Rencana Aksi"),
+    "sunting_bukti": ("sunting_bukti", "Sunting Bukti Dukung"),
+}
+
+
+def _metrics(page) -> dict[str, str]:
+    values = {}
+    for metric in page.get_by_test_id("stMetric").all():
+        label = metric.get_by_test_id("stMetricLabel").inner_text().strip()
+        values[label] = metric.get_by_test_id("stMetricValue").inner_text().strip()
+    return values
+
+
+def _set_as_of(page, day: str, month: str, year: str) -> None:
+    # Streamlit's date field is a row of day/month/year spin buttons that advance on typing.
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("spinbutton", name="day, Tanggal acuan").click()
+    page.keyboard.type(day + month + year)
+    page.get_by_role("heading").first.click()  # the value is sent when the field loses focus
+    wait_ready(page)
+
+
+def _no_error(page) -> None:
+    assert page.get_by_test_id("stException").count() == 0
+    assert "Traceback" not in page.locator("body").inner_text()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_renders_without_an_error(page, mixed_server: Server, name: str) -> None:
+    path, heading = PAGES[name]
+    page.goto(f"{mixed_server.url}/{path}")
+    wait_ready(page)
+    page.get_by_text(heading).first.wait_for()
+    _no_error(page)
+    shot(page, f"halaman_{name}")
+
+
+def test_the_as_of_date_and_a_filter_change_the_figures(page, mixed_server: Server) -> None:
+    page.goto(mixed_server.url)
+    wait_ready(page)
+    _set_as_of(page, "01", "05", "2022")
+    page.get_by_text("status per 1 Mei 2022").wait_for()
+    shown = _metrics(page)
+    assert shown["Capaian keseluruhan"] == "46,7%" and shown["Terlambat"] == "1"
+    assert (shown["Selesai"], shown["Dalam proses"], shown["Belum mulai"]) == ("2", "2", "2")
+
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+    page.get_by_role("option", name="I. Manajemen Perubahan").click()
+    page.keyboard.press("Escape")
+    page.get_by_text("2 dari 6 aksi").first.wait_for()
+    wait_ready(page)
+    assert _metrics(page)["Capaian keseluruhan"] == "75,0%"
+    shot(page, "ringkasan_saringan_area_I")
+
+    page.get_by_role("link", name="Bukti", exact=True).click()
+    wait_ready(page)
+    page.get_by_text("2 dari 6 aksi").first.wait_for()  # the filter survived the switch
+    assert _metrics(page)["Dokumen ada"] == "1 dari 3"
+    _no_error(page)
