@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKERS = 4
 SAVES_EACH = 50
 KILLS = 20
+pytestmark = pytest.mark.reliability
 
 
 def _spawn(*args: str, **kw) -> subprocess.Popen:

@@ -16,6 +16,8 @@ from zi_dash.schedule import (
 
 # --- properties ------------------------------------------------------------------------------
 
+pytestmark = pytest.mark.reliability
+
 VOCAB = [
     "januari", "Feb", "April", "mei", "Agt.", "Desember", "minggu", "ke", "ke-2", "mg", "II",
     "IV", "pertama", "terakhir", "akhir", "1", "2", "3", "5", "6", "15", "31", "2022", "2023",

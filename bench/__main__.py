@@ -1,0 +1,169 @@
+"""All benchmarks side by side: python -m bench [--sizes 70,700,7000,40000].
+
+Prints Markdown tables of medians: workbook read, page rerun against a bare page that only
+renders the same pre-built elements, saving edits, exporting every chart; at each plan size
+(synthetic plans: the SK's 70 actions repeated per unit, see bench/synthetic.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import platform
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from bench import synthetic
+from zi_dash import contract as c
+from zi_dash import export, figures, render
+from zi_dash.config import WORKBOOK_ENV
+from zi_dash.contract import ActionCol
+from zi_dash.filters import Filters
+from zi_dash.ui import Key
+from zi_dash.workbook import load_plan, save_changes
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ("ringkasan", "linimasa", "bukti", "rapat")
+AS_OF = date(2022, 6, 30)
+
+
+def runs_for(size: int) -> int:
+    """Fewer repetitions where one run takes seconds."""
+    return 7 if size <= 700 else 3 if size <= 7_000 else 2
+
+
+def median_ms(fn: Callable[[], object], runs: int) -> float:
+    """Median wall time of `runs` calls, in milliseconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def read_times(path: Path, runs: int) -> dict[str, float]:
+    """pandas+openpyxl, the project's reader, and a cache hit of the app's loader."""
+    from zi_dash import ui  # bare-mode st.cache_data: a dictionary in this process
+
+    stat = path.stat()
+    ui._load(str(path), stat.st_mtime_ns, stat.st_size)
+    return {
+        "pandas+openpyxl": median_ms(
+            lambda: pd.read_excel(path, sheet_name=None, engine="openpyxl"), runs
+        ),
+        "load_plan (cold)": median_ms(lambda: load_plan(path), runs),
+        "cached rerun": median_ms(
+            lambda: ui._load(str(path), stat.st_mtime_ns, stat.st_size), runs
+        ),
+    }
+
+
+def _elements(at: AppTest) -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = [("metric", (m.label, m.value)) for m in at.metric]
+    found += [("chart", json.loads(ch.proto.spec)) for ch in at.get("plotly_chart")]
+    found += [("dataframe", d.value) for d in at.dataframe]
+    found += [("table", t.value) for t in at.table]
+    return found
+
+
+def page_times(path: Path, runs: int, folder: Path) -> dict[str, tuple[float, float]]:
+    """Per page: warm rerun of the real page and of a bare page with the same elements."""
+    os.environ[WORKBOOK_ENV] = str(path)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    at.session_state[Key.AS_OF] = AS_OF
+    at.run()
+    out = {}
+    for page in PAGES:
+        at.switch_page(f"pages/{page}.py").run()
+        if at.exception:
+            raise SystemExit(f"{page}: {at.exception[0].value}")
+        real = median_ms(at.run, runs)
+        elements = folder / f"{page}.pickle"
+        elements.write_bytes(pickle.dumps(_elements(at)))
+        os.environ["BENCH_ELEMENTS"] = str(elements)
+        bare = AppTest.from_file(str(ROOT / "bench" / "bare_page.py"), default_timeout=600).run()
+        out[page] = (real, median_ms(bare.run, runs))
+    return out
+
+
+def save_times(path: Path, runs: int, folder: Path) -> dict[str, float]:
+    """Saving one edit and 50 edits (each run on a fresh copy)."""
+    result = {}
+    for label, count in (("save 1 edit", 1), ("save 50 edits", 50)):
+        times = []
+        for i in range(runs):
+            copy = folder / f"save_{count}_{i}.xlsx"
+            shutil.copyfile(path, copy)
+            plan = load_plan(copy)
+            ids = list(plan.rows[c.Sheet.ACTIONS])[:count]
+            changes = {c.Sheet.ACTIONS: {row: {ActionCol.NOTES: f"bench {i}"} for row in ids}}
+            start = time.perf_counter()
+            save_changes(copy, changes, user="bench", base_version=plan.version)
+            times.append((time.perf_counter() - start) * 1000)
+        result[label] = statistics.median(times)
+    return result
+
+
+def export_time(path: Path, runs: int) -> float | None:
+    """Every chart as PNG and SVG with the warm renderer (None without a browser)."""
+    if not render.available():
+        return None
+    view = export.view_for(load_plan(path), AS_OF, Filters())
+    export.chart_images(view, AS_OF, figures.CHART_KEYS[:1])  # start the renderer
+    return median_ms(lambda: export.chart_images(view, AS_OF, figures.CHART_KEYS), runs)
+
+
+def main() -> None:
+    """Measure and print every table."""
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--sizes", default=",".join(map(str, synthetic.SIZES)))
+    sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
+    print(
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}; medians in ms; sizes are action rows"
+    )
+    reads, pages, saves, exports = {}, {}, {}, {}
+    with tempfile.TemporaryDirectory(prefix="zi-bench-") as tmp:
+        folder = Path(tmp)
+        for size in sizes:
+            path, runs = synthetic.workbook(size), runs_for(size)
+            reads[size] = read_times(path, runs)
+            pages[size] = page_times(path, runs, folder)
+            saves[size] = save_times(path, runs, folder)
+            exports[size] = export_time(path, runs)
+    render.RENDERER.stop()
+    _table("Workbook read", sizes, {k: [reads[s][k] for s in sizes] for k in reads[sizes[0]]})
+    rows = {}
+    for page in PAGES:
+        rows[f"{page} (page)"] = [pages[s][page][0] for s in sizes]
+        rows[f"{page} (bare)"] = [pages[s][page][1] for s in sizes]
+        rows[f"{page} ratio"] = [pages[s][page][0] / pages[s][page][1] for s in sizes]
+    _table("Page rerun, warm cache (AppTest)", sizes, rows)
+    rows = {k: [saves[s][k] for s in sizes] for k in saves[sizes[0]]}
+    rows["export 7 charts (PNG+SVG)"] = [exports[s] for s in sizes]
+    _table("Save and export", sizes, rows)
+
+
+def _table(title: str, sizes: list[int], rows: dict[str, list[float | None]]) -> None:
+    print(f"\n{title}\n")
+    print("| | " + " | ".join(f"{s:,}" for s in sizes) + " |")
+    print("|---|" + "---:|" * len(sizes))
+    for label, values in rows.items():
+        ratio = label.endswith("ratio")
+        cells = ["–" if v is None else f"{v:.1f}×" if ratio else f"{v:,.0f}" for v in values]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
