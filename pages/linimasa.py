@@ -3,7 +3,6 @@
 import streamlit as st
 
 from zi_dash import figures, gantt, tables, ui
-from zi_dash.schedule import format_date
 
 ctx = ui.context()
 plan, as_of = ctx.view, ctx.as_of
@@ -13,8 +12,6 @@ ui.headline(ctx)
 windows = gantt.zoom_windows(ctx.plan.year)
 zoom = st.selectbox("Tampilkan", ["Seluruh jadwal", *windows], key="gantt_zoom")
 window = windows.get(zoom)
-if window and not window[0] <= as_of <= window[1]:
-    st.info(f"Tanggal acuan {format_date(as_of)} di luar rentang yang ditampilkan.")
 
 unreadable = tables.unreadable(plan)
 chart_col, side = st.columns([4, 1]) if not unreadable.empty else (st.container(), None)

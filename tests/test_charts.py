@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+import pandas as pd
 import pytest
 
-from zi_dash import chart_style, charts, gantt, metrics
+from zi_dash import chart_style, charts, figures, gantt, metrics
 from zi_dash.contract import ActionCol, AreaCol
 from zi_dash.history import rewind
 from zi_dash.palette import STATUS_COLORS
@@ -208,3 +209,24 @@ def test_workbook_text_in_the_gantt_is_escaped(mixed: Plan) -> None:
     hovers = " ".join(result.segments["hover"]) + " ".join(result.milestones["hover"])
     assert "&lt;a href=" in hovers and "<a " not in hovers
     assert any("&lt;b&gt;tebal&lt;/b&gt; &amp;" in row for row in result.rows)
+
+
+def _notes(fig) -> str:
+    return " ".join(a.text for a in fig.layout.annotations)
+
+
+def test_the_gantt_says_when_the_as_of_date_is_outside_it(mixed: Plan) -> None:
+    assert "di luar rentang" not in _notes(figures.linimasa(mixed, AS_OF))
+    assert "Tanggal acuan 25 November 2026 di luar rentang" in _notes(
+        figures.linimasa(mixed, date(2026, 11, 25))
+    )
+
+
+def test_the_gantt_draws_at_most_250_actions_and_says_so(mixed: Plan) -> None:
+    many = pd.concat([mixed.actions] * 50, ignore_index=True)
+    many[ActionCol.ID] = [f"{i}.{n}" for n, i in enumerate(many[ActionCol.ID])]
+    plan = dataclasses.replace(mixed, actions=many)
+    fig = figures.linimasa(plan, AS_OF)
+    assert "Menampilkan 250 dari 300 aksi" in _notes(fig)
+    rows = {y for trace in fig.data for y in (trace.y or ()) if "Indikator" in str(y)}
+    assert 200 < len(rows) <= figures.GANTT_MAX_ACTIONS

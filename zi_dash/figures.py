@@ -18,6 +18,7 @@ from zi_dash import contract as c
 from zi_dash.chart_style import add_note
 from zi_dash.contract import AreaCol
 from zi_dash.palette import STATUS_COLORS
+from zi_dash.schedule import format_date
 from zi_dash.workbook import Plan
 
 
@@ -60,12 +61,21 @@ def linimasa(plan: Plan, as_of: date, window: tuple[date, date] | None = None) -
     state = metrics.action_state(plan, as_of)
     shown = state.head(GANTT_MAX_ACTIONS)
     bars = gantt.bars(shown, area_names(plan), as_of)
-    fig = gantt.figure(bars, as_of, window or gantt.default_window(bars, as_of))
+    window = window or gantt.default_window(bars, as_of)
+    fig = gantt.figure(bars, as_of, window)
+    notes = []
+    if not window[0] <= as_of <= window[1]:
+        notes.append(f"Tanggal acuan {format_date(as_of)} di luar rentang yang ditampilkan")
     if len(state) > len(shown):
+        notes.append(
+            f"menampilkan {len(shown)} dari {fmt.number(len(state), 0)} aksi; saring per area, "
+            "komponen atau penanggung jawab untuk melihat yang lain"
+        )
+    if notes:
+        text = "; ".join(notes)
         add_note(
             fig,
-            f"Menampilkan {len(shown)} dari {fmt.number(len(state), 0)} aksi pertama; "
-            "saring per area, komponen atau penanggung jawab untuk melihat yang lain.",
+            text[0].upper() + text[1:] + ".",
             {"color": STATUS_COLORS[c.Status.LATE], "size": 14},
         )
     return fig
