@@ -22,11 +22,9 @@ cols[3].metric("Belum mulai", counts[Status.NOT_STARTED])
 cols[4].metric("Terlambat", len(metrics.overdue(plan, as_of)))
 cols[5].metric("Kelengkapan bukti", fmt.pct(metrics.evidence_completeness(plan)))
 
-left, right = st.columns(2)
-with left:
-    ui.chart(figures.capaian_per_area(plan, as_of), "capaian_per_area", as_of)
-with right:
-    ui.chart(figures.status_per_area(plan, as_of), "status_per_area", as_of)
+# One chart per row: six long area names leave a half-width chart no room for its bars.
+ui.chart(figures.capaian_per_area(plan, as_of), "capaian_per_area", as_of)
+ui.chart(figures.status_per_area(plan, as_of), "status_per_area", as_of)
 
 st.subheader("Proyeksi nilai pengungkit LKE")
 st.caption(

@@ -230,3 +230,8 @@ def test_the_gantt_draws_at_most_250_actions_and_says_so(mixed: Plan) -> None:
     assert "Menampilkan 250 dari 300 aksi" in _notes(fig)
     rows = {y for trace in fig.data for y in (trace.y or ()) if "Indikator" in str(y)}
     assert 200 < len(rows) <= figures.GANTT_MAX_ACTIONS
+
+
+def test_status_counts_get_whole_number_ticks(mixed: Plan) -> None:
+    fig = figures.status_per_area(mixed, AS_OF)
+    assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tick0 == 0

@@ -88,7 +88,9 @@ def status_by_area(table: pd.DataFrame, names: dict[str, str], as_of: date) -> g
             hovertemplate=f"%{{y}}<br>{status}: %{{x}} aksi<extra></extra>",
         )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title="jumlah aksi")
+    # Counts of actions: whole-number ticks only (plotly would put 0,5 between 0 and 1).
+    top = int(table.to_numpy().sum(axis=1).max()) if len(table) else 0
+    fig.update_xaxes(title="jumlah aksi", tick0=0, dtick=max(1, top // 8))
     return apply_style(
         fig,
         chart_title("Status Aksi per Area", as_of),

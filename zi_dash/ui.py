@@ -159,9 +159,9 @@ def chart(fig: go.Figure, name: str, as_of: date, downloads: bool = True) -> Non
         st.caption(render.unavailable_message())
         return
     stem = f"{name}_{as_of.isoformat()}"
-    png, svg, _ = st.columns([1, 1, 5])
-    for column, fmt, mime in ((png, "png", "image/png"), (svg, "svg", "image/svg+xml")):
-        column.download_button(
+    row = st.container(horizontal=True, gap="small")
+    for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+        row.download_button(
             fmt.upper(),
             data=partial(render.image, fig, fmt),
             file_name=f"{stem}.{fmt}",
@@ -170,6 +170,7 @@ def chart(fig: go.Figure, name: str, as_of: date, downloads: bool = True) -> Non
             icon=":material/download:",
             key=f"download_{fmt}_{stem}",
             help=f"Unduh grafik ini sebagai {fmt.upper()} ukuran cetak",
+            width="content",
         )
 
 
