@@ -18,13 +18,9 @@ cols[1].metric("Dokumen ada", f"{per_action['present'].sum()} dari {per_action['
 cols[2].metric("Selesai tanpa bukti lengkap", len(done_gaps))
 cols[3].metric("Perlu perbaikan", len(fix))
 
-matrix = metrics.evidence_matrix(plan)
-left, right = st.columns([3, 2])
-with left:
-    ui.chart(figures.kelengkapan_bukti(plan, as_of), "kelengkapan_bukti_per_area", as_of)
-with right:
-    st.markdown("**Jumlah dokumen per area dan status**")
-    st.dataframe(matrix, width="stretch")
+ui.chart(figures.kelengkapan_bukti(plan, as_of), "kelengkapan_bukti_per_area", as_of)
+with st.expander("Jumlah dokumen per area dan status"):
+    st.dataframe(metrics.evidence_matrix(plan), width="stretch")
 
 st.subheader("Kekurangan bukti, paling mendesak dulu")
 st.caption(
