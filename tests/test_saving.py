@@ -496,3 +496,78 @@ def test_a_sharing_violation_is_refused(
     monkeypatch.setattr(Path, "open", locked)
     with pytest.raises(WorkbookBusyError, match="dikunci program lain"):
         _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
+
+
+@pytest.mark.parametrize("bad", ["\ufffe", "\uffff", "\ud800"])
+def test_characters_xml_cannot_hold_are_refused(workbook_copy: Path, bad: str) -> None:
+    with pytest.raises(InvalidValueError, match="tidak sah"):
+        _save(workbook_copy, {A: {"I.1.1": {ActionCol.NOTES: f"a{bad}b"}}})
+
+
+def test_the_openpyxl_fallback_writes_numbers_as_numbers(
+    workbook_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unsupported(*args: object) -> bytes:
+        raise xlsx_patch.PatchUnsupportedError("forced")
+
+    monkeypatch.setattr(xlsx_patch, "patch", unsupported)
+    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PROGRESS: 50}}})
+    plan = load_plan(workbook_copy)
+    cell = openpyxl.load_workbook(workbook_copy)[A].cell(
+        plan.rows[A]["I.1.1"], c.ACTIONS.headers.index(ActionCol.PROGRESS) + 1
+    )
+    assert cell.value == 50 and cell.data_type == "n"
+
+
+def test_a_write_that_reads_back_wrong_is_never_swapped_in(
+    workbook_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = xlsx_patch.patch
+
+    def sloppy(data: bytes, writes):
+        extra = xlsx_patch.CellWrite(
+            3, c.ACTIONS.headers.index(ActionCol.PIC) + 1, c.Kind.TEXT, "x"
+        )
+        writes[A] = [*writes[A], extra]  # a cell nobody asked to change
+        return real(data, writes)
+
+    monkeypatch.setattr(xlsx_patch, "patch", sloppy)
+    before = workbook_copy.read_bytes()
+    with pytest.raises(WorkbookError, match="tidak terbaca kembali"):
+        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}})
+    assert workbook_copy.read_bytes() == before
+
+
+def test_excel_saving_during_our_save_stops_it(
+    workbook_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zi_dash import saving
+
+    real = saving._check_written
+
+    def meanwhile_excel_saves(path: Path, *args: object) -> None:
+        real(path, *args)
+        book = openpyxl.load_workbook(path)
+        book[A]["O3"] = "diubah di Excel"  # Catatan of another row
+        book.save(path)
+
+    monkeypatch.setattr(saving, "_check_written", meanwhile_excel_saves)
+    with pytest.raises(ConflictError, match="selama penyimpanan"):
+        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}})
+    assert load_plan(workbook_copy).history.empty
+
+
+def test_backups_of_another_workbook_in_the_folder_are_left_alone(workbook_copy: Path) -> None:
+    folder = durable.backup_dir(workbook_copy)
+    folder.mkdir()
+    other = folder / "rencana_aksi_2023_20220101-000000-000000_0123456789abcdef.xlsx"
+    other.write_bytes(b"x")
+    for i in range(3):
+        save_changes(
+            workbook_copy,
+            {A: {"I.1.1": {ActionCol.NOTES: f"n{i}"}}},
+            user="budi",
+            base_version=load_plan(workbook_copy).version,
+            keep_backups=1,
+        )
+    assert other.exists()

@@ -22,7 +22,7 @@ def _book(tmp_path: Path) -> bytes:
     ws.title = "Data"
     ws.append(["a", "b", "c", "d"])
     ws.append(["x", None, 3, None])  # B2 and D2 are absent cells
-    ws["C2"].number_format = "0.00"
+    ws["C2"].number_format = "0.000"
     ws.append(["=1+1", "y", "z", "w"])  # A3 is a formula
     ws["A5"] = "after a gap"
     ws.auto_filter.ref = "A1:D5"
@@ -79,7 +79,7 @@ def test_other_cells_and_parts_are_untouched(tmp_path: Path) -> None:
         for name in a.namelist():
             if name != "xl/worksheets/sheet1.xml":
                 assert a.read(name) == b.read(name), name
-    assert openpyxl.load_workbook(io.BytesIO(out))["Data"]["C2"].number_format == "0.00"
+    assert openpyxl.load_workbook(io.BytesIO(out))["Data"]["C2"].number_format == "0.000"
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+62", "-5", "@A1", "\t=1", "\r=1"])
@@ -138,7 +138,7 @@ def test_ranges_grow_with_new_rows(tmp_path: Path) -> None:
 
 def test_style_is_borrowed_from_a_template_row(tmp_path: Path) -> None:
     out = patch(_book(tmp_path), {"Data": [CellWrite(6, 3, Kind.NUMBER, 1.5, style_from=2)]})
-    assert openpyxl.load_workbook(io.BytesIO(out))["Data"]["C6"].number_format == "0.00"
+    assert openpyxl.load_workbook(io.BytesIO(out))["Data"]["C6"].number_format == "0.000"
 
 
 def test_an_unknown_sheet_is_unsupported(tmp_path: Path) -> None:
@@ -149,3 +149,63 @@ def test_an_unknown_sheet_is_unsupported(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("col", "letters"), [(1, "A"), (26, "Z"), (27, "AA"), (702, "ZZ")])
 def test_column_letters(col: int, letters: str) -> None:
     assert column_letters(col) == letters
+
+
+def _restyle(data: bytes, old: bytes, new: bytes, part: str = "xl/styles.xml") -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item)
+            dst.writestr(item, content.replace(old, new) if item.filename == part else content)
+    return out.getvalue()
+
+
+def test_number_formats_in_libreoffice_attribute_order_are_not_reused(tmp_path: Path) -> None:
+    data = _restyle(
+        _book(tmp_path),
+        b'<numFmt numFmtId="164" formatCode="0.000"/>',
+        b'<numFmt formatCode="0.000" numFmtId="164"/>',
+    )
+    assert 'formatCode="0.000" numFmtId="164"' in _xml(data, "xl/styles.xml")
+    out = patch(data, {"Data": [CellWrite(2, 2, Kind.DATE, date(2022, 4, 15))]})
+    ws = openpyxl.load_workbook(io.BytesIO(out))["Data"]
+    assert ws["C2"].number_format == "0.000" and ws["B2"].number_format == "dd/mm/yyyy"
+
+
+def test_a_format_with_quoted_days_is_not_a_date(tmp_path: Path) -> None:
+    data = _restyle(
+        _book(tmp_path),
+        b'formatCode="0.000"',
+        b'formatCode="0&quot; hari yang lalu&quot;"',
+    )
+    out = patch(data, {"Data": [CellWrite(2, 3, Kind.DATE, date(2022, 4, 15))]})
+    assert openpyxl.load_workbook(io.BytesIO(out))["Data"]["C2"].number_format == "dd/mm/yyyy"
+
+
+def test_excel_escapes_in_text_are_kept_literally(tmp_path: Path) -> None:
+    out = patch(_book(tmp_path), {"Data": [CellWrite(2, 1, Kind.TEXT, "kode _x0041_ tetap")]})
+    assert _values(out)[1][0] == "kode _x0041_ tetap"
+
+
+def test_a_shared_formula_master_is_left_to_the_fallback(tmp_path: Path) -> None:
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="B1"><f t="shared" ref="B1:B2" si="0">A1*2</f><v>2</v></c>'
+        '</row><row r="2"><c r="B2"><f t="shared" si="0"/><v>4</v></c></row></sheetData>'
+        "</worksheet>"
+    )
+    data = _book(tmp_path)
+    original = _xml(data)
+    data = _restyle(data, original.encode(), sheet.encode(), "xl/worksheets/sheet1.xml")
+    with pytest.raises(PatchUnsupportedError, match="shared"):
+        patch(data, {"Data": [CellWrite(1, 2, Kind.NUMBER, 7)]})
+
+
+def test_formulas_are_recalculated_when_the_file_opens(tmp_path: Path) -> None:
+    out = patch(_book(tmp_path), {"Data": [CellWrite(2, 2, Kind.NUMBER, 5)]})
+    assert 'fullCalcOnLoad="1"' in _xml(out, "xl/workbook.xml")
+
+
+def test_the_dimension_grows_to_a_new_column(tmp_path: Path) -> None:
+    out = patch(_book(tmp_path), {"Data": [CellWrite(2, 8, Kind.TEXT, "jauh")]})
+    assert '<dimension ref="A1:H5"' in _xml(out)

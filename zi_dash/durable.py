@@ -80,16 +80,21 @@ def write_backup(path: Path, data: bytes, version: str, now: datetime, keep: int
     folder.mkdir(exist_ok=True)
     target = folder / f"{path.stem}_{now:%Y%m%d-%H%M%S-%f}_{version[:16]}{path.suffix}"
     atomic_write(target, data, clean_stale=True)
-    backups = sorted(folder.glob(f"{path.stem}_*{path.suffix}"))
+    backups = sorted(folder.glob(_backup_pattern(path)))
     for old in backups[:-keep]:
         old.unlink(missing_ok=True)
     return target
 
 
+def _backup_pattern(path: Path, version: str = "*") -> str:
+    # Exactly this workbook's backups: "plan_2024.xlsx" must not match those of "plan.xlsx".
+    return f"{path.stem}_????????-??????-??????_{version}{path.suffix}"
+
+
 def find_backup(path: Path, version: str) -> Path | None:
     """The backup holding exactly this version of the workbook, if one is kept."""
     folder = backup_dir(path)
-    for candidate in sorted(folder.glob(f"{path.stem}_*_{version[:16]}{path.suffix}")):
+    for candidate in sorted(folder.glob(_backup_pattern(path, version[:16]))):
         if hashlib.sha256(candidate.read_bytes()).hexdigest() == version:
             return candidate
     return None

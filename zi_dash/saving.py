@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Final
 
 import filelock
+import numpy as np
 import openpyxl
 from openpyxl.cell.cell import Cell
 
@@ -48,6 +50,12 @@ MAX_TEXT: Final = 32_767  # Excel's limit for one cell
 # A text cell starting with one of these could be taken for a formula by Excel or openpyxl.
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
 _ILLEGAL_CHARS: Final = frozenset(chr(i) for i in range(32)) - {"\t", "\n", "\r"}
+
+
+def _illegal(ch: str) -> bool:
+    """Characters XML 1.0 cannot hold: control codes, surrogates, U+FFFE and U+FFFF."""
+    code = ord(ch)
+    return ch in _ILLEGAL_CHARS or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF)
 
 
 class ConflictError(WorkbookError):
@@ -246,7 +254,7 @@ def _save_locked(
         return SaveResult(current.version, (), tuple(notes), merged, None, now)
     out = _write(path, data, current, todo, user, now)
     new_version = hashlib.sha256(out).hexdigest()
-    backup = _replace(path, data, out, current.version, todo, keep_backups)
+    backup = _replace(path, data, out, current, todo, keep_backups)
     return SaveResult(new_version, tuple(todo), tuple(notes), merged, backup, now)
 
 
@@ -306,7 +314,7 @@ def _typed(kind: Kind, raw: object) -> object:
             raise CellError(
                 f"teks terlalu panjang ({len(value)} karakter, paling banyak {MAX_TEXT})"
             )
-        bad = sorted({f"\\x{ord(ch):02x}" for ch in value if ch in _ILLEGAL_CHARS})
+        bad = sorted({f"U+{ord(ch):04X}" for ch in value if _illegal(ch)})
         if bad:
             raise CellError(f"teks mengandung karakter kendali yang tidak sah ({', '.join(bad)})")
     return value
@@ -381,9 +389,11 @@ def _write(
     The XML patch keeps every byte it does not change; openpyxl is the fallback for packages
     the patch does not understand, and it refuses when it would drop something.
     """
+    writes = _cell_writes(current, todo, user, now)
     try:
-        return xlsx_patch.patch(data, _cell_writes(current, todo, user, now))
-    except xlsx_patch.PatchUnsupportedError:
+        return xlsx_patch.patch(data, writes)
+    except (xlsx_patch.PatchUnsupportedError, KeyError, ValueError, zipfile.BadZipFile):
+        # ValueError covers a part that is not UTF-8; the fallback is safe: it refuses to drop.
         return _write_with_openpyxl(path, data, current, todo, user, now)
 
 
@@ -487,8 +497,9 @@ def put(cell: Cell, kind: Kind, value: object) -> None:
         if cell.number_format == "General":
             cell.number_format = DATE_FORMAT if kind is Kind.DATE else DATETIME_FORMAT
         return
-    if isinstance(value, float) and kind in (Kind.PERCENT, Kind.NUMBER, Kind.INT):
-        cell.value = int(value) if value.is_integer() else value
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and kind in (Kind.PERCENT, Kind.NUMBER, Kind.INT):
+        cell.value = int(value) if float(value).is_integer() else value  # type: ignore[arg-type]
         return
     text = str(value)
     cell.value = text
@@ -498,19 +509,28 @@ def put(cell: Cell, kind: Kind, value: object) -> None:
 
 
 def _replace(
-    path: Path, old: bytes, new: bytes, old_version: str, todo: list[CellChange], keep: int
+    path: Path, old: bytes, new: bytes, current: Plan, todo: list[CellChange], keep: int
 ) -> Path | None:
     """Back up the old bytes, then swap the new file in atomically (old or new, never half)."""
-    _check_written(path, new, todo)
+    old_version = current.version
+    _check_written(path, new, current, todo)
+    # Excel does not take our lock: if it opened or saved the file while this save worked,
+    # stop now rather than overwrite its work.
+    _check_not_held(path)
+    if hashlib.sha256(read_bytes(path)).hexdigest() != old_version:
+        raise ConflictError(
+            "Workbook diubah program lain (mungkin Excel) selama penyimpanan. Tidak ada yang "
+            "ditulis; simpan lagi untuk menggabungkan perubahan Anda dengan yang baru.",
+            [],
+        )
     # Named by the real clock: several saves in one second must not share a name.
     backup = durable.write_backup(path, old, old_version, datetime.now(), keep)
     durable.atomic_write(path, new, clean_stale=True)
     return backup
 
 
-def _check_written(path: Path, new: bytes, todo: list[CellChange]) -> None:
-    # The new bytes must read back as a valid plan holding the new values before they replace
-    # the only copy.
+def _check_written(path: Path, new: bytes, current: Plan, todo: list[CellChange]) -> None:
+    """The new bytes must read back as the old plan plus exactly these changes and log rows."""
     try:
         written = load_plan(path, new)
     except WorkbookError as exc:
@@ -518,17 +538,38 @@ def _check_written(path: Path, new: bytes, todo: list[CellChange]) -> None:
             f"Penyimpanan dibatalkan: hasilnya tidak lolos pemeriksaan ({exc}). "
             "Workbook tidak diubah."
         ) from exc
-    wrong = [
-        ch
-        for ch in todo
-        if not _same(
-            EDITABLE[ch.sheet].column(ch.column).kind,
-            _current_value(written, ch.sheet, ch.row_id, ch.column),
-            ch.new,
-        )
-    ]
-    if wrong:
+    problem = _difference(current, written, todo)
+    if problem:
         raise WorkbookError(
-            "Penyimpanan dibatalkan: nilai yang ditulis tidak terbaca kembali sama "
-            f"({wrong[0].sheet} {wrong[0].row_id}, kolom {wrong[0].column}). Workbook tidak diubah."
+            "Penyimpanan dibatalkan: hasilnya tidak terbaca kembali seperti seharusnya "
+            f"({problem}). Workbook tidak diubah."
         )
+
+
+def _difference(current: Plan, written: Plan, todo: list[CellChange]) -> str:
+    """Where `written` differs from `current` with `todo` applied ('' when it does not)."""
+    if len(written.history) != len(current.history) + len(todo):
+        return f"lembar {c.Sheet.LOG}: {len(written.history)} baris"
+    for sheet, spec in EDITABLE.items():
+        before = current.actions if sheet == c.Sheet.ACTIONS else current.evidence
+        after = written.actions if sheet == c.Sheet.ACTIONS else written.evidence
+        ids = list(before[spec.id_column])
+        if ids != list(after[spec.id_column]):
+            return f"lembar {sheet}: urutan ID berubah"
+        positions = {row_id: i for i, row_id in enumerate(ids)}
+        mine = {(ch.row_id, ch.column): ch.new for ch in todo if ch.sheet == sheet}
+        stamps = set(_stamp_columns(sheet))
+        for column in spec.headers:
+            if column in stamps:
+                continue
+            kind = spec.column(column).kind
+            expected = list(before[column])
+            for (row_id, col), value in mine.items():
+                if col == column:
+                    expected[positions[row_id]] = value
+            got = after[column].to_numpy(dtype=object)
+            # Compare whole columns at once; look closer only where they differ (NaN, types).
+            for i in np.flatnonzero(np.array(expected, dtype=object) != got):
+                if plain(expected[i]) != plain(got[i]) and not _same(kind, expected[i], got[i]):
+                    return f"{sheet} {ids[i]}, kolom {column}"
+    return ""

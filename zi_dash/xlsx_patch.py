@@ -27,8 +27,8 @@ _REF: Final = re.compile(r'\br="([A-Z]{1,3})(\d+)"')
 _ROW_NUMBER: Final = re.compile(r'\br="(\d+)"')
 _STYLE: Final = re.compile(r'\bs="(\d+)"')
 _EPOCH: Final = datetime(1899, 12, 30)
-# Built-in number formats that show a date (ECMA-376 18.8.30).
-_DATE_BUILTINS: Final = frozenset({*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)})
+# Built-in number formats that show a date (time-only ones such as 18–21 and 45–47 do not).
+_DATE_BUILTINS: Final = frozenset({*range(14, 18), 22, *range(27, 37), *range(50, 59)})
 DATE_CODE: Final = "dd/mm/yyyy"
 DATETIME_CODE: Final = "dd/mm/yyyy hh:mm"
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -89,17 +89,18 @@ class _Styles:
         if match is None:
             raise PatchUnsupportedError("styles.xml has no cellXfs")
         self._xfs = re.findall(r"<xf\b[^>]*?(?:/>|>.*?</xf>)", match.group(1), re.DOTALL)
-        self._formats = {
-            int(i): code
-            for i, code in re.findall(
-                r'<numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"', xml
-            )
-        }
+        # Attributes in any order (LibreOffice writes formatCode first); codes unescaped.
+        self._formats: dict[int, str] = {}
+        for tag in re.findall(r"<numFmt\b[^>]*>", xml):
+            fmt_id, code = _attr(tag, "numFmtId"), _attr(tag, "formatCode")
+            if fmt_id is not None and fmt_id.isdigit():
+                self._formats[int(fmt_id)] = _unescape(code or "")
 
     def _is_date_format(self, fmt_id: int) -> bool:
         if fmt_id in _DATE_BUILTINS:
             return True
-        code = re.sub(r'"[^"]*"|\[[^\]]*\]', "", self._formats.get(fmt_id, "")).lower()
+        # Drop quoted literals, [colours], and \x _x *x escapes before looking for d and y.
+        code = re.sub(r'"[^"]*"|\[[^\]]*\]|[\\_*].', "", self._formats.get(fmt_id, "")).lower()
         return "d" in code and "y" in code
 
     def _format_id(self, code: str) -> int:
@@ -178,7 +179,9 @@ def _number_text(value: float) -> str:
 
 
 def _text_xml(text: str) -> str:
-    # A CR would come back as LF through XML: keep it as a character reference.
+    # Excel reads "_x0041_" as "A": its own escape protects a literal one. A CR would come
+    # back as LF through XML: keep it as a character reference.
+    text = re.sub(r"_(x[0-9A-Fa-f]{4}_)", r"_x005F_\1", text)
     return escape(text).replace("\r", "&#13;")
 
 
@@ -220,7 +223,7 @@ class _Sheet:
                 edits[(position, position)] = edits.get((position, position), "") + new
         for (start, end), text in sorted(edits.items(), reverse=True):
             self.xml = self.xml[:start] + text + self.xml[end:]
-        self._extend_ranges(max(by_row))
+        self._extend_ranges(max(by_row), max(w.col for w in writes))
 
     def _insert_position(self, rows: dict[int, tuple[int, int]], number: int) -> int:
         later = [start for r, (start, _) in rows.items() if r > number]
@@ -272,7 +275,11 @@ class _Sheet:
             if old is not None:
                 found = _STYLE.search(old[0])
                 style = int(found.group(1)) if found else None
-                self.formula_overwritten |= "<f" in old[1]
+                formula = re.search(r"<f\b[^>]*>", old[1])
+                if formula and re.search(r'\b(ref|t)="', formula.group(0)):
+                    # A shared or array formula's master: other cells point at it.
+                    raise PatchUnsupportedError("overwriting a shared or array formula")
+                self.formula_overwritten |= formula is not None
             elif write.style_from is not None:
                 style = self._style_of(rows, write.style_from, write.col)
             cells[write.col] = ("", self._cell_xml(write, style, styles))
@@ -301,12 +308,14 @@ class _Sheet:
     def _s(style: int | None) -> str:
         return f' s="{style}"' if style else ""
 
-    def _extend_ranges(self, last_row: int) -> None:
+    def _extend_ranges(self, last_row: int, last_col: int) -> None:
         def grow(match: re.Match[str]) -> str:
             first_col, first_row = match.group(2), match.group(3)
-            col = match.group(4) or first_col
-            row = int(match.group(5) or first_row)
-            return f'{match.group(1)}="{first_col}{first_row}:{col}{max(row, last_row)}"'
+            col = _column_number(match.group(4) or first_col)
+            if match.group(1) == "<dimension ref":
+                col = max(col, last_col)
+            row = max(int(match.group(5) or first_row), last_row)
+            return f'{match.group(1)}="{first_col}{first_row}:{column_letters(col)}{row}"'
 
         pattern = r'="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"'
         for tag in ("<dimension ref", "<autoFilter ref"):
@@ -322,10 +331,12 @@ def patch(data: bytes, writes: dict[str, list[CellWrite]]) -> bytes:
     """The package with each sheet's writes applied; raises PatchUnsupportedError."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
-    workbook = source.read("xl/workbook.xml").decode("utf-8")
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        raise PatchUnsupportedError("workbook parts are not where Excel puts them")
+    workbook = source.read("xl/workbook.xml").decode("utf-8-sig")
     if f'xmlns="{_MAIN_NS}"' not in workbook:
         raise PatchUnsupportedError("workbook.xml is not in the main namespace")
-    rels = source.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+    rels = source.read("xl/_rels/workbook.xml.rels").decode("utf-8-sig")
     targets = {
         _attr(m.group(0), "Id"): _attr(m.group(0), "Target")
         for m in re.finditer(r"<Relationship\b[^>]*>", rels)
@@ -341,20 +352,32 @@ def patch(data: bytes, writes: dict[str, list[CellWrite]]) -> bytes:
     styles_name = next((n for n in names if n == "xl/styles.xml"), None)
     if styles_name is None:
         raise PatchUnsupportedError("no styles.xml")
-    styles = _Styles(source.read(styles_name).decode("utf-8"))
+    styles = _Styles(source.read(styles_name).decode("utf-8-sig"))
     changed: dict[str, bytes] = {}
     drop_calc_chain = False
     for sheet, sheet_writes in writes.items():
         part = parts.get(fold(sheet))
         if part is None or part not in names:
             raise PatchUnsupportedError(f"sheet {sheet!r} not found")
-        ws = _Sheet(source.read(part).decode("utf-8"))
+        ws = _Sheet(source.read(part).decode("utf-8-sig"))
         ws.apply(sheet_writes, styles)
         drop_calc_chain |= ws.formula_overwritten
         changed[part] = ws.xml.encode("utf-8")
     if styles.changed:
         changed[styles_name] = styles.xml.encode("utf-8")
+    if any(b"<f" in source.read(p) for p in parts.values() if p in names):
+        # Formulas that depend on an edited cell must not show their old cached result.
+        changed["xl/workbook.xml"] = _full_calc_on_load(workbook).encode("utf-8")
     return _repack(source, changed, drop_calc_chain)
+
+
+def _full_calc_on_load(workbook: str) -> str:
+    calc = re.search(r"<calcPr\b[^>]*?/?>", workbook)
+    if calc:
+        tag = _set_attr(calc.group(0), "fullCalcOnLoad", "1")
+        return workbook[: calc.start()] + tag + workbook[calc.end() :]
+    anchor = "</definedNames>" if "</definedNames>" in workbook else "</sheets>"
+    return workbook.replace(anchor, anchor + '<calcPr fullCalcOnLoad="1"/>', 1)
 
 
 def _unescape(text: str) -> str:
