@@ -209,7 +209,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {dis
 [data-testid="stMarkdownContainer"] h3 {font-size: 2.2rem;}
 [data-testid="stMarkdownContainer"] h4 {font-size: 1.8rem;}
 .stMainBlockContainer {padding-top: 1.5rem; max-width: 100%;}
-button p {font-size: 1.3rem;}
+[data-testid^="stBaseButton"] p {font-size: 1.3rem !important;}
 [data-testid="stTable"] td, [data-testid="stTable"] th {font-size: 1.35rem; line-height: 1.35;}
 </style>"""
 
