@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from zi_dash import figures, fmt, metrics, tables, ui
+from zi_dash import figures, fmt, metrics, tables, ui, uploads
+from zi_dash.contract import EvidenceCol
 
 ctx = ui.context()
 plan, as_of = ctx.view, ctx.as_of
@@ -31,3 +32,16 @@ ui.table(tables.evidence_gaps(plan, as_of), "Tidak ada kekurangan bukti yang men
 
 st.subheader("Bukti yang perlu perbaikan")
 ui.table(fix, "Tidak ada bukti berstatus Perlu Perbaikan.")
+
+files = uploads.local_files(
+    ctx.plan.path, dict(zip(plan.evidence[EvidenceCol.ID], plan.evidence[EvidenceCol.LINK]))
+)
+if files:
+    with st.expander(f"Berkas bukti yang diunggah ({len(files)})", icon=":material/attach_file:"):
+        item = st.selectbox(
+            "Butir bukti", list(files), format_func=lambda i: f"{i} · {files[i].name}"
+        )
+        st.download_button(
+            "Unduh berkas", data=files[item].read_bytes, file_name=files[item].name,
+            on_click="ignore", icon=":material/download:",
+        )  # fmt: skip

@@ -114,3 +114,40 @@ def test_uploads_are_stored_per_action_and_never_overwritten(tmp_path: Path) -> 
     assert (first, second) == ("bukti/III.3.2/Notulen.pdf", "bukti/III.3.2/Notulen-2.pdf")
     assert (tmp_path / second).read_bytes() == PDF + b"2"
     assert (tmp_path / first).stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "../rahasia.pdf",
+        "bukti/../rahasia.pdf",
+        "bukti/I.1.1/../../rahasia.pdf",
+        "/etc/passwd",
+        "https://drive.example/berkas.pdf",
+        "bukti/I.1.1/tidak-ada.pdf",
+        "bukti/I.1.1",
+        "",
+    ],
+)
+def test_only_uploaded_files_are_served(tmp_path: Path, link: str) -> None:
+    workbook = tmp_path / "rencana_aksi.xlsx"
+    (tmp_path / "rahasia.pdf").write_bytes(PDF)
+    uploads.store(workbook, "I.1.1", "ada.pdf", PDF)
+    assert uploads.local_file(workbook, link) is None
+
+
+def test_an_uploaded_file_is_found_from_its_link(tmp_path: Path) -> None:
+    workbook = tmp_path / "rencana_aksi.xlsx"
+    link = uploads.store(workbook, "I.1.1", "ada.pdf", PDF)
+    assert uploads.local_files(workbook, {"I.1.1/1": link, "I.1.1/2": "https://x"}) == {
+        "I.1.1/1": tmp_path / "bukti" / "I.1.1" / "ada.pdf"
+    }
+
+
+def test_a_symlink_out_of_the_upload_folder_is_not_served(tmp_path: Path) -> None:
+    workbook = tmp_path / "rencana_aksi.xlsx"
+    (tmp_path / "rahasia.pdf").write_bytes(PDF)
+    folder = tmp_path / "bukti" / "I.1.1"
+    folder.mkdir(parents=True)
+    (folder / "pintas.pdf").symlink_to(tmp_path / "rahasia.pdf")
+    assert uploads.local_file(workbook, "bukti/I.1.1/pintas.pdf") is None

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from zi_dash import auth
+from zi_dash import auth, uploads
 from zi_dash import contract as c
 from zi_dash.config import WORKBOOK_ENV
 from zi_dash.contract import ActionCol, EvidenceCol, LogCol
+from zi_dash.saving import save_changes
 from zi_dash.ui_edit import EditKey
 from zi_dash.workbook import load_plan
 
@@ -140,3 +141,18 @@ def test_excel_holding_the_file_refuses_and_keeps_the_edit(monkeypatch, workbook
     assert "Siti" in at.text[-1].value and "Penyimpanan gagal" in at.error[0].value
     assert len(at.dataframe) == 2  # the edit and its preview are still there
     assert load_plan(workbook_copy).history.empty
+
+
+def test_the_bukti_page_offers_uploaded_files(monkeypatch, workbook_copy, users) -> None:
+    link = uploads.store(workbook_copy, "I.1.1", "notulen.pdf", b"%PDF-1.4\n")
+    plan = load_plan(workbook_copy)
+    save_changes(
+        workbook_copy,
+        {E: {"I.1.1/1": {EvidenceCol.LINK: link}}},
+        user="budi",
+        base_version=plan.version,
+    )
+    at = _page(monkeypatch, workbook_copy, "pages/bukti.py", user=None)
+    assert not at.exception
+    assert at.selectbox[0].options == ["I.1.1/1 · notulen.pdf"]
+    assert [b.proto.label for b in at.get("download_button")][-1] == "Unduh berkas"

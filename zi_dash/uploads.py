@@ -81,3 +81,26 @@ def store(workbook: Path, action_id: str, name: str, data: bytes) -> str:
         n += 1
     durable.atomic_write(target, data)
     return target.relative_to(workbook.parent).as_posix()
+
+
+def local_file(workbook: Path, link: str) -> Path | None:
+    """The uploaded file a Tautan names, if it is one: only inside bukti/ beside the workbook.
+
+    A Tautan typed in Excel as "../../etc/passwd" or an absolute path is never served.
+    """
+    if not link or "://" in link or link.startswith(("/", "\\")):
+        return None
+    root = (workbook.parent / UPLOAD_DIR).resolve()
+    try:
+        target = (workbook.parent / link).resolve()
+    except (OSError, ValueError):
+        return None
+    if not target.is_relative_to(root) or not target.is_file():
+        return None
+    return target
+
+
+def local_files(workbook: Path, links: dict[str, str]) -> dict[str, Path]:
+    """Evidence ID -> uploaded file, for the items whose Tautan names one."""
+    found = {item: local_file(workbook, link) for item, link in links.items()}
+    return {item: path for item, path in found.items() if path is not None}

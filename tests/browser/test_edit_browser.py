@@ -79,3 +79,12 @@ def test_upload_an_evidence_file(page, server: Server, tmp_path) -> None:
         "bukti/I.1.1/Notulen-Rapat.pdf",
         "Ada",
     )
+    # Anyone can then download it from the Bukti page.
+    page.get_by_role("link", name="Bukti", exact=True).click()
+    wait_ready(page)
+    page.get_by_text("Berkas bukti yang diunggah (1)").click()
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="Unduh berkas").click()
+    saved = tmp_path / "unduhan.pdf"
+    info.value.save_as(saved)
+    assert saved.read_bytes() == pdf.read_bytes()
