@@ -47,21 +47,23 @@ if made and made[0] == wanted:
     stamp = as_of.isoformat()
     cols = st.columns(4)
     cols[0].download_button(
-        "Semua (ZIP)", package.zip_bytes(), f"ekspor_rencana_aksi_zi_{stamp}.zip",
+        "Semua (ZIP)", package.zip_bytes, f"ekspor_rencana_aksi_zi_{stamp}.zip",
         mime="application/zip", type="primary", icon=":material/folder_zip:", on_click="ignore",
     )  # fmt: skip
-    for col, (name, data) in zip(cols[1:], ui.report_files(package)):
+    for col, (name, data) in zip(cols[1:], package.documents()):
         col.download_button(name.rsplit(".", 1)[1].upper(), data, name, on_click="ignore",
                             icon=":material/download:")  # fmt: skip
-    ui.table(ui.file_list(package))
+    ui.table(package.listing())
 elif made:
     st.info("Pilihan berubah sejak berkas terakhir dibuat; klik Buat berkas ekspor lagi.")
 
 st.subheader("Tabel saja")
-view = export.view_for(ctx.plan, as_of, filters)
 st.download_button(
-    "Unduh tabel tersaring (.xlsx)",
-    data=lambda: export.tables_xlsx(ctx.plan, view, as_of, export.scope_text(ctx.plan, filters)),
+    "Unduh tabel tersaring (.xlsx)",  # built only when clicked, not on every rerun
+    data=lambda: export.tables_xlsx(
+        ctx.plan, export.view_for(ctx.plan, as_of, filters), as_of,
+        export.scope_text(ctx.plan, filters),
+    ),
     file_name=f"tabel_rencana_aksi_zi_{as_of.isoformat()}.xlsx",
     on_click="ignore", icon=":material/table:",
 )  # fmt: skip

@@ -1,14 +1,32 @@
 """Mode Rapat: large type for the projector, an overview then one area per screen."""
 
+import pandas as pd
 import streamlit as st
 
 from zi_dash import chart_style, charts, fmt, meeting, metrics, tables, ui
 from zi_dash.contract import ActionCol, EvidenceCol, Status
 from zi_dash.schedule import format_date
 
+
+def move(step: int, count: int) -> None:
+    """Button callback: the previous or next meeting screen."""
+    current = st.session_state.get(ui.Key.MEETING_SCREEN, 0)
+    st.session_state[ui.Key.MEETING_SCREEN] = max(0, min(count - 1, current + step))
+
+
+def big_table(frame: pd.DataFrame, empty: str) -> None:
+    """A plain table in projector type, cut to one screen; a sentence when empty."""
+    if frame.empty:
+        st.info(empty)
+        return
+    st.table(frame.head(meeting.TABLE_ROWS).set_index(frame.columns[0]))
+    if len(frame) > meeting.TABLE_ROWS:
+        st.caption(f"… dan {len(frame) - meeting.TABLE_ROWS} baris lagi (halaman Linimasa/Bukti).")
+
+
 ctx = ui.context()
 screens = meeting.screens(ctx.view)
-st.html(ui.PROJECTOR_CSS)
+st.html(meeting.PROJECTOR_CSS)
 if ctx.view.actions.empty:
     st.warning("Tidak ada aksi yang cocok dengan saringan.")
     st.stop()
@@ -16,20 +34,10 @@ index = min(st.session_state.get(ui.Key.MEETING_SCREEN, 0), len(screens) - 1)
 screen = screens[index]
 
 prev, where, nxt = st.columns([1, 4, 1], vertical_alignment="center")
-prev.button(
-    "◀ Sebelumnya",
-    on_click=ui.move_screen,
-    args=(-1, len(screens)),
-    disabled=index == 0,
-    width="stretch",
-)
-nxt.button(
-    "Berikutnya ▶",
-    on_click=ui.move_screen,
-    args=(1, len(screens)),
-    disabled=index == len(screens) - 1,
-    width="stretch",
-)
+prev.button("◀ Sebelumnya", on_click=move, args=(-1, len(screens)), disabled=index == 0,
+            width="stretch")  # fmt: skip
+nxt.button("Berikutnya ▶", on_click=move, args=(1, len(screens)),
+           disabled=index == len(screens) - 1, width="stretch")  # fmt: skip
 where.markdown(
     f"### {screen.title}  \nLayar {index + 1} dari {len(screens)} · "
     f"status per {format_date(ctx.as_of)}"
@@ -49,11 +57,11 @@ if screen.area is None:
 else:
     st.markdown("#### Aksi terlambat")
     late = tables.late(plan, ctx.as_of)
-    ui.big_table(
+    big_table(
         late[[ActionCol.ID, ActionCol.INDICATOR, ActionCol.PIC, tables.DUE]],
         "Tidak ada aksi terlambat di area ini.",
     )
     st.markdown("#### Kekurangan bukti")
     gaps = tables.evidence_gaps(plan, ctx.as_of)
     columns = [tables.PRIORITY, EvidenceCol.ACTION_ID, EvidenceCol.ITEM, EvidenceCol.STATUS]
-    ui.big_table(gaps[columns], "Tidak ada kekurangan bukti yang mendesak.")
+    big_table(gaps[columns], "Tidak ada kekurangan bukti yang mendesak.")

@@ -3,13 +3,13 @@
 import streamlit as st
 
 from zi_dash import contract as c
-from zi_dash import ui, ui_edit
+from zi_dash import ui
 
 ctx = ui.context()
 st.title("Sunting Rencana Aksi")
-user = ui_edit.require_editor()
+user = ui.require_editor()
 st.caption(
     "Saring ke area atau penanggung jawab Anda, ubah sel di tabel, periksa daftar perubahan, "
     "lalu klik Simpan. Status Selesai berarti progres 100 %."
 )
-ui_edit.edit_sheet(ctx, c.Sheet.ACTIONS, user)
+ui.edit_sheet(ctx, c.Sheet.ACTIONS, user)

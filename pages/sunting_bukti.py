@@ -3,15 +3,38 @@
 import streamlit as st
 
 from zi_dash import contract as c
-from zi_dash import ui, ui_edit
+from zi_dash import ui, uploads
+from zi_dash.contract import EvidenceCol
+from zi_dash.workbook import WorkbookError
 
 ctx = ui.context()
 st.title("Sunting Bukti Dukung")
-user = ui_edit.require_editor()
+user = ui.require_editor()
 st.caption(
     "Isi Tautan dengan alamat folder atau berkas bukti (misalnya Google Drive), atau unggah "
     "berkasnya di bawah tabel."
 )
-ui_edit.edit_sheet(ctx, c.Sheet.EVIDENCE, user)
-with st.expander("Unggah berkas bukti", icon=":material/upload_file:"):
-    ui_edit.upload_form(ctx, user)
+ui.edit_sheet(ctx, c.Sheet.EVIDENCE, user)
+
+items = dict(zip(ctx.plan.evidence[EvidenceCol.ID], ctx.plan.evidence[EvidenceCol.ITEM]))
+with (
+    st.expander("Unggah berkas bukti", icon=":material/upload_file:"),
+    st.form("upload", clear_on_submit=True),
+):
+    item = st.selectbox("Butir bukti", list(items), format_func=lambda i: f"{i} · {items[i][:90]}")
+    file = st.file_uploader(
+        "Berkas (PDF, gambar, dokumen Office; paling besar 20 MB)",
+        type=[e.lstrip(".") for e in uploads.ALLOWED],
+        max_upload_size=uploads.MAX_BYTES // (1024 * 1024),
+    )
+    submitted = st.form_submit_button("Unggah dan simpan", icon=":material/upload:")
+if submitted and file is not None and item is not None:
+    try:
+        stored = uploads.attach(ctx.plan, item, file.name, file.getvalue(), user)
+    except uploads.UploadError as exc:
+        st.error(str(exc))
+    except WorkbookError as exc:
+        st.error("Berkas tidak disimpan karena workbook tidak dapat diperbarui.")
+        st.text(str(exc))
+    else:
+        ui.saved(f"Berkas tersimpan untuk {item}: {stored}")

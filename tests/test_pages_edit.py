@@ -12,7 +12,7 @@ from zi_dash import contract as c
 from zi_dash.config import WORKBOOK_ENV
 from zi_dash.contract import ActionCol, EvidenceCol, LogCol
 from zi_dash.saving import save_changes
-from zi_dash.ui_edit import EditKey
+from zi_dash.ui import Key
 from zi_dash.workbook import load_plan
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -31,13 +31,13 @@ def _page(monkeypatch, workbook: Path, page: str, user: str | None = "budi") -> 
     monkeypatch.setenv(WORKBOOK_ENV, str(workbook))
     at = AppTest.from_file(APP, default_timeout=60)
     if user:
-        at.session_state[EditKey.USER] = user
+        at.session_state[Key.USER] = user
     at.run()
     return at.switch_page(page).run()
 
 
 def _edit(at: AppTest, sheet: str, rows: dict[int, dict[str, object]]) -> AppTest:
-    key = f"editor_{sheet}_{at.session_state[EditKey.GEN]}"
+    key = Key.EDITOR.format(sheet, at.session_state[Key.EDITOR_GEN])
     at.session_state[key] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
     return at.run()
 
@@ -55,23 +55,23 @@ def test_a_viewer_sees_the_login_form_and_no_editor(monkeypatch, workbook_copy, 
 
 def test_login_with_the_right_password(monkeypatch, workbook_copy, users) -> None:
     at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user=None)
-    at.text_input(key=EditKey.LOGIN_NAME).input("Budi")
-    at.text_input(key=EditKey.LOGIN_PASSWORD).input("rahasia-123")
+    at.text_input(key=Key.LOGIN_NAME).input("Budi")
+    at.text_input(key=Key.LOGIN_PASSWORD).input("rahasia-123")
     at.button[0].click().run()
-    assert not at.exception and at.session_state[EditKey.USER] == "budi"
+    assert not at.exception and at.session_state[Key.USER] == "budi"
     # AppTest starts st.rerun() on the default page; a browser stays (checked with Playwright).
     at.switch_page("pages/sunting_aksi.py").run()
     assert len(at.dataframe) == 1
 
 
 def test_a_wrong_password_is_refused(monkeypatch, workbook_copy, users) -> None:
-    monkeypatch.setattr("zi_dash.ui_edit.time.sleep", lambda s: None)
+    monkeypatch.setattr("zi_dash.ui.time.sleep", lambda s: None)
     at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user=None)
-    at.text_input(key=EditKey.LOGIN_NAME).input("budi")
-    at.text_input(key=EditKey.LOGIN_PASSWORD).input("salah-sandi")
+    at.text_input(key=Key.LOGIN_NAME).input("budi")
+    at.text_input(key=Key.LOGIN_PASSWORD).input("salah-sandi")
     at.button[0].click().run()
     assert at.error[0].value == "Nama pengguna atau kata sandi salah."
-    assert EditKey.USER not in at.session_state
+    assert Key.USER not in at.session_state
 
 
 def test_no_accounts_yet_says_how_to_add_one(monkeypatch, workbook_copy, tmp_path) -> None:

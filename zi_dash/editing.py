@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Final
 
 import openpyxl
@@ -17,8 +18,8 @@ import pandas as pd
 from zi_dash import contract as c
 from zi_dash.cells import CellError, plain, read_cell
 from zi_dash.contract import ActionCol, EvidenceCol, SheetSpec
-from zi_dash.saving import EDITABLE, CellChange, put
-from zi_dash.workbook import Plan
+from zi_dash.saving import EDITABLE, CellChange, SaveResult, check_changes, put, save_changes
+from zi_dash.workbook import Plan, WorkbookError
 
 Pending = dict[str, dict[str, object]]  # row ID -> column -> new value
 
@@ -204,3 +205,76 @@ def pending_workbook(changes: Sequence[CellChange]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+# Display hints of the editor grid (the kind and the allowed values come from the contract).
+WIDTHS: Final[dict[str, str]] = {
+    ActionCol.INDICATOR: "medium",
+    ActionCol.STEP: "large",
+    ActionCol.NOTES: "medium",
+    EvidenceCol.ITEM: "medium",
+    EvidenceCol.LINK: "medium",
+}
+MAX_CHARS: Final = 2000
+
+
+Filter = tuple[tuple[str, ...], tuple[str, ...]]  # areas, persons responsible
+
+
+@dataclass
+class Draft:
+    """One sheet's editing session: the plan it started from and the edits typed since."""
+
+    sheet: str
+    base: Plan
+    earlier: Pending = field(default_factory=dict)  # edits made in editors no longer shown
+    chosen: Filter | None = None
+    frame: pd.DataFrame | None = None  # what the current editor was given
+
+    def advance(
+        self, plan: Plan, chosen: Filter, widget: Mapping[str, object]
+    ) -> tuple[Pending, bool]:
+        """The pending edits after this run, and whether a new editor (a new key) is needed.
+
+        With nothing typed, a newer workbook replaces the base. A changed filter gets a new
+        editor already showing every pending edit, so an edit never moves to another row.
+        """
+        edits = edits_from_state(self.frame, self.sheet, widget) if self.frame is not None else {}
+        pending = merge_pending(self.base, self.sheet, self.earlier, edits)
+        if not pending and self.base.version != plan.version:
+            self.base, self.frame = plan, None
+        if chosen == self.chosen and self.frame is not None:
+            return pending, False
+        ids = row_ids(self.base, self.sheet, *chosen)
+        self.chosen, self.earlier = chosen, pending
+        self.frame = editor_frame(self.base, self.sheet, ids, pending)
+        return pending, True
+
+
+@dataclass(frozen=True)
+class Review:
+    """What saving the pending edits would do, or why it cannot."""
+
+    changes: list[CellChange]
+    notes: list[str]
+    problems: list[str]
+
+
+def review(base: Plan, sheet: str, pending: Pending) -> Review:
+    """The cells a save would change (rules applied), or the problems that block it."""
+    try:
+        changes, notes = check_changes(base, {sheet: pending})
+    except WorkbookError as exc:
+        return Review([], [], exc.problems)
+    return Review(changes, notes, [])
+
+
+def save(draft: Draft, pending: Pending, user: str) -> SaveResult:
+    """Save the pending edits into the workbook the draft started from (merging if it moved)."""
+    return save_changes(
+        draft.base.path,
+        {draft.sheet: pending},
+        user=user,
+        base_version=draft.base.version,
+        base_values=base_values(draft.base, draft.sheet, pending),
+    )

@@ -64,6 +64,21 @@ class Package:
     files: dict[str, bytes] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
+    def documents(self) -> list[tuple[str, bytes]]:
+        """The report and table files (not the chart images), in DOCX, PDF, XLSX order."""
+        order = {"docx": 0, "pdf": 1, "xlsx": 2}
+        files = [(n, d) for n, d in self.files.items() if "/" not in n]
+        return sorted(files, key=lambda item: order.get(item[0].rsplit(".", 1)[1], 9))
+
+    def listing(self) -> pd.DataFrame:
+        """Name and size of every file, for the page to list."""
+        return pd.DataFrame(
+            {
+                "Berkas": list(self.files),
+                "Ukuran (KB)": [round(len(d) / 1024) for d in self.files.values()],
+            }
+        )
+
     def zip_bytes(self) -> bytes:
         """All files in one ZIP."""
         out = io.BytesIO()

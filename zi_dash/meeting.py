@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
 from zi_dash import filters as flt
 from zi_dash import metrics
 from zi_dash.contract import AreaCol
 from zi_dash.workbook import Plan
+
+# A projected table longer than a screen is read by nobody; the rest is on the other pages.
+TABLE_ROWS: Final = 12
+
+# Static CSS only (never user text): bigger type, no sidebar, for a projector.
+PROJECTOR_CSS: Final = """<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
+[data-testid="stMetricValue"] {font-size: 3.6rem; font-weight: 700;}
+[data-testid="stMetricLabel"] p {font-size: 1.5rem;}
+[data-testid="stMarkdownContainer"] h3 {font-size: 2.2rem;}
+[data-testid="stMarkdownContainer"] h4 {font-size: 1.8rem;}
+.stMainBlockContainer {padding-top: 1.5rem; max-width: 100%;}
+[data-testid^="stBaseButton"] p {font-size: 1.3rem !important;}
+[data-testid="stTable"] td, [data-testid="stTable"] th {font-size: 1.35rem; line-height: 1.35;}
+</style>"""
 
 
 @dataclass(frozen=True)

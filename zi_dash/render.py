@@ -10,6 +10,7 @@ import os
 import shutil
 import threading
 import warnings
+from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal
 
@@ -32,14 +33,19 @@ def find_browser() -> Path | None:
 
     A configured $ZI_CHROMIUM that does not exist means none: configuration is not second-guessed.
     """
-    configured = os.environ.get(BROWSER_ENV)
+    env = os.environ
+    return _find(env.get(BROWSER_ENV), env.get("BROWSER_PATH"), env.get("PATH"))
+
+
+@lru_cache(maxsize=8)
+def _find(configured: str | None, browser_path: str | None, path: str | None) -> Path | None:
+    # Asked on every page rerun (once per chart): the answer only changes with the environment.
     if configured:
         return Path(configured) if Path(configured).is_file() else None
-    value = os.environ.get("BROWSER_PATH")
-    if value and Path(value).is_file():
-        return Path(value)
+    if browser_path and Path(browser_path).is_file():
+        return Path(browser_path)
     for name in _CANDIDATES:
-        found = shutil.which(name)
+        found = shutil.which(name, path=path)
         if found:
             return Path(found)
     return next((Path(p) for p in _KNOWN_PATHS if Path(p).is_file()), None)

@@ -8,6 +8,9 @@ from pathlib import Path, PurePosixPath
 from typing import Final
 
 from zi_dash import durable
+from zi_dash.contract import EvidenceCol, EvidenceStatus, Sheet
+from zi_dash.saving import save_changes
+from zi_dash.workbook import Plan, WorkbookError
 
 UPLOAD_DIR: Final = "bukti"
 MAX_BYTES: Final = 20 * 1024 * 1024
@@ -104,3 +107,25 @@ def local_files(workbook: Path, links: dict[str, str]) -> dict[str, Path]:
     """Evidence ID -> uploaded file, for the items whose Tautan names one."""
     found = {item: local_file(workbook, link) for item, link in links.items()}
     return {item: path for item, path in found.items() if path is not None}
+
+
+def attach(plan: Plan, item: str, name: str, data: bytes, user: str) -> str:
+    """Store an upload for evidence item `item`, put its path in Tautan (Belum Ada becomes
+    Ada) and save; the stored file is removed again when the save is refused."""
+    evidence = plan.evidence.set_index(EvidenceCol.ID)
+    stored = store(plan.path, str(evidence.at[item, EvidenceCol.ACTION_ID]), name, data)
+    change: dict[str, object] = {EvidenceCol.LINK: stored}
+    if evidence.at[item, EvidenceCol.STATUS] == EvidenceStatus.MISSING:
+        change[EvidenceCol.STATUS] = EvidenceStatus.PRESENT
+    try:
+        save_changes(
+            plan.path,
+            {Sheet.EVIDENCE: {item: change}},
+            user=user,
+            base_version=plan.version,
+            base_values={Sheet.EVIDENCE: {item: {k: evidence.at[item, k] for k in change}}},
+        )
+    except WorkbookError:
+        (plan.path.parent / stored).unlink(missing_ok=True)
+        raise
+    return stored

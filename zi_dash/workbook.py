@@ -21,7 +21,7 @@ from zi_dash.contract import ActionCol, AreaCol, EvidenceCol, InfoCol, InfoKey, 
 from zi_dash.text import fold
 
 if TYPE_CHECKING:
-    from zi_dash.saving import Changes, SaveResult
+    from zi_dash.saving import save_changes as save_changes
 
 _HEADER_SEARCH_ROWS: Final = 10
 _MAX_LISTED_PROBLEMS: Final = 8
@@ -354,16 +354,11 @@ def load_plan(path: str | Path, data: bytes | None = None) -> Plan:
     )
 
 
-def save_changes(
-    path: str | Path,
-    changes: Changes,
-    *,
-    user: str,
-    base_version: str,
-    base_values: Changes | None = None,
-) -> SaveResult:
-    """Write edits back into the workbook; see zi_dash.saving.save_changes."""
-    # The save path builds on this reader, so it is imported when first used.
-    from zi_dash.saving import save_changes as save
+def __getattr__(name: str) -> object:
+    # zi_dash.workbook.save_changes is the save path's public name; it lives in zi_dash.saving,
+    # which builds on this reader, so it is looked up on first use (PEP 562).
+    if name == "save_changes":
+        from zi_dash.saving import save_changes
 
-    return save(path, changes, user=user, base_version=base_version, base_values=base_values)
+        return save_changes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
