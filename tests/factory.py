@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from zi_dash import contract as c
 from zi_dash.build import write_workbook
 from zi_dash.contract import ActionCol, EvidenceCol
+from zi_dash.saving import SaveResult, save_changes
+from zi_dash.workbook import load_plan
+
+NOW = datetime(2022, 5, 2, 9, 30)  # the clock of saves made by save_now
 
 
 def action(
@@ -82,3 +87,17 @@ def mixed(path: Path) -> Path:
         evidence("III.1.2", 1, c.EvidenceStatus.MISSING),
     ]
     return make_workbook(path, actions, items)
+
+
+def save_now(path: Path, changes, user: str = "budi", **kw: object) -> SaveResult:
+    """save_changes from the file's current version (or `base_version`), at NOW."""
+    version = kw.pop("base_version", None) or load_plan(path).version
+    return save_changes(path, changes, user=user, base_version=version, now=NOW, **kw)  # type: ignore[arg-type]
+
+
+def saved_row(path: Path, sheet: str, row_id: str) -> dict[str, object]:
+    """One row of the workbook as it is on disk now, by ID."""
+    plan = load_plan(path)
+    frame = plan.actions if sheet == c.Sheet.ACTIONS else plan.evidence
+    key = ActionCol.ID if sheet == c.Sheet.ACTIONS else EvidenceCol.ID
+    return frame.set_index(key).loc[row_id].to_dict()

@@ -18,7 +18,7 @@ from PIL import Image, ImageStat
 from tests import factory
 from tests.factory import action, evidence, make_workbook
 from zi_dash import contract as c
-from zi_dash import export, figures, render
+from zi_dash import export, figures, render, report
 from zi_dash.chart_style import EXPORT_SCALE, EXPORT_WIDTH
 from zi_dash.contract import ActionCol, EvidenceCol
 from zi_dash.filters import Filters
@@ -180,7 +180,7 @@ def test_an_empty_selection_gives_sentences_not_errors(tmp_path: Path) -> None:
     )
     plan = load_plan(path)
     view = export.view_for(plan, AS_OF, Filters())
-    document = docx.Document(io.BytesIO(export.report_docx(plan, view, AS_OF, [], "Semua")))
+    document = docx.Document(io.BytesIO(report.report_docx(plan, view, AS_OF, [], "Semua")))
     texts = [p.text for p in document.paragraphs]
     assert "Tidak ada aksi terlambat per 1 Mei 2022." in texts
 

@@ -1,42 +1,25 @@
-"""The save path on real files: round trip, validation, merge and conflicts, text safety, guards."""
+"""The save path on real files: round trip, text safety, validation, what a write keeps."""
 
 from __future__ import annotations
 
 import io
-import re
-import stat
 import zipfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from tests.factory import NOW
+from tests.factory import save_now as _save
+from tests.factory import saved_row as _row
 from zi_dash import contract as c
 from zi_dash import durable, xlsx_patch
 from zi_dash.contract import ActionCol, EvidenceCol, LogCol
-from zi_dash.saving import (
-    ConflictError,
-    UnsupportedContentError,
-    WorkbookBusyError,
-    save_changes,
-)
 from zi_dash.workbook import InvalidValueError, WorkbookError, load_plan
+from zi_dash.writer import UnsupportedContentError
 
 A, E = c.Sheet.ACTIONS, c.Sheet.EVIDENCE
-NOW = datetime(2022, 5, 2, 9, 30)
-
-
-def _save(path: Path, changes, user: str = "budi", **kw):
-    version = kw.pop("base_version", None) or load_plan(path).version
-    return save_changes(path, changes, user=user, base_version=version, now=NOW, **kw)
-
-
-def _row(path: Path, sheet: str, row_id: str) -> dict[str, object]:
-    plan = load_plan(path)
-    frame = plan.actions if sheet == A else plan.evidence
-    key = ActionCol.ID if sheet == A else EvidenceCol.ID
-    return frame.set_index(key).loc[row_id].to_dict()
 
 
 # --- round trip -------------------------------------------------------------------------
@@ -266,115 +249,6 @@ def test_a_user_name_is_required(workbook_copy: Path) -> None:
         _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}}, user="  ")
 
 
-# --- merge and conflicts ----------------------------------------------------------------------
-
-
-def test_changes_to_other_cells_since_loading_are_kept(workbook_copy: Path) -> None:
-    start = load_plan(workbook_copy)
-    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}}, user="ani")
-    result = _save(
-        workbook_copy,
-        {A: {"I.2.1": {ActionCol.PIC: "Budi"}}},
-        base_version=start.version,
-    )
-    assert result.merged
-    assert _row(workbook_copy, A, "I.1.1")[ActionCol.PIC] == "Ani"
-    assert _row(workbook_copy, A, "I.2.1")[ActionCol.PIC] == "Budi"
-
-
-def test_a_cell_changed_by_someone_else_is_a_conflict(workbook_copy: Path) -> None:
-    start = load_plan(workbook_copy)
-    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}}, user="ani")
-    after_ani = workbook_copy.read_bytes()
-    with pytest.raises(ConflictError) as info:
-        _save(
-            workbook_copy,
-            {A: {"I.1.1": {ActionCol.PIC: "Budi"}, "I.2.1": {ActionCol.PIC: "Budi"}}},
-            base_version=start.version,
-        )
-    (conflict,) = info.value.conflicts
-    assert (conflict.row_id, conflict.column, conflict.theirs, conflict.mine) == (
-        "I.1.1",
-        ActionCol.PIC,
-        "Ani",
-        "Budi",
-    )
-    assert '"Ani"' in str(info.value) and '"Budi"' in str(info.value)
-    assert workbook_copy.read_bytes() == after_ani  # nothing of the refused save was written
-
-
-def test_the_same_new_value_from_two_people_is_not_a_conflict(workbook_copy: Path) -> None:
-    start = load_plan(workbook_copy)
-    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}}, user="ani")
-    result = _save(
-        workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}}, base_version=start.version
-    )
-    assert result.changes == ()
-
-
-def test_an_excel_edit_is_merged_with_the_values_the_user_saw(workbook_copy: Path) -> None:
-    start = load_plan(workbook_copy)
-    book = openpyxl.load_workbook(workbook_copy)  # someone edits in Excel meanwhile
-    book[A].cell(start.rows[A]["I.1.1"], c.ACTIONS.headers.index(ActionCol.PIC) + 1).value = "Excel"
-    book.save(workbook_copy)
-    seen = {A: {"I.1.1": {ActionCol.PIC: ""}, "I.2.1": {ActionCol.PIC: ""}}}
-    result = save_changes(
-        workbook_copy,
-        {A: {"I.2.1": {ActionCol.PIC: "Budi"}}},
-        user="budi",
-        base_version=start.version,
-        base_values=seen,
-    )
-    assert result.merged and _row(workbook_copy, A, "I.1.1")[ActionCol.PIC] == "Excel"
-    with pytest.raises(ConflictError, match="Excel"):
-        save_changes(
-            workbook_copy,
-            {A: {"I.1.1": {ActionCol.PIC: "Budi"}}},
-            user="budi",
-            base_version=start.version,
-            base_values=seen,
-        )
-
-
-def test_an_unknown_base_without_values_is_refused(workbook_copy: Path) -> None:
-    with pytest.raises(ConflictError, match="Muat ulang"):
-        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}}, base_version="0" * 64)
-
-
-# --- guards -------------------------------------------------------------------------------------
-
-
-def _excel_owner_file(user: str) -> bytes:
-    ansi = user.encode("cp1252", errors="replace")
-    head = bytes([len(ansi)]) + ansi.ljust(53, b" ")
-    return head + bytes([len(user), 0]) + user.encode("utf-16-le") + b"\x20\x00" * 10
-
-
-def test_an_excel_owner_file_refuses_with_the_user_name(workbook_copy: Path) -> None:
-    owner = workbook_copy.with_name(f"~${workbook_copy.name}")
-    owner.write_bytes(_excel_owner_file("Siti Rahayu"))
-    before = workbook_copy.read_bytes()
-    with pytest.raises(WorkbookBusyError, match="dibuka oleh Siti Rahayu") as info:
-        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
-    assert owner.name in str(info.value) and workbook_copy.read_bytes() == before
-
-
-def test_a_libreoffice_lock_file_names_its_user(workbook_copy: Path) -> None:
-    lock = workbook_copy.with_name(f".~lock.{workbook_copy.name}#")
-    lock.write_text("Dewi Lestari,pc-umum,dewi,25.04.2022 10:00,file:///x;", encoding="utf-8")
-    with pytest.raises(WorkbookBusyError, match="Dewi Lestari"):
-        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
-
-
-def test_a_read_only_workbook_is_refused(workbook_copy: Path) -> None:
-    workbook_copy.chmod(stat.S_IRUSR | stat.S_IRGRP)
-    try:
-        with pytest.raises(WorkbookBusyError, match="hanya-baca"):
-            _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
-    finally:
-        workbook_copy.chmod(0o644)
-
-
 def _with_part(path: Path, name: str, data: bytes, replace: tuple[str, str] | None = None) -> None:
     source = path.read_bytes()
     out = io.BytesIO()
@@ -443,61 +317,6 @@ def test_the_openpyxl_fallback_refuses_to_drop_content(
     assert workbook_copy.read_bytes() == before
 
 
-# --- files ------------------------------------------------------------------------------------
-
-
-def test_backups_rotate(workbook_copy: Path) -> None:
-    versions = []
-    for i in range(5):
-        versions.append(load_plan(workbook_copy).version)
-        save_changes(
-            workbook_copy,
-            {A: {"I.1.1": {ActionCol.NOTES: f"catatan {i}"}}},
-            user="budi",
-            base_version=versions[-1],
-            keep_backups=3,
-        )
-    backups = sorted(durable.backup_dir(workbook_copy).iterdir())
-    assert len(backups) == 3
-    assert durable.find_backup(workbook_copy, versions[-1]) is not None
-    assert durable.find_backup(workbook_copy, versions[0]) is None
-
-
-def test_a_base_version_kept_in_a_backup_is_used_to_find_conflicts(workbook_copy: Path) -> None:
-    start = load_plan(workbook_copy)
-    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}}, user="ani")
-    with pytest.raises(ConflictError, match="Ani"):
-        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Budi"}}}, base_version=start.version)
-    result = _save(
-        workbook_copy, {A: {"I.2.1": {ActionCol.PIC: "Budi"}}}, base_version=start.version
-    )
-    assert result.merged and len(result.changes) == 1
-
-
-def test_temp_files_of_a_killed_writer_are_cleaned_up(workbook_copy: Path) -> None:
-    stale = workbook_copy.with_name(".zi-simpan-abc.tmp")
-    stale.write_bytes(b"half")
-    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
-    assert not stale.exists()
-    leftovers = [p.name for p in workbook_copy.parent.iterdir() if re.match(r"\.zi-simpan", p.name)]
-    assert leftovers == []
-
-
-def test_a_sharing_violation_is_refused(
-    workbook_copy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    real_open = Path.open
-
-    def locked(self: Path, mode: str = "r", *args, **kwargs):
-        if self == workbook_copy and mode == "r+b":
-            raise PermissionError(13, "Permission denied")  # what Windows says while Excel has it
-        return real_open(self, mode, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", locked)
-    with pytest.raises(WorkbookBusyError, match="dikunci program lain"):
-        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
-
-
 @pytest.mark.parametrize("bad", ["\ufffe", "\uffff", "\ud800"])
 def test_characters_xml_cannot_hold_are_refused(workbook_copy: Path, bad: str) -> None:
     with pytest.raises(InvalidValueError, match="tidak sah"):
@@ -536,38 +355,3 @@ def test_a_write_that_reads_back_wrong_is_never_swapped_in(
     with pytest.raises(WorkbookError, match="tidak terbaca kembali"):
         _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}})
     assert workbook_copy.read_bytes() == before
-
-
-def test_excel_saving_during_our_save_stops_it(
-    workbook_copy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from zi_dash import saving
-
-    real = saving._check_written
-
-    def meanwhile_excel_saves(path: Path, *args: object) -> None:
-        real(path, *args)
-        book = openpyxl.load_workbook(path)
-        book[A]["O3"] = "diubah di Excel"  # Catatan of another row
-        book.save(path)
-
-    monkeypatch.setattr(saving, "_check_written", meanwhile_excel_saves)
-    with pytest.raises(ConflictError, match="selama penyimpanan"):
-        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}})
-    assert load_plan(workbook_copy).history.empty
-
-
-def test_backups_of_another_workbook_in_the_folder_are_left_alone(workbook_copy: Path) -> None:
-    folder = durable.backup_dir(workbook_copy)
-    folder.mkdir()
-    other = folder / "rencana_aksi_2023_20220101-000000-000000_0123456789abcdef.xlsx"
-    other.write_bytes(b"x")
-    for i in range(3):
-        save_changes(
-            workbook_copy,
-            {A: {"I.1.1": {ActionCol.NOTES: f"n{i}"}}},
-            user="budi",
-            base_version=load_plan(workbook_copy).version,
-            keep_backups=1,
-        )
-    assert other.exists()

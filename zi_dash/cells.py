@@ -207,3 +207,14 @@ READERS: Final[dict[Kind, Callable[[CellValue], object]]] = {
 def read_cell(kind: Kind, value: CellValue) -> object:
     """The typed value of a cell of this kind; raises CellError with an Indonesian reason."""
     return READERS[kind](value)
+
+
+def same(kind: Kind, a: object, b: object) -> bool:
+    """True when two values mean the same cell of this kind ('50' and 50.0; a date and its text).
+
+    An unreadable value equals nothing, so a change to or from it is never dropped as a no-op.
+    """
+    try:
+        return read_cell(kind, plain(a)) == read_cell(kind, plain(b))  # type: ignore[arg-type]
+    except CellError:
+        return False

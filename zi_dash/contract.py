@@ -272,3 +272,5 @@ INFO: Final = SheetSpec(
 )
 
 DATA_SHEETS: Final[tuple[SheetSpec, ...]] = (ACTIONS, EVIDENCE, AREAS, LOG, INFO)
+# The sheets staff edit from the dashboard (the others are the SK's or the dashboard's own).
+EDITABLE: Final[dict[str, SheetSpec]] = {Sheet.ACTIONS: ACTIONS, Sheet.EVIDENCE: EVIDENCE}

@@ -16,10 +16,11 @@ import openpyxl
 import pandas as pd
 
 from zi_dash import contract as c
-from zi_dash.cells import CellError, plain, read_cell
-from zi_dash.contract import ActionCol, EvidenceCol, SheetSpec
-from zi_dash.saving import EDITABLE, CellChange, SaveResult, check_changes, put, save_changes
+from zi_dash.cells import CellError, plain, read_cell, same
+from zi_dash.contract import EDITABLE, ActionCol, EvidenceCol, SheetSpec
+from zi_dash.saving import CellChange, SaveResult, check_changes, save_changes
 from zi_dash.workbook import Plan, WorkbookError
+from zi_dash.writer import put
 
 Pending = dict[str, dict[str, object]]  # row ID -> column -> new value
 
@@ -141,14 +142,6 @@ def edits_from_state(frame: pd.DataFrame, sheet: str, state: Mapping[str, object
     return edits
 
 
-def _same(sheet: str, column: str, a: object, b: object) -> bool:
-    kind = spec(sheet).column(column).kind
-    try:
-        return read_cell(kind, plain(a)) == read_cell(kind, plain(b))  # type: ignore[arg-type]
-    except CellError:
-        return False  # keep it: the save's validation will name the problem
-
-
 def merge_pending(plan: Plan, sheet: str, earlier: Pending, edits: Pending) -> Pending:
     """Earlier edits updated with the editor's, without cells set back to the plan's value."""
     frame = _frame(plan, sheet).set_index(spec(sheet).id_column)
@@ -162,7 +155,9 @@ def merge_pending(plan: Plan, sheet: str, earlier: Pending, edits: Pending) -> P
             out[row_id] = cols  # the save names the vanished row
             continue
         kept = {
-            col: v for col, v in cols.items() if not _same(sheet, col, frame.at[row_id, col], v)
+            col: v
+            for col, v in cols.items()
+            if not same(spec(sheet).column(col).kind, frame.at[row_id, col], v)
         }
         if kept:
             out[row_id] = kept

@@ -8,47 +8,38 @@ since the editor loaded it, and never leaves a half-written file behind.
 from __future__ import annotations
 
 import hashlib
-import io
-import warnings
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Final
 
 import filelock
-import numpy as np
-import openpyxl
-from openpyxl.cell.cell import Cell
 
 from zi_dash import contract as c
-from zi_dash import durable, guard, xlsx_patch
-from zi_dash.build import DATE_FORMAT, DATETIME_FORMAT
-from zi_dash.cells import CellError, as_text, is_blank, plain, read_cell
+from zi_dash import durable, guard, writer
+from zi_dash.cells import CellError, as_text, plain, read_cell, same
 from zi_dash.consistency import reconcile
-from zi_dash.contract import ActionCol, Kind, LogCol, SheetSpec
+from zi_dash.contract import ActionCol, Kind
 from zi_dash.durable import WorkbookBusyError
-from zi_dash.text import fold
 from zi_dash.workbook import (
     InvalidValueError,
     Plan,
     WorkbookError,
-    column_letter,
     load_plan,
     read_bytes,
     where,
 )
+from zi_dash.writer import write
 
 Changes = Mapping[str, Mapping[str, Mapping[str, object]]]
 Values = dict[str, dict[str, dict[str, object]]]
 
-EDITABLE: Final[dict[str, SheetSpec]] = {c.Sheet.ACTIONS: c.ACTIONS, c.Sheet.EVIDENCE: c.EVIDENCE}
+EDITABLE: Final = c.EDITABLE
 LOCK_TIMEOUT_S: Final = 20.0
 KEEP_BACKUPS: Final = 30
 MAX_TEXT: Final = 32_767  # Excel's limit for one cell
 # A text cell starting with one of these could be taken for a formula by Excel or openpyxl.
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
 _ILLEGAL_CHARS: Final = frozenset(chr(i) for i in range(32)) - {"\t", "\n", "\r"}
 
 
@@ -64,10 +55,6 @@ class ConflictError(WorkbookError):
     def __init__(self, message: str, conflicts: list[Conflict]) -> None:
         self.conflicts = conflicts
         super().__init__(message, [x.describe() for x in conflicts])
-
-
-class UnsupportedContentError(WorkbookError):
-    """Saving would drop parts of the workbook that openpyxl cannot keep."""
 
 
 @dataclass(frozen=True)
@@ -252,7 +239,7 @@ def _save_locked(
     todo = [ch for ch in _cell_changes(current, wanted) if ch.old != ch.new]
     if not todo:
         return SaveResult(current.version, (), tuple(notes), merged, None, now)
-    out = _write(path, data, current, todo, user, now)
+    out = write(path, data, current, todo, user, now)
     new_version = hashlib.sha256(out).hexdigest()
     backup = _replace(path, data, out, current, todo, keep_backups)
     return SaveResult(new_version, tuple(todo), tuple(notes), merged, backup, now)
@@ -343,13 +330,6 @@ def _base_values(path: Path, base_version: str, given: Changes | None, wanted: V
     }
 
 
-def _same(kind: Kind, a: object, b: object) -> bool:
-    try:
-        return read_cell(kind, plain(a)) == read_cell(kind, plain(b))  # type: ignore[arg-type]
-    except CellError:
-        return False
-
-
 def _check_conflicts(current: Plan, wanted: Values, base: Values) -> None:
     conflicts: list[Conflict] = []
     for sheet, rows in wanted.items():
@@ -361,7 +341,7 @@ def _check_conflicts(current: Plan, wanted: Values, base: Values) -> None:
                 kind = spec.column(column).kind
                 before = base[sheet][row_id][column]
                 theirs = _current_value(current, sheet, row_id, column)
-                if not _same(kind, theirs, before) and not _same(kind, theirs, mine):
+                if not same(kind, theirs, before) and not same(kind, theirs, mine):
                     conflicts.append(Conflict(sheet, row_id, column, before, theirs, mine))
     if conflicts:
         listed = "\n- ".join(x.describe() for x in conflicts)
@@ -381,139 +361,12 @@ def _cell_changes(current: Plan, wanted: Values) -> list[CellChange]:
     ]
 
 
-def _write(
-    path: Path, data: bytes, current: Plan, todo: list[CellChange], user: str, now: datetime
-) -> bytes:
-    """The new workbook bytes: the file as it is, with only the changed cells rewritten.
-
-    The XML patch keeps every byte it does not change; openpyxl is the fallback for packages
-    the patch does not understand, and it refuses when it would drop something.
-    """
-    writes = _cell_writes(current, todo, user, now)
-    try:
-        return xlsx_patch.patch(data, writes)
-    except (xlsx_patch.PatchUnsupportedError, KeyError, ValueError, zipfile.BadZipFile):
-        # ValueError covers a part that is not UTF-8; the fallback is safe: it refuses to drop.
-        return _write_with_openpyxl(path, data, current, todo, user, now)
-
-
-def _cell_writes(
-    current: Plan, todo: list[CellChange], user: str, now: datetime
-) -> dict[str, list[xlsx_patch.CellWrite]]:
-    writes: dict[str, list[xlsx_patch.CellWrite]] = {}
-    touched: dict[tuple[str, str], None] = {}
-    for change in todo:
-        columns = current.columns[change.sheet]
-        kind = EDITABLE[change.sheet].column(change.column).kind
-        row = current.rows[change.sheet][change.row_id]
-        writes.setdefault(change.sheet, []).append(
-            xlsx_patch.CellWrite(
-                row, columns[change.column] + 1, kind, _cell_value(kind, change.new)
-            )
-        )
-        touched[(change.sheet, change.row_id)] = None
-    for sheet, row_id in touched:
-        columns = current.columns[sheet]
-        row = current.rows[sheet][row_id]
-        updated, updated_by = _stamp_columns(sheet)
-        writes[sheet] += [
-            xlsx_patch.CellWrite(row, columns[updated] + 1, Kind.DATETIME, now),
-            xlsx_patch.CellWrite(row, columns[updated_by] + 1, Kind.TEXT, user),
-        ]
-    header, last = current.extents[c.Sheet.LOG]
-    template = last if last > header else None
-    columns = current.columns[c.Sheet.LOG]
-    log = writes.setdefault(c.Sheet.LOG, [])
-    for offset, change in enumerate(todo, start=1):
-        for name, kind, value in _log_values(change, user, now):
-            log.append(
-                xlsx_patch.CellWrite(last + offset, columns[name] + 1, kind, value, template)
-            )
-    return writes
-
-
-def _cell_value(kind: Kind, value: object) -> object:
-    if isinstance(value, float) and value.is_integer() and kind in (Kind.PERCENT, Kind.INT):
-        return int(value)
-    return value
-
-
-def _log_values(change: CellChange, user: str, now: datetime) -> list[tuple[str, Kind, object]]:
-    return [
-        (LogCol.TIME, Kind.DATETIME, now),
-        (LogCol.USER, Kind.TEXT, user),
-        (LogCol.SHEET, Kind.TEXT, change.sheet),
-        (LogCol.ID, Kind.TEXT, change.row_id),
-        (LogCol.COLUMN, Kind.TEXT, change.column),
-        (LogCol.OLD, Kind.TEXT, change.old_text),
-        (LogCol.NEW, Kind.TEXT, change.new_text),
-    ]
-
-
-def _write_with_openpyxl(
-    path: Path, data: bytes, current: Plan, todo: list[CellChange], user: str, now: datetime
-) -> bytes:
-    losses = guard.silent_losses(data)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        book = openpyxl.load_workbook(io.BytesIO(data), rich_text=True)
-    losses += guard.describe_warnings(caught)
-    if losses:
-        raise UnsupportedContentError(
-            f'Workbook "{path.name}" berisi bagian yang akan hilang bila dasbor menyimpannya: '
-            f"{', '.join(losses)}. Tidak ada yang ditulis. Hapus bagian itu di Excel (atau "
-            "simpan perubahan langsung di Excel), lalu coba lagi.",
-            losses,
-        )
-    sheets = {fold(name): book[name] for name in book.sheetnames}
-    for sheet, writes in _cell_writes(current, todo, user, now).items():
-        ws = sheets[fold(sheet)]
-        for write in writes:
-            cell = ws.cell(write.row, write.col)
-            if write.style_from is not None and not cell.has_style:
-                cell._style = ws.cell(write.style_from, write.col)._style  # same border and wrap
-            put(cell, write.kind, write.value)
-        if sheet == c.Sheet.LOG and ws.auto_filter.ref:
-            first, _, _ = ws.auto_filter.ref.partition(":")
-            ws.auto_filter.ref = f"{first}:{column_letter(ws.max_column - 1)}{ws.max_row}"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _stamp_columns(sheet: str) -> tuple[str, str]:
-    if sheet == c.Sheet.ACTIONS:
-        return ActionCol.UPDATED, ActionCol.UPDATED_BY
-    return c.EvidenceCol.UPDATED, c.EvidenceCol.UPDATED_BY
-
-
-def put(cell: Cell, kind: Kind, value: object) -> None:
-    """Write a typed value; text always stays text, never a formula, also when Excel edits it."""
-    if is_blank(value):
-        cell.value = None
-        return
-    if kind in (Kind.DATE, Kind.DATETIME) and isinstance(value, date):
-        cell.value = value
-        if cell.number_format == "General":
-            cell.number_format = DATE_FORMAT if kind is Kind.DATE else DATETIME_FORMAT
-        return
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if number and kind in (Kind.PERCENT, Kind.NUMBER, Kind.INT):
-        cell.value = int(value) if float(value).is_integer() else value  # type: ignore[arg-type]
-        return
-    text = str(value)
-    cell.value = text
-    cell.data_type = "s"  # openpyxl took a leading "=" for a formula; this is text
-    if text.startswith(_FORMULA_START):
-        cell.quotePrefix = True
-
-
 def _replace(
     path: Path, old: bytes, new: bytes, current: Plan, todo: list[CellChange], keep: int
 ) -> Path | None:
     """Back up the old bytes, then swap the new file in atomically (old or new, never half)."""
     old_version = current.version
-    _check_written(path, new, current, todo)
+    writer.verify(path, new, current, todo)
     # Excel does not take our lock: if it opened or saved the file while this save worked,
     # stop now rather than overwrite its work.
     _check_not_held(path)
@@ -527,49 +380,3 @@ def _replace(
     backup = durable.write_backup(path, old, old_version, datetime.now(), keep)
     durable.atomic_write(path, new, clean_stale=True)
     return backup
-
-
-def _check_written(path: Path, new: bytes, current: Plan, todo: list[CellChange]) -> None:
-    """The new bytes must read back as the old plan plus exactly these changes and log rows."""
-    try:
-        written = load_plan(path, new)
-    except WorkbookError as exc:
-        raise WorkbookError(
-            f"Penyimpanan dibatalkan: hasilnya tidak lolos pemeriksaan ({exc}). "
-            "Workbook tidak diubah."
-        ) from exc
-    problem = _difference(current, written, todo)
-    if problem:
-        raise WorkbookError(
-            "Penyimpanan dibatalkan: hasilnya tidak terbaca kembali seperti seharusnya "
-            f"({problem}). Workbook tidak diubah."
-        )
-
-
-def _difference(current: Plan, written: Plan, todo: list[CellChange]) -> str:
-    """Where `written` differs from `current` with `todo` applied ('' when it does not)."""
-    if len(written.history) != len(current.history) + len(todo):
-        return f"lembar {c.Sheet.LOG}: {len(written.history)} baris"
-    for sheet, spec in EDITABLE.items():
-        before = current.actions if sheet == c.Sheet.ACTIONS else current.evidence
-        after = written.actions if sheet == c.Sheet.ACTIONS else written.evidence
-        ids = list(before[spec.id_column])
-        if ids != list(after[spec.id_column]):
-            return f"lembar {sheet}: urutan ID berubah"
-        positions = {row_id: i for i, row_id in enumerate(ids)}
-        mine = {(ch.row_id, ch.column): ch.new for ch in todo if ch.sheet == sheet}
-        stamps = set(_stamp_columns(sheet))
-        for column in spec.headers:
-            if column in stamps:
-                continue
-            kind = spec.column(column).kind
-            expected = list(before[column])
-            for (row_id, col), value in mine.items():
-                if col == column:
-                    expected[positions[row_id]] = value
-            got = after[column].to_numpy(dtype=object)
-            # Compare whole columns at once; look closer only where they differ (NaN, types).
-            for i in np.flatnonzero(np.array(expected, dtype=object) != got):
-                if plain(expected[i]) != plain(got[i]) and not _same(kind, expected[i], got[i]):
-                    return f"{sheet} {ids[i]}, kolom {column}"
-    return ""

@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 
 from zi_dash.contract import Kind
 from zi_dash.text import fold
+from zi_dash.xlsx_styles import PatchUnsupportedError, Styles, attr, set_attr, unescape
 
 _MAIN_NS: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _ROW: Final = re.compile(r"<row\b([^>]*?)(/?)>")
@@ -27,15 +28,7 @@ _REF: Final = re.compile(r'\br="([A-Z]{1,3})(\d+)"')
 _ROW_NUMBER: Final = re.compile(r'\br="(\d+)"')
 _STYLE: Final = re.compile(r'\bs="(\d+)"')
 _EPOCH: Final = datetime(1899, 12, 30)
-# Built-in number formats that show a date (time-only ones such as 18–21 and 45–47 do not).
-_DATE_BUILTINS: Final = frozenset({*range(14, 18), 22, *range(27, 37), *range(50, 59)})
-DATE_CODE: Final = "dd/mm/yyyy"
-DATETIME_CODE: Final = "dd/mm/yyyy hh:mm"
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-class PatchUnsupportedError(Exception):
-    """The package is laid out in a way this module does not edit; use openpyxl instead."""
 
 
 @dataclass(frozen=True)
@@ -63,109 +56,6 @@ def _column_number(letters: str) -> int:
     for ch in letters:
         number = number * 26 + ord(ch) - 64
     return number
-
-
-def _attr(attrs: str, name: str) -> str | None:
-    match = re.search(rf'\b{name}="([^"]*)"', attrs)
-    return match.group(1) if match else None
-
-
-def _set_attr(tag: str, name: str, value: str) -> str:
-    """Set an attribute on an opening tag string like '<xf a="1">' or '<xf a="1"/>'."""
-    if re.search(rf'\b{name}="[^"]*"', tag):
-        return re.sub(rf'\b{name}="[^"]*"', f'{name}="{value}"', tag, count=1)
-    end = -2 if tag.endswith("/>") else -1
-    return f'{tag[:end].rstrip()} {name}="{value}"{tag[end:]}'
-
-
-class _Styles:
-    """styles.xml: finds or adds the cell formats a write needs (text prefix, date)."""
-
-    def __init__(self, xml: str) -> None:
-        self.xml = xml
-        self.changed = False
-        self._derived: dict[tuple[int, str], int] = {}
-        match = re.search(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", xml, re.DOTALL)
-        if match is None:
-            raise PatchUnsupportedError("styles.xml has no cellXfs")
-        self._xfs = re.findall(r"<xf\b[^>]*?(?:/>|>.*?</xf>)", match.group(1), re.DOTALL)
-        # Attributes in any order (LibreOffice writes formatCode first); codes unescaped.
-        self._formats: dict[int, str] = {}
-        for tag in re.findall(r"<numFmt\b[^>]*>", xml):
-            fmt_id, code = _attr(tag, "numFmtId"), _attr(tag, "formatCode")
-            if fmt_id is not None and fmt_id.isdigit():
-                self._formats[int(fmt_id)] = _unescape(code or "")
-
-    def _is_date_format(self, fmt_id: int) -> bool:
-        if fmt_id in _DATE_BUILTINS:
-            return True
-        # Drop quoted literals, [colours], and \x _x *x escapes before looking for d and y.
-        code = re.sub(r'"[^"]*"|\[[^\]]*\]|[\\_*].', "", self._formats.get(fmt_id, "")).lower()
-        return "d" in code and "y" in code
-
-    def _format_id(self, code: str) -> int:
-        for fmt_id, existing in self._formats.items():
-            if existing == code:
-                return fmt_id
-        fmt_id = max([163, *self._formats]) + 1
-        element = f'<numFmt numFmtId="{fmt_id}" formatCode="{escape(code)}"/>'
-        empty = re.search(r"<numFmts\b[^>]*/>", self.xml)
-        if empty:
-            self.xml = (
-                self.xml[: empty.start()]
-                + f'<numFmts count="1">{element}</numFmts>'
-                + self.xml[empty.end() :]
-            )
-        elif "<numFmts" in self.xml:
-            self.xml = re.sub(r"</numFmts>", element + "</numFmts>", self.xml, count=1)
-            self.xml = re.sub(
-                r'(<numFmts\b[^>]*?count=")(\d+)"',
-                lambda m: f'{m.group(1)}{int(m.group(2)) + 1}"',
-                self.xml,
-                count=1,
-            )
-        else:
-            self.xml = re.sub(
-                r"(<styleSheet\b[^>]*>)",
-                rf'\1<numFmts count="1">{element}</numFmts>',
-                self.xml,
-                count=1,
-            )
-        self._formats[fmt_id] = code
-        return fmt_id
-
-    def derive(self, style: int, need: str) -> int:
-        """A cell format like `style` that is text-prefixed ("text") or shows a date."""
-        key = (style, need)
-        if key in self._derived:
-            return self._derived[key]
-        if style >= len(self._xfs):
-            raise PatchUnsupportedError(f"cell style {style} is not in styles.xml")
-        xf = self._xfs[style]
-        head = re.match(r"<xf\b[^>]*?/?>", xf)
-        assert head is not None
-        tag = head.group(0)
-        if need == "text":
-            if _attr(tag, "quotePrefix") == "1":
-                self._derived[key] = style
-                return style
-            tag = _set_attr(tag, "quotePrefix", "1")
-        else:
-            if self._is_date_format(int(_attr(tag, "numFmtId") or 0)):
-                self._derived[key] = style
-                return style
-            fmt_id = self._format_id(DATE_CODE if need == "date" else DATETIME_CODE)
-            tag = _set_attr(_set_attr(tag, "numFmtId", str(fmt_id)), "applyNumberFormat", "1")
-        new_xf = tag + xf[len(head.group(0)) :]
-        self._xfs.append(new_xf)
-        index = len(self._xfs) - 1
-        self.xml = re.sub(r"</cellXfs>", new_xf + "</cellXfs>", self.xml, count=1)
-        self.xml = re.sub(
-            r'(<cellXfs\b[^>]*?count=")(\d+)"', rf'\g<1>{len(self._xfs)}"', self.xml, count=1
-        )
-        self.changed = True
-        self._derived[key] = index
-        return index
 
 
 def _serial(value: date) -> float:
@@ -205,7 +95,7 @@ class _Sheet:
             found[int(number.group(1))] = (match.start(), end)
         return found
 
-    def apply(self, writes: list[CellWrite], styles: _Styles) -> None:
+    def apply(self, writes: list[CellWrite], styles: Styles) -> None:
         rows = self._rows()
         by_row: dict[int, list[CellWrite]] = {}
         for write in writes:
@@ -255,7 +145,7 @@ class _Sheet:
         number: int,
         writes: list[CellWrite],
         rows: dict[int, tuple[int, int]],
-        styles: _Styles,
+        styles: Styles,
     ) -> str:
         head = _ROW.match(row_xml)
         assert head is not None
@@ -286,7 +176,7 @@ class _Sheet:
         inner = "".join(xml for _, (_, xml) in sorted(cells.items()))
         return f"<row{attrs}>{inner}</row>"
 
-    def _cell_xml(self, write: CellWrite, style: int | None, styles: _Styles) -> str:
+    def _cell_xml(self, write: CellWrite, style: int | None, styles: Styles) -> str:
         ref = f"{column_letters(write.col)}{write.row}"
         value = write.value
         if value is None or value == "":
@@ -338,21 +228,21 @@ def patch(data: bytes, writes: dict[str, list[CellWrite]]) -> bytes:
         raise PatchUnsupportedError("workbook.xml is not in the main namespace")
     rels = source.read("xl/_rels/workbook.xml.rels").decode("utf-8-sig")
     targets = {
-        _attr(m.group(0), "Id"): _attr(m.group(0), "Target")
+        attr(m.group(0), "Id"): attr(m.group(0), "Target")
         for m in re.finditer(r"<Relationship\b[^>]*>", rels)
     }
     parts: dict[str, str] = {}
     for match in re.finditer(r"<sheet\b[^>]*>", workbook):
-        name = _attr(match.group(0), "name")
-        rid = _attr(match.group(0), "r:id")
+        name = attr(match.group(0), "name")
+        rid = attr(match.group(0), "r:id")
         target = targets.get(rid)
         if name is None or target is None:
             raise PatchUnsupportedError("a sheet without its part")
-        parts[fold(_unescape(name))] = _part_name(target)
+        parts[fold(unescape(name))] = _part_name(target)
     styles_name = next((n for n in names if n == "xl/styles.xml"), None)
     if styles_name is None:
         raise PatchUnsupportedError("no styles.xml")
-    styles = _Styles(source.read(styles_name).decode("utf-8-sig"))
+    styles = Styles(source.read(styles_name).decode("utf-8-sig"))
     changed: dict[str, bytes] = {}
     drop_calc_chain = False
     for sheet, sheet_writes in writes.items():
@@ -374,17 +264,10 @@ def patch(data: bytes, writes: dict[str, list[CellWrite]]) -> bytes:
 def _full_calc_on_load(workbook: str) -> str:
     calc = re.search(r"<calcPr\b[^>]*?/?>", workbook)
     if calc:
-        tag = _set_attr(calc.group(0), "fullCalcOnLoad", "1")
+        tag = set_attr(calc.group(0), "fullCalcOnLoad", "1")
         return workbook[: calc.start()] + tag + workbook[calc.end() :]
     anchor = "</definedNames>" if "</definedNames>" in workbook else "</sheets>"
     return workbook.replace(anchor, anchor + '<calcPr fullCalcOnLoad="1"/>', 1)
-
-
-def _unescape(text: str) -> str:
-    return (
-        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
-        .replace("&amp;", "&")
-    )  # fmt: skip
 
 
 def _repack(source: zipfile.ZipFile, changed: dict[str, bytes], drop_calc_chain: bool) -> bytes:
