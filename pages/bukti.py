@@ -28,20 +28,27 @@ st.caption(
     "1: aksi sudah Selesai tetapi buktinya belum lengkap · 2: aksi terlambat · "
     "3: tenggat dalam 14 hari."
 )
-ui.table(tables.evidence_gaps(plan, as_of), "Tidak ada kekurangan bukti yang mendesak.")
+ui.table(
+    tables.with_web_links(tables.evidence_gaps(plan, as_of)),
+    "Tidak ada kekurangan bukti yang mendesak.",
+)
 
 st.subheader("Bukti yang perlu perbaikan")
-ui.table(fix, "Tidak ada bukti berstatus Perlu Perbaikan.")
+ui.table(tables.with_web_links(fix), "Tidak ada bukti berstatus Perlu Perbaikan.")
 
-files = uploads.local_files(
+# Every link and uploaded file of the shown items; workbook text is never rendered as Markdown.
+listing = uploads.listing(ctx.plan.path, plan.evidence)
+files = uploads.downloads(
     ctx.plan.path, dict(zip(plan.evidence[EvidenceCol.ID], plan.evidence[EvidenceCol.LINK]))
 )
-if files:
-    with st.expander(f"Berkas bukti yang diunggah ({len(files)})", icon=":material/attach_file:"):
-        item = st.selectbox(
-            "Butir bukti", list(files), format_func=lambda i: f"{i} · {files[i].name}"
-        )
-        st.download_button(
-            "Unduh berkas", data=files[item].read_bytes, file_name=files[item].name,
-            on_click="ignore", icon=":material/download:",
-        )  # fmt: skip
+others = int((listing[uploads.KIND] != uploads.KIND_FILE).sum())
+if not listing.empty:
+    title = f"Berkas bukti yang diunggah ({len(files)}) dan tautan ({others})"
+    with st.expander(title, icon=":material/attach_file:"):
+        ui.table(listing)
+        if files:
+            label = st.selectbox("Butir bukti · berkas", list(files))
+            st.download_button(
+                "Unduh berkas", data=files[label].read_bytes, file_name=files[label].name,
+                on_click="ignore", icon=":material/download:",
+            )  # fmt: skip

@@ -101,3 +101,28 @@ def saved_row(path: Path, sheet: str, row_id: str) -> dict[str, object]:
     frame = plan.actions if sheet == c.Sheet.ACTIONS else plan.evidence
     key = ActionCol.ID if sheet == c.Sheet.ACTIONS else EvidenceCol.ID
     return frame.set_index(key).loc[row_id].to_dict()
+
+
+def excel_owner_file(user: str) -> bytes:
+    """Excel's `~$` owner file for `user`: the ANSI name after a length byte, padded to 54
+    bytes, then a two-byte length and the UTF-16 name, padded with UTF-16 spaces to 165 bytes."""
+    ansi = user.encode("cp1252", errors="replace")
+    head = bytes([len(ansi)]) + ansi.ljust(53, b" ")
+    wide = head + len(user).to_bytes(2, "little") + user.encode("utf-16-le")
+    return (wide + b" \x00" * 60)[:165]
+
+
+def run_page(monkeypatch, workbook: Path, page: str, user: str | None = None):
+    """Run app.py under AppTest against `workbook` and switch to `page` ("pages/bukti.py")."""
+    from streamlit.testing.v1 import AppTest
+
+    from zi_dash.config import WORKBOOK_ENV
+    from zi_dash.ui import Key
+
+    monkeypatch.setenv(WORKBOOK_ENV, str(workbook))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"))
+    at.default_timeout = 60
+    if user:
+        at.session_state[Key.USER] = user
+    at.run()
+    return at.switch_page(page).run()

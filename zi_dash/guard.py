@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import stat
+import unicodedata
 import warnings
 import zipfile
 from pathlib import Path
 from typing import Final
 
-_UNKNOWN_USER: Final = "seseorang"
-_PRINTABLE: Final = re.compile(r"^[^\x00-\x1f]+$")
+UNKNOWN_USER: Final = "seseorang"  # the owner when the lock file names no plausible person
+_MAX_NAME: Final = 54  # Excel's limit for a user name
+_ANSI_FIELD: Final = 53  # bytes after the length byte in the ANSI part of Excel's owner file
+_NAME_PUNCTUATION: Final = frozenset(" .-_'@(),")
 
 # Parts of an .xlsx that openpyxl drops without a word when it saves.
 _SILENT_LOSSES: Final[tuple[tuple[str, bytes | None, str], ...]] = (
@@ -46,33 +48,92 @@ def owner_files(path: Path) -> list[Path]:
     return [path.with_name(n) for n in dict.fromkeys(candidates) if path.with_name(n).is_file()]
 
 
+def plausible_name(text: str) -> str | None:
+    """`text` stripped, if it can be a person's or account's name to show in a message, else None.
+
+    Letters of any script, digits, spaces and . - _ ' @ ( ) , at most 54 characters, at least one
+    letter: bytes read in the wrong layout or encoding ("††††", U+FFFD, control characters)
+    are not.
+    """
+    name = unicodedata.normalize("NFC", text).strip()
+    if not name or len(name) > _MAX_NAME or not any(ch.isalpha() for ch in name):
+        return None
+    if not all(ch.isalnum() or ch in _NAME_PUNCTUATION for ch in name):
+        return None
+    return name
+
+
 def _excel_owner(data: bytes) -> str:
-    # Excel's owner file: a length byte and the ANSI user name padded to 54 bytes, then the
-    # name again in UTF-16 after a two-byte length.
+    # Excel's owner file: a length byte and the ANSI user name padded with spaces to 54 bytes,
+    # then the same name in UTF-16 after a two-byte length (at 54; some versions at 55). A name
+    # is taken only when its length fits its field and it reads as a plausible name.
     for offset in (54, 55):
-        if len(data) > offset + 2:
-            count = data[offset]
-            raw = data[offset + 2 : offset + 2 + 2 * count]
-            try:
-                name = raw.decode("utf-16-le").strip()
-            except UnicodeDecodeError:
-                continue
-            if count and len(name) == count and _PRINTABLE.match(name):
-                return name
-    if data:
-        name = data[1 : 1 + data[0]].decode("cp1252", errors="replace").strip()
-        if name and _PRINTABLE.match(name):
+        if len(data) < offset + 2:
+            continue
+        count = int.from_bytes(data[offset : offset + 2], "little")
+        raw = data[offset + 2 : offset + 2 + 2 * count]
+        if not 0 < count <= _MAX_NAME or len(raw) != 2 * count:
+            continue
+        try:
+            name = plausible_name(raw.decode("utf-16-le"))
+        except UnicodeDecodeError:
+            continue
+        if name:
             return name
-    return _UNKNOWN_USER
+    if data and 0 < data[0] <= _ANSI_FIELD and len(data) > data[0]:
+        try:
+            name = plausible_name(data[1 : 1 + data[0]].decode("cp1252"))
+        except UnicodeDecodeError:
+            name = None
+        if name:
+            return name
+    return UNKNOWN_USER
+
+
+def _lock_fields(text: str) -> list[str]:
+    # LibreOffice's lock file is one record: fields separated by "," and ended by ";", with
+    # "\" escaping a literal comma, semicolon or backslash inside a field.
+    fields, field, escaped = [], [], False
+    for ch in text:
+        if escaped:
+            field.append(ch)
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == ",":
+            fields.append("".join(field))
+            field = []
+        elif ch == ";":
+            break
+        else:
+            field.append(ch)
+    fields.append("".join(field))
+    return fields
 
 
 def _libreoffice_owner(data: bytes) -> str:
-    # ".~lock.name#" holds "Full Name,host,user,date,path;".
-    fields = data.decode("utf-8", errors="replace").split(",")
-    for field in (fields[0], fields[2] if len(fields) > 2 else ""):
-        if field.strip():
-            return field.strip()
-    return _UNKNOWN_USER
+    # ".~lock.name#" holds "Full Name,host,user,date,path;": the full name, else the account.
+    try:
+        fields = _lock_fields(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return UNKNOWN_USER
+    for index in (0, 2):
+        if index < len(fields) and (name := plausible_name(fields[index])):
+            return name
+    return UNKNOWN_USER
+
+
+def busy_message(path: Path, owner: str, lock: Path) -> str:
+    """The Indonesian refusal when `owner` has the workbook open (their owner file is `lock`)."""
+    folder = lock.parent.absolute()
+    return (
+        f'Workbook "{path.name}" sedang dibuka oleh {owner} (di Excel atau LibreOffice). '
+        "Tidak ada yang disimpan, agar pekerjaannya tidak tertimpa. Minta orang tersebut "
+        "menutup berkas itu, lalu simpan lagi; perubahan Anda masih ada di layar dan dapat "
+        "diunduh. Bila tidak ada yang sedang membukanya (misalnya Excel tertutup secara tidak "
+        f'wajar), berkas penanda "{lock.name}" yang tertinggal di folder "{folder}" hanya dapat '
+        "dihapus oleh pengelola server."
+    )
 
 
 def open_by(path: Path) -> tuple[str, Path] | None:
@@ -81,7 +142,7 @@ def open_by(path: Path) -> tuple[str, Path] | None:
         try:
             data = lock.read_bytes()[:512]
         except OSError:
-            return _UNKNOWN_USER, lock
+            return UNKNOWN_USER, lock
         owner = _libreoffice_owner(data) if lock.name.startswith(".~lock.") else _excel_owner(data)
         return owner, lock
     return None

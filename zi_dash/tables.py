@@ -10,6 +10,7 @@ import pandas as pd
 from zi_dash import contract as c
 from zi_dash import metrics as m
 from zi_dash.contract import ActionCol, EvidenceCol
+from zi_dash.links import is_web_link, split_links
 from zi_dash.schedule import format_date
 from zi_dash.workbook import Plan
 
@@ -19,6 +20,7 @@ DAYS_LEFT: Final = "Sisa (hari)"
 READING: Final = "Dibaca sebagai"
 PRIORITY: Final = "Prioritas"
 PROBLEM: Final = "Masalah"
+OTHER_LINKS: Final = "Tautan lain"
 
 GAP_DONE: Final = "1 · Selesai, bukti belum lengkap"
 GAP_LATE: Final = "2 · Terlambat, bukti belum lengkap"
@@ -137,3 +139,20 @@ def needs_fix(plan: Plan) -> pd.DataFrame:
     return ev[[EvidenceCol.ID, EvidenceCol.ITEM, EvidenceCol.NOTES, EvidenceCol.LINK]].reset_index(
         drop=True
     )
+
+
+def with_web_links(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table's Tautan split for the screen: the first web address alone in Tautan (shown as
+    a clickable link), every other line of the cell, in order, in OTHER_LINKS as text."""
+    if EvidenceCol.LINK not in frame.columns:
+        return frame
+    first: list[str | None] = []
+    rest: list[str] = []
+    for text in frame[EvidenceCol.LINK]:
+        lines = split_links(text)
+        web = next((i for i, line in enumerate(lines) if is_web_link(line)), None)
+        first.append(None if web is None else lines.pop(web))
+        rest.append(" · ".join(lines))
+    out = frame.assign(**{EvidenceCol.LINK: first})
+    out.insert(out.columns.get_loc(EvidenceCol.LINK) + 1, OTHER_LINKS, rest)
+    return out

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Final
 
+import pandas as pd
+
 from zi_dash import durable
 from zi_dash.contract import EvidenceCol, EvidenceStatus, Sheet
+from zi_dash.links import add_link, is_web_link, split_links
 from zi_dash.saving import save_changes
-from zi_dash.workbook import Plan, WorkbookError
+from zi_dash.workbook import Plan, WorkbookError, load_plan
 
 UPLOAD_DIR: Final = "bukti"
 MAX_BYTES: Final = 20 * 1024 * 1024
@@ -29,6 +33,13 @@ ALLOWED: Final[dict[str, tuple[bytes, ...]]] = {
     ".xls": _OLE,
     ".ppt": _OLE,
 }
+# The columns and kinds of `listing`.
+KIND: Final = "Jenis"
+LINE: Final = "Isi"
+KIND_FILE: Final = "Berkas"
+KIND_WEB: Final = "Tautan"
+KIND_MISSING: Final = "Berkas tidak ditemukan"
+KIND_OTHER: Final = "Lainnya"
 _UNSAFE: Final = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_NAME: Final = 100
 
@@ -87,9 +98,11 @@ def store(workbook: Path, action_id: str, name: str, data: bytes) -> str:
 
 
 def local_file(workbook: Path, link: str) -> Path | None:
-    """The uploaded file a Tautan names, if it is one: only inside bukti/ beside the workbook.
+    """The uploaded file one line of a Tautan names, if it is one: only inside bukti/ beside
+    the workbook.
 
-    A Tautan typed in Excel as "../../etc/passwd" or an absolute path is never served.
+    A line typed in Excel as "../../etc/passwd", an absolute path or a symlink out of bukti/
+    is never served.
     """
     if not link or "://" in link or link.startswith(("/", "\\")):
         return None
@@ -103,18 +116,75 @@ def local_file(workbook: Path, link: str) -> Path | None:
     return target
 
 
-def local_files(workbook: Path, links: dict[str, str]) -> dict[str, Path]:
-    """Evidence ID -> uploaded file, for the items whose Tautan names one."""
-    found = {item: local_file(workbook, link) for item, link in links.items()}
-    return {item: path for item, path in found.items() if path is not None}
+def local_files(workbook: Path, links: Mapping[str, str]) -> dict[str, list[Path]]:
+    """Evidence ID -> every uploaded file its Tautan names (one per line), in the cell's order.
+
+    Each line is checked on its own by `local_file`; items without such a file are left out.
+    """
+    found: dict[str, list[Path]] = {}
+    for item, text in links.items():
+        paths = [local_file(workbook, line) for line in split_links(text)]
+        if unique := list(dict.fromkeys(p for p in paths if p is not None)):
+            found[item] = unique
+    return found
+
+
+def listing(workbook: Path, evidence: pd.DataFrame) -> pd.DataFrame:
+    """One row per line of every item's Tautan: the item, what the line is, and its text.
+
+    KIND says Berkas (an uploaded file that can be downloaded), Tautan (a web address, which
+    alone goes into the LINK column, to be shown as a clickable link), Berkas tidak ditemukan
+    (a path into bukti/ that names no file there) or Lainnya (any other text, shown as text).
+    """
+    rows = []
+    for item, name, text in zip(
+        evidence[EvidenceCol.ID], evidence[EvidenceCol.ITEM], evidence[EvidenceCol.LINK]
+    ):
+        for line in split_links(text):
+            if is_web_link(line):
+                kind = KIND_WEB
+            elif local_file(workbook, line) is not None:
+                kind = KIND_FILE
+            elif line.replace("\\", "/").startswith(f"{UPLOAD_DIR}/"):
+                kind = KIND_MISSING
+            else:
+                kind = KIND_OTHER
+            url = line if kind == KIND_WEB else None
+            rows.append((item, name, kind, url, line))
+    columns = [EvidenceCol.ID, EvidenceCol.ITEM, KIND, EvidenceCol.LINK, LINE]
+    return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
+def downloads(workbook: Path, links: Mapping[str, str]) -> dict[str, Path]:
+    """Every uploaded file under a label "ID bukti · name" (the path when names repeat)."""
+    pairs = [(item, path) for item, paths in local_files(workbook, links).items() for path in paths]
+    labels = [f"{item} · {path.name}" for item, path in pairs]
+    root = (workbook.parent / UPLOAD_DIR).resolve()
+    unique = [
+        label if labels.count(label) == 1 else f"{item} · {path.relative_to(root).as_posix()}"
+        for label, (item, path) in zip(labels, pairs)
+    ]
+    return {label: path for label, (_, path) in zip(unique, pairs)}
 
 
 def attach(plan: Plan, item: str, name: str, data: bytes, user: str) -> str:
-    """Store an upload for evidence item `item`, put its path in Tautan (Belum Ada becomes
-    Ada) and save; the stored file is removed again when the save is refused."""
-    evidence = plan.evidence.set_index(EvidenceCol.ID)
+    """Store an upload for evidence item `item`, add its path as a new line of Tautan (Belum
+    Ada becomes Ada) and save; the stored file is removed again when the save is refused.
+
+    The Tautan is read from the file as it is now, so a link or file added since `plan` was
+    loaded is kept, and a change made meanwhile to this very cell is a conflict, not a loss.
+    """
+    current = load_plan(plan.path)
+    evidence = current.evidence.set_index(EvidenceCol.ID)
+    if item not in evidence.index:
+        raise WorkbookError(
+            f'Butir bukti "{item}" tidak ada lagi di lembar "{Sheet.EVIDENCE}" workbook '
+            f'"{plan.path.name}". Berkas tidak disimpan; muat ulang halaman.'
+        )
     stored = store(plan.path, str(evidence.at[item, EvidenceCol.ACTION_ID]), name, data)
-    change: dict[str, object] = {EvidenceCol.LINK: stored}
+    change: dict[str, object] = {
+        EvidenceCol.LINK: add_link(str(evidence.at[item, EvidenceCol.LINK]), stored)
+    }
     if evidence.at[item, EvidenceCol.STATUS] == EvidenceStatus.MISSING:
         change[EvidenceCol.STATUS] = EvidenceStatus.PRESENT
     try:
@@ -122,7 +192,7 @@ def attach(plan: Plan, item: str, name: str, data: bytes, user: str) -> str:
             plan.path,
             {Sheet.EVIDENCE: {item: change}},
             user=user,
-            base_version=plan.version,
+            base_version=current.version,
             base_values={Sheet.EVIDENCE: {item: {k: evidence.at[item, k] for k in change}}},
         )
     except WorkbookError:

@@ -1,0 +1,70 @@
+"""Editor accounts: argon2 hashes in a file outside the repo, the add-user command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zi_dash import auth
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_add_verify_and_remove_a_user(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "users.json"
+    auth.add_user(path, " Budi ", "rahasia-123")
+    stored = json.loads(path.read_text())["users"]["budi"]
+    assert stored.startswith("$argon2id$") and "rahasia" not in path.read_text()
+    assert path.stat().st_mode & 0o777 == 0o600
+    users = auth.load_users(path)
+    assert auth.verify(users, "BUDI", "rahasia-123") == "budi"
+    assert auth.verify(users, "budi", "salah-sandi") is None
+    assert auth.verify(users, "ani", "rahasia-123") is None
+    assert auth.remove_user(path, "budi") and auth.load_users(path) == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "password", "message"),
+    [
+        ("b", "rahasia-123", "2–32"),
+        ("budi santoso", "rahasia-123", "huruf kecil"),
+        ("budi", "pendek", "8"),
+    ],
+)
+def test_bad_accounts_are_refused(tmp_path: Path, name, password, message) -> None:
+    with pytest.raises(auth.AccountError, match=message):
+        auth.add_user(tmp_path / "users.json", name, password)
+
+
+def test_a_damaged_users_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "users.json"
+    path.write_text("{not json")
+    with pytest.raises(auth.AccountError, match="tidak dapat dibaca"):
+        auth.load_users(path)
+
+
+def test_the_add_user_command(tmp_path: Path) -> None:
+    path = tmp_path / "users.json"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "zi_dash",
+            "add-user",
+            "ani",
+            "--users",
+            str(path),
+            "--password-stdin",
+        ],
+        input="kata-sandi-ani\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert auth.verify(auth.load_users(path), "ani", "kata-sandi-ani") == "ani"
