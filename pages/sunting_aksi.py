@@ -3,13 +3,13 @@
 import streamlit as st
 
 from zi_dash import contract as c
-from zi_dash import ui
+from zi_dash import ui, ui_editor
 
 ctx = ui.context()
 st.title("Sunting Rencana Aksi")
-user = ui.require_editor()
+user = ui_editor.require_editor()
 st.caption(
     "Saring ke area atau penanggung jawab Anda, ubah sel di tabel, periksa daftar perubahan, "
     "lalu klik Simpan. Status Selesai berarti progres 100 %."
 )
-ui.edit_sheet(ctx, c.Sheet.ACTIONS, user)
+ui_editor.edit_sheet(ctx, c.Sheet.ACTIONS, user)

@@ -3,20 +3,21 @@
 import streamlit as st
 
 from zi_dash import contract as c
-from zi_dash import ui, uploads
+from zi_dash import editing, ui, ui_editor, uploads
 from zi_dash.contract import EvidenceCol
 from zi_dash.workbook import WorkbookError
 
 ctx = ui.context()
 st.title("Sunting Bukti Dukung")
-user = ui.require_editor()
+user = ui_editor.require_editor()
 st.caption(
-    "Isi Tautan dengan alamat folder atau berkas bukti (misalnya Google Drive), atau unggah "
-    "berkasnya di bawah tabel."
+    "Isi Tautan dengan alamat folder atau berkas bukti (misalnya Google Drive), satu tautan "
+    "per baris, atau unggah berkasnya di bawah tabel: berkas ditambahkan sebagai baris baru, "
+    "tautan yang sudah ada tidak pernah dihapus."
 )
-ui.edit_sheet(ctx, c.Sheet.EVIDENCE, user)
+ui_editor.edit_sheet(ctx, c.Sheet.EVIDENCE, user)
 
-items = dict(zip(ctx.plan.evidence[EvidenceCol.ID], ctx.plan.evidence[EvidenceCol.ITEM]))
+items = dict(zip(ctx.view.evidence[EvidenceCol.ID], ctx.view.evidence[EvidenceCol.ITEM]))
 with (
     st.expander("Unggah berkas bukti", icon=":material/upload_file:"),
     st.form("upload", clear_on_submit=True),
@@ -37,4 +38,5 @@ if submitted and file is not None and item is not None:
         st.error("Berkas tidak disimpan karena workbook tidak dapat diperbarui.")
         st.text(str(exc))
     else:
-        ui.saved(f"Berkas tersimpan untuk {item}: {stored}")
+        editing.after_upload(ctx.plan.path, user, item, stored)
+        ui_editor.saved(f"Berkas tersimpan untuk {item}: {stored}", c.Sheet.EVIDENCE)

@@ -11,7 +11,7 @@ from zi_dash import contract as c
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = sorted((ROOT / "zi_dash").glob("*.py"))
-UI_MODULES = {"ui.py"}
+UI_MODULES = {"ui.py", "ui_editor.py"}
 SHELL = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
 
 

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from zi_dash import auth, uploads
+from tests import factory
+from zi_dash import auth, editing, ui_editor, uploads
 from zi_dash import contract as c
-from zi_dash.config import WORKBOOK_ENV
 from zi_dash.contract import ActionCol, EvidenceCol, LogCol
+from zi_dash.drafts import DraftStore
 from zi_dash.saving import save_changes
 from zi_dash.ui import Key
 from zi_dash.workbook import load_plan
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 A, E = c.Sheet.ACTIONS, c.Sheet.EVIDENCE
 
 
@@ -28,18 +28,24 @@ def users(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _page(monkeypatch, workbook: Path, page: str, user: str | None = "budi") -> AppTest:
-    monkeypatch.setenv(WORKBOOK_ENV, str(workbook))
-    at = AppTest.from_file(APP, default_timeout=60)
-    if user:
-        at.session_state[Key.USER] = user
-    at.run()
-    return at.switch_page(page).run()
+    return factory.run_page(monkeypatch, workbook, page, user)
 
 
 def _edit(at: AppTest, sheet: str, rows: dict[int, dict[str, object]]) -> AppTest:
-    key = Key.EDITOR.format(sheet, at.session_state[Key.EDITOR_GEN])
+    """Type into the grid: the widget state of the editor now shown, by row position."""
+    key = Key.EDITOR.format(sheet, at.session_state[ui_editor.GRID.format(sheet)][0])
     at.session_state[key] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
     return at.run()
+
+
+def _review(at: AppTest):
+    """The review table (the second dataframe of a Sunting page), as a list of rows."""
+    frames = at.dataframe
+    return frames[1].value.values.tolist() if len(frames) > 1 else []
+
+
+def _grid(at: AppTest):
+    return at.dataframe[0].value
 
 
 def _save_button(at: AppTest):
@@ -65,7 +71,7 @@ def test_login_with_the_right_password(monkeypatch, workbook_copy, users) -> Non
 
 
 def test_a_wrong_password_is_refused(monkeypatch, workbook_copy, users) -> None:
-    monkeypatch.setattr("zi_dash.ui.time.sleep", lambda s: None)
+    monkeypatch.setattr("zi_dash.ui_editor.time.sleep", lambda s: None)
     at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user=None)
     at.text_input(key=Key.LOGIN_NAME).input("budi")
     at.text_input(key=Key.LOGIN_PASSWORD).input("salah-sandi")
@@ -84,13 +90,13 @@ def test_edit_preview_and_save_an_action(monkeypatch, workbook_copy, users) -> N
     at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
     assert not at.exception
     at = _edit(at, A, {0: {ActionCol.STATUS: c.Status.DONE, ActionCol.PIC: "Sekretaris"}})
-    preview = at.dataframe[1].value
-    assert preview.values.tolist() == [
-        ["I.1.1", ActionCol.STATUS, c.Status.NOT_STARTED, c.Status.DONE],
-        ["I.1.1", ActionCol.PIC, "", "Sekretaris"],
-        ["I.1.1", ActionCol.PROGRESS, "0", "100"],
+    assert _review(at) == [
+        ["I.1.1", ActionCol.STATUS, c.Status.NOT_STARTED, c.Status.DONE, ""],
+        ["I.1.1", ActionCol.PIC, "", "Sekretaris", ""],
+        ["I.1.1", ActionCol.PROGRESS, "0", "100", editing.Mark.AUTO],
     ]
-    assert any("progres diisi 100" in cap.value for cap in at.caption)
+    # The grid shows what the rule adds before anything is saved.
+    assert _grid(at).loc[0, ActionCol.PROGRESS] == "100"
     _save_button(at).click().run()
     assert not at.exception
     plan = load_plan(workbook_copy)
@@ -102,33 +108,165 @@ def test_edit_preview_and_save_an_action(monkeypatch, workbook_copy, users) -> N
     )
     assert set(plan.history[LogCol.USER]) == {"budi"} and len(plan.history) == 3
     assert [t.value for t in at.toast] == ["Tersimpan: 3 sel diubah oleh budi."]
+    assert DraftStore(workbook_copy).load("budi").count() == 0  # a save clears the draft
     # The overview reads the saved workbook at once.
     at.switch_page("pages/ringkasan.py").run()
     shown = {m.label: m.value for m in at.metric}
     assert shown["Selesai"] == "1" and shown["Belum mulai"] == "69"
 
 
-def test_edits_survive_a_filter_change_and_are_keyed_by_id(monkeypatch, workbook_copy, users):
+def test_a_draft_survives_a_page_switch_and_a_new_session(monkeypatch, workbook_copy, users):
+    at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
+    at = _edit(at, A, {1: {ActionCol.NOTES: "catatan penting"}})  # I.2.1
+    assert _save_button(at).label == "Simpan 1 perubahan"
+    at.switch_page("pages/ringkasan.py").run()
+    at.switch_page("pages/sunting_aksi.py").run()
+    assert _review(at) == [["I.2.1", ActionCol.NOTES, "", "catatan penting", ""]]
+    assert _grid(at).loc[1, ActionCol.NOTES] == "catatan penting"
+    # A reload is a new session: after logging in again the draft is back, with its age.
+    again = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
+    assert _review(again) == [["I.2.1", ActionCol.NOTES, "", "catatan penting", ""]]
+    assert any("baru saja" in cap.value for cap in again.caption)
+    assert load_plan(workbook_copy).history.empty  # nothing was written to the workbook
+
+
+def test_another_editor_never_sees_my_draft(monkeypatch, workbook_copy, users) -> None:
+    auth.add_user(users, "ani", "rahasia-456")
+    ani = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user="ani")
+    _edit(ani, A, {0: {ActionCol.NOTES: "tulisan Ani"}})
+    budi = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user="budi")
+    assert _review(budi) == []
+    assert any("Belum ada perubahan" in cap.value for cap in budi.caption)
+    assert DraftStore(workbook_copy).load("ani").typed(A) == {
+        "I.1.1": {ActionCol.NOTES: "tulisan Ani"}
+    }
+
+
+def test_logout_with_a_draft_asks_first(monkeypatch, workbook_copy, users) -> None:
+    at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
+    at = _edit(at, A, {0: {ActionCol.NOTES: "belum disimpan"}})
+    at.button(key="logout").click().run()
+    assert at.session_state[Key.USER] == "budi"  # not logged out yet: asked first
+    assert "1 perubahan yang belum disimpan" in at.sidebar.warning[0].value
+    labels = [b.label for b in at.button]
+    assert "Buang perubahan dan keluar" in labels and "Keluar, simpan draf untuk nanti" in labels
+    next(b for b in at.button if b.label == "Buang perubahan dan keluar").click().run()
+    assert Key.USER not in at.session_state
+    assert DraftStore(workbook_copy).load("budi").count() == 0
+
+
+def test_edits_follow_the_sidebar_filter_and_stay_keyed_by_id(monkeypatch, workbook_copy, users):
     at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
     at = _edit(at, A, {1: {ActionCol.NOTES: "baris kedua"}})  # row 2 of the full table: I.2.1
-    at.multiselect(key=f"edit_areas_{A}").select("II").run()
-    frame = at.dataframe[0].value
-    assert set(frame[ActionCol.ID].str.split(".").str[0]) == {"II"}
-    at = _edit(at, A, {0: {ActionCol.NOTES: "area dua"}})  # row 1 of the filtered table
-    preview = at.dataframe[1].value
-    assert sorted(preview[["ID", "Nilai baru"]].values.tolist()) == [
-        ["I.2.1", "baris kedua"],
-        [frame[ActionCol.ID].iloc[0], "area dua"],
-    ]
+    at.session_state[Key.AREAS] = ["V"]
+    at.run()
+    frame = _grid(at)
+    assert set(frame[ActionCol.ID].str.split(".").str[0]) == {"V"}
+    assert any("di luar saringan" in i.value for i in at.info)
+    at = _edit(at, A, {0: {ActionCol.NOTES: "area lima"}})  # row 1 of the filtered table
+    assert _review(at) == [[frame[ActionCol.ID].iloc[0], ActionCol.NOTES, "", "area lima", ""]]
+    at.session_state[Key.AREAS] = []
+    at.run()
+    assert sorted(r[3] for r in _review(at)) == ["area lima", "baris kedua"]
 
 
-def test_an_invalid_value_is_explained_and_cannot_be_saved(monkeypatch, workbook_copy, users):
-    before = workbook_copy.read_bytes()
+def test_the_upload_list_follows_the_sidebar_filter(monkeypatch, workbook_copy, users) -> None:
+    at = _page(monkeypatch, workbook_copy, "pages/sunting_bukti.py")
+    at.session_state[Key.AREAS] = ["V"]
+    at.run()
+    assert {o.split(" ")[0].split(".")[0] for o in at.selectbox[0].options} == {"V"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected", "message"),
+    [
+        ("40,5", "40.5", ""),
+        ("40.5", "40.5", ""),
+        ("-5", None, 'I.1.1, kolom "Progres (%)": nilai -5 di luar rentang 0–100.'),
+        ("150", None, 'I.1.1, kolom "Progres (%)": nilai 150 di luar rentang 0–100.'),
+        ("empat puluh", None, "bukan angka"),
+    ],
+)
+def test_typed_progress_is_kept_exactly_or_refused_by_id(
+    monkeypatch, workbook_copy, users, typed, expected, message
+) -> None:
     at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
-    at = _edit(at, A, {0: {ActionCol.PROGRESS: 250}})
-    assert "0–100" in at.text[0].value and "(N2)" in at.text[0].value
-    assert _save_button(at).disabled
-    assert workbook_copy.read_bytes() == before
+    at = _edit(at, A, {0: {ActionCol.PROGRESS: typed}})
+    assert not at.exception
+    if expected is None:
+        assert message in at.text[0].value
+        assert _save_button(at).disabled
+        assert _review(at)[0][3] == typed  # shown as typed, never changed
+        return
+    assert _review(at)[:2] == [
+        ["I.1.1", ActionCol.PROGRESS, "0", expected, ""],
+        ["I.1.1", ActionCol.STATUS, c.Status.NOT_STARTED, c.Status.IN_PROGRESS, editing.Mark.AUTO],
+    ]
+    _save_button(at).click().run()
+    row = load_plan(workbook_copy).actions.set_index(ActionCol.ID).loc["I.1.1"]
+    assert row[ActionCol.PROGRESS] == 40.5
+
+
+def test_a_long_note_is_kept_whole(monkeypatch, workbook_copy, users) -> None:
+    note = ("Rapat evaluasi. " * 700)[:10_000]
+    at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
+    at = _edit(at, A, {0: {ActionCol.NOTES: note}})
+    _save_button(at).click().run()
+    assert load_plan(workbook_copy).actions[ActionCol.NOTES].iloc[0] == note.strip()
+
+
+def test_one_bad_row_keeps_the_review_and_the_good_rows_save(monkeypatch, workbook_copy, users):
+    at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
+    at = _edit(
+        at,
+        A,
+        {
+            0: {ActionCol.NOTES: "baik"},
+            1: {ActionCol.START: "2022-04-15", ActionCol.END: "2022-04-10"},
+        },
+    )
+    lines = _review(at)
+    assert lines[0] == ["I.1.1", ActionCol.NOTES, "", "baik", ""]
+    assert [r[0] for r in lines[1:]] == ["I.2.1", "I.2.1"]
+    assert "tanggal Selesai 10/04/2022 sebelum tanggal Mulai 15/04/2022" in lines[2][4]
+    assert 'I.2.1, kolom "Selesai"' in at.text[0].value  # named by the ID the user sees
+    assert _save_button(at).label == "Simpan 1 perubahan" and not _save_button(at).disabled
+    assert any(b.proto.label == "Unduh draf (.xlsx)" for b in at.get("download_button"))
+    _save_button(at).click().run()
+    plan = load_plan(workbook_copy)
+    assert plan.history[LogCol.ID].tolist() == ["I.1.1"]
+    # The bad row stays in the draft, on screen, to be fixed.
+    assert set(DraftStore(workbook_copy).load("budi").typed(A)) == {"I.2.1"}
+    assert [r[0] for r in _review(at)] == ["I.2.1", "I.2.1"]
+
+
+def test_a_derived_change_against_someone_elses_save_is_a_conflict(
+    monkeypatch, workbook_copy, users
+) -> None:
+    plan = load_plan(workbook_copy)
+    row = 1  # I.2.1
+    save_changes(workbook_copy, {A: {"I.2.1": {ActionCol.STATUS: c.Status.IN_PROGRESS}}},
+                 user="admin", base_version=plan.version)  # fmt: skip
+    budi = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
+    auth.add_user(users, "ani", "rahasia-456")
+    ani = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user="ani")
+    ani = _edit(ani, A, {row: {ActionCol.STATUS: c.Status.NOT_STARTED}})
+    _save_button(ani).click().run()
+    budi = _edit(budi, A, {row: {ActionCol.PROGRESS: "50"}})
+    lines = _review(budi)
+    assert lines[0][:2] == ["I.2.1", ActionCol.STATUS] and "BENTROK" in lines[0][4]
+    assert "Belum Mulai" in lines[0][4]
+    assert _save_button(budi).disabled
+    saved = load_plan(workbook_copy).actions.set_index(ActionCol.ID).loc["I.2.1"]
+    assert (saved[ActionCol.STATUS], saved[ActionCol.PROGRESS]) == (c.Status.NOT_STARTED, 0)
+    # Budi keeps his value knowingly: then it saves, and the log tells the truth.
+    next(b for b in budi.button if b.label.startswith("Pakai nilai saya")).click().run()
+    _save_button(budi).click().run()
+    log = load_plan(workbook_copy).history
+    assert log[[LogCol.USER, LogCol.COLUMN, LogCol.OLD, LogCol.NEW]].values.tolist()[-2:] == [
+        ["budi", ActionCol.PROGRESS, "0", "50"],
+        ["budi", ActionCol.STATUS, c.Status.NOT_STARTED, c.Status.IN_PROGRESS],
+    ]
 
 
 def test_excel_holding_the_file_refuses_and_keeps_the_edit(monkeypatch, workbook_copy, users):

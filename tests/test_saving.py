@@ -189,15 +189,23 @@ def test_formula_payloads_stay_text(workbook_copy: Path, payload: str) -> None:
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({A: {"I.1.1": {ActionCol.STATUS: "Beres"}}}, r'baris 2, kolom "Status" \(M2\).*Beres'),
+        (
+            {A: {"I.1.1": {ActionCol.STATUS: "Beres"}}},
+            r'Rencana Aksi I.1.1, kolom "Status" \(M2\).*Beres',
+        ),
         ({A: {"I.1.1": {ActionCol.PROGRESS: 150}}}, r'kolom "Progres \(%\)" \(N2\).*0–100'),
         ({A: {"I.1.1": {ActionCol.PROGRESS: "banyak"}}}, "bukan angka"),
         ({A: {"I.1.1": {ActionCol.START: "kemarin"}}}, r'kolom "Mulai" \(J2\).*bukan tanggal'),
         (
             {E: {"I.1.1/1": {EvidenceCol.STATUS: "Hilang"}}},
-            r'Lembar "Bukti", baris 2, kolom "Status Bukti" \(D2\).*Hilang',
+            r'Bukti I.1.1/1, kolom "Status Bukti" \(D2\).*Hilang',
         ),
-        ({A: {"IX.9.9": {ActionCol.PIC: "x"}}}, 'ID "IX.9.9" tidak ada'),
+        ({A: {"IX.9.9": {ActionCol.PIC: "x"}}}, "IX.9.9, kolom .*ID ini tidak ada lagi"),
+        (
+            {A: {"I.1.1": {ActionCol.START: "2022-04-15", ActionCol.END: "2022-04-10"}}},
+            r'I.1.1, kolom "Selesai" \(K2\): tanggal Selesai 10/04/2022 sebelum .* 15/04/2022',
+        ),
+        ({A: {"I.1.1": {ActionCol.PROGRESS: -5}}}, "nilai -5 di luar rentang 0–100"),
         ({A: {"I.1.1": {ActionCol.INDICATOR: "x"}}}, "tidak dapat diubah"),
         ({A: {"I.1.1": {"Kolom Baru": "x"}}}, '"Kolom Baru" tidak ada'),
         ({c.Sheet.AREAS: {"I": {c.AreaCol.WEIGHT: 9}}}, "tidak dapat diubah dari dasbor"),

@@ -46,7 +46,7 @@ def reconcile(status: str, progress: float, edit: Mapping[str, object]) -> Recon
         if implied != new_status and not (new_status == Status.IN_PROGRESS and new_progress == 0):
             out.extra[ActionCol.STATUS] = implied
             out.notes.append(f"Progres {_pct(new_progress)} %: status menjadi {implied}.")
-    elif has_status and has_progress and not _consistent(new_status, new_progress):
+    elif has_status and has_progress and not consistent(new_status, new_progress):
         out.problems.append(
             f"status {new_status} tidak sesuai dengan progres {_pct(new_progress)} % "
             "(Selesai berarti 100 %, Belum Mulai berarti 0 %)."
@@ -54,7 +54,8 @@ def reconcile(status: str, progress: float, edit: Mapping[str, object]) -> Recon
     return out
 
 
-def _consistent(status: str, progress: float) -> bool:
+def consistent(status: str, progress: float) -> bool:
+    """True when Status and Progres agree (Dalam Proses may stand at 0 % but not at 100 %)."""
     if status == Status.IN_PROGRESS:
         return 0 <= progress < 100
     return _implied_status(progress) == status

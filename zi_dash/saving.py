@@ -17,15 +17,14 @@ from typing import Final
 import filelock
 
 from zi_dash import contract as c
-from zi_dash import durable, guard, writer
-from zi_dash.cells import CellError, as_text, plain, read_cell, same
-from zi_dash.consistency import reconcile
-from zi_dash.contract import ActionCol, Kind
+from zi_dash import durable, guard, merge, writer
+from zi_dash.cells import as_text, plain
 from zi_dash.durable import WorkbookBusyError
 from zi_dash.workbook import (
     InvalidValueError,
     Plan,
     WorkbookError,
+    column_letter,
     load_plan,
     read_bytes,
     where,
@@ -38,15 +37,9 @@ Values = dict[str, dict[str, dict[str, object]]]
 EDITABLE: Final = c.EDITABLE
 LOCK_TIMEOUT_S: Final = 20.0
 KEEP_BACKUPS: Final = 30
-MAX_TEXT: Final = 32_767  # Excel's limit for one cell
-# A text cell starting with one of these could be taken for a formula by Excel or openpyxl.
-_ILLEGAL_CHARS: Final = frozenset(chr(i) for i in range(32)) - {"\t", "\n", "\r"}
-
-
-def _illegal(ch: str) -> bool:
-    """Characters XML 1.0 cannot hold: control codes, surrogates, U+FFFE and U+FFFF."""
-    code = ord(ch)
-    return ch in _ILLEGAL_CHARS or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF)
+MAX_TEXT: Final = merge.MAX_TEXT
+Conflict = merge.Conflict
+log_text = merge.log_text
 
 
 class ConflictError(WorkbookError):
@@ -79,26 +72,6 @@ class CellChange:
 
 
 @dataclass(frozen=True)
-class Conflict:
-    """A cell changed by two people: the value both started from, theirs and ours."""
-
-    sheet: str
-    row_id: str
-    column: str
-    base: object
-    theirs: object
-    mine: object
-
-    def describe(self) -> str:
-        """Indonesian one-liner naming the row, column and both values."""
-        return (
-            f'{self.sheet} {self.row_id}, kolom "{self.column}": sudah diubah orang lain menjadi '
-            f'"{log_text(self.theirs)}" (semula "{log_text(self.base)}"); '
-            f'perubahan Anda "{log_text(self.mine)}" tidak disimpan.'
-        )
-
-
-@dataclass(frozen=True)
 class SaveResult:
     """What a save did."""
 
@@ -108,11 +81,6 @@ class SaveResult:
     merged: bool = False  # the file had changed since base_version; those changes were kept
     backup: Path | None = None
     saved_at: datetime = field(default_factory=datetime.now)
-
-
-def log_text(value: object) -> str:
-    """A typed value as text for Riwayat and messages: dates dd/mm/yyyy, 50.0 as 50."""
-    return as_text(value)  # type: ignore[arg-type]
 
 
 def lock_path(path: Path) -> Path:
@@ -164,8 +132,92 @@ def save_changes(
 def check_changes(plan: Plan, changes: Changes) -> tuple[list[CellChange], list[str]]:
     """The cells a save would change in `plan` and the rules it applied; raises on bad input."""
     _check_shape(changes)
-    wanted, notes = _typed_changes(plan, changes)
-    return [ch for ch in _cell_changes(plan, wanted) if ch.old != ch.new], notes
+    outcomes = row_outcomes(plan, changes, {})
+    _raise_problems(plan, outcomes)
+    return _todo(plan, outcomes), _notes(outcomes)
+
+
+def editable_values(plan: Plan, sheet: str) -> dict[str, dict[str, object]]:
+    """Row ID -> the row's editable cells, as read from the workbook."""
+    spec = EDITABLE[sheet]
+    frame = plan.actions if sheet == c.Sheet.ACTIONS else plan.evidence
+    columns = [col.name for col in spec.columns if col.editable]
+    ids = frame[spec.id_column].tolist()
+    values = zip(*(frame[col].tolist() for col in columns))
+    return {row_id: dict(zip(columns, map(plain, row))) for row_id, row in zip(ids, values)}
+
+
+def row_outcomes(plan: Plan, changes: Changes, seen: Changes) -> list[merge.RowOutcome]:
+    """Each edited row checked, completed by the rules and merged with `plan` (the file now).
+
+    `seen` holds what the user saw ({sheet: {row ID: {column: value}}}); a missing cell counts
+    as unchanged since.
+    """
+    out: list[merge.RowOutcome] = []
+    for sheet, rows in changes.items():
+        now = editable_values(plan, sheet) if rows else {}
+        for row_id, typed in rows.items():
+            row_id = str(row_id)
+            if row_id not in now:
+                gone = merge.RowOutcome(sheet, row_id)
+                gone.problems[EDITABLE[sheet].id_column or ""] = (
+                    "ID ini tidak ada lagi di workbook (mungkin dihapus atau diganti di Excel)"
+                )
+                out.append(gone)
+                continue
+            base = seen.get(sheet, {}).get(row_id, {})
+            out.append(merge.plan_row(sheet, row_id, typed, base, now[row_id]))
+    return out
+
+
+def locate(plan: Plan, sheet: str, row_id: str, column: str) -> str:
+    """Where a cell is, as the user and Excel see it: 'Rencana Aksi I.2.1, kolom "Status" (M7)'."""
+    row = plan.rows.get(sheet, {}).get(row_id)
+    col = plan.columns.get(sheet, {}).get(column, -1)
+    cell = f" ({column_letter(col)}{row})" if row is not None and col >= 0 else ""
+    return f'{sheet} {row_id}, kolom "{column}"{cell}'
+
+
+def _raise_problems(plan: Plan, outcomes: list[merge.RowOutcome]) -> None:
+    problems = [
+        f"{locate(plan, o.sheet, o.row_id, column)}: {why}."
+        for o in outcomes
+        for column, why in o.problems.items()
+    ]
+    if problems:
+        raise InvalidValueError(
+            "Perubahan tidak disimpan; tidak ada yang ditulis:\n- " + "\n- ".join(problems),
+            problems,
+        )
+
+
+def _raise_conflicts(outcomes: list[merge.RowOutcome]) -> None:
+    conflicts = [x for o in outcomes for x in o.conflicts]
+    if conflicts:
+        listed = "\n- ".join(x.describe() for x in conflicts)
+        raise ConflictError(
+            "Workbook telah diubah orang lain sejak Anda memuatnya, dan perubahannya bentrok "
+            f"dengan perubahan Anda. Tidak ada yang ditulis:\n- {listed}\n"
+            "Perubahan Anda tetap di draf; pilih nilai yang dipakai untuk baris yang bentrok.",
+            conflicts,
+        )
+
+
+def _todo(plan: Plan, outcomes: list[merge.RowOutcome]) -> list[CellChange]:
+    now: dict[str, dict[str, dict[str, object]]] = {}
+    todo: list[CellChange] = []
+    for o in outcomes:
+        if o.sheet not in now:
+            now[o.sheet] = editable_values(plan, o.sheet)
+        row = now[o.sheet][o.row_id]
+        todo.extend(
+            CellChange(o.sheet, o.row_id, col, row[col], new) for col, new in o.changes.items()
+        )
+    return todo
+
+
+def _notes(outcomes: list[merge.RowOutcome]) -> list[str]:
+    return [f"{o.row_id}: {note}" for o in outcomes for note in o.notes]
 
 
 def _check_shape(changes: Changes) -> None:
@@ -194,12 +246,7 @@ def _check_not_held(path: Path) -> None:
     holder = guard.open_by(path)
     if holder is not None:
         owner, lock = holder
-        raise WorkbookBusyError(
-            f'Workbook "{path.name}" sedang dibuka oleh {owner} (di Excel atau LibreOffice). '
-            "Perubahan tidak disimpan agar pekerjaannya tidak tertimpa. Minta ia menutup "
-            "berkas, lalu simpan lagi; perubahan Anda masih ada di layar dan dapat diunduh. "
-            f'Bila tidak ada yang membukanya, hapus berkas penanda "{lock.name}".'
-        )
+        raise WorkbookBusyError(guard.busy_message(path, owner, lock))
     try:
         read_only = guard.is_read_only(path)
     except OSError as exc:
@@ -231,12 +278,15 @@ def _save_locked(
 ) -> SaveResult:
     data = read_bytes(path)
     current = load_plan(path, data)
-    wanted, notes = _typed_changes(current, changes)
     merged = current.version != base_version
-    if merged:
-        base = _base_values(path, base_version, base_values, wanted)
-        _check_conflicts(current, wanted, base)
-    todo = [ch for ch in _cell_changes(current, wanted) if ch.old != ch.new]
+    seen: Changes = base_values or {}
+    if merged and base_values is None:
+        seen = _values_from_backup(path, base_version, changes)
+    outcomes = row_outcomes(current, changes, seen)
+    _raise_problems(current, outcomes)
+    _raise_conflicts(outcomes)
+    todo = _todo(current, outcomes)
+    notes = _notes(outcomes)
     if not todo:
         return SaveResult(current.version, (), tuple(notes), merged, None, now)
     out = write(path, data, current, todo, user, now)
@@ -245,72 +295,8 @@ def _save_locked(
     return SaveResult(new_version, tuple(todo), tuple(notes), merged, backup, now)
 
 
-def _current_value(plan: Plan, sheet: str, row_id: str, column: str) -> object:
-    frame = plan.actions if sheet == c.Sheet.ACTIONS else plan.evidence
-    spec = EDITABLE[sheet]
-    match = frame.index[frame[spec.id_column] == row_id]
-    value = frame.at[match[0], column]
-    return plain(value)
-
-
-def _typed_changes(plan: Plan, changes: Changes) -> tuple[Values, list[str]]:
-    """Every new value read as its column's kind, plus the Status/Progres rule; or raise."""
-    problems: list[str] = []
-    notes: list[str] = []
-    typed: Values = {}
-    for sheet, rows in changes.items():
-        spec = EDITABLE[sheet]
-        for row_id, cols in rows.items():
-            excel_row = plan.rows[sheet].get(str(row_id))
-            if excel_row is None:
-                problems.append(
-                    f'{where(sheet)}: ID "{row_id}" tidak ada lagi di workbook '
-                    "(mungkin dihapus atau diganti di Excel)."
-                )
-                continue
-            row: dict[str, object] = {}
-            for column, raw in cols.items():
-                loc = where(sheet, excel_row, column, plan.columns[sheet].get(column, -1))
-                try:
-                    row[column] = _typed(spec.column(column).kind, raw)
-                except CellError as exc:
-                    problems.append(f"{loc}: {exc}.")
-            if sheet == c.Sheet.ACTIONS and row:
-                status = str(_current_value(plan, sheet, row_id, ActionCol.STATUS))
-                progress = _current_value(plan, sheet, row_id, ActionCol.PROGRESS)
-                result = reconcile(status, float(progress or 0), row)  # type: ignore[arg-type]
-                row.update({k: v for k, v in result.extra.items() if k not in row})
-                notes.extend(f"{row_id}: {n}" for n in result.notes)
-                loc = where(
-                    sheet, excel_row, ActionCol.STATUS, plan.columns[sheet][ActionCol.STATUS]
-                )
-                problems.extend(f"{loc}: {p}" for p in result.problems)
-            typed.setdefault(sheet, {})[str(row_id)] = row
-    if problems:
-        raise InvalidValueError(
-            "Perubahan tidak disimpan; tidak ada yang ditulis:\n- " + "\n- ".join(problems),
-            problems,
-        )
-    return typed, notes
-
-
-def _typed(kind: Kind, raw: object) -> object:
-    value = read_cell(kind, plain(raw))  # type: ignore[arg-type]
-    if isinstance(value, str):
-        if len(value) > MAX_TEXT:
-            raise CellError(
-                f"teks terlalu panjang ({len(value)} karakter, paling banyak {MAX_TEXT})"
-            )
-        bad = sorted({f"U+{ord(ch):04X}" for ch in value if _illegal(ch)})
-        if bad:
-            raise CellError(f"teks mengandung karakter kendali yang tidak sah ({', '.join(bad)})")
-    return value
-
-
-def _base_values(path: Path, base_version: str, given: Changes | None, wanted: Values) -> Values:
-    """The values the user started from: given by the caller, or read from a backup."""
-    if given is not None:
-        return {s: {r: dict(cols) for r, cols in rows.items()} for s, rows in given.items()}
+def _values_from_backup(path: Path, base_version: str, changes: Changes) -> Changes:
+    """The rows the user started from, read from the backup of that version."""
     backup = durable.find_backup(path, base_version)
     if backup is None:
         raise ConflictError(
@@ -320,45 +306,11 @@ def _base_values(path: Path, base_version: str, given: Changes | None, wanted: V
             [],
         )
     base_plan = load_plan(backup)
-    return {
-        sheet: {
-            row_id: {col: _current_value(base_plan, sheet, row_id, col) for col in cols}
-            for row_id, cols in rows.items()
-            if row_id in base_plan.rows[sheet]
-        }
-        for sheet, rows in wanted.items()
-    }
-
-
-def _check_conflicts(current: Plan, wanted: Values, base: Values) -> None:
-    conflicts: list[Conflict] = []
-    for sheet, rows in wanted.items():
-        spec = EDITABLE[sheet]
-        for row_id, cols in rows.items():
-            for column, mine in cols.items():
-                if column not in base.get(sheet, {}).get(row_id, {}):
-                    continue  # a value the rule added, not one the user saw
-                kind = spec.column(column).kind
-                before = base[sheet][row_id][column]
-                theirs = _current_value(current, sheet, row_id, column)
-                if not same(kind, theirs, before) and not same(kind, theirs, mine):
-                    conflicts.append(Conflict(sheet, row_id, column, before, theirs, mine))
-    if conflicts:
-        listed = "\n- ".join(x.describe() for x in conflicts)
-        raise ConflictError(
-            "Workbook telah diubah orang lain sejak Anda memuatnya, pada sel yang sama. "
-            f"Tidak ada yang ditulis:\n- {listed}\nMuat ulang untuk melihat nilai terbaru.",
-            conflicts,
-        )
-
-
-def _cell_changes(current: Plan, wanted: Values) -> list[CellChange]:
-    return [
-        CellChange(sheet, row_id, column, _current_value(current, sheet, row_id, column), new)
-        for sheet, rows in wanted.items()
-        for row_id, cols in rows.items()
-        for column, new in cols.items()
-    ]
+    out: dict[str, dict[str, dict[str, object]]] = {}
+    for sheet, rows in changes.items():
+        values = editable_values(base_plan, sheet)
+        out[sheet] = {str(r): values[str(r)] for r in rows if str(r) in values}
+    return out
 
 
 def _replace(

@@ -6,9 +6,8 @@ The logic behind every widget is in the streamlit-free core (editing, saving, up
 from __future__ import annotations
 
 import runpy
-import time
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, Final
@@ -17,13 +16,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from zi_dash import auth, chart_style, editing, render
-from zi_dash import contract as c
+from zi_dash import chart_style, render
 from zi_dash import filters as flt
 from zi_dash.config import workbook_path
-from zi_dash.contract import ActionCol, EvidenceCol, Kind
+from zi_dash.contract import ActionCol, EvidenceCol
 from zi_dash.history import rewind
-from zi_dash.saving import ConflictError
 from zi_dash.schedule import format_date
 from zi_dash.workbook import Plan, WorkbookError, load_plan
 
@@ -46,7 +43,6 @@ class Key:
     LOGIN_PASSWORD: Final = "login_password"
     FLASH: Final = "flash_message"
     EDITOR_GEN: Final = "editor_generation"  # bumped to give st.data_editor a fresh key
-    DRAFT: Final = "edit_draft_{}"  # .format(sheet): its editing.Draft
     EDITOR: Final = "editor_{}_{}"  # .format(sheet, generation): its st.data_editor
     IN_APP: Final = "_in_app"
 
@@ -210,187 +206,3 @@ def headline(ctx: Context) -> None:
         f"{ctx.plan.info.unit} · status per {format_date(ctx.as_of)} · "
         f"{len(ctx.view.actions)} dari {len(ctx.plan.actions)} aksi{note}"
     )
-
-
-# --- editing: login, the edit grid, preview and save, uploads ---------------------------
-# Nothing a user typed is rendered as Markdown or HTML: it goes through st.dataframe/st.text.
-
-
-def _users() -> dict[str, str]:
-    users = auth.load_users(auth.users_path())
-    try:
-        extra = dict(st.secrets.get("users", {}))  # optional [users] name = "hash"
-    except Exception:  # no secrets.toml at all is the usual case
-        extra = {}
-    return users | {auth.normal_name(k): str(v) for k, v in extra.items()}
-
-
-def account_box() -> None:
-    """Sidebar line: who is logged in, with a log-out button."""
-    user = st.session_state.get(Key.USER)
-    if user is None:
-        return
-    with st.sidebar:
-        st.caption(f"Masuk sebagai penyunting **{user}**")
-        if st.button("Keluar", icon=":material/logout:", key="logout"):
-            del st.session_state[Key.USER]
-            st.rerun()
-
-
-def require_editor() -> str:
-    """The logged-in editor's name; otherwise a login form and the page stops there."""
-    if user := st.session_state.get(Key.USER):
-        return user
-    st.info("Halaman ini untuk penyunting. Masuk dengan akun Anda untuk mengubah data.")
-    try:
-        users = _users()
-    except auth.AccountError as exc:
-        st.error(str(exc))
-        st.stop()
-    if not users:
-        st.warning(
-            "Belum ada akun penyunting. Pengelola server menambahkannya dengan perintah "
-            "`python -m zi_dash add-user NAMA` (lihat README)."
-        )
-        st.stop()
-    with st.columns([2, 3])[0], st.form("login"):
-        name = st.text_input("Nama pengguna", key=Key.LOGIN_NAME)
-        password = st.text_input("Kata sandi", type="password", key=Key.LOGIN_PASSWORD)
-        submitted = st.form_submit_button("Masuk", type="primary")
-    if submitted:
-        if verified := auth.verify(users, name, password):
-            st.session_state[Key.USER] = verified
-            st.session_state[Key.LOGIN_FAILS] = 0
-            st.rerun()
-        fails = st.session_state.get(Key.LOGIN_FAILS, 0) + 1
-        st.session_state[Key.LOGIN_FAILS] = fails
-        time.sleep(min(fails, 5))  # slows guessing from one session
-        st.error("Nama pengguna atau kata sandi salah.")
-    st.stop()
-    raise AssertionError("unreachable")
-
-
-def flash() -> None:
-    """Show the toast a save left for the next run."""
-    if message := st.session_state.pop(Key.FLASH, None):
-        st.toast(message, icon=":material/check_circle:", duration="long")
-
-
-def _column(sheet: str, name: str) -> Any:
-    cc, spec = st.column_config, editing.spec(sheet)
-    width = editing.WIDTHS.get(name)
-    if name in editing.READ_ONLY[sheet]:
-        return cc.TextColumn(name, disabled=True, width=width, pinned=name == spec.id_column)
-    kind = spec.column(name).kind
-    if kind in (Kind.STATUS, Kind.EVIDENCE_STATUS):
-        return cc.SelectboxColumn(name, options=list(spec.allowed[name]), required=True)
-    if kind is Kind.PERCENT:
-        return cc.NumberColumn(name, min_value=0, max_value=100, step=1, format="%.0f")
-    if kind is Kind.DATE:
-        return cc.DateColumn(name, format="DD/MM/YYYY")
-    if name == EvidenceCol.LINK:
-        return cc.LinkColumn(name, max_chars=editing.MAX_CHARS, width=width)
-    return cc.TextColumn(name, max_chars=editing.MAX_CHARS, width=width)
-
-
-def _filters(plan: Plan, sheet: str) -> editing.Filter:
-    areas = sorted(set(plan.actions[ActionCol.AREA]), key=c.AREA_CODES.index)
-    pics = sorted({p for p in plan.actions[ActionCol.PIC] if p})
-    left, right = st.columns(2)
-    chosen_areas = left.multiselect(
-        "Area", areas, format_func=lambda a: f"{a} · {c.AREA_NAMES.get(a, a)}",
-        placeholder="Semua area", key=f"edit_areas_{sheet}",
-    )  # fmt: skip
-    chosen_pics = right.multiselect(
-        "Penanggung jawab", pics, placeholder="Semua", key=f"edit_pics_{sheet}"
-    )
-    return tuple(chosen_areas), tuple(chosen_pics)
-
-
-def edit_sheet(ctx: Context, sheet: str, user: str) -> None:
-    """Filter, edit in a grid, preview old -> new, and save with one button."""
-    draft = st.session_state.setdefault(Key.DRAFT.format(sheet), editing.Draft(sheet, ctx.plan))
-    generation = st.session_state.setdefault(Key.EDITOR_GEN, 0)
-    widget = st.session_state.get(Key.EDITOR.format(sheet, generation), {})
-    pending, fresh = draft.advance(ctx.plan, _filters(ctx.plan, sheet), widget)
-    if fresh:  # never feed an editor's output back into the same editor
-        generation = st.session_state[Key.EDITOR_GEN] = generation + 1
-    frame = draft.frame
-    st.caption(
-        f"{len(frame)} baris. Kolom bertanda pensil dapat diubah; kolom lain adalah "
-        "teks SK dan hanya dapat dibaca."
-    )
-    st.data_editor(
-        frame, key=Key.EDITOR.format(sheet, generation), num_rows="fixed", hide_index=True,
-        column_order=editing.editor_columns(sheet),
-        column_config={n: _column(sheet, n) for n in editing.editor_columns(sheet)},
-        disabled=editing.READ_ONLY[sheet], width="stretch", height=min(38 + 35 * len(frame), 560),
-    )  # fmt: skip
-    if not pending:
-        st.caption(
-            "Belum ada perubahan. Klik sel untuk mengubahnya; perubahan disimpan dengan "
-            "tombol Simpan yang muncul di bawah tabel."
-        )
-        return
-    _review_and_save(ctx, draft, user, pending)
-
-
-def _review_and_save(
-    ctx: Context, draft: editing.Draft, user: str, pending: editing.Pending
-) -> None:
-    st.subheader("Perubahan yang akan disimpan")
-    if draft.base.version != ctx.plan.version:
-        st.info(
-            "Workbook sudah diubah orang lain sejak Anda mulai menyunting. Saat disimpan, "
-            "perubahan Anda digabung dengan perubahan mereka; sel yang sama akan dilaporkan."
-        )
-    found = editing.review(draft.base, draft.sheet, pending)
-    if found.changes:
-        st.dataframe(editing.preview(found.changes), hide_index=True, width="stretch")
-    for note in found.notes:
-        st.caption(f"Otomatis: {note}")
-    if found.problems:
-        st.error("Perbaiki dulu isian berikut; belum ada yang disimpan.")
-        st.text("\n".join(found.problems))
-    cols = st.columns([1, 1, 2])
-    save = cols[0].button(
-        f"Simpan {len(found.changes)} perubahan",
-        type="primary",
-        disabled=bool(found.problems or not found.changes),
-    )
-    if cols[1].button("Batalkan semua"):
-        _reset(draft.sheet)
-        st.rerun()
-    if found.changes:
-        cols[2].download_button(
-            "Unduh perubahan (.xlsx)",
-            partial(editing.pending_workbook, found.changes),
-            file_name=f"perubahan_belum_tersimpan_{datetime.now():%Y-%m-%d_%H%M}.xlsx",
-            on_click="ignore",
-            icon=":material/download:",
-        )
-    if not save:
-        return
-    try:
-        result = editing.save(draft, pending, user)
-    except WorkbookError as exc:
-        kind = "bentrok" if isinstance(exc, ConflictError) else "gagal"
-        st.error(f"Penyimpanan {kind}. Perubahan Anda masih di layar dan dapat diunduh.")
-        st.text(str(exc))
-        return
-    merged = " (digabung dengan perubahan orang lain)" if result.merged else ""
-    saved(f"Tersimpan: {len(result.changes)} sel diubah oleh {user}{merged}.", draft.sheet)
-
-
-def saved(message: str, sheet: str | None = None) -> None:
-    """After a save: fresh plan, reset editor, a toast on the next run."""
-    clear_plan_cache()
-    if sheet:
-        _reset(sheet)
-    st.session_state[Key.FLASH] = message
-    st.rerun()
-
-
-def _reset(sheet: str) -> None:
-    st.session_state.pop(Key.DRAFT.format(sheet), None)
-    st.session_state[Key.EDITOR_GEN] = st.session_state.get(Key.EDITOR_GEN, 0) + 1
