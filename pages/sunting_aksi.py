@@ -9,7 +9,8 @@ ctx = ui.context()
 st.title("Sunting Rencana Aksi")
 user = ui_editor.require_editor()
 st.caption(
-    "Saring ke area atau penanggung jawab Anda, ubah sel di tabel, periksa daftar perubahan, "
-    "lalu klik Simpan. Status Selesai berarti progres 100 %."
+    "Saring ke area atau penanggung jawab Anda di panel kiri, ubah sel di tabel, periksa "
+    "daftar perubahan, lalu klik Simpan. Status Selesai berarti progres 100 %; progres boleh "
+    "desimal (40,5)."
 )
 ui_editor.edit_sheet(ctx, c.Sheet.ACTIONS, user)

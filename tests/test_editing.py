@@ -72,6 +72,13 @@ def test_the_grid_shows_the_draft_and_what_the_rule_adds(mixed: Plan) -> None:
     assert frame.loc["I.1.2", ActionCol.PROGRESS] == "50"
 
 
+def test_a_filtered_grid_keeps_its_dates(mixed: Plan) -> None:
+    draft = _typed(mixed, A, {"II.2.1": {ActionCol.END: "2022-06-30"}})
+    frame = editing.editor_frame(mixed, A, ["II.1.1", "II.2.1"], draft)
+    assert frame[ActionCol.END].dt.date.tolist()[1] == date(2022, 6, 30)
+    assert frame[ActionCol.START].isna().all()
+
+
 def test_absorb_reads_edits_against_what_the_grid_showed(mixed: Plan) -> None:
     shown = editing.shown_values(mixed, A, ALL)
     draft = Draft("budi")

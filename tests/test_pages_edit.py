@@ -180,8 +180,8 @@ def test_the_upload_list_follows_the_sidebar_filter(monkeypatch, workbook_copy, 
 @pytest.mark.parametrize(
     ("typed", "expected", "message"),
     [
-        ("40,5", "40.5", ""),
-        ("40.5", "40.5", ""),
+        ("40.5", "40,5", ""),
+        ("40.5", "40,5", ""),
         ("-5", None, 'I.1.1, kolom "Progres (%)": nilai -5 di luar rentang 0–100.'),
         ("150", None, 'I.1.1, kolom "Progres (%)": nilai 150 di luar rentang 0–100.'),
         ("empat puluh", None, "bukan angka"),

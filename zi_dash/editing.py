@@ -20,7 +20,7 @@ import pandas as pd
 
 from zi_dash import contract as c
 from zi_dash import merge
-from zi_dash.cells import CellError, as_text, plain, read_cell
+from zi_dash.cells import CellError, plain, read_cell
 from zi_dash.contract import ActionCol, EvidenceCol, Kind, SheetSpec
 from zi_dash.drafts import Draft, DraftStore
 from zi_dash.fmt import number
@@ -137,7 +137,8 @@ def editor_frame(
                 table.iat[positions[row_id], at] = _shown(kinds[column], value)
     for col, kind in kinds.items():
         if kind is Kind.DATE:  # the date picker needs datetime64
-            table[col] = pd.to_datetime(pd.Series([_date_or_none(v) for v in table[col]]))
+            dates = [_date_or_none(v) for v in table[col]]
+            table[col] = pd.to_datetime(pd.Series(dates, index=table.index, dtype=object))
     return table.reset_index(drop=True)
 
 
@@ -236,7 +237,12 @@ def review(plan: Plan, sheet: str, draft: Draft, ids: Sequence[str] | None = Non
     """The draft's rows (those in `ids`, or all) checked and merged against the file now."""
     typed = draft.typed(sheet)
     shown = set(ids) if ids is not None else set(typed)
-    chosen = {row_id: cols for row_id, cols in typed.items() if row_id in shown}
+    order = plan.rows.get(sheet, {})  # review in workbook order, vanished rows last
+    chosen = {
+        row_id: typed[row_id]
+        for row_id in sorted(typed, key=lambda r: order.get(r, len(order) + 1))
+        if row_id in shown
+    }
     hidden = sum(len(cols) for row_id, cols in typed.items() if row_id not in shown)
     outcomes = row_outcomes(plan, {sheet: chosen}, {sheet: draft.seen(sheet)})
     now = editable_values(plan, sheet)
@@ -258,8 +264,9 @@ def _lines(
     o: merge.RowOutcome, typed: Mapping[str, object], now: Mapping[str, object]
 ) -> list[list[str]]:
     def line(column: str, new: object, note: str) -> list[str]:
+        kind = spec(o.sheet).column(column).kind
         old = now.get(column, o.seen.get(column))
-        return [o.row_id, column, as_text(plain(old)), _typed_text(new), note]
+        return [o.row_id, column, _text(kind, old), _text(kind, new), note]
 
     if o.problems:
         return [
@@ -277,8 +284,12 @@ def _lines(
     return out + [line(col, v, Mark.ALREADY) for col, v in typed.items() if col not in o.changes]
 
 
-def _typed_text(value: object) -> str:
-    return value if isinstance(value, str) else merge.log_text(value)
+def _text(kind: Kind, value: object) -> str:
+    """A review cell: text as typed, percent as the grid shows it (40,5), dates dd/mm/yyyy."""
+    value = plain(value)
+    if isinstance(value, str):
+        return value
+    return str(shown_text(kind, value)) if kind is Kind.PERCENT else merge.log_text(value)
 
 
 def keep_mine(draft: Draft, plan: Plan, sheet: str, outcomes: Sequence[merge.RowOutcome]) -> None:

@@ -196,7 +196,9 @@ def table(frame: pd.DataFrame, empty: str = "Tidak ada.") -> None:
     if frame.empty:
         st.info(empty)
         return
-    st.dataframe(frame, hide_index=True, column_config=_COLUMN_CONFIG, width="stretch")
+    st.dataframe(
+        frame, hide_index=True, column_config=_COLUMN_CONFIG, width="stretch", placeholder=""
+    )
 
 
 def headline(ctx: Context) -> None:

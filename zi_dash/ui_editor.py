@@ -180,6 +180,7 @@ def edit_sheet(ctx: Context, sheet: str, user: str) -> None:
         hide_index=True, column_order=editing.editor_columns(sheet),
         column_config={n: _column(sheet, n) for n in editing.editor_columns(sheet)},
         disabled=editing.READ_ONLY[sheet], width="stretch", height=min(38 + 35 * len(frame), 560),
+        placeholder="",  # an empty cell, not the English "None"
     )  # fmt: skip
     if not draft.count(sheet):
         st.caption("Belum ada perubahan. Klik dua kali sebuah sel untuk mengubahnya.")
