@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from zi_dash import ui, ui_editor
+from zi_dash import ui
 
 st.set_page_config(
     page_title="Dasbor Rencana Aksi ZI",
@@ -10,8 +10,8 @@ st.set_page_config(
     layout="wide",
 )
 ui.sidebar(ui.load_current_plan())
-ui_editor.account_box()
-ui_editor.flash()
+ui.account_box()
+ui.flash()
 pages = {
     "Pantau": [
         st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),

@@ -24,11 +24,12 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from bench import synthetic
-from zi_dash import contract as c
-from zi_dash import export, figures, render
-from zi_dash.config import WORKBOOK_ENV
-from zi_dash.contract import ActionCol
-from zi_dash.filters import Filters
+from zi_dash import analysis
+from zi_dash.analysis import Filters
+from zi_dash.base import WORKBOOK_ENV, ActionCol
+from zi_dash.base import contract as c
+from zi_dash.charts import catalogue, render
+from zi_dash.export import bundle
 from zi_dash.ui import Key
 from zi_dash.workbook import load_plan, save_changes
 
@@ -54,17 +55,17 @@ def median_ms(fn: Callable[[], object], runs: int) -> float:
 
 def read_times(path: Path, runs: int) -> dict[str, float]:
     """pandas+openpyxl, the project's reader, and a cache hit of the app's loader."""
-    from zi_dash import ui  # bare-mode st.cache_data: a dictionary in this process
+    from zi_dash import ui
 
     stat = path.stat()
-    ui._load(str(path), stat.st_mtime_ns, stat.st_size)
+    ui.load_plan_cached(str(path), stat.st_mtime_ns, stat.st_size)
     return {
         "pandas+openpyxl": median_ms(
             lambda: pd.read_excel(path, sheet_name=None, engine="openpyxl"), runs
         ),
         "load_plan (cold)": median_ms(lambda: load_plan(path), runs),
         "cached rerun": median_ms(
-            lambda: ui._load(str(path), stat.st_mtime_ns, stat.st_size), runs
+            lambda: ui.load_plan_cached(str(path), stat.st_mtime_ns, stat.st_size), runs
         ),
     }
 
@@ -119,9 +120,9 @@ def export_time(path: Path, runs: int) -> float | None:
     """Every chart as PNG and SVG with the warm renderer (None without a browser)."""
     if not render.available():
         return None
-    view = export.view_for(load_plan(path), AS_OF, Filters())
-    export.chart_images(view, AS_OF, figures.CHART_KEYS[:1])  # start the renderer
-    return median_ms(lambda: export.chart_images(view, AS_OF, figures.CHART_KEYS), runs)
+    view = analysis.view(load_plan(path), AS_OF, Filters())
+    bundle.chart_images(view, AS_OF, catalogue.CHART_KEYS[:1])  # start the renderer
+    return median_ms(lambda: bundle.chart_images(view, AS_OF, catalogue.CHART_KEYS), runs)
 
 
 def main() -> None:

@@ -12,8 +12,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from zi_dash import export, figures, render
-from zi_dash.filters import Filters
+from zi_dash import analysis
+from zi_dash.analysis import Filters
+from zi_dash.charts import catalogue, render
+from zi_dash.export import bundle
 from zi_dash.workbook import Plan, load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,18 +30,18 @@ def _timed(fn) -> float:
 
 def measure(plan: Plan, runs: int) -> list[tuple[str, float]]:
     """(what, median seconds) for chart images cold and warm, and the whole package warm."""
-    view = export.view_for(plan, AS_OF, Filters())
+    view = analysis.view(plan, AS_OF, Filters())
     render.RENDERER.stop()
-    cold = _timed(lambda: export.chart_images(view, AS_OF, figures.CHART_KEYS))
+    cold = _timed(lambda: bundle.chart_images(view, AS_OF, catalogue.CHART_KEYS))
     warm = [
-        _timed(lambda: export.chart_images(view, AS_OF, figures.CHART_KEYS)) for _ in range(runs)
+        _timed(lambda: bundle.chart_images(view, AS_OF, catalogue.CHART_KEYS)) for _ in range(runs)
     ]
     package = [
-        _timed(lambda: export.build_package(plan, AS_OF, Filters()))
+        _timed(lambda: bundle.build_package(plan, AS_OF, Filters()))
         for _ in range(max(runs // 2, 1))
     ]
     render.RENDERER.stop()
-    n = len(figures.CHARTS)
+    n = len(catalogue.CHARTS)
     return [
         (f"{n} charts × PNG+SVG, cold (starts Chromium)", cold),
         (f"{n} charts × PNG+SVG, warm", statistics.median(warm)),

@@ -9,10 +9,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from zi_dash import contract as c
-from zi_dash.build import action_rows, evidence_rows, write_workbook
-from zi_dash.contract import ActionCol, EvidenceCol
-from zi_dash.sk import load_sk_rows
+from zi_dash.base import ActionCol, EvidenceCol
+from zi_dash.base import contract as c
+from zi_dash.sk import action_rows, evidence_rows, load_sk_rows, write_workbook
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 SIZES = (70, 700, 7_000, 40_000)

@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from zi_dash import figures, fmt, metrics, tables, ui, uploads
-from zi_dash.contract import EvidenceCol
+from zi_dash import ui
+from zi_dash.analysis import metrics, tables
+from zi_dash.base import EvidenceCol, fmt
+from zi_dash.charts import catalogue
+from zi_dash.edit import uploads
 
 ctx = ui.context()
 plan, as_of = ctx.view, ctx.as_of
@@ -19,7 +22,7 @@ cols[1].metric("Dokumen ada", f"{per_action['present'].sum()} dari {per_action['
 cols[2].metric("Selesai tanpa bukti lengkap", len(done_gaps))
 cols[3].metric("Perlu perbaikan", len(fix))
 
-ui.chart(figures.kelengkapan_bukti(plan, as_of), "kelengkapan_bukti_per_area", as_of)
+ui.chart(catalogue.kelengkapan_bukti(plan, as_of), "kelengkapan_bukti_per_area", as_of)
 with st.expander("Jumlah dokumen per area dan status"):
     st.dataframe(metrics.evidence_matrix(plan), width="stretch")
 

@@ -4,9 +4,11 @@ import dataclasses
 
 import streamlit as st
 
-from zi_dash import export, figures, render, ui
-from zi_dash import filters as flt
-from zi_dash.schedule import format_date
+from zi_dash import analysis, ui
+from zi_dash.analysis import filters as flt
+from zi_dash.base import format_date
+from zi_dash.charts import catalogue, render
+from zi_dash.export import bundle
 
 ctx = ui.context()
 st.title("Ekspor untuk LAKIP dan Notulen")
@@ -23,8 +25,8 @@ chosen_areas = right.multiselect(
     placeholder="Semua area", key="export_areas",
 )  # fmt: skip
 keys = st.multiselect(
-    "Grafik", figures.CHART_KEYS, default=list(figures.CHART_KEYS),
-    format_func=lambda k: figures.spec(k).title, key="export_charts",
+    "Grafik", catalogue.CHART_KEYS, default=list(catalogue.CHART_KEYS),
+    format_func=lambda k: catalogue.spec(k).title, key="export_charts",
 )  # fmt: skip
 filters = dataclasses.replace(ctx.filters, areas=tuple(chosen_areas))
 wanted = (ctx.plan.version, as_of, filters, tuple(keys))
@@ -33,7 +35,7 @@ if not render.available():
 
 if st.button("Buat berkas ekspor", type="primary", icon=":material/package_2:"):
     bar = st.progress(0.0, text="Menyiapkan…")
-    package = export.build_package(
+    package = bundle.build_package(
         ctx.plan, as_of, filters, keys, progress=lambda done, text: bar.progress(done, text=text)
     )
     st.session_state[ui.Key.EXPORT] = (wanted, package)
@@ -60,9 +62,9 @@ elif made:
 st.subheader("Tabel saja")
 st.download_button(
     "Unduh tabel tersaring (.xlsx)",  # built only when clicked, not on every rerun
-    data=lambda: export.tables_xlsx(
-        ctx.plan, export.view_for(ctx.plan, as_of, filters), as_of,
-        export.scope_text(ctx.plan, filters),
+    data=lambda: bundle.tables_xlsx(
+        ctx.plan, analysis.view(ctx.plan, as_of, filters), as_of,
+        bundle.scope_text(ctx.plan, filters),
     ),
     file_name=f"tabel_rencana_aksi_zi_{as_of.isoformat()}.xlsx",
     on_click="ignore", icon=":material/table:",

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from zi_dash import figures, gantt, tables, ui
+from zi_dash import ui
+from zi_dash.analysis import tables
+from zi_dash.charts import catalogue, gantt
 
 ctx = ui.context()
 plan, as_of = ctx.view, ctx.as_of
@@ -16,7 +18,7 @@ window = windows.get(zoom)
 unreadable = tables.unreadable(plan)
 chart_col, side = st.columns([4, 1]) if not unreadable.empty else (st.container(), None)
 with chart_col:
-    ui.chart(figures.linimasa(plan, as_of, window), "linimasa", as_of)
+    ui.chart(catalogue.linimasa(plan, as_of, window), "linimasa", as_of)
 if side is not None:
     with side:
         st.warning(f"{len(unreadable)} target tidak dapat dibaca dan tidak digambar:")

@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from zi_dash import chart_style, charts, fmt, meeting, metrics, tables, ui
-from zi_dash.contract import ActionCol, EvidenceCol, Status
-from zi_dash.schedule import format_date
+from zi_dash import ui
+from zi_dash.analysis import meeting, metrics, tables
+from zi_dash.base import ActionCol, EvidenceCol, Status, fmt, format_date
+from zi_dash.charts import builders, style
 
 
 def move(step: int, count: int) -> None:
@@ -26,7 +27,7 @@ def big_table(frame: pd.DataFrame, empty: str) -> None:
 
 ctx = ui.context()
 screens = meeting.screens(ctx.view)
-st.html(meeting.PROJECTOR_CSS)
+st.html(ui.PROJECTOR_CSS)
 if ctx.view.actions.empty:
     st.warning("Tidak ada aksi yang cocok dengan saringan.")
     st.stop()
@@ -52,8 +53,8 @@ cols[2].metric("Terlambat", len(metrics.overdue(plan, ctx.as_of)))
 cols[3].metric("Bukti lengkap", fmt.pct(metrics.evidence_completeness(plan), 0))
 
 if screen.area is None:
-    fig = charts.area_completion(metrics.completion_by_area(plan), ctx.as_of)
-    ui.chart(chart_style.for_projector(fig), "rapat_capaian_per_area", ctx.as_of, downloads=False)
+    fig = builders.area_completion(metrics.completion_by_area(plan), ctx.as_of)
+    ui.chart(style.for_projector(fig), "rapat_capaian_per_area", ctx.as_of, downloads=False)
 else:
     st.markdown("#### Aksi terlambat")
     late = tables.late(plan, ctx.as_of)

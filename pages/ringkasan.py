@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from zi_dash import figures, fmt, metrics, ui
-from zi_dash.contract import Status
+from zi_dash import ui
+from zi_dash.analysis import metrics
+from zi_dash.base import Status, fmt
+from zi_dash.charts import catalogue
 
 ctx = ui.context()
 plan, as_of = ctx.view, ctx.as_of
@@ -23,15 +25,15 @@ cols[4].metric("Terlambat", len(metrics.overdue(plan, as_of)))
 cols[5].metric("Kelengkapan bukti", fmt.pct(metrics.evidence_completeness(plan)))
 
 # One chart per row: six long area names leave a half-width chart no room for its bars.
-ui.chart(figures.capaian_per_area(plan, as_of), "capaian_per_area", as_of)
-ui.chart(figures.status_per_area(plan, as_of), "status_per_area", as_of)
+ui.chart(catalogue.capaian_per_area(plan, as_of), "capaian_per_area", as_of)
+ui.chart(catalogue.status_per_area(plan, as_of), "status_per_area", as_of)
 
 st.subheader("Proyeksi nilai pengungkit LKE")
 st.caption(
     "Proyeksi = bobot area × capaian area. Ini perkiraan dari progres rencana aksi, "
     "bukan nilai resmi evaluasi TPI atau KemenPANRB."
 )
-ui.chart(figures.proyeksi_lke(plan, as_of), "proyeksi_lke", as_of)
+ui.chart(catalogue.proyeksi_lke(plan, as_of), "proyeksi_lke", as_of)
 
 st.subheader("Kurva S")
 kurva = metrics.kurva_s(plan, as_of)
@@ -40,7 +42,7 @@ if kurva.kritis:
         f"Kritis: realisasi {fmt.pct(kurva.actual)} tertinggal "
         f"{fmt.number(-kurva.deviation)} poin dari rencana {fmt.pct(kurva.planned)}."
     )
-ui.chart(figures.kurva_s(plan, as_of), "kurva_s", as_of)
+ui.chart(catalogue.kurva_s(plan, as_of), "kurva_s", as_of)
 
 st.subheader("Capaian per komponen")
-ui.chart(figures.capaian_per_komponen(plan, as_of), "capaian_per_komponen", as_of)
+ui.chart(catalogue.capaian_per_komponen(plan, as_of), "capaian_per_komponen", as_of)

@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from zi_dash import contract as c
-from zi_dash import ui, ui_editor
+from zi_dash import ui
+from zi_dash.base import contract as c
 
 ctx = ui.context()
 st.title("Sunting Rencana Aksi")
-user = ui_editor.require_editor()
+user = ui.require_editor()
 st.caption(
     "Saring ke area atau penanggung jawab Anda di panel kiri, ubah sel di tabel, periksa "
     "daftar perubahan, lalu klik Simpan. Status Selesai berarti progres 100 %; progres boleh "
     "desimal (40,5)."
 )
-ui_editor.edit_sheet(ctx, c.Sheet.ACTIONS, user)
+ui.edit_sheet(ctx, c.Sheet.ACTIONS, user)

@@ -2,20 +2,21 @@
 
 import streamlit as st
 
-from zi_dash import contract as c
-from zi_dash import editing, ui, ui_editor, uploads
-from zi_dash.contract import EvidenceCol
+from zi_dash import ui
+from zi_dash.base import EvidenceCol
+from zi_dash.base import contract as c
+from zi_dash.edit import editing, uploads
 from zi_dash.workbook import WorkbookError
 
 ctx = ui.context()
 st.title("Sunting Bukti Dukung")
-user = ui_editor.require_editor()
+user = ui.require_editor()
 st.caption(
     "Isi Tautan dengan alamat folder atau berkas bukti (misalnya Google Drive), satu tautan "
     "per baris, atau unggah berkasnya di bawah tabel: berkas ditambahkan sebagai baris baru, "
     "tautan yang sudah ada tidak pernah dihapus."
 )
-ui_editor.edit_sheet(ctx, c.Sheet.EVIDENCE, user)
+ui.edit_sheet(ctx, c.Sheet.EVIDENCE, user)
 
 items = dict(zip(ctx.view.evidence[EvidenceCol.ID], ctx.view.evidence[EvidenceCol.ITEM]))
 with (
@@ -39,4 +40,4 @@ if submitted and file is not None and item is not None:
         st.text(str(exc))
     else:
         editing.after_upload(ctx.plan.path, user, item, stored)
-        ui_editor.saved(f"Berkas tersimpan untuk {item}: {stored}", c.Sheet.EVIDENCE)
+        ui.saved(f"Berkas tersimpan untuk {item}: {stored}", c.Sheet.EVIDENCE)

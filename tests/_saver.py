@@ -9,10 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from zi_dash import contract as c
-from zi_dash.contract import ActionCol
-from zi_dash.saving import WorkbookBusyError, save_changes
-from zi_dash.workbook import load_plan
+from zi_dash.base import ActionCol
+from zi_dash.base import contract as c
+from zi_dash.workbook import WorkbookBusyError, load_plan, save_changes
 
 
 def _save_note(path: Path, row_id: str, note: str, user: str) -> None:

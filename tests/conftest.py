@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests import factory
-from zi_dash.config import DEFAULT_WORKBOOK
+from zi_dash.base import DEFAULT_WORKBOOK
 from zi_dash.workbook import Plan, load_plan
 
 

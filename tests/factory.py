@@ -6,11 +6,10 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from zi_dash import contract as c
-from zi_dash.build import write_workbook
-from zi_dash.contract import ActionCol, EvidenceCol
-from zi_dash.saving import SaveResult, save_changes
-from zi_dash.workbook import load_plan
+from zi_dash.base import ActionCol, EvidenceCol
+from zi_dash.base import contract as c
+from zi_dash.sk import write_workbook
+from zi_dash.workbook import SaveResult, load_plan, save_changes
 
 NOW = datetime(2022, 5, 2, 9, 30)  # the clock of saves made by save_now
 
@@ -116,7 +115,7 @@ def run_page(monkeypatch, workbook: Path, page: str, user: str | None = None):
     """Run app.py under AppTest against `workbook` and switch to `page` ("pages/bukti.py")."""
     from streamlit.testing.v1 import AppTest
 
-    from zi_dash.config import WORKBOOK_ENV
+    from zi_dash.base import WORKBOOK_ENV
     from zi_dash.ui import Key
 
     monkeypatch.setenv(WORKBOOK_ENV, str(workbook))

@@ -9,22 +9,22 @@ from pathlib import Path
 
 import pytest
 
-from zi_dash import auth
+from zi_dash.edit import accounts
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_add_verify_and_remove_a_user(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "users.json"
-    auth.add_user(path, " Budi ", "rahasia-123")
+    accounts.add_user(path, " Budi ", "rahasia-123")
     stored = json.loads(path.read_text())["users"]["budi"]
     assert stored.startswith("$argon2id$") and "rahasia" not in path.read_text()
     assert path.stat().st_mode & 0o777 == 0o600
-    users = auth.load_users(path)
-    assert auth.verify(users, "BUDI", "rahasia-123") == "budi"
-    assert auth.verify(users, "budi", "salah-sandi") is None
-    assert auth.verify(users, "ani", "rahasia-123") is None
-    assert auth.remove_user(path, "budi") and auth.load_users(path) == {}
+    users = accounts.load_users(path)
+    assert accounts.verify(users, "BUDI", "rahasia-123") == "budi"
+    assert accounts.verify(users, "budi", "salah-sandi") is None
+    assert accounts.verify(users, "ani", "rahasia-123") is None
+    assert accounts.remove_user(path, "budi") and accounts.load_users(path) == {}
 
 
 @pytest.mark.parametrize(
@@ -36,15 +36,15 @@ def test_add_verify_and_remove_a_user(tmp_path: Path) -> None:
     ],
 )
 def test_bad_accounts_are_refused(tmp_path: Path, name, password, message) -> None:
-    with pytest.raises(auth.AccountError, match=message):
-        auth.add_user(tmp_path / "users.json", name, password)
+    with pytest.raises(accounts.AccountError, match=message):
+        accounts.add_user(tmp_path / "users.json", name, password)
 
 
 def test_a_damaged_users_file_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "users.json"
     path.write_text("{not json")
-    with pytest.raises(auth.AccountError, match="tidak dapat dibaca"):
-        auth.load_users(path)
+    with pytest.raises(accounts.AccountError, match="tidak dapat dibaca"):
+        accounts.load_users(path)
 
 
 def test_the_add_user_command(tmp_path: Path) -> None:
@@ -67,4 +67,4 @@ def test_the_add_user_command(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert auth.verify(auth.load_users(path), "ani", "kata-sandi-ani") == "ani"
+    assert accounts.verify(accounts.load_users(path), "ani", "kata-sandi-ani") == "ani"

@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from zi_dash import contract as c
-from zi_dash.__main__ import main
-from zi_dash.build import build_workbook
+from zi_dash.base import contract as c
+from zi_dash.cli import main
+from zi_dash.sk import build_workbook
 
 
 def _snapshot(wb: Workbook) -> dict[str, object]:

@@ -8,10 +8,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from zi_dash import chart_style, charts, figures, gantt, metrics
-from zi_dash.contract import ActionCol, AreaCol
-from zi_dash.history import rewind
-from zi_dash.palette import STATUS_COLORS
+from zi_dash.analysis import metrics, rewind
+from zi_dash.base import STATUS_COLORS, ActionCol, AreaCol
+from zi_dash.charts import builders, catalogue, gantt, style
 from zi_dash.workbook import Plan
 
 AS_OF = date(2022, 5, 1)
@@ -22,7 +21,7 @@ def _names(plan: Plan) -> dict[str, str]:
 
 
 def test_area_completion_bars(mixed: Plan) -> None:
-    fig = charts.area_completion(metrics.completion_by_area(mixed), AS_OF)
+    fig = builders.area_completion(metrics.completion_by_area(mixed), AS_OF)
     bar = fig.data[0]
     assert list(bar.y) == [
         "I. Manajemen Perubahan",
@@ -36,7 +35,7 @@ def test_area_completion_bars(mixed: Plan) -> None:
 
 
 def test_status_by_area_uses_the_status_colours(mixed: Plan) -> None:
-    fig = charts.status_by_area(metrics.status_by_area(mixed, AS_OF), _names(mixed), AS_OF)
+    fig = builders.status_by_area(metrics.status_by_area(mixed, AS_OF), _names(mixed), AS_OF)
     by_name = {t.name: t for t in fig.data}
     assert set(by_name) == {"Belum Mulai", "Dalam Proses", "Selesai", "Terlambat"}
     assert by_name["Terlambat"].marker.color == STATUS_COLORS["Terlambat"]
@@ -46,12 +45,12 @@ def test_status_by_area_uses_the_status_colours(mixed: Plan) -> None:
 
 
 def test_component_chart_orders_as_the_sk(mixed: Plan) -> None:
-    fig = charts.component_completion(metrics.completion_by_component(mixed), AS_OF)
+    fig = builders.component_completion(metrics.completion_by_component(mixed), AS_OF)
     assert [y.split(" ")[0] for y in fig.data[0].y] == ["I.1", "II.1", "II.2", "III.1"]
 
 
 def test_lke_chart_shows_weights_scores_and_minimums(mixed: Plan) -> None:
-    fig = charts.lke_projection(metrics.lke_projection(mixed), AS_OF)
+    fig = builders.lke_projection(metrics.lke_projection(mixed), AS_OF)
     names = [t.name for t in fig.data]
     assert names == ["Bobot area", "Proyeksi nilai", "Minimal WBK (60%)", "Minimal WBBM (75%)"]
     assert list(fig.data[1].x) == pytest.approx([6.0, 1.05, 5.0, 0, 0, 0])
@@ -63,7 +62,7 @@ def test_lke_chart_shows_weights_scores_and_minimums(mixed: Plan) -> None:
 
 def test_kurva_s_lines_and_verdict(mixed: Plan) -> None:
     k = metrics.kurva_s(mixed, AS_OF)
-    fig = charts.kurva_s(k)
+    fig = builders.kurva_s(k)
     assert [t.name for t in fig.data] == ["Rencana", "Realisasi"]
     assert fig.data[0].y[-1] == pytest.approx(100)
     assert fig.data[1].x[-1] == "2022-05-01"  # realisasi stops at the as-of date
@@ -79,7 +78,7 @@ def test_kurva_s_lines_and_verdict(mixed: Plan) -> None:
 
 
 def test_evidence_chart(mixed: Plan) -> None:
-    fig = charts.evidence_by_area(metrics.evidence_matrix(mixed), _names(mixed), AS_OF)
+    fig = builders.evidence_by_area(metrics.evidence_matrix(mixed), _names(mixed), AS_OF)
     by_name = {t.name: t for t in fig.data if t.name}
     assert list(by_name["Belum Ada"].x) == [1, 1, 1]
     assert list(by_name["Terverifikasi"].x) == [0, 0, 1]
@@ -87,8 +86,8 @@ def test_evidence_chart(mixed: Plan) -> None:
 
 
 def test_camera_button_exports_print_size_png(mixed: Plan) -> None:
-    fig = charts.area_completion(metrics.completion_by_area(mixed), AS_OF)
-    options = chart_style.config(fig, "capaian_per_area", AS_OF)["toImageButtonOptions"]
+    fig = builders.area_completion(metrics.completion_by_area(mixed), AS_OF)
+    options = style.config(fig, "capaian_per_area", AS_OF)["toImageButtonOptions"]
     assert options["format"] == "png" and options["scale"] >= 3
     assert options["width"] * options["scale"] >= 1600
     assert options["filename"] == "capaian_per_area_2022-05-01"
@@ -145,8 +144,8 @@ def test_gantt_multi_period_target_draws_several_bars(real_workbook) -> None:
 
 
 def test_projector_figure_is_larger_and_leaves_the_original(mixed: Plan) -> None:
-    fig = charts.area_completion(metrics.completion_by_area(mixed), AS_OF)
-    big = chart_style.for_projector(fig)
+    fig = builders.area_completion(metrics.completion_by_area(mixed), AS_OF)
+    big = style.for_projector(fig)
     assert big.layout.font.size > fig.layout.font.size
 
 
@@ -154,7 +153,7 @@ def test_rewind_undoes_later_logged_changes(tmp_path) -> None:
     from datetime import datetime
 
     from tests.factory import action, make_workbook
-    from zi_dash.contract import ActionCol, LogCol
+    from zi_dash.base import ActionCol, LogCol
     from zi_dash.workbook import load_plan
 
     log = [
@@ -216,9 +215,9 @@ def _notes(fig) -> str:
 
 
 def test_the_gantt_says_when_the_as_of_date_is_outside_it(mixed: Plan) -> None:
-    assert "di luar rentang" not in _notes(figures.linimasa(mixed, AS_OF))
+    assert "di luar rentang" not in _notes(catalogue.linimasa(mixed, AS_OF))
     assert "Tanggal acuan 25 November 2026 di luar rentang" in _notes(
-        figures.linimasa(mixed, date(2026, 11, 25))
+        catalogue.linimasa(mixed, date(2026, 11, 25))
     )
 
 
@@ -226,12 +225,12 @@ def test_the_gantt_draws_at_most_250_actions_and_says_so(mixed: Plan) -> None:
     many = pd.concat([mixed.actions] * 50, ignore_index=True)
     many[ActionCol.ID] = [f"{i}.{n}" for n, i in enumerate(many[ActionCol.ID])]
     plan = dataclasses.replace(mixed, actions=many)
-    fig = figures.linimasa(plan, AS_OF)
+    fig = catalogue.linimasa(plan, AS_OF)
     assert "Menampilkan 250 dari 300 aksi" in _notes(fig)
     rows = {y for trace in fig.data for y in (trace.y or ()) if "Indikator" in str(y)}
-    assert 200 < len(rows) <= figures.GANTT_MAX_ACTIONS
+    assert 200 < len(rows) <= catalogue.GANTT_MAX_ACTIONS
 
 
 def test_status_counts_get_whole_number_ticks(mixed: Plan) -> None:
-    fig = figures.status_per_area(mixed, AS_OF)
+    fig = catalogue.status_per_area(mixed, AS_OF)
     assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tick0 == 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zi_dash.consistency import consistent, reconcile
-from zi_dash.contract import ActionCol, Status
+from zi_dash.base import ActionCol, Status
+from zi_dash.workbook import consistent, reconcile
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,8 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from zi_dash import contract as c
-from zi_dash.config import DEFAULT_WORKBOOK, WORKBOOK_ENV
-from zi_dash.contract import ActionCol
+from zi_dash.base import DEFAULT_WORKBOOK, WORKBOOK_ENV, ActionCol
+from zi_dash.base import contract as c
 from zi_dash.ui import Key
 from zi_dash.workbook import WorkbookError, load_plan, save_changes
 

@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from zi_dash import contract as c
-from zi_dash import editing, uploads
-from zi_dash.contract import ActionCol, EvidenceCol, Status
-from zi_dash.drafts import DRAFT_DIR, Draft, DraftStore
-from zi_dash.saving import editable_values, save_changes
-from zi_dash.workbook import load_plan
+from zi_dash.base import ActionCol, EvidenceCol, Status
+from zi_dash.base import contract as c
+from zi_dash.edit import DRAFT_DIR, Draft, DraftStore, editing, uploads
+from zi_dash.workbook import editable_values, load_plan, save_changes
 
 A, E = c.Sheet.ACTIONS, c.Sheet.EVIDENCE
 SHOWN = {

@@ -8,12 +8,10 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from zi_dash import contract as c
-from zi_dash import editing
-from zi_dash.contract import ActionCol, EvidenceCol, Status
-from zi_dash.drafts import Draft
-from zi_dash.saving import editable_values
-from zi_dash.workbook import Plan
+from zi_dash.base import ActionCol, EvidenceCol, Status
+from zi_dash.base import contract as c
+from zi_dash.edit import Draft, editing
+from zi_dash.workbook import Plan, editable_values
 
 A, E = c.Sheet.ACTIONS, c.Sheet.EVIDENCE
 ALL = ["I.1.1", "I.1.2", "II.1.1", "II.2.1", "III.1.1", "III.1.2"]

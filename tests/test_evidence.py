@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zi_dash.evidence import split_evidence
-from zi_dash.sk import load_sk_rows
-from zi_dash.text import tidy
+from zi_dash.base import tidy
+from zi_dash.sk import load_sk_rows, split_evidence
 
 CASES = [
     (

@@ -17,11 +17,12 @@ from PIL import Image, ImageStat
 
 from tests import factory
 from tests.factory import action, evidence, make_workbook
-from zi_dash import contract as c
-from zi_dash import export, figures, render, report
-from zi_dash.chart_style import EXPORT_SCALE, EXPORT_WIDTH
-from zi_dash.contract import ActionCol, EvidenceCol
-from zi_dash.filters import Filters
+from zi_dash import analysis
+from zi_dash.analysis import Filters
+from zi_dash.base import ActionCol, EvidenceCol
+from zi_dash.base import contract as c
+from zi_dash.charts import EXPORT_SCALE, EXPORT_WIDTH, catalogue, render
+from zi_dash.export import bundle, report
 from zi_dash.workbook import Plan, load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +35,7 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
     """The mixed plan, with a formula-looking note to prove exports keep it as text."""
     folder = tmp_path_factory.mktemp("export")
     path = factory.mixed(folder / "mixed.xlsx")
-    from zi_dash.saving import save_changes
+    from zi_dash.workbook import save_changes
 
     start = load_plan(path)
     save_changes(
@@ -48,26 +49,28 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
 
 
 @pytest.fixture(scope="module")
-def package(plan: Plan) -> export.Package:
+def package(plan: Plan) -> bundle.Package:
     if not render.available():
         pytest.skip("Chromium tidak terpasang")
     try:
-        return export.build_package(plan, AS_OF, Filters())
+        return bundle.build_package(plan, AS_OF, Filters())
     finally:
         render.RENDERER.stop()
 
 
 def test_file_names_say_what_and_when() -> None:
-    assert figures.file_stem("capaian_per_area", date(2022, 6, 30)) == (
+    assert catalogue.file_stem("capaian_per_area", date(2022, 6, 30)) == (
         "01_capaian_per_area_2022-06-30"
     )
-    assert len(set(figures.CHART_KEYS)) == len(figures.CHARTS) == 7
+    assert len(set(catalogue.CHART_KEYS)) == len(catalogue.CHARTS) == 7
 
 
 @needs_browser
-def test_every_chart_is_a_print_size_png_that_is_not_blank(package: export.Package) -> None:
+def test_every_chart_is_a_print_size_png_that_is_not_blank(package: bundle.Package) -> None:
     pngs = {n: d for n, d in package.files.items() if n.endswith(".png")}
-    assert sorted(pngs) == [f"grafik/{figures.file_stem(k, AS_OF)}.png" for k in figures.CHART_KEYS]
+    assert sorted(pngs) == [
+        f"grafik/{catalogue.file_stem(k, AS_OF)}.png" for k in catalogue.CHART_KEYS
+    ]
     for name, data in pngs.items():
         image = Image.open(io.BytesIO(data))
         assert image.width == EXPORT_WIDTH * EXPORT_SCALE >= 1600, name
@@ -77,9 +80,9 @@ def test_every_chart_is_a_print_size_png_that_is_not_blank(package: export.Packa
 
 
 @needs_browser
-def test_every_svg_parses_and_holds_the_title(package: export.Package) -> None:
+def test_every_svg_parses_and_holds_the_title(package: bundle.Package) -> None:
     svgs = {n: d for n, d in package.files.items() if n.endswith(".svg")}
-    assert len(svgs) == len(figures.CHARTS)
+    assert len(svgs) == len(catalogue.CHARTS)
     for name, data in svgs.items():
         root = ET.fromstring(data)
         assert root.tag.endswith("svg"), name
@@ -88,7 +91,7 @@ def test_every_svg_parses_and_holds_the_title(package: export.Package) -> None:
 
 
 @needs_browser
-def test_the_docx_has_title_page_figures_captions_and_tables(package: export.Package) -> None:
+def test_the_docx_has_title_page_figures_captions_and_tables(package: bundle.Package) -> None:
     data = package.files["laporan_rencana_aksi_zi_2022-05-01.docx"]
     document = docx.Document(io.BytesIO(data))
     texts = [(p.style.name, p.text) for p in document.paragraphs if p.text]
@@ -103,7 +106,7 @@ def test_the_docx_has_title_page_figures_captions_and_tables(package: export.Pac
     ]
     captions = [t for s, t in texts if s == "Caption"]
     assert captions[:7] == [
-        f"Gambar {i}. {spec.title}, per 1 Mei 2022" for i, spec in enumerate(figures.CHARTS, 1)
+        f"Gambar {i}. {spec.title}, per 1 Mei 2022" for i, spec in enumerate(catalogue.CHARTS, 1)
     ]
     assert len(document.inline_shapes) == 7
     summary, late, gaps = document.tables
@@ -122,14 +125,14 @@ def test_the_docx_has_title_page_figures_captions_and_tables(package: export.Pac
 
 
 @needs_browser
-def test_the_pdf_is_made_by_chromium(package: export.Package) -> None:
+def test_the_pdf_is_made_by_chromium(package: bundle.Package) -> None:
     data = package.files["laporan_rencana_aksi_zi_2022-05-01.pdf"]
     assert data.startswith(b"%PDF-") and data.count(b"/Type /Page") + data.count(b"/Type/Page") >= 2
 
 
 def test_the_xlsx_has_the_rows_and_no_formulas(plan: Plan) -> None:
-    view = export.view_for(plan, AS_OF, Filters(areas=("I", "II")))
-    data = export.tables_xlsx(plan, view, AS_OF, "Area I, II")
+    view = analysis.view(plan, AS_OF, Filters(areas=("I", "II")))
+    data = bundle.tables_xlsx(plan, view, AS_OF, "Area I, II")
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == [
         "Info",
@@ -156,7 +159,7 @@ def test_the_xlsx_has_the_rows_and_no_formulas(plan: Plan) -> None:
 def test_without_a_browser_the_report_and_tables_are_still_made(plan, monkeypatch) -> None:
     monkeypatch.setenv(render.BROWSER_ENV, "/tidak/ada/chromium")
     monkeypatch.setattr(render, "RENDERER", render.Renderer())
-    package = export.build_package(plan, AS_OF, Filters())
+    package = bundle.build_package(plan, AS_OF, Filters())
     assert not [n for n in package.files if n.endswith((".png", ".svg", ".pdf"))]
     assert "Chrome/Chromium tidak ditemukan" in package.warnings[0]
     assert "tombol kamera" in package.warnings[0]
@@ -167,7 +170,7 @@ def test_without_a_browser_the_report_and_tables_are_still_made(plan, monkeypatc
 def test_the_zip_holds_every_file(plan: Plan, monkeypatch) -> None:
     monkeypatch.setenv(render.BROWSER_ENV, "/tidak/ada/chromium")
     monkeypatch.setattr(render, "RENDERER", render.Renderer())
-    package = export.build_package(plan, AS_OF, Filters(), pdf=False)
+    package = bundle.build_package(plan, AS_OF, Filters(), pdf=False)
     with zipfile.ZipFile(io.BytesIO(package.zip_bytes())) as archive:
         assert sorted(archive.namelist()) == sorted(package.files)
 
@@ -179,7 +182,7 @@ def test_an_empty_selection_gives_sentences_not_errors(tmp_path: Path) -> None:
         [evidence("I.1.1", 1, c.EvidenceStatus.VERIFIED, **{EvidenceCol.LINK: "x"})],
     )
     plan = load_plan(path)
-    view = export.view_for(plan, AS_OF, Filters())
+    view = analysis.view(plan, AS_OF, Filters())
     document = docx.Document(io.BytesIO(report.report_docx(plan, view, AS_OF, [], "Semua")))
     texts = [p.text for p in document.paragraphs]
     assert "Tidak ada aksi terlambat per 1 Mei 2022." in texts
@@ -209,7 +212,7 @@ def test_the_cli_exports_the_real_workbook(tmp_path: Path) -> None:
     assert "grafik/06_linimasa_2022-06-30.png" in made
     assert "laporan_rencana_aksi_zi_2022-06-30.docx" in made
     assert "laporan_rencana_aksi_zi_2022-06-30.pdf" in made
-    assert len(made) == 2 * len(figures.CHARTS) + 3
+    assert len(made) == 2 * len(catalogue.CHARTS) + 3
 
 
 @pytest.mark.parametrize(

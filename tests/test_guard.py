@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.factory import excel_owner_file
-from zi_dash import guard
+from zi_dash.workbook import preflight
 
-NOBODY = guard.UNKNOWN_USER
+NOBODY = preflight.UNKNOWN_USER
 EXCEL, LIBRE = "~$rencana_aksi.xlsx", ".~lock.rencana_aksi.xlsx#"
 
 
@@ -54,7 +54,7 @@ def test_the_owner_named_by_a_lock_file(tmp_path: Path, lock: str, data: bytes, 
     workbook = tmp_path / "rencana_aksi.xlsx"
     workbook.write_bytes(b"PK")
     (tmp_path / lock).write_bytes(data)
-    assert guard.open_by(workbook) == (expected, tmp_path / lock)
+    assert preflight.open_by(workbook) == (expected, tmp_path / lock)
 
 
 @pytest.mark.parametrize(
@@ -76,13 +76,13 @@ def test_the_owner_named_by_a_lock_file(tmp_path: Path, lock: str, data: bytes, 
     ],
 )
 def test_plausible_names(text: str, expected: str | None) -> None:
-    assert guard.plausible_name(text) == expected
+    assert preflight.plausible_name(text) == expected
 
 
 def test_the_busy_message_says_who_what_and_how_to_clear_a_stale_lock(tmp_path: Path) -> None:
     workbook = tmp_path / "data" / "rencana_aksi.xlsx"
     lock = workbook.with_name(f"~${workbook.name}")
-    message = guard.busy_message(workbook, "Siti Rahayu", lock)
+    message = preflight.busy_message(workbook, "Siti Rahayu", lock)
     for part in (
         '"rencana_aksi.xlsx" sedang dibuka oleh Siti Rahayu (di Excel atau LibreOffice)',
         "Tidak ada yang disimpan",
@@ -99,5 +99,5 @@ def test_the_busy_message_says_who_what_and_how_to_clear_a_stale_lock(tmp_path: 
 def test_the_busy_message_names_the_folder_in_full(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     lock = Path("data") / ".~lock.rencana_aksi.xlsx#"
-    message = guard.busy_message(Path("data/rencana_aksi.xlsx"), NOBODY, lock)
+    message = preflight.busy_message(Path("data/rencana_aksi.xlsx"), NOBODY, lock)
     assert f'"{tmp_path / "data"}"' in message and "dibuka oleh seseorang" in message

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from zi_dash import tables
-from zi_dash.contract import EvidenceCol
-from zi_dash.links import add_link, is_web_link, split_links
+from zi_dash.analysis import tables
+from zi_dash.base import EvidenceCol, add_link, is_web_link, split_links
 
 DRIVE = "https://drive.google.com/drive/folders/1AbC"
 A, B = "bukti/I.1.1/a.pdf", "bukti/I.1.1/b.pdf"

@@ -11,11 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests import factory
-from zi_dash import contract as c
-from zi_dash.contract import ActionCol, LogCol, Status
-from zi_dash.merge import plan_row
-from zi_dash.saving import ConflictError, editable_values, save_changes
-from zi_dash.workbook import load_plan
+from zi_dash.base import ActionCol, LogCol, Status
+from zi_dash.base import contract as c
+from zi_dash.workbook import ConflictError, editable_values, load_plan, plan_row, save_changes
 
 A = c.Sheet.ACTIONS
 ROW = {

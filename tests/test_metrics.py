@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.factory import action, make_workbook
-from zi_dash import metrics as m
-from zi_dash.contract import ActionCol, Status
+from zi_dash.analysis import metrics as m
+from zi_dash.base import ActionCol, Status
 from zi_dash.workbook import Plan, load_plan
 
 AS_OF = date(2022, 5, 1)

@@ -14,8 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factory
 from tests.factory import action, make_workbook
-from zi_dash.config import WORKBOOK_ENV
-from zi_dash.contract import Status
+from zi_dash.base import WORKBOOK_ENV, Status
 from zi_dash.ui import Key
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -8,13 +8,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factory
-from zi_dash import auth, editing, ui_editor, uploads
-from zi_dash import contract as c
-from zi_dash.contract import ActionCol, EvidenceCol, LogCol
-from zi_dash.drafts import DraftStore
-from zi_dash.saving import save_changes
+from zi_dash.base import ActionCol, EvidenceCol, LogCol
+from zi_dash.base import contract as c
+from zi_dash.edit import DraftStore, accounts, editing, uploads
 from zi_dash.ui import Key
-from zi_dash.workbook import load_plan
+from zi_dash.workbook import load_plan, save_changes
 
 A, E = c.Sheet.ACTIONS, c.Sheet.EVIDENCE
 
@@ -22,8 +20,8 @@ A, E = c.Sheet.ACTIONS, c.Sheet.EVIDENCE
 @pytest.fixture
 def users(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "users.json"
-    auth.add_user(path, "budi", "rahasia-123")
-    monkeypatch.setenv(auth.USERS_ENV, str(path))
+    accounts.add_user(path, "budi", "rahasia-123")
+    monkeypatch.setenv(accounts.USERS_ENV, str(path))
     return path
 
 
@@ -33,7 +31,7 @@ def _page(monkeypatch, workbook: Path, page: str, user: str | None = "budi") -> 
 
 def _edit(at: AppTest, sheet: str, rows: dict[int, dict[str, object]]) -> AppTest:
     """Type into the grid: the widget state of the editor now shown, by row position."""
-    key = Key.EDITOR.format(sheet, at.session_state[ui_editor.GRID.format(sheet)][0])
+    key = Key.EDITOR.format(sheet, at.session_state[Key.GRID.format(sheet)][0])
     at.session_state[key] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
     return at.run()
 
@@ -71,7 +69,7 @@ def test_login_with_the_right_password(monkeypatch, workbook_copy, users) -> Non
 
 
 def test_a_wrong_password_is_refused(monkeypatch, workbook_copy, users) -> None:
-    monkeypatch.setattr("zi_dash.ui_editor.time.sleep", lambda s: None)
+    monkeypatch.setattr("zi_dash.ui.editor.time.sleep", lambda s: None)
     at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user=None)
     at.text_input(key=Key.LOGIN_NAME).input("budi")
     at.text_input(key=Key.LOGIN_PASSWORD).input("salah-sandi")
@@ -81,7 +79,7 @@ def test_a_wrong_password_is_refused(monkeypatch, workbook_copy, users) -> None:
 
 
 def test_no_accounts_yet_says_how_to_add_one(monkeypatch, workbook_copy, tmp_path) -> None:
-    monkeypatch.setenv(auth.USERS_ENV, str(tmp_path / "none.json"))
+    monkeypatch.setenv(accounts.USERS_ENV, str(tmp_path / "none.json"))
     at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user=None)
     assert "add-user" in at.warning[0].value
 
@@ -131,7 +129,7 @@ def test_a_draft_survives_a_page_switch_and_a_new_session(monkeypatch, workbook_
 
 
 def test_another_editor_never_sees_my_draft(monkeypatch, workbook_copy, users) -> None:
-    auth.add_user(users, "ani", "rahasia-456")
+    accounts.add_user(users, "ani", "rahasia-456")
     ani = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user="ani")
     _edit(ani, A, {0: {ActionCol.NOTES: "tulisan Ani"}})
     budi = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user="budi")
@@ -248,7 +246,7 @@ def test_a_derived_change_against_someone_elses_save_is_a_conflict(
     save_changes(workbook_copy, {A: {"I.2.1": {ActionCol.STATUS: c.Status.IN_PROGRESS}}},
                  user="admin", base_version=plan.version)  # fmt: skip
     budi = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
-    auth.add_user(users, "ani", "rahasia-456")
+    accounts.add_user(users, "ani", "rahasia-456")
     ani = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user="ani")
     ani = _edit(ani, A, {row: {ActionCol.STATUS: c.Status.NOT_STARTED}})
     _save_button(ani).click().run()

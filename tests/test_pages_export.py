@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factory
-from zi_dash import render
-from zi_dash.config import WORKBOOK_ENV
+from zi_dash.base import WORKBOOK_ENV
+from zi_dash.charts import render
 from zi_dash.ui import Key
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -13,11 +13,15 @@ import pytest
 from tests.factory import NOW
 from tests.factory import save_now as _save
 from tests.factory import saved_row as _row
-from zi_dash import contract as c
-from zi_dash import durable, xlsx_patch
-from zi_dash.contract import ActionCol, EvidenceCol, LogCol
-from zi_dash.workbook import InvalidValueError, WorkbookError, load_plan
-from zi_dash.writer import UnsupportedContentError
+from zi_dash.base import ActionCol, EvidenceCol, LogCol, durable
+from zi_dash.base import contract as c
+from zi_dash.workbook import (
+    InvalidValueError,
+    UnsupportedContentError,
+    WorkbookError,
+    load_plan,
+    xlsx_patch,
+)
 
 A, E = c.Sheet.ACTIONS, c.Sheet.EVIDENCE
 

@@ -12,11 +12,9 @@ import pytest
 
 from tests.factory import save_now as _save
 from tests.factory import saved_row as _row
-from zi_dash import contract as c
-from zi_dash import durable
-from zi_dash.contract import ActionCol
-from zi_dash.saving import ConflictError, WorkbookBusyError, save_changes
-from zi_dash.workbook import load_plan
+from zi_dash.base import ActionCol, durable
+from zi_dash.base import contract as c
+from zi_dash.workbook import ConflictError, WorkbookBusyError, load_plan, save_changes
 
 A, E = c.Sheet.ACTIONS, c.Sheet.EVIDENCE
 
@@ -188,9 +186,9 @@ def test_a_sharing_violation_is_refused(
 def test_excel_saving_during_our_save_stops_it(
     workbook_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from zi_dash import writer
+    from zi_dash.workbook import save
 
-    real = writer.verify
+    real = save.writing.verify
 
     def meanwhile_excel_saves(path: Path, *args: object) -> None:
         real(path, *args)
@@ -198,7 +196,7 @@ def test_excel_saving_during_our_save_stops_it(
         book[A]["O3"] = "diubah di Excel"  # Catatan of another row
         book.save(path)
 
-    monkeypatch.setattr(writer, "verify", meanwhile_excel_saves)
+    monkeypatch.setattr(save.writing, "verify", meanwhile_excel_saves)
     with pytest.raises(ConflictError, match="selama penyimpanan"):
         _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}})
     assert load_plan(workbook_copy).history.empty

@@ -13,9 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zi_dash import contract as c
-from zi_dash.config import DEFAULT_WORKBOOK
-from zi_dash.contract import ActionCol, EvidenceCol
+from zi_dash.base import DEFAULT_WORKBOOK, ActionCol, EvidenceCol
+from zi_dash.base import contract as c
 from zi_dash.workbook import load_plan, save_changes
 
 A, E = c.Sheet.ACTIONS, c.Sheet.EVIDENCE

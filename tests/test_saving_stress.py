@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from zi_dash import contract as c
-from zi_dash.contract import ActionCol, LogCol
+from zi_dash.base import ActionCol, LogCol
+from zi_dash.base import contract as c
 from zi_dash.workbook import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent

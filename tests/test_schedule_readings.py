@@ -10,11 +10,10 @@ from datetime import date, datetime
 import pytest
 
 from tests.test_schedule import D, days, mon
+from zi_dash.base import MONTHS_ID, format_date
 from zi_dash.schedule import (
-    MONTHS_ID,
     Target,
     effective_target,
-    format_date,
     format_interval,
     format_intervals,
     parse_target,

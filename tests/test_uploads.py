@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests import factory
-from zi_dash import uploads
-from zi_dash.contract import EvidenceCol, EvidenceStatus, LogCol, Sheet
-from zi_dash.saving import WorkbookBusyError
-from zi_dash.workbook import WorkbookError, load_plan
+from zi_dash.base import EvidenceCol, EvidenceStatus, LogCol, Sheet
+from zi_dash.edit import uploads
+from zi_dash.workbook import WorkbookBusyError, WorkbookError, load_plan
 
 PDF = b"%PDF-1.7\n" + b"0" * 100
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 50

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from zi_dash import contract as c
-from zi_dash.contract import ActionCol, EvidenceCol
+from zi_dash.base import ActionCol, EvidenceCol
+from zi_dash.base import contract as c
 from zi_dash.workbook import (
     DuplicateIdError,
     InvalidValueError,

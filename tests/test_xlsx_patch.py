@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 import python_calamine
 
-from zi_dash.contract import Kind
-from zi_dash.xlsx_patch import CellWrite, PatchUnsupportedError, column_letters, patch
+from zi_dash.base import Kind
+from zi_dash.workbook import CellWrite, PatchUnsupportedError, patch
 
 
 def _book(tmp_path: Path) -> bytes:
@@ -144,11 +144,6 @@ def test_style_is_borrowed_from_a_template_row(tmp_path: Path) -> None:
 def test_an_unknown_sheet_is_unsupported(tmp_path: Path) -> None:
     with pytest.raises(PatchUnsupportedError):
         patch(_book(tmp_path), {"Lain": [CellWrite(1, 1, Kind.TEXT, "x")]})
-
-
-@pytest.mark.parametrize(("col", "letters"), [(1, "A"), (26, "Z"), (27, "AA"), (702, "ZZ")])
-def test_column_letters(col: int, letters: str) -> None:
-    assert column_letters(col) == letters
 
 
 def _restyle(data: bytes, old: bytes, new: bytes, part: str = "xl/styles.xml") -> bytes:

@@ -1,0 +1,22 @@
+"""What the plan says: metrics, the plan as of a date, filters, display tables, meeting screens."""
+
+from __future__ import annotations
+
+from zi_dash.analysis import filters, history, meeting, metrics, tables
+from zi_dash.analysis.filters import Filters, apply, view
+from zi_dash.analysis.history import rewind
+from zi_dash.analysis.metrics import KurvaS, LkeProjection
+
+__all__ = [
+    "Filters",
+    "KurvaS",
+    "LkeProjection",
+    "apply",
+    "filters",
+    "history",
+    "meeting",
+    "metrics",
+    "rewind",
+    "tables",
+    "view",
+]

@@ -1,0 +1,116 @@
+"""The Riwayat log read back: the plan as it stood on a past date, and the Kurva S realisasi."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+import pandas as pd
+
+from zi_dash.base import ActionCol, LogCol
+from zi_dash.base import contract as c
+from zi_dash.workbook import CellError, Plan, read_cell
+
+
+def _end_of(day: date) -> datetime:
+    return datetime.combine(day, time.max)
+
+
+def _later_changes(plan: Plan, moment: datetime) -> pd.DataFrame:
+    log = plan.history
+    if log.empty:
+        return log
+    times = log[LogCol.TIME]
+    return log[times.notna() & times.map(lambda t: t is not None and t > moment)]
+
+
+def rewind(plan: Plan, as_of: date) -> Plan:
+    """The plan as it stood at the end of `as_of`: later logged changes are undone, newest first.
+
+    Changes made in Excel without the dashboard are not in the log and cannot be undone.
+    """
+    later = _later_changes(plan, _end_of(as_of))
+    if later.empty:
+        return plan
+    frames = {c.Sheet.ACTIONS: plan.actions.copy(), c.Sheet.EVIDENCE: plan.evidence.copy()}
+    positions = {
+        sheet: {row_id: i for i, row_id in enumerate(frame[spec.id_column])}
+        for sheet, frame in frames.items()
+        if (spec := c.EDITABLE[sheet]).id_column
+    }
+    for _, change in later.iloc[::-1].iterrows():
+        sheet, column = change[LogCol.SHEET], change[LogCol.COLUMN]
+        spec = c.EDITABLE.get(sheet)
+        if spec is None or column not in spec.headers:
+            continue
+        row = positions[sheet].get(change[LogCol.ID])
+        if row is None:
+            continue
+        try:
+            old = read_cell(spec.column(column).kind, change[LogCol.OLD])
+        except CellError:
+            continue  # a hand-edited log line we cannot read back: keep the newer value
+        frames[sheet].iat[row, frames[sheet].columns.get_loc(column)] = old
+    return dataclasses.replace(
+        plan, actions=frames[c.Sheet.ACTIONS], evidence=frames[c.Sheet.EVIDENCE]
+    )
+
+
+def _progress_changes(plan: Plan) -> pd.DataFrame:
+    """Logged progress changes of the plan's actions: id, day, old, new (chronological)."""
+    log = plan.history
+    mask = log[LogCol.SHEET].eq(c.Sheet.ACTIONS) & log[LogCol.COLUMN].eq(ActionCol.PROGRESS)
+    rows = []
+    for _, r in log[mask].iterrows():
+        if r[LogCol.TIME] is None or pd.isna(r[LogCol.TIME]):
+            continue
+        try:
+            old = float(read_cell(c.Kind.PERCENT, r[LogCol.OLD]))  # type: ignore[arg-type]
+            new = float(read_cell(c.Kind.PERCENT, r[LogCol.NEW]))  # type: ignore[arg-type]
+        except CellError:
+            continue
+        rows.append((r[LogCol.ID], r[LogCol.TIME].date(), old, new))
+    out = pd.DataFrame(rows, columns=["id", "day", "old", "new"])
+    return out.sort_values("day", kind="stable").reset_index(drop=True)
+
+
+def realisasi_curve(
+    plan: Plan, start: date, as_of: date, ids: list[str] | None = None
+) -> pd.DataFrame:
+    """Kurva S realisasi: mean progress (%) of the actions at the end of each day, start..as_of.
+
+    A logged action holds its first change's old value until that change, then each new value.
+    A value the log does not explain (typed in Excel) counts from the file's last modification,
+    and an action never logged was at 0 % before that: no progress is invented backwards.
+    `ids` limits the mean to those actions (the ones the rencana curve weighs).
+    """
+    actions = plan.actions
+    # `ids` is a subset of the plan's unique IDs: as many of them means all of them, and the
+    # filter (slow on 40,000 Arrow strings) is skipped.
+    if ids is not None and len(ids) != len(actions):
+        actions = actions[actions[ActionCol.ID].isin(set(ids))]
+    if actions.empty or as_of < start:
+        return pd.DataFrame({"date": pd.Series(dtype=object), "actual": pd.Series(dtype=float)})
+    days = (as_of - start).days + 1
+    current = dict(zip(actions[ActionCol.ID], actions[ActionCol.PROGRESS].astype(float)))
+    changes = _progress_changes(plan)
+    logged = {k: g for k, g in changes.groupby("id", sort=False) if k in current}
+
+    def index(day: date) -> int:
+        return max((day - start).days, 0)
+
+    file_day = plan.modified.date()
+    total = np.zeros(days)
+    unlogged_now = sum(now for action_id, now in current.items() if action_id not in logged)
+    total[index(file_day) :] += unlogged_now
+    for action_id, mine in logged.items():
+        level = np.full(days, float(mine["old"].iloc[0]))
+        for day, new in zip(mine["day"], mine["new"]):
+            level[index(day) :] = new
+        if current[action_id] != float(mine["new"].iloc[-1]):
+            level[index(max(file_day, mine["day"].iloc[-1])) :] = current[action_id]
+        total += level
+    return pd.DataFrame(
+        {"date": [start + timedelta(days=i) for i in range(days)], "actual": total / len(current)}
+    )

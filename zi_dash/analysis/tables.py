@@ -1,0 +1,156 @@
+"""Display tables with Indonesian headers, shared by the pages and the exports."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+import pandas as pd
+
+import zi_dash.analysis.metrics as m
+from zi_dash.base import ActionCol, EvidenceCol, format_date, is_web_link, split_links
+from zi_dash.base import contract as c
+from zi_dash.workbook import Plan
+
+DUE: Final = "Tenggat"
+DAYS_LATE: Final = "Terlambat (hari)"
+DAYS_LEFT: Final = "Sisa (hari)"
+READING: Final = "Dibaca sebagai"
+PRIORITY: Final = "Prioritas"
+PROBLEM: Final = "Masalah"
+OTHER_LINKS: Final = "Tautan lain"
+
+GAP_DONE: Final = "1 · Selesai, bukti belum lengkap"
+GAP_LATE: Final = "2 · Terlambat, bukti belum lengkap"
+GAP_SOON: Final = "3 · Segera jatuh tempo"
+
+
+def _date(d: date | None) -> str:
+    return format_date(d) if d else "–"
+
+
+def late(plan: Plan, as_of: date) -> pd.DataFrame:
+    """Late actions, most overdue first."""
+    t = m.overdue(plan, as_of)
+    return pd.DataFrame(
+        {
+            ActionCol.ID: t[ActionCol.ID],
+            ActionCol.INDICATOR: t[ActionCol.INDICATOR],
+            ActionCol.PIC: t[ActionCol.PIC],
+            ActionCol.TARGET: t[ActionCol.TARGET],
+            DUE: [_date(d) for d in t["due"]],
+            DAYS_LATE: t["days_late"],
+            ActionCol.STATUS: t[ActionCol.STATUS],
+            ActionCol.PROGRESS: t[ActionCol.PROGRESS],
+        }
+    ).reset_index(drop=True)
+
+
+def due_soon(plan: Plan, as_of: date) -> pd.DataFrame:
+    """Actions due within the next 14 days, soonest first."""
+    t = m.due_soon(plan, as_of)
+    return pd.DataFrame(
+        {
+            ActionCol.ID: t[ActionCol.ID],
+            ActionCol.INDICATOR: t[ActionCol.INDICATOR],
+            ActionCol.PIC: t[ActionCol.PIC],
+            DUE: [_date(d) for d in t["due"]],
+            DAYS_LEFT: t["days_left"],
+            ActionCol.PROGRESS: t[ActionCol.PROGRESS],
+        }
+    ).reset_index(drop=True)
+
+
+def readings(plan: Plan) -> pd.DataFrame:
+    """Every action's Target Waktu beside how it was read, so a person can check it."""
+    sched = m.schedule(plan)
+    return pd.DataFrame(
+        {
+            ActionCol.ID: plan.actions[ActionCol.ID],
+            ActionCol.TARGET: plan.actions[ActionCol.TARGET],
+            READING: sched["reading"],
+        }
+    )
+
+
+def unreadable(plan: Plan) -> pd.DataFrame:
+    """Targets that could not be read, with their text and why."""
+    t = m.unreadable_targets(plan)
+    return pd.DataFrame(
+        {
+            ActionCol.ID: t[ActionCol.ID],
+            ActionCol.TARGET: t[ActionCol.TARGET],
+            PROBLEM: t["problem"],
+        }
+    ).reset_index(drop=True)
+
+
+def evidence_gaps(plan: Plan, as_of: date) -> pd.DataFrame:
+    """Missing evidence items, most urgent first: done actions, then late, then due soon."""
+    columns = [
+        PRIORITY,
+        EvidenceCol.ACTION_ID,
+        ActionCol.INDICATOR,
+        ActionCol.PIC,
+        DUE,
+        EvidenceCol.ID,
+        EvidenceCol.ITEM,
+        EvidenceCol.STATUS,
+        EvidenceCol.LINK,
+    ]
+    state = m.action_state(plan, as_of)
+    state = state[
+        [
+            ActionCol.ID,
+            ActionCol.INDICATOR,
+            ActionCol.PIC,
+            ActionCol.STATUS,
+            "overdue",
+            "due_soon",
+            "due",
+        ]
+    ]
+    ev = plan.evidence[~plan.evidence[EvidenceCol.STATUS].isin(c.EVIDENCE_PRESENT)]
+    rows = ev.merge(
+        state.rename(columns={ActionCol.ID: EvidenceCol.ACTION_ID}),
+        on=EvidenceCol.ACTION_ID,
+        how="inner",
+    )
+    done = rows[ActionCol.STATUS]
+    priority = pd.Series(None, index=rows.index, dtype=object)
+    priority[rows["due_soon"].astype(bool)] = GAP_SOON
+    priority[rows["overdue"].astype(bool)] = GAP_LATE
+    priority[done == c.Status.DONE] = GAP_DONE
+    rows = rows.assign(**{PRIORITY: priority})[priority.notna()]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    rows = rows.assign(
+        _due=[d or date.max for d in rows["due"]], **{DUE: [_date(d) for d in rows["due"]]}
+    )
+    out = rows.sort_values([PRIORITY, "_due", EvidenceCol.ID], kind="stable")
+    return out[columns].reset_index(drop=True)
+
+
+def needs_fix(plan: Plan) -> pd.DataFrame:
+    """Evidence items marked Perlu Perbaikan, with their notes."""
+    ev = plan.evidence[plan.evidence[EvidenceCol.STATUS] == c.EvidenceStatus.NEEDS_FIX]
+    return ev[[EvidenceCol.ID, EvidenceCol.ITEM, EvidenceCol.NOTES, EvidenceCol.LINK]].reset_index(
+        drop=True
+    )
+
+
+def with_web_links(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table's Tautan split for the screen: the first web address alone in Tautan (shown as
+    a clickable link), every other line of the cell, in order, in OTHER_LINKS as text."""
+    if EvidenceCol.LINK not in frame.columns:
+        return frame
+    first: list[str | None] = []
+    rest: list[str] = []
+    for text in frame[EvidenceCol.LINK]:
+        lines = split_links(text)
+        web = next((i for i, line in enumerate(lines) if is_web_link(line)), None)
+        first.append(None if web is None else lines.pop(web))
+        rest.append(" · ".join(lines))
+    out = frame.assign(**{EvidenceCol.LINK: first})
+    out.insert(out.columns.get_loc(EvidenceCol.LINK) + 1, OTHER_LINKS, rest)
+    return out

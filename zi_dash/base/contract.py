@@ -1,0 +1,280 @@
+"""The workbook contract: sheet names, headers, allowed values and domain constants.
+
+This is the only module that spells a sheet or column name. Staff see these names in Excel,
+so they are part of the product: change them here or nowhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Final
+
+
+class Sheet:
+    """Sheet names of the workbook."""
+
+    ACTIONS: Final = "Rencana Aksi"
+    EVIDENCE: Final = "Bukti"
+    AREAS: Final = "Area"
+    LOG: Final = "Riwayat"
+    INFO: Final = "Info"
+    GUIDE: Final = "Petunjuk"
+
+
+class ActionCol:
+    """Columns of the Rencana Aksi sheet."""
+
+    ID: Final = "ID"
+    AREA: Final = "Area"
+    AREA_NAME: Final = "Nama Area"
+    COMPONENT_NO: Final = "No Komponen"
+    COMPONENT: Final = "Komponen"
+    INDICATOR: Final = "Indikator"
+    STEP: Final = "Langkah Aksi"
+    EVIDENCE: Final = "Bukti Fisik"
+    TARGET: Final = "Target Waktu"
+    START: Final = "Mulai"
+    END: Final = "Selesai"
+    PIC: Final = "Penanggung Jawab"
+    STATUS: Final = "Status"
+    PROGRESS: Final = "Progres (%)"
+    NOTES: Final = "Catatan"
+    UPDATED: Final = "Diperbarui"
+    UPDATED_BY: Final = "Diperbarui Oleh"
+
+
+class EvidenceCol:
+    """Columns of the Bukti sheet."""
+
+    ID: Final = "ID Bukti"
+    ACTION_ID: Final = "ID Aksi"
+    ITEM: Final = "Bukti"
+    STATUS: Final = "Status Bukti"
+    LINK: Final = "Tautan"
+    NOTES: Final = "Catatan"
+    UPDATED: Final = "Diperbarui"
+    UPDATED_BY: Final = "Diperbarui Oleh"
+
+
+class AreaCol:
+    """Columns of the Area sheet."""
+
+    AREA: Final = "Area"
+    NAME: Final = "Nama Area"
+    WEIGHT: Final = "Bobot LKE"
+
+
+class LogCol:
+    """Columns of the Riwayat (change log) sheet."""
+
+    TIME: Final = "Waktu"
+    USER: Final = "Pengguna"
+    SHEET: Final = "Lembar"
+    ID: Final = "ID"
+    COLUMN: Final = "Kolom"
+    OLD: Final = "Nilai Lama"
+    NEW: Final = "Nilai Baru"
+
+
+class InfoCol:
+    """Columns of the Info sheet (one key/value pair per row)."""
+
+    KEY: Final = "Butir"
+    VALUE: Final = "Nilai"
+
+
+class InfoKey:
+    """Keys of the Info sheet."""
+
+    UNIT: Final = "Satuan Kerja"
+    YEAR: Final = "Tahun Rencana"
+    LEGAL_BASIS: Final = "Dasar Hukum"
+    ENACTED: Final = "Tanggal Penetapan"
+
+
+class Status:
+    """Action statuses; LATE is derived for display and never stored."""
+
+    NOT_STARTED: Final = "Belum Mulai"
+    IN_PROGRESS: Final = "Dalam Proses"
+    DONE: Final = "Selesai"
+    LATE: Final = "Terlambat"
+
+
+class EvidenceStatus:
+    """Evidence item statuses."""
+
+    MISSING: Final = "Belum Ada"
+    PRESENT: Final = "Ada"
+    NEEDS_FIX: Final = "Perlu Perbaikan"
+    VERIFIED: Final = "Terverifikasi"
+
+
+ACTION_STATUSES: Final[tuple[str, ...]] = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE)
+EVIDENCE_STATUSES: Final[tuple[str, ...]] = (
+    EvidenceStatus.MISSING,
+    EvidenceStatus.PRESENT,
+    EvidenceStatus.NEEDS_FIX,
+    EvidenceStatus.VERIFIED,
+)
+# Evaluators accept an item as present once it is uploaded, whether or not verified yet.
+EVIDENCE_PRESENT: Final = frozenset({EvidenceStatus.PRESENT, EvidenceStatus.VERIFIED})
+
+AREA_CODES: Final[tuple[str, ...]] = ("I", "II", "III", "IV", "V", "VI")
+
+# Canonical area names and LKE pengungkit weights (PermenPANRB 90/2021 as amended by 5/2024).
+AREA_NAMES: Final[dict[str, str]] = {
+    "I": "Manajemen Perubahan",
+    "II": "Penataan Tata Laksana",
+    "III": "Penataan Sistem Manajemen SDM",
+    "IV": "Penguatan Akuntabilitas",
+    "V": "Penguatan Pengawasan",
+    "VI": "Peningkatan Kualitas Pelayanan Publik",
+}
+LKE_WEIGHTS: Final[dict[str, float]] = {
+    "I": 8.0,
+    "II": 7.0,
+    "III": 10.0,
+    "IV": 10.0,
+    "V": 15.0,
+    "VI": 10.0,
+}
+WBK_AREA_MIN_SHARE: Final = 0.60
+WBBM_AREA_MIN_SHARE: Final = 0.75
+WBK_PENGUNGKIT_MIN: Final = 40.0
+WBBM_PENGUNGKIT_MIN: Final = 48.0
+
+# Kurva S alarm rule (Permen PU 07/PRT/M/2011): behind by more than this many points is kritis.
+KRITIS_PLAN_SPLIT: Final = 70.0
+KRITIS_LAG_LOW_PLAN: Final = 10.0
+KRITIS_LAG_HIGH_PLAN: Final = 5.0
+
+DUE_SOON_DAYS: Final = 14
+
+# Excel number formats of the date columns (the builder, the writer and the XML patch agree).
+DATE_FORMAT: Final = "dd/mm/yyyy"
+DATETIME_FORMAT: Final = "dd/mm/yyyy hh:mm"
+
+
+class Kind(Enum):
+    """How a column's cells are read and validated."""
+
+    TEXT = "text"
+    INT = "int"
+    NUMBER = "number"
+    PERCENT = "percent"
+    DATE = "date"
+    DATETIME = "datetime"
+    AREA = "area"
+    STATUS = "status"
+    EVIDENCE_STATUS = "evidence_status"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a data sheet."""
+
+    name: str
+    kind: Kind = Kind.TEXT
+    width: float = 14.0
+    required: bool = False  # a blank cell here is an error
+    editable: bool = False  # staff edit it in the dashboard (the SK text is never editable)
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """A data sheet: its name, columns in order and the column holding the row ID."""
+
+    name: str
+    columns: tuple[Column, ...]
+    id_column: str | None = None
+    freeze: str = "A2"
+    allowed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        """Header names in their order."""
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        """The column called `name`."""
+        return next(c for c in self.columns if c.name == name)
+
+
+ACTIONS: Final = SheetSpec(
+    name=Sheet.ACTIONS,
+    id_column=ActionCol.ID,
+    freeze="B2",
+    columns=(
+        Column(ActionCol.ID, width=10, required=True),
+        Column(ActionCol.AREA, Kind.AREA, width=7, required=True),
+        Column(ActionCol.AREA_NAME, width=22),
+        Column(ActionCol.COMPONENT_NO, Kind.INT, width=9, required=True),
+        Column(ActionCol.COMPONENT, width=24),
+        Column(ActionCol.INDICATOR, width=42, required=True),
+        Column(ActionCol.STEP, width=42),
+        Column(ActionCol.EVIDENCE, width=42),
+        Column(ActionCol.TARGET, width=20),
+        Column(ActionCol.START, Kind.DATE, width=12, editable=True),
+        Column(ActionCol.END, Kind.DATE, width=12, editable=True),
+        Column(ActionCol.PIC, width=20, editable=True),
+        Column(ActionCol.STATUS, Kind.STATUS, width=14, editable=True),
+        Column(ActionCol.PROGRESS, Kind.PERCENT, width=10, editable=True),
+        Column(ActionCol.NOTES, width=30, editable=True),
+        Column(ActionCol.UPDATED, Kind.DATETIME, width=17),
+        Column(ActionCol.UPDATED_BY, width=16),
+    ),
+    allowed={ActionCol.STATUS: ACTION_STATUSES, ActionCol.AREA: AREA_CODES},
+)
+
+EVIDENCE: Final = SheetSpec(
+    name=Sheet.EVIDENCE,
+    id_column=EvidenceCol.ID,
+    freeze="B2",
+    columns=(
+        Column(EvidenceCol.ID, width=12, required=True),
+        Column(EvidenceCol.ACTION_ID, width=10, required=True),
+        Column(EvidenceCol.ITEM, width=50, required=True),
+        Column(EvidenceCol.STATUS, Kind.EVIDENCE_STATUS, width=16, editable=True),
+        Column(EvidenceCol.LINK, width=40, editable=True),
+        Column(EvidenceCol.NOTES, width=30, editable=True),
+        Column(EvidenceCol.UPDATED, Kind.DATETIME, width=17),
+        Column(EvidenceCol.UPDATED_BY, width=16),
+    ),
+    allowed={EvidenceCol.STATUS: EVIDENCE_STATUSES},
+)
+
+AREAS: Final = SheetSpec(
+    name=Sheet.AREAS,
+    id_column=AreaCol.AREA,
+    columns=(
+        Column(AreaCol.AREA, Kind.AREA, width=7, required=True),
+        Column(AreaCol.NAME, width=40, required=True),
+        Column(AreaCol.WEIGHT, Kind.NUMBER, width=11, required=True),
+    ),
+    allowed={AreaCol.AREA: AREA_CODES},
+)
+
+LOG: Final = SheetSpec(
+    name=Sheet.LOG,
+    columns=(
+        Column(LogCol.TIME, Kind.DATETIME, width=19),
+        Column(LogCol.USER, width=16),
+        Column(LogCol.SHEET, width=13),
+        Column(LogCol.ID, width=12),
+        Column(LogCol.COLUMN, width=16),
+        Column(LogCol.OLD, width=30),
+        Column(LogCol.NEW, width=30),
+    ),
+)
+
+INFO: Final = SheetSpec(
+    name=Sheet.INFO,
+    id_column=InfoCol.KEY,
+    columns=(Column(InfoCol.KEY, width=22, required=True), Column(InfoCol.VALUE, width=90)),
+)
+
+DATA_SHEETS: Final[tuple[SheetSpec, ...]] = (ACTIONS, EVIDENCE, AREAS, LOG, INFO)
+# The sheets staff edit from the dashboard (the others are the SK's or the dashboard's own).
+EDITABLE: Final[dict[str, SheetSpec]] = {Sheet.ACTIONS: ACTIONS, Sheet.EVIDENCE: EVIDENCE}

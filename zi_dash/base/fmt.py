@@ -1,0 +1,36 @@
+"""Indonesian formatting of everything shown: decimal comma, dot for thousands, dates in words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+MONTHS_ID: tuple[str, ...] = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def number(value: float, digits: int = 1) -> str:
+    """12.05 -> "12,1"; 1234.5 -> "1.234,5"."""
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def pct(value: float, digits: int = 1) -> str:
+    """46.666 -> "46,7%"."""
+    return f"{number(value, digits)}%"
+
+
+def format_date(d: date) -> str:
+    """Indonesian date without zero padding, e.g. "15 April 2022"."""
+    return f"{d.day} {MONTHS_ID[d.month - 1]} {d.year}"

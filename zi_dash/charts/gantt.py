@@ -1,0 +1,219 @@
+"""Linimasa: the Gantt of target weeks, one row per action, grouped by area, in the SK's order.
+
+Each target interval is a bar; the done share of the action's planned days is filled from the
+start (Redmine style) and what should be done by the as-of date but is not is drawn red.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from html import escape
+from typing import Final
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from zi_dash.base import MONTHS_ID, STATUS_COLORS, ActionCol
+from zi_dash.base import contract as c
+from zi_dash.charts.style import add_as_of_line, apply_style, chart_title, date_ticks
+
+LABEL_CHARS: Final = 48
+ROW_HEIGHT: Final = 26
+PLAN_FILL: Final = "#CBD5E1"
+WEEK_STARTS: Final = (1, 8, 15, 22, 29)
+_DAY_MS: Final = 86_400_000
+
+
+@dataclass(frozen=True)
+class Bars:
+    """What the Gantt draws: row labels top to bottom, bar segments and one-day milestones."""
+
+    rows: list[str]
+    segments: pd.DataFrame  # row, start, end (exclusive), kind: plan | done | late, hover
+    milestones: pd.DataFrame  # row, day, color, hover
+
+
+def _label(action_id: str, indicator: str) -> str:
+    text = indicator if len(indicator) <= LABEL_CHARS else indicator[: LABEL_CHARS - 1] + "…"
+    return escape(f"{action_id} {text}")  # plotly reads labels as HTML; workbook text is not
+
+
+def area_row(area: str, name: str) -> str:
+    """The header row of an area in the Gantt."""
+    return f"<b>{escape(area)} · {escape(name)}</b>"
+
+
+def _hover(r: pd.Series) -> str:
+    pic = escape(r[ActionCol.PIC] or "belum ditentukan")
+    return (
+        f"<b>{escape(r[ActionCol.ID])}</b> {escape(r[ActionCol.INDICATOR])}<br>"
+        f"Target: {escape(r[ActionCol.TARGET])}<br>Dibaca: {escape(r['reading'])}<br>"
+        f"Status: {r['display_status']} · Progres {r[ActionCol.PROGRESS]:.0f}%<br>"
+        f"Penanggung jawab: {pic}"
+    )
+
+
+def bars(state: pd.DataFrame, names: dict[str, str], as_of: date) -> Bars:
+    """Rows and segments for metrics.action_state() rows (unreadable targets get no bar)."""
+    rows: list[str] = []
+    segments: list[tuple[str, date, date, str, str]] = []
+    milestones: list[tuple[str, date, str, str]] = []
+    for area, group in state.groupby(ActionCol.AREA, sort=False):
+        rows.append(area_row(str(area), names.get(str(area), "")))
+        for _, r in group.iterrows():
+            label = _label(r[ActionCol.ID], r[ActionCol.INDICATOR])
+            rows.append(label)
+            hover = _hover(r)
+            intervals = r["target"].intervals if r["recognized"] else []
+            done = r[ActionCol.STATUS] == c.Status.DONE
+            total = sum((e - s).days + 1 for s, e in intervals)
+            left = total if done else total * float(r[ActionCol.PROGRESS]) / 100
+            for s, e in intervals:
+                end = e + timedelta(days=1)
+                if s == e:
+                    color = STATUS_COLORS[r["display_status"]]
+                    milestones.append((label, s, color, hover))
+                    left -= 1
+                    continue
+                segments.append((label, s, end, "plan", hover))
+                filled = min(float((end - s).days), max(left, 0.0))
+                left -= filled
+                done_end = datetime.combine(s, datetime.min.time()) + timedelta(days=filled)
+                if filled > 0:
+                    segments.append((label, s, done_end, "done", hover))
+                late_end = min(end, as_of)
+                if not done and done_end.date() < late_end:
+                    segments.append((label, done_end, late_end, "late", hover))
+    return Bars(
+        rows,
+        pd.DataFrame(segments, columns=["row", "start", "end", "kind", "hover"]),
+        pd.DataFrame(milestones, columns=["row", "day", "color", "hover"]),
+    )
+
+
+def _ms(start: object, end: object) -> float:
+    return (pd.Timestamp(end) - pd.Timestamp(start)).total_seconds() * 1000
+
+
+def week_ticks(first: date, last: date) -> tuple[list[str], list[str]]:
+    """Ticks at the start of each week of the month ("Mg 3 Apr") between two dates."""
+    vals, text = [], []
+    day = date(first.year, first.month, 1)
+    while day <= last:
+        for n, start in enumerate(WEEK_STARTS, start=1):
+            try:
+                tick = day.replace(day=start)
+            except ValueError:
+                continue
+            if first <= tick <= last:
+                vals.append(tick.isoformat())
+                text.append(f"Mg {n}<br>{MONTHS_ID[tick.month - 1][:3]}")
+        day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return vals, text
+
+
+def figure(b: Bars, as_of: date, window: tuple[date, date], title: str = "") -> go.Figure:
+    """The Gantt figure for `bars`, showing `window` with week-of-month ticks when zoomed in."""
+    fig = go.Figure()
+    styles = {
+        "plan": ("Jadwal target", PLAN_FILL, 0.72),
+        "done": ("Sudah dikerjakan", STATUS_COLORS[c.Status.DONE], 0.42),
+        "late": ("Seharusnya sudah, belum", STATUS_COLORS[c.Status.LATE], 0.42),
+    }
+    for kind, (name, color, width) in styles.items():
+        seg = b.segments[b.segments["kind"] == kind]
+        fig.add_bar(
+            base=[pd.Timestamp(s).isoformat() for s in seg["start"]],
+            x=[_ms(s, e) for s, e in zip(seg["start"], seg["end"])],
+            y=list(seg["row"]),
+            orientation="h",
+            name=name,
+            marker={"color": color},
+            width=width,
+            customdata=list(seg["hover"]),
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    fig.add_scatter(
+        x=[d.isoformat() for d in b.milestones["day"]],
+        y=list(b.milestones["row"]),
+        mode="markers",
+        name="Tonggak (satu hari)",
+        marker={"symbol": "diamond", "size": 14, "color": list(b.milestones["color"])},
+        customdata=list(b.milestones["hover"]),
+        hovertemplate="%{customdata}<extra></extra>",
+    )
+    # Invisible points keep area header rows on the axis even though they have no bars.
+    headers = [r for r in b.rows if r.startswith("<b>")]
+    fig.add_scatter(
+        x=[window[0].isoformat()] * len(headers),
+        y=headers,
+        mode="markers",
+        marker={"opacity": 0},
+        showlegend=False,
+        hoverinfo="skip",
+    )
+    first, last = window
+    if first <= as_of <= last:
+        add_as_of_line(fig, as_of)
+    if (last - first).days <= 100:
+        vals, text = week_ticks(first, last)
+        fig.update_xaxes(tickvals=vals, ticktext=text)
+    else:
+        vals, text = date_ticks(first, last)
+        minor, _ = week_ticks(first, last) if (last - first).days <= 400 else ([], [])
+        fig.update_xaxes(
+            tickvals=vals,
+            ticktext=text,
+            minor={"tickvals": minor, "showgrid": True, "gridcolor": "#F3F4F6"},
+        )
+    fig.update_xaxes(
+        type="date",
+        range=[first.isoformat(), (last + timedelta(days=1)).isoformat()],
+        side="top",
+        gridcolor="#D1D5DB",
+    )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=b.rows,
+        autorange="reversed",
+        tickfont={"size": 13},
+        showgrid=False,
+    )
+    return apply_style(
+        fig,
+        title or chart_title("Linimasa Target Rencana Aksi", as_of),
+        max(360, ROW_HEIGHT * len(b.rows) + 200),
+        barmode="overlay",
+        bargap=0.2,
+        margin={"l": 10, "r": 30, "t": 110, "b": 70},
+    )
+
+
+def default_window(b: Bars, as_of: date) -> tuple[date, date]:
+    """The plan's scheduled span with a few days' margin (and the as-of date if it falls near)."""
+    starts = [pd.Timestamp(d).date() for d in [*b.segments["start"], *b.milestones["day"]]]
+    ends = [pd.Timestamp(d).date() for d in [*b.segments["end"], *b.milestones["day"]]]
+    if not starts:
+        return as_of - timedelta(days=30), as_of + timedelta(days=30)
+    first, last = min(starts), max(ends)
+    # An as-of date far outside the plan would squash every bar; the page says where it is.
+    if first - timedelta(days=60) <= as_of < first:
+        first = as_of
+    if last < as_of <= last + timedelta(days=60):
+        last = as_of
+    return first - timedelta(days=3), last + timedelta(days=3)
+
+
+def zoom_windows(year: int) -> dict[str, tuple[date, date]]:
+    """Named windows for the zoom control: the year, each quarter and each month."""
+    out = {f"Tahun {year}": (date(year, 1, 1), date(year, 12, 31))}
+    for q in range(4):
+        start = date(year, 3 * q + 1, 1)
+        end = (date(year, 3 * q + 3, 28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        out[f"Triwulan {('I', 'II', 'III', 'IV')[q]} {year}"] = (start, end)
+    for m, name in enumerate(MONTHS_ID, start=1):
+        start = date(year, m, 1)
+        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        out[f"{name} {year}"] = (start, end)
+    return out

@@ -1,0 +1,133 @@
+"""The house style every figure shares: title, fonts, ticks, the as-of line, export config."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Final
+
+import plotly.graph_objects as go
+
+from zi_dash.base import MONTHS_ID, STATUS_COLORS, format_date
+from zi_dash.base import contract as c
+
+FONT: Final = "DejaVu Sans, Arial, sans-serif"
+BASE_FONT_SIZE: Final = 15
+EXPORT_WIDTH: Final = 1000
+EXPORT_SCALE: Final = 3
+GRID: Final = "#E5E7EB"
+TEXT: Final = "#111827"
+
+
+def chart_title(what: str, as_of: date) -> str:
+    return f"{what} · per {format_date(as_of)}"
+
+
+def apply_style(fig: go.Figure, title: str, height: int, **layout: Any) -> go.Figure:
+    """The house style: title, fonts, white background, Indonesian separators; `layout` wins."""
+    settings: dict[str, Any] = {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 20, "color": TEXT}},
+        "font": {"family": FONT, "size": BASE_FONT_SIZE, "color": TEXT},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "height": height,
+        "margin": {"l": 10, "r": 30, "t": 70, "b": 90},
+        "separators": ",.",
+        "hoverlabel": {"font": {"family": FONT, "size": 14}, "align": "left"},
+        "legend": {
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0.01,
+            "x": 0,
+            "xanchor": "left",
+        },
+    }
+    settings.update(layout)
+    fig.update_layout(**settings)
+    fig.update_xaxes(gridcolor=GRID, zerolinecolor=GRID, automargin=True)
+    fig.update_yaxes(gridcolor=GRID, zerolinecolor=GRID, automargin=True)
+    return fig
+
+
+def config(fig: go.Figure, name: str, as_of: date) -> dict[str, Any]:
+    """Plotly config for st.plotly_chart: a print-size PNG named for what it shows."""
+    return {
+        "displaylogo": False,
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": f"{name}_{as_of.isoformat()}",
+            "width": EXPORT_WIDTH,
+            "height": int(fig.layout.height or 600),
+            "scale": EXPORT_SCALE,
+        },
+    }
+
+
+def _next_month(day: date, months: int = 1) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def date_ticks(first: date, last: date) -> tuple[list[str], list[str]]:
+    """Month ticks in Indonesian ("Apr<br>2022"), every 1, 3, 6 or 12 months to stay legible."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = next(s for s in (1, 3, 6, 12) if months / s <= 14)
+    day = date(first.year, first.month, 1)
+    if step > 1:  # start on a quarter, half-year or year boundary
+        while (day.month - 1) % step:
+            day = _next_month(day)
+    vals, text = [], []
+    while day <= last:
+        if day >= first:
+            vals.append(day.isoformat())
+            text.append(f"{MONTHS_ID[day.month - 1][:3]}<br>{day.year}")
+        day = _next_month(day, step)
+    return vals, text
+
+
+def add_as_of_line(fig: go.Figure, as_of: date) -> None:
+    # A shape plus an annotation: add_vline's own annotation fails on date axes.
+    fig.add_shape(
+        type="line",
+        x0=as_of.isoformat(),
+        x1=as_of.isoformat(),
+        y0=0,
+        y1=1,
+        yref="paper",
+        line={"color": STATUS_COLORS[c.Status.LATE], "width": 2, "dash": "dot"},
+    )
+    fig.add_annotation(
+        x=as_of.isoformat(),
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        text=f"Acuan {format_date(as_of)}",
+        showarrow=False,
+        font={"color": STATUS_COLORS[c.Status.LATE], "size": 13},
+        bgcolor="white",
+    )
+
+
+def for_projector(fig: go.Figure) -> go.Figure:
+    """The same figure with type large enough to read from the back of a meeting room."""
+    fig = go.Figure(fig)
+    fig.update_layout(font_size=22, title_font_size=30, hoverlabel_font_size=20)
+    fig.update_traces(textfont_size=22, selector={"type": "bar"})
+    fig.update_yaxes(tickfont_size=22)
+    return fig
+
+
+def add_note(fig: go.Figure, text: str, font: dict[str, Any]) -> None:
+    """A one-line verdict between the title and the plot (total, deviasi, ...)."""
+    fig.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1.0,
+        yanchor="bottom",
+        showarrow=False,
+        font=font,
+        align="left",
+    )

@@ -1,0 +1,143 @@
+"""Command line: build the workbook, manage editor accounts, export charts and reports."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from zi_dash.base import DEFAULT_WORKBOOK
+from zi_dash.sk import SOURCE, SourceError
+
+
+def _build(args: argparse.Namespace) -> int:
+    from zi_dash.sk import build_workbook
+
+    try:
+        out = build_workbook(args.out, args.source)
+    except (OSError, SourceError) as exc:
+        print(f"Gagal membangun workbook: {exc}", file=sys.stderr)
+        return 1
+    print(f"Workbook ditulis: {out}")
+    return 0
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Kata sandi: ")
+    if getpass.getpass("Ulangi kata sandi: ") != first:
+        raise ValueError("Kedua kata sandi tidak sama.")
+    return first
+
+
+def _add_user(args: argparse.Namespace) -> int:
+    from zi_dash.edit import accounts
+
+    path = args.users or accounts.users_path()
+    try:
+        accounts.add_user(path, args.name, _password(args))
+    except (ValueError, OSError) as exc:
+        print(f"Gagal menambah pengguna: {exc}", file=sys.stderr)
+        return 1
+    print(f'Penyunting "{accounts.normal_name(args.name)}" disimpan di {path}')
+    return 0
+
+
+def _remove_user(args: argparse.Namespace) -> int:
+    from zi_dash.edit import accounts
+
+    path = args.users or accounts.users_path()
+    if not accounts.remove_user(path, args.name):
+        print(f'Pengguna "{args.name}" tidak ada di {path}', file=sys.stderr)
+        return 1
+    print(f'Penyunting "{accounts.normal_name(args.name)}" dihapus dari {path}')
+    return 0
+
+
+def _as_of(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"tanggal {text!r} harus berbentuk YYYY-MM-DD") from exc
+
+
+def _export(args: argparse.Namespace) -> int:
+    from zi_dash.analysis import Filters
+    from zi_dash.charts import catalogue, render
+    from zi_dash.export import bundle
+    from zi_dash.workbook import WorkbookError, load_plan
+
+    unknown = [k for k in args.chart or () if k not in catalogue.CHART_KEYS]
+    if unknown:
+        print(
+            f"Grafik tidak dikenal: {', '.join(unknown)}. "
+            f"Pilihan: {', '.join(catalogue.CHART_KEYS)}",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        plan = load_plan(args.workbook)
+    except WorkbookError as exc:
+        print(f"Workbook tidak dapat dibaca: {exc}", file=sys.stderr)
+        return 1
+    as_of = args.as_of or date.today()
+    try:
+        package = bundle.build_package(
+            plan,
+            as_of,
+            Filters(areas=tuple(args.area or ())),
+            tuple(args.chart or catalogue.CHART_KEYS),
+            pdf=not args.no_pdf,
+        )
+    finally:
+        render.RENDERER.stop()
+    for warning in package.warnings:
+        print(f"Peringatan: {warning}", file=sys.stderr)
+    try:
+        for name, data in package.files.items():
+            target = args.out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            print(target)
+    except OSError as exc:
+        print(f"Gagal menulis ke {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    charts_made = any(name.endswith(".png") for name in package.files)
+    return 0 if charts_made or not package.warnings else 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    parser = argparse.ArgumentParser(prog="python -m zi_dash", description="Alat dasbor ZI")
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build-workbook", help="bangun workbook dari teks SK")
+    build.add_argument("--source", type=Path, default=SOURCE, help="teks SK (lampiran)")
+    build.add_argument("--out", type=Path, default=DEFAULT_WORKBOOK, help="berkas .xlsx tujuan")
+    add = sub.add_parser("add-user", help="tambah penyunting atau ganti kata sandinya")
+    add.add_argument("name", help="nama pengguna (huruf kecil, angka, . _ -)")
+    add.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
+    add.add_argument(
+        "--password-stdin", action="store_true", help="baca kata sandi dari stdin (untuk skrip)"
+    )
+    exp = sub.add_parser("export", help="buat grafik (PNG, SVG), laporan (DOCX, PDF) dan tabel")
+    exp.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
+    exp.add_argument("--out", type=Path, required=True, help="folder tujuan")
+    exp.add_argument("--as-of", type=_as_of, help="tanggal acuan YYYY-MM-DD (bawaan: hari ini)")
+    exp.add_argument("--area", action="append", help="batasi ke area ini (boleh diulang)")
+    exp.add_argument("--chart", action="append", help="hanya grafik ini (boleh diulang)")
+    exp.add_argument("--no-pdf", action="store_true", help="tanpa laporan PDF")
+    remove = sub.add_parser("remove-user", help="hapus penyunting")
+    remove.add_argument("name")
+    remove.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
+    args = parser.parse_args(argv)
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "build-workbook": _build,
+        "add-user": _add_user,
+        "remove-user": _remove_user,
+        "export": _export,
+    }
+    return commands[args.command](args)

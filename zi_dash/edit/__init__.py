@@ -1,0 +1,8 @@
+"""Editing from the dashboard: accounts, per-editor drafts, the Sunting pages' logic, uploads."""
+
+from __future__ import annotations
+
+from zi_dash.edit import accounts, drafts, editing, uploads
+from zi_dash.edit.drafts import DRAFT_DIR, Draft, DraftStore
+
+__all__ = ["DRAFT_DIR", "Draft", "DraftStore", "accounts", "drafts", "editing", "uploads"]

@@ -1,0 +1,90 @@
+"""Editor accounts: user names with argon2 password hashes, kept in a file outside the repo.
+
+Viewers need no account; only editors log in, and their user name is what Riwayat records.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from zi_dash.base import durable
+
+USERS_ENV: Final = "ZI_USERS"
+DEFAULT_USERS: Final = Path.home() / ".config" / "zi-dash" / "users.json"
+MIN_PASSWORD: Final = 8
+_NAME: Final = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+_HASHER: Final = PasswordHasher()
+# Checked against when the name is unknown, so a wrong name costs as long as a wrong password.
+_DUMMY_HASH: Final = _HASHER.hash("bukan-kata-sandi-siapa-pun")
+
+
+class AccountError(ValueError):
+    """A user name or password that cannot be accepted; the message is Indonesian."""
+
+
+def users_path() -> Path:
+    """The users file: $ZI_USERS, else ~/.config/zi-dash/users.json."""
+    return Path(os.environ.get(USERS_ENV) or DEFAULT_USERS)
+
+
+def normal_name(name: str) -> str:
+    """User names are case-insensitive: stored and compared in lower case."""
+    return name.strip().lower()
+
+
+def load_users(path: Path) -> dict[str, str]:
+    """User name -> password hash; an absent file means no editors yet."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        raise AccountError(f'Berkas pengguna "{path}" tidak dapat dibaca: {exc}') from exc
+    users = data.get("users", {}) if isinstance(data, dict) else {}
+    return {normal_name(k): str(v) for k, v in users.items() if isinstance(v, str)}
+
+
+def add_user(path: Path, name: str, password: str) -> None:
+    """Add an editor or change their password; the file is written atomically, mode 0600."""
+    name = normal_name(name)
+    if not _NAME.match(name):
+        raise AccountError(
+            "Nama pengguna 2–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung."
+        )
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"Kata sandi paling sedikit {MIN_PASSWORD} karakter.")
+    users = load_users(path)
+    users[name] = _HASHER.hash(password)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"users": dict(sorted(users.items()))}, indent=2) + "\n"
+    durable.atomic_write(path, text.encode("utf-8"))
+    path.chmod(0o600)
+
+
+def remove_user(path: Path, name: str) -> bool:
+    """Remove an editor; False when there was no such user."""
+    users = load_users(path)
+    if users.pop(normal_name(name), None) is None:
+        return False
+    text = json.dumps({"users": users}, indent=2) + "\n"
+    durable.atomic_write(path, text.encode("utf-8"))
+    return True
+
+
+def verify(users: Mapping[str, str], name: str, password: str) -> str | None:
+    """The normalised user name when the password matches, else None."""
+    name = normal_name(name)
+    stored = users.get(name)
+    try:
+        _HASHER.verify(stored or _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    return name if stored else None

@@ -1,0 +1,7 @@
+"""Files for the LAKIP: the ZIP of charts, the report (DOCX, PDF) and the tables (XLSX)."""
+
+from __future__ import annotations
+
+from zi_dash.export import bundle, report
+
+__all__ = ["bundle", "report"]

@@ -1,0 +1,13 @@
+"""Reading the SK's free-text Target Waktu into date intervals: tokens, grammar, intervals."""
+
+from __future__ import annotations
+
+from zi_dash.schedule.target import (
+    Target,
+    effective_target,
+    format_interval,
+    format_intervals,
+    parse_target,
+)
+
+__all__ = ["Target", "effective_target", "format_interval", "format_intervals", "parse_target"]

@@ -1,0 +1,299 @@
+"""Builds data/rencana_aksi.xlsx from the SK annex: the workbook staff open in Excel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Final
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from zi_dash.base import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    EVIDENCE_COLORS,
+    HEADER_FILL,
+    SOURCE_TEXT_FILL,
+    STATUS_COLORS,
+    ActionCol,
+    EvidenceCol,
+    InfoKey,
+    Kind,
+    SheetSpec,
+)
+from zi_dash.base import contract as c
+from zi_dash.sk.annex import SOURCE, SkRow, load_sk_rows
+from zi_dash.sk.evidence_split import split_evidence
+
+# Validations and formats reach this far below the data so rows staff add are covered too.
+VALIDATION_LAST_ROW: Final = 2000
+PLAN_YEAR: Final = 2022
+UNIT: Final = "KPU Kota Tegal"
+LEGAL_BASIS: Final = (
+    "Keputusan Komisi Pemilihan Umum Kota Tegal Nomor 5/2022 tentang Rencana Aksi Pembangunan "
+    "Zona Integritas di Lingkungan Komisi Pemilihan Umum Kota Tegal"
+)
+ENACTED: Final = date(2022, 4, 13)
+
+GUIDE: Final[tuple[str, ...]] = (
+    "Petunjuk pengisian workbook Rencana Aksi Zona Integritas",
+    "",
+    "Workbook ini dibaca langsung oleh dasbor pemantauan.",
+    "Workbook boleh diubah di Excel, dengan aturan berikut:",
+    "1. Jangan mengubah nama lembar (sheet) dan judul kolom pada baris pertama.",
+    "   Urutan kolom boleh diubah dan kolom tambahan boleh ditambahkan di sebelah kanan.",
+    "2. Kolom berlatar abu-abu pada lembar 'Rencana Aksi' adalah teks SK Nomor 5/2022:",
+    "   ID, Area, Komponen, Indikator, Langkah Aksi, Bukti Fisik dan Target Waktu. Jangan diubah.",
+    "3. Status diisi dari daftar pilihan: Belum Mulai, Dalam Proses, atau Selesai.",
+    "   Progres (%) diisi angka 0 sampai 100. Status Selesai berarti progres 100.",
+    "4. Mulai dan Selesai boleh dikosongkan. Bila diisi (tanggal, contoh 15/04/2022),",
+    "   tanggal itu menggantikan jadwal yang dibaca dari Target Waktu.",
+    "5. Lembar 'Bukti' berisi satu baris untuk setiap dokumen bukti dukung.",
+    "   Status Bukti: Belum Ada, Ada, Perlu Perbaikan, atau Terverifikasi.",
+    "   Tautan diisi alamat folder/berkas (misalnya Google Drive) atau lokasi berkas di server.",
+    "6. Bukti baru untuk suatu aksi: tambahkan baris dengan ID Bukti berikutnya (contoh III.3.2/5)",
+    "   dan ID Aksi yang sama. ID harus unik.",
+    "7. Lembar 'Riwayat' diisi otomatis oleh dasbor setiap kali ada perubahan. Jangan diubah.",
+    "8. Tutup berkas di Excel setelah selesai mengedit: selama berkas terbuka di Excel,",
+    "   dasbor menolak menyimpan perubahan agar pekerjaan Anda tidak tertimpa.",
+    "9. Jangan menambahkan rumus pada lembar data; isi nilai saja.",
+)
+
+_THIN = Side(style="thin", color="D1D5DB")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_FIXED_TIMESTAMP: Final = datetime(2022, 4, 13)
+
+
+def _fill(color: str) -> PatternFill:
+    return PatternFill("solid", start_color=color.lstrip("#"), end_color=color.lstrip("#"))
+
+
+def _write_sheet(ws: Worksheet, spec: SheetSpec, rows: Iterable[Sequence[object]]) -> None:
+    ws.append(list(spec.headers))
+    for row in rows:
+        ws.append(list(row))
+    for idx, col in enumerate(spec.columns, start=1):
+        letter = get_column_letter(idx)
+        ws.column_dimensions[letter].width = col.width
+        header = ws.cell(row=1, column=idx)
+        header.font = _HEADER_FONT
+        header.fill = _fill(HEADER_FILL)
+        header.alignment = Alignment(wrap_text=True, vertical="center")
+        header.border = _BORDER
+        fmt = {Kind.DATE: DATE_FORMAT, Kind.DATETIME: DATETIME_FORMAT}.get(col.kind)
+        grey = spec.name == c.Sheet.ACTIONS and not col.editable and col.name in _SOURCE_COLUMNS
+        for cell in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
+            cell[0].alignment = _WRAP
+            cell[0].border = _BORDER
+            if fmt:
+                cell[0].number_format = fmt
+            if grey:
+                cell[0].fill = _fill(SOURCE_TEXT_FILL)
+    ws.freeze_panes = spec.freeze
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{max(ws.max_row, 2)}"
+    ws.row_dimensions[1].height = 30
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+_SOURCE_COLUMNS: Final = frozenset(
+    {
+        ActionCol.ID,
+        ActionCol.AREA,
+        ActionCol.AREA_NAME,
+        ActionCol.COMPONENT_NO,
+        ActionCol.COMPONENT,
+        ActionCol.INDICATOR,
+        ActionCol.STEP,
+        ActionCol.EVIDENCE,
+        ActionCol.TARGET,
+    }
+)
+
+
+def _column_range(spec: SheetSpec, name: str) -> str:
+    letter = get_column_letter(spec.headers.index(name) + 1)
+    return f"{letter}2:{letter}{VALIDATION_LAST_ROW}"
+
+
+def _list_validation(ws: Worksheet, spec: SheetSpec, column: str) -> None:
+    values = spec.allowed[column]
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(values) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Nilai tidak sah",
+        error=f"Pilih salah satu: {', '.join(values)}.",
+        promptTitle=column,
+        prompt=f"Pilih: {', '.join(values)}",
+        showInputMessage=True,
+    )
+    dv.add(_column_range(spec, column))
+    ws.add_data_validation(dv)
+
+
+def _progress_validation(ws: Worksheet) -> None:
+    dv = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Progres tidak sah",
+        error="Isi angka 0 sampai 100.",
+        promptTitle=ActionCol.PROGRESS,
+        prompt="Angka 0 sampai 100",
+        showInputMessage=True,
+    )
+    dv.add(_column_range(c.ACTIONS, ActionCol.PROGRESS))
+    ws.add_data_validation(dv)
+
+
+def _date_validation(ws: Worksheet, column: str) -> None:
+    # Serial numbers of 1 Jan 2000 and 31 Dec 2100: any real plan date, never a typo like 2202.
+    dv = DataValidation(
+        type="date",
+        operator="between",
+        formula1="36526",
+        formula2="73415",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Tanggal tidak sah",
+        error="Isi tanggal, contoh 15/04/2022.",
+    )
+    dv.add(_column_range(c.ACTIONS, column))
+    ws.add_data_validation(dv)
+
+
+def _status_colours(ws: Worksheet, spec: SheetSpec, column: str, colours: dict[str, str]) -> None:
+    target = _column_range(spec, column)
+    for value, colour in colours.items():
+        if value in spec.allowed[column]:
+            ws.conditional_formatting.add(
+                target,
+                CellIsRule(
+                    operator="equal",
+                    formula=[f'"{value}"'],
+                    fill=_fill(colour),
+                    font=Font(color="FFFFFF", bold=True),
+                ),
+            )
+
+
+def action_rows(rows: Sequence[SkRow]) -> list[dict[str, object]]:
+    """Rencana Aksi rows for the SK rows: SK text verbatim, no progress invented."""
+    return [
+        {
+            ActionCol.ID: r.id,
+            ActionCol.AREA: r.area,
+            ActionCol.AREA_NAME: c.AREA_NAMES[r.area],
+            ActionCol.COMPONENT_NO: r.component_no,
+            ActionCol.COMPONENT: r.component,
+            ActionCol.INDICATOR: r.indicator,
+            ActionCol.STEP: r.step,
+            ActionCol.EVIDENCE: r.evidence,
+            ActionCol.TARGET: r.target,
+            ActionCol.STATUS: c.Status.NOT_STARTED,
+            ActionCol.PROGRESS: 0,
+        }
+        for r in rows
+    ]
+
+
+def evidence_rows(rows: Sequence[SkRow]) -> list[dict[str, object]]:
+    """Bukti rows: one per document named in each action's BUKTI FISIK."""
+    return [
+        {
+            EvidenceCol.ID: f"{r.id}/{n}",
+            EvidenceCol.ACTION_ID: r.id,
+            EvidenceCol.ITEM: item,
+            EvidenceCol.STATUS: c.EvidenceStatus.MISSING,
+        }
+        for r in rows
+        for n, item in enumerate(split_evidence(r.evidence) or [r.evidence or "Bukti fisik"], 1)
+    ]
+
+
+def _values(spec: SheetSpec, rows: Iterable[Mapping[str, object]]) -> list[list[object]]:
+    return [[row.get(h) for h in spec.headers] for row in rows]
+
+
+def write_workbook(
+    out: Path,
+    actions: Sequence[Mapping[str, object]],
+    evidence: Sequence[Mapping[str, object]],
+    *,
+    year: int = PLAN_YEAR,
+    unit: str = UNIT,
+    legal_basis: str = LEGAL_BASIS,
+    enacted: date | None = ENACTED,
+    log: Sequence[Mapping[str, object]] = (),
+    areas: Sequence[str] = c.AREA_CODES,
+) -> Path:
+    """Write a styled, validated workbook of the contract; rows are {header: value} mappings."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = c.Sheet.ACTIONS
+    _write_sheet(ws, c.ACTIONS, _values(c.ACTIONS, actions))
+    _list_validation(ws, c.ACTIONS, ActionCol.STATUS)
+    _list_validation(ws, c.ACTIONS, ActionCol.AREA)
+    _progress_validation(ws)
+    _date_validation(ws, ActionCol.START)
+    _date_validation(ws, ActionCol.END)
+    _status_colours(ws, c.ACTIONS, ActionCol.STATUS, STATUS_COLORS)
+
+    ws = wb.create_sheet(c.Sheet.EVIDENCE)
+    _write_sheet(ws, c.EVIDENCE, _values(c.EVIDENCE, evidence))
+    _list_validation(ws, c.EVIDENCE, EvidenceCol.STATUS)
+    _status_colours(ws, c.EVIDENCE, EvidenceCol.STATUS, EVIDENCE_COLORS)
+
+    ws = wb.create_sheet(c.Sheet.AREAS)
+    _write_sheet(ws, c.AREAS, [[a, c.AREA_NAMES[a], c.LKE_WEIGHTS[a]] for a in areas])
+
+    ws = wb.create_sheet(c.Sheet.LOG)
+    _write_sheet(ws, c.LOG, _values(c.LOG, log))
+
+    ws = wb.create_sheet(c.Sheet.INFO)
+    info = [
+        [InfoKey.UNIT, unit],
+        [InfoKey.YEAR, year],
+        [InfoKey.LEGAL_BASIS, legal_basis],
+        [InfoKey.ENACTED, enacted],
+    ]
+    _write_sheet(ws, c.INFO, info)
+    ws.cell(row=5, column=2).number_format = DATE_FORMAT
+    ws.cell(row=5, column=2).alignment = Alignment(horizontal="left", vertical="top")
+
+    ws = wb.create_sheet(c.Sheet.GUIDE)
+    ws.column_dimensions["A"].width = 110
+    for line in GUIDE:
+        ws.append([line])
+    ws["A1"].font = Font(bold=True, size=14)
+
+    wb.properties.creator = "zi_dash"
+    wb.properties.title = f"Rencana Aksi Zona Integritas {unit} {year}"
+    wb.properties.created = _FIXED_TIMESTAMP
+    wb.properties.modified = _FIXED_TIMESTAMP
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out)
+    return out
+
+
+def build_workbook(out: Path, source: Path = SOURCE) -> Path:
+    """Write the action-plan workbook for the SK text at `source` to `out`."""
+    rows = load_sk_rows(source)
+    return write_workbook(out, action_rows(rows), evidence_rows(rows))

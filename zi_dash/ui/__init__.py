@@ -1,0 +1,39 @@
+"""The only Streamlit code of the package: the session, shared widgets and the Sunting editor.
+
+app.py and pages/ use this door; nothing below it imports streamlit.
+"""
+
+from __future__ import annotations
+
+from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
+from zi_dash.ui.session import (
+    Context,
+    Key,
+    clear_plan_cache,
+    context,
+    load_current_plan,
+    load_plan_cached,
+    run_pages,
+    sidebar,
+)
+from zi_dash.ui.widgets import PROJECTOR_CSS, chart, headline, table
+
+__all__ = [
+    "PROJECTOR_CSS",
+    "Context",
+    "Key",
+    "account_box",
+    "chart",
+    "clear_plan_cache",
+    "context",
+    "edit_sheet",
+    "flash",
+    "headline",
+    "load_current_plan",
+    "load_plan_cached",
+    "require_editor",
+    "run_pages",
+    "saved",
+    "sidebar",
+    "table",
+]

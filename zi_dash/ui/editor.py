@@ -1,0 +1,275 @@
+"""Streamlit widgets of the Sunting pages: login and logout, the edit grid, review and save.
+
+The logic is in the streamlit-free core (editing, drafts, merge, saving). Nothing a user
+typed is rendered as Markdown or HTML: it goes through st.dataframe/st.text.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from functools import partial
+from typing import Any, Final
+
+import streamlit as st
+
+from zi_dash.base import EDITABLE, EvidenceCol, Kind, WorkbookError, format_date, workbook_path
+from zi_dash.edit import Draft, DraftStore, accounts, editing
+from zi_dash.ui.session import Context, Key, clear_plan_cache
+from zi_dash.workbook import ConflictError
+
+_SHEETS: Final = tuple(editing.READ_ONLY)
+
+
+def _users() -> dict[str, str]:
+    users = accounts.load_users(accounts.users_path())
+    try:
+        extra = dict(st.secrets.get("users", {}))  # optional [users] name = "hash"
+    except Exception:  # no secrets.toml at all is the usual case
+        extra = {}
+    return users | {accounts.normal_name(k): str(v) for k, v in extra.items()}
+
+
+def _store() -> DraftStore:
+    return DraftStore(workbook_path())
+
+
+def when(moment: datetime) -> str:
+    """'25 November 2026 pukul 14.05 (3 menit lalu)'."""
+    return f"{format_date(moment.date())} pukul {moment:%H.%M} ({editing.age(moment)})"
+
+
+def _log_out(discard: bool) -> None:
+    user = st.session_state.pop(Key.USER, None)
+    st.session_state.pop(Key.ASK_LOGOUT, None)
+    if discard and user:
+        _store().clear(user)
+    for sheet in _SHEETS:
+        st.session_state.pop(Key.GRID.format(sheet), None)
+    st.rerun()
+
+
+def _ask_logout(count: int) -> None:
+    st.warning(
+        f"Anda punya {count} perubahan yang belum disimpan. Simpan dulu di halaman Sunting, "
+        "atau pilih:"
+    )
+    if st.button("Buang perubahan dan keluar", icon=":material/delete:", width="stretch"):
+        _log_out(discard=True)
+    if st.button("Keluar, simpan draf untuk nanti", icon=":material/save:", width="stretch"):
+        _log_out(discard=False)
+    if st.button("Batal", width="stretch"):
+        st.session_state.pop(Key.ASK_LOGOUT, None)
+        st.rerun()
+
+
+def account_box() -> None:
+    """Sidebar line: who is logged in, with a log-out button that asks about unsaved drafts."""
+    user = st.session_state.get(Key.USER)
+    if user is None:
+        return
+    with st.sidebar:
+        st.caption(f"Masuk sebagai penyunting **{user}**")
+        count = _store().load(user).count()
+        if st.session_state.get(Key.ASK_LOGOUT) and count:
+            _ask_logout(count)
+        elif st.button("Keluar", icon=":material/logout:", key="logout"):
+            if not count:
+                _log_out(discard=False)
+            st.session_state[Key.ASK_LOGOUT] = True
+            st.rerun()
+
+
+def require_editor() -> str:
+    """The logged-in editor's name; otherwise a login form and the page stops there."""
+    if user := st.session_state.get(Key.USER):
+        return user
+    st.info("Halaman ini untuk penyunting. Masuk dengan akun Anda untuk mengubah data.")
+    try:
+        users = _users()
+    except accounts.AccountError as exc:
+        st.error(str(exc))
+        st.stop()
+    if not users:
+        st.warning(
+            "Belum ada akun penyunting. Pengelola server menambahkannya dengan perintah "
+            "`python -m zi_dash add-user NAMA` (lihat README)."
+        )
+        st.stop()
+    with st.columns([2, 3])[0], st.form("login"):
+        name = st.text_input("Nama pengguna", key=Key.LOGIN_NAME)
+        password = st.text_input("Kata sandi", type="password", key=Key.LOGIN_PASSWORD)
+        submitted = st.form_submit_button("Masuk", type="primary")
+    if submitted:
+        if verified := accounts.verify(users, name, password):
+            st.session_state[Key.USER] = verified
+            st.session_state[Key.LOGIN_FAILS] = 0
+            st.rerun()
+        fails = st.session_state.get(Key.LOGIN_FAILS, 0) + 1
+        st.session_state[Key.LOGIN_FAILS] = fails
+        time.sleep(min(fails, 5))  # slows guessing from one session
+        st.error("Nama pengguna atau kata sandi salah.")
+    st.stop()
+    raise AssertionError("unreachable")
+
+
+def _column(sheet: str, name: str) -> Any:
+    cc, spec = st.column_config, EDITABLE[sheet]
+    width = editing.WIDTHS.get(name)
+    if name in editing.READ_ONLY[sheet]:
+        return cc.TextColumn(name, disabled=True, width=width, pinned=name == spec.id_column)
+    kind = spec.column(name).kind
+    if kind in (Kind.STATUS, Kind.EVIDENCE_STATUS):
+        return cc.SelectboxColumn(name, options=list(spec.allowed[name]), required=True)
+    if kind is Kind.PERCENT:
+        # Text, not a number column: the grid's number editor clamps and drops the decimal
+        # point silently; the core reads what was typed and refuses what is not 0–100.
+        return cc.TextColumn(name, help="0–100; desimal boleh, misalnya 40,5 atau 40.5")
+    if kind is Kind.DATE:
+        return cc.DateColumn(name, format="DD/MM/YYYY")
+    if name == EvidenceCol.LINK:
+        return cc.TextColumn(name, width=width, help="Satu tautan atau berkas per baris")
+    return cc.TextColumn(name, width=width)  # no max_chars: the grid would cut silently
+
+
+def _grid(ctx: Context, sheet: str, ids: list[str]) -> int:
+    """The editor's generation: a new one (a new widget) when the rows shown change.
+
+    The values drawn are kept too: the next run reads the user's edits against them.
+    """
+    grid = st.session_state.get(Key.GRID.format(sheet))
+    generation = grid[0] if grid is not None and grid[1] == ids else None
+    if generation is None:
+        generation = st.session_state[Key.EDITOR_GEN] = st.session_state.get(Key.EDITOR_GEN, 0) + 1
+    shown = editing.shown_values(ctx.plan, sheet, ids)
+    st.session_state[Key.GRID.format(sheet)] = (generation, ids, shown)
+    return generation
+
+
+def _refresh(sheet: str) -> None:
+    """A new editor widget on the next run (after the draft changed outside the grid)."""
+    st.session_state.pop(Key.GRID.format(sheet), None)
+
+
+def edit_sheet(ctx: Context, sheet: str, user: str) -> None:
+    """The grid (sidebar filters apply), the draft's review, and one Save button."""
+    store = _store()
+    draft = store.load(user)
+    grid = st.session_state.get(Key.GRID.format(sheet))
+    if grid is not None:
+        state = st.session_state.get(Key.EDITOR.format(sheet, grid[0]), {})
+        if editing.absorb(draft, sheet, grid[1], grid[2], state):
+            store.save(draft)  # at every change: a reload or page switch loses nothing
+    ids = editing.row_ids(ctx.view, sheet)
+    found = editing.review(ctx.plan, sheet, draft, ids)
+    frame = editing.editor_frame(ctx.plan, sheet, ids, draft, found)
+    filtered = " (saringan panel kiri berlaku)" if ctx.filters.active else ""
+    st.caption(
+        f"{len(frame)} dari {len(editing.row_ids(ctx.plan, sheet))} baris{filtered}. Kolom "
+        "bertanda pensil dapat diubah; teks SK hanya dapat dibaca. Yang diketik tersimpan "
+        "sebagai draf di server sampai Anda klik Simpan."
+    )
+    st.data_editor(
+        frame, key=Key.EDITOR.format(sheet, _grid(ctx, sheet, ids)), num_rows="fixed",
+        hide_index=True, column_order=editing.editor_columns(sheet),
+        column_config={n: _column(sheet, n) for n in editing.editor_columns(sheet)},
+        disabled=editing.READ_ONLY[sheet], width="stretch", height=min(38 + 35 * len(frame), 560),
+        placeholder="",  # an empty cell, not the English "None"
+    )  # fmt: skip
+    if not draft.count(sheet):
+        st.caption("Belum ada perubahan. Klik dua kali sebuah sel untuk mengubahnya.")
+        return
+    _review(ctx, store, draft, sheet, found, user)
+
+
+def _review(
+    ctx: Context, store: DraftStore, draft: Draft, sheet: str, found: editing.Review, user: str
+) -> None:
+    st.subheader("Perubahan yang belum disimpan")
+    last = f", terakhir {when(draft.updated)}" if draft.updated else ""
+    st.caption(
+        f"Draf {user}: {draft.count(sheet)} sel diubah{last}. Draf tetap ada bila halaman "
+        "dipindah atau dimuat ulang; dihapus hanya oleh Simpan, "
+        "Buang perubahan, atau Keluar."
+    )
+    if found.hidden:
+        st.info(
+            f"{found.hidden} perubahan lain ada pada baris di luar saringan. Tidak ikut "
+            "ditinjau atau disimpan sekarang; kosongkan saringan untuk melihatnya."
+        )
+    if not found.lines.empty:
+        st.dataframe(found.lines, hide_index=True, width="stretch")
+    if found.problems:
+        st.error("Nilai berikut ditolak dan tidak ikut disimpan. Perbaiki di tabel:")
+        st.text("\n".join(found.problems))
+    if found.conflicts:
+        _conflicts(ctx, store, draft, sheet, found)
+    cols = st.columns([2, 2, 2])
+    save = cols[0].button(
+        f"Simpan {found.cells} perubahan", type="primary", disabled=not found.saveable
+    )
+    with cols[1].popover("Buang perubahan", icon=":material/delete:"):
+        st.write(f"Buang {draft.count(sheet)} perubahan di lembar {sheet}? Tidak dapat dibatalkan.")
+        if st.button("Ya, buang", key=f"discard_{sheet}"):
+            draft.sheets.pop(sheet, None)
+            store.save(draft)
+            _refresh(sheet)
+            st.rerun()
+    cols[2].download_button(
+        "Unduh draf (.xlsx)", partial(editing.draft_workbook, found.lines, sheet),
+        file_name=f"draf_belum_tersimpan_{datetime.now():%Y-%m-%d_%H%M}.xlsx",
+        on_click="ignore", icon=":material/download:",
+    )  # fmt: skip
+    if save:
+        _save(ctx, store, draft, sheet, found, user)
+
+
+def _conflicts(
+    ctx: Context, store: DraftStore, draft: Draft, sheet: str, found: editing.Review
+) -> None:
+    st.warning(
+        f"{len(found.conflicts)} sel diubah orang lain sejak Anda mengetiknya (lihat BENTROK). "
+        "Baris itu belum dapat disimpan: pilih nilai yang dipakai, atau ubah selnya di tabel."
+    )
+    left, right = st.columns(2)
+    if left.button("Pakai nilai saya untuk yang bentrok", key=f"mine_{sheet}"):
+        editing.keep_mine(draft, ctx.plan, sheet, found.outcomes)
+    elif right.button("Pakai nilai terbaru di workbook", key=f"theirs_{sheet}"):
+        editing.take_theirs(draft, sheet, found.outcomes)
+    else:
+        return
+    store.save(draft)
+    _refresh(sheet)
+    st.rerun()
+
+
+def _save(
+    ctx: Context, store: DraftStore, draft: Draft, sheet: str, found: editing.Review, user: str
+) -> None:
+    try:
+        result = editing.save(ctx.plan, store, draft, sheet, found, user)
+    except WorkbookError as exc:
+        kind = "bentrok" if isinstance(exc, ConflictError) else "gagal"
+        st.error(f"Penyimpanan {kind}. Perubahan Anda tetap di draf dan dapat diunduh.")
+        st.text(str(exc))
+        clear_plan_cache()  # the review shows the file as it is now on the next run
+        return
+    merged = " (digabung dengan perubahan orang lain)" if result.merged else ""
+    held = draft.count(sheet)
+    rest = f" {held} perubahan bermasalah tetap di draf." if held else ""
+    saved(f"Tersimpan: {len(result.changes)} sel diubah oleh {user}{merged}.{rest}", sheet)
+
+
+def saved(message: str, sheet: str | None = None) -> None:
+    """After a save: fresh plan, a fresh editor, a toast on the next run."""
+    clear_plan_cache()
+    if sheet:
+        _refresh(sheet)
+    st.session_state[Key.FLASH] = message
+    st.rerun()
+
+
+def flash() -> None:
+    """Show the toast a save left for the next run."""
+    if message := st.session_state.pop(Key.FLASH, None):
+        st.toast(message, icon=":material/check_circle:", duration="long")

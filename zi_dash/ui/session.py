@@ -1,0 +1,148 @@
+"""The session: state keys, the cached plan, the shared sidebar and the Context pages read."""
+
+from __future__ import annotations
+
+import runpy
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+import streamlit as st
+
+from zi_dash.analysis import filters as flt
+from zi_dash.base import WorkbookError, format_date, workbook_path
+from zi_dash.workbook import Plan, load_plan
+
+
+class Key:
+    """Session-state keys shared by app.py and the pages."""
+
+    AS_OF: Final = "as_of"
+    AREAS: Final = "filter_areas"
+    COMPONENTS: Final = "filter_components"
+    STATUSES: Final = "filter_statuses"
+    PICS: Final = "filter_pics"
+    MONTHS: Final = "filter_months"
+    CONTEXT: Final = "context"
+    MEETING_SCREEN: Final = "meeting_screen"
+    EXPORT: Final = "export_package"
+    USER: Final = "editor_user"
+    LOGIN_FAILS: Final = "login_failures"
+    LOGIN_NAME: Final = "login_name"
+    LOGIN_PASSWORD: Final = "login_password"
+    FLASH: Final = "flash_message"
+    EDITOR_GEN: Final = "editor_generation"  # bumped to give st.data_editor a fresh key
+    GRID: Final = "edit_grid_{}"  # .format(sheet): (editor generation, row IDs, values shown)
+    ASK_LOGOUT: Final = "ask_logout"
+    EDITOR: Final = "editor_{}_{}"  # .format(sheet, generation): its st.data_editor
+    IN_APP: Final = "_in_app"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page works from: the whole plan, the filtered plan and the as-of date."""
+
+    plan: Plan
+    view: Plan
+    as_of: date
+    filters: flt.Filters
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def load_plan_cached(path: str, mtime_ns: int, size: int) -> Plan:
+    """The plan of a workbook version (path, mtime, size), read once per version."""
+    # mtime and size are part of the key: a saved workbook is read again, an unchanged one never.
+    del mtime_ns, size
+    return load_plan(path)
+
+
+def load_current_plan() -> Plan:
+    """The workbook's plan, cached on path and modification time; stops the page on error."""
+    path = workbook_path()
+    try:
+        stat = path.stat()
+    except OSError:
+        st.error(
+            f'Workbook "{path}" tidak ditemukan. Atur lokasinya dengan variabel lingkungan '
+            "ZI_WORKBOOK atau letakkan berkas di data/rencana_aksi.xlsx."
+        )
+        st.stop()
+    try:
+        return load_plan_cached(str(path), stat.st_mtime_ns, stat.st_size)
+    except WorkbookError as exc:
+        st.error(f"**Workbook tidak dapat dibaca.** {exc}")
+        st.stop()
+    raise AssertionError("unreachable")
+
+
+def clear_plan_cache() -> None:
+    """Forget cached plans (after a save)."""
+    load_plan_cached.clear()
+
+
+def _multiselect(label: str, key: str, choices: list[tuple[str, str]]) -> tuple[str, ...]:
+    labels = dict(choices)
+    # Drop remembered choices the workbook no longer has, instead of failing the widget.
+    if key in st.session_state:
+        st.session_state[key] = [v for v in st.session_state[key] if v in labels]
+    picked = st.multiselect(
+        label, list(labels), format_func=labels.__getitem__, key=key, placeholder="Semua"
+    )
+    return tuple(picked)
+
+
+def sidebar(plan: Plan) -> Context:
+    """The shared sidebar: workbook, tanggal acuan and filters; stores and returns the Context."""
+    with st.sidebar:
+        last = plan.history.iloc[-1] if not plan.history.empty else None
+        who = f" oleh {last.iloc[1]}" if last is not None and last.iloc[1] else ""
+        st.caption(
+            f"**{plan.info.unit}** · Rencana Aksi ZI {plan.year}  \n"
+            f"Workbook: `{Path(plan.path).name}`  \n"
+            f"Diubah {format_date(plan.modified.date())} "
+            f"{plan.modified:%H.%M}{who}"
+        )
+        if Key.AS_OF not in st.session_state:
+            st.session_state[Key.AS_OF] = date.today()
+        as_of = st.date_input("Tanggal acuan", key=Key.AS_OF, format="DD/MM/YYYY")
+        choices = flt.options(plan)
+        st.markdown("**Saring**")
+        filters = flt.Filters(
+            areas=_multiselect("Area", Key.AREAS, choices["areas"]),
+            components=_multiselect("Komponen", Key.COMPONENTS, choices["components"]),
+            statuses=_multiselect("Status", Key.STATUSES, choices["statuses"]),
+            pics=_multiselect("Penanggung jawab", Key.PICS, choices["pics"]),
+            months=_multiselect("Bulan target", Key.MONTHS, choices["months"]),
+        )
+    # Figures "per tanggal acuan" show the plan as it stood then, rebuilt from the Riwayat log.
+    context = Context(plan, flt.view(plan, as_of, filters), as_of, filters)
+    st.session_state[Key.CONTEXT] = context
+    return context
+
+
+APP_SCRIPT: Final = Path(__file__).resolve().parents[2] / "app.py"
+
+
+def run_pages(pages: dict[str, list[Any]]) -> None:
+    """Run st.navigation over sections of pages; pages know they were entered through app.py."""
+    navigation = st.navigation(pages)
+    st.session_state[Key.IN_APP] = True
+    try:
+        navigation.run()
+    finally:
+        st.session_state[Key.IN_APP] = False
+
+
+def context() -> Context:
+    """The Context app.py prepared for this run.
+
+    Streamlit runs a pages/ file on its own when the first request after a server start is a
+    deep link (its legacy multipage mode), and AppTest does so on every run of a page. Such a
+    run executes app.py in place, which runs this page again inside st.navigation, then stops:
+    no rerun happens, so the page's widget values (an edit, a click) are kept.
+    """
+    if not st.session_state.get(Key.IN_APP):
+        runpy.run_path(str(APP_SCRIPT), run_name="__main__")
+        st.stop()
+    return st.session_state[Key.CONTEXT]

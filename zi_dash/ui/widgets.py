@@ -1,0 +1,82 @@
+"""Shared widgets: charts with their downloads, read-only tables, the headline, projector type."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import Final
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from zi_dash.base import ActionCol, EvidenceCol, format_date
+from zi_dash.charts import render, style
+from zi_dash.ui.session import Context
+
+# Mode Rapat: large type, no sidebar (Streamlit's own test IDs, checked in Chromium).
+PROJECTOR_CSS: Final = """<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
+[data-testid="stMetricValue"] {font-size: 3.6rem; font-weight: 700;}
+[data-testid="stMetricLabel"] p {font-size: 1.5rem;}
+[data-testid="stMarkdownContainer"] h3 {font-size: 2.2rem;}
+[data-testid="stMarkdownContainer"] h4 {font-size: 1.8rem;}
+.stMainBlockContainer {padding-top: 1.5rem; max-width: 100%;}
+[data-testid^="stBaseButton"] p {font-size: 1.3rem !important;}
+[data-testid="stTable"] td, [data-testid="stTable"] th {font-size: 1.35rem; line-height: 1.35;}
+</style>"""
+
+
+def chart(fig: go.Figure, name: str, as_of: date, downloads: bool = True) -> None:
+    """Render a core figure as built (theme=None), with print-size PNG and SVG downloads.
+
+    The camera button saves a PNG in the browser; the PNG/SVG buttons render on the server
+    with the warm Kaleido, only when clicked.
+    """
+    st.plotly_chart(fig, theme=None, config=style.config(fig, name, as_of), width="stretch")
+    if not downloads:
+        return
+    if not render.available():
+        st.caption(render.unavailable_message())
+        return
+    stem = f"{name}_{as_of.isoformat()}"
+    row = st.container(horizontal=True, gap="small")
+    for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+        row.download_button(
+            fmt.upper(),
+            data=partial(render.image, fig, fmt),
+            file_name=f"{stem}.{fmt}",
+            mime=mime,
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"download_{fmt}_{stem}",
+            help=f"Unduh grafik ini sebagai {fmt.upper()} ukuran cetak",
+            width="content",
+        )
+
+
+_COLUMN_CONFIG: Final = {
+    ActionCol.PROGRESS: st.column_config.ProgressColumn(
+        ActionCol.PROGRESS, min_value=0, max_value=100, format="%.0f%%"
+    ),
+    EvidenceCol.LINK: st.column_config.LinkColumn(EvidenceCol.LINK),
+}
+
+
+def table(frame: pd.DataFrame, empty: str = "Tidak ada.") -> None:
+    """A read-only table with progress bars and clickable links; a sentence when empty."""
+    if frame.empty:
+        st.info(empty)
+        return
+    st.dataframe(
+        frame, hide_index=True, column_config=_COLUMN_CONFIG, width="stretch", placeholder=""
+    )
+
+
+def headline(ctx: Context) -> None:
+    """Where and when the figures come from, under every page title."""
+    note = " · filter aktif" if ctx.filters.active else ""
+    st.caption(
+        f"{ctx.plan.info.unit} · status per {format_date(ctx.as_of)} · "
+        f"{len(ctx.view.actions)} dari {len(ctx.plan.actions)} aksi{note}"
+    )

@@ -1,0 +1,71 @@
+"""The shared workbook: cells read and written, the Plan, saving (merged, locked, atomic, logged).
+
+`load_plan` and `save_changes` are the doors scripts and users rely on.
+"""
+
+from __future__ import annotations
+
+from zi_dash.base import (
+    DuplicateIdError,
+    InvalidValueError,
+    MissingColumnError,
+    MissingSheetError,
+    NotXlsxError,
+    WorkbookBusyError,
+    WorkbookError,
+)
+from zi_dash.workbook import cells, consistency, merge, preflight, xlsx_patch
+from zi_dash.workbook.cells import CellError, CellValue, plain, read_cell, same
+from zi_dash.workbook.consistency import consistent, reconcile
+from zi_dash.workbook.merge import CellChange, Conflict, RowOutcome, plan_row
+from zi_dash.workbook.read import Plan, PlanInfo, load_plan
+from zi_dash.workbook.save import (
+    ConflictError,
+    SaveResult,
+    editable_values,
+    locate,
+    row_outcomes,
+    save_changes,
+)
+from zi_dash.workbook.write import UnsupportedContentError, put
+from zi_dash.workbook.xlsx_patch import CellWrite, PatchUnsupportedError, patch
+
+__all__ = [
+    "CellChange",
+    "CellError",
+    "CellValue",
+    "CellWrite",
+    "Conflict",
+    "ConflictError",
+    "DuplicateIdError",
+    "InvalidValueError",
+    "MissingColumnError",
+    "MissingSheetError",
+    "NotXlsxError",
+    "PatchUnsupportedError",
+    "Plan",
+    "PlanInfo",
+    "RowOutcome",
+    "SaveResult",
+    "UnsupportedContentError",
+    "WorkbookBusyError",
+    "WorkbookError",
+    "cells",
+    "consistency",
+    "consistent",
+    "editable_values",
+    "load_plan",
+    "locate",
+    "merge",
+    "patch",
+    "plain",
+    "plan_row",
+    "preflight",
+    "put",
+    "read_cell",
+    "reconcile",
+    "row_outcomes",
+    "same",
+    "save_changes",
+    "xlsx_patch",
+]

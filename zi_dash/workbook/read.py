@@ -1,0 +1,339 @@
+"""Reading the action-plan workbook into a typed Plan, tolerant of what Excel users do."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+import python_calamine
+from openpyxl.utils import get_column_letter
+
+from zi_dash.base import (
+    ActionCol,
+    AreaCol,
+    DuplicateIdError,
+    EvidenceCol,
+    InfoCol,
+    InfoKey,
+    InvalidValueError,
+    MissingColumnError,
+    MissingSheetError,
+    NotXlsxError,
+    SheetSpec,
+    fold,
+)
+from zi_dash.base import contract as c
+from zi_dash.workbook.cells import (
+    CellError,
+    CellValue,
+    as_date,
+    as_int,
+    as_text,
+    is_blank,
+    read_cell,
+)
+
+_HEADER_SEARCH_ROWS: Final = 10
+_MAX_LISTED_PROBLEMS: Final = 8
+
+
+def where(sheet: str, row: int | None = None, column: str | None = None, col_idx: int = -1) -> str:
+    """An Indonesian location: 'lembar "Bukti", baris 5, kolom "Status Bukti" (D5)'."""
+    parts = [f'lembar "{sheet}"']
+    if row is not None:
+        parts.append(f"baris {row}")
+    if column is not None:
+        cell = (
+            f" ({get_column_letter(col_idx + 1)}{row})" if col_idx >= 0 and row is not None else ""
+        )
+        parts.append(f'kolom "{column}"{cell}')
+    text = ", ".join(parts)
+    return text[0].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """The Info sheet: whose plan it is and for which year."""
+
+    unit: str
+    year: int
+    legal_basis: str = ""
+    enacted: date | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The action plan as read from one version of the workbook."""
+
+    path: Path
+    version: str  # sha256 of the file's bytes: equal versions mean equal content
+    modified: datetime
+    actions: pd.DataFrame
+    evidence: pd.DataFrame
+    areas: pd.DataFrame
+    history: pd.DataFrame
+    info: PlanInfo
+    # Excel row number of each ID, per sheet, for messages and for writing back.
+    rows: dict[str, dict[str, int]] = field(default_factory=dict)
+    # 0-based column index of each header, per sheet, for messages that name the cell.
+    columns: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Excel row of the header and of the last non-blank row, per sheet (where Riwayat grows).
+    extents: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def frame(self, sheet: str) -> pd.DataFrame:
+        """The rows of an editable sheet (Rencana Aksi or Bukti)."""
+        return self.actions if sheet == c.Sheet.ACTIONS else self.evidence
+
+    @property
+    def year(self) -> int:
+        """The plan year, used for targets that do not name one."""
+        return self.info.year
+
+
+@dataclass
+class _Table:
+    spec: SheetSpec
+    frame: pd.DataFrame
+    rows: dict[str, int]
+    columns: dict[str, int]
+    extent: tuple[int, int] = (1, 1)
+
+
+def _check_format(path: Path, data: bytes) -> None:
+    name = path.name
+    if not data:
+        raise NotXlsxError(f'Berkas "{name}" kosong (0 bita), bukan workbook Excel.')
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise NotXlsxError(
+                f'Berkas "{name}" dilindungi kata sandi. Buka di Excel, hapus kata sandinya '
+                "(File > Info > Protect Workbook), lalu simpan sebagai .xlsx."
+            )
+        raise NotXlsxError(
+            f'Berkas "{name}" berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai '
+            '"Excel Workbook (.xlsx)".'
+        )
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise NotXlsxError(f'Berkas "{name}" bukan workbook Excel (.xlsx).')
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+    if "content.xml" in names:
+        raise NotXlsxError(
+            f'Berkas "{name}" berformat OpenDocument (.ods). Simpan ulang sebagai .xlsx.'
+        )
+    if "xl/workbook.xml" not in names:
+        raise NotXlsxError(f'Berkas "{name}" bukan workbook Excel (.xlsx).')
+
+
+def find_header(spec: SheetSpec, grid: list[list[CellValue]]) -> tuple[int, dict[str, int]]:
+    """Row index of the header and each contract column's index; tolerant of a title above."""
+    wanted = {fold(h): h for h in spec.headers}
+    best: tuple[int, dict[str, int]] = (-1, {})
+    for r, row in enumerate(grid[:_HEADER_SEARCH_ROWS]):
+        found: dict[str, int] = {}
+        for i, value in enumerate(row):
+            header = wanted.get(fold(as_text(value)))
+            if header is None:
+                continue
+            if header in found:
+                raise MissingColumnError(
+                    f'{where(spec.name, r + 1)}: kolom "{header}" muncul dua kali '
+                    f"({get_column_letter(found[header] + 1)} dan {get_column_letter(i + 1)})."
+                )
+            found[header] = i
+        if len(found) > len(best[1]):
+            best = (r, found)
+        if len(found) == len(wanted):
+            break
+    row_idx, found = best
+    missing = [h for h in spec.headers if h not in found]
+    if missing:
+        listed = ", ".join(f'"{m}"' for m in missing)
+        at = f"baris judul {row_idx + 1}" if row_idx >= 0 else "baris judul"
+        raise MissingColumnError(
+            f"{where(spec.name)}: kolom {listed} tidak ditemukan di {at}. "
+            "Judul kolom harus sama dengan kontrak workbook (lihat lembar Petunjuk)."
+        )
+    return row_idx, found
+
+
+def _read_table(spec: SheetSpec, grid: list[list[CellValue]], problems: list[str]) -> _Table:
+    header_row, index = find_header(spec, grid)
+    records: list[dict[str, object]] = []
+    rows: dict[str, int] = {}
+    columns = [(col, index[col.name]) for col in spec.columns]
+    # Plans repeat the same statuses, areas and names thousands of times: read each once.
+    memo: dict[str, dict[tuple[type, CellValue], object]] = {col.name: {} for col in spec.columns}
+    last_row = header_row + 1
+    for r in range(header_row + 1, len(grid)):
+        raw = grid[r]
+        width = len(raw)
+        values = [raw[i] if i < width else None for _, i in columns]
+        if all(is_blank(v) for v in values):
+            continue
+        excel_row = last_row = r + 1
+        record: dict[str, object] = {}
+        for (col, i), value in zip(columns, values):
+            key = (type(value), value)
+            seen = memo[col.name]
+            if key in seen:
+                record[col.name] = seen[key]
+                continue
+            if col.required and is_blank(value):
+                problems.append(f"{where(spec.name, excel_row, col.name, i)}: wajib diisi.")
+                record[col.name] = None
+                continue
+            try:
+                record[col.name] = seen[key] = read_cell(col.kind, value)
+            except CellError as exc:
+                problems.append(f"{where(spec.name, excel_row, col.name, i)}: {exc}.")
+                record[col.name] = None
+        if spec.id_column:
+            row_id = record[spec.id_column]
+            if isinstance(row_id, str) and row_id:
+                if row_id in rows:
+                    raise DuplicateIdError(
+                        f'{where(spec.name)}: ID "{row_id}" dipakai di baris {rows[row_id]} '
+                        f"dan baris {excel_row}. Setiap ID harus unik."
+                    )
+                rows[row_id] = excel_row
+        records.append(record)
+    frame = pd.DataFrame.from_records(records, columns=list(spec.headers))
+    return _Table(spec, frame, rows, index, (header_row + 1, last_row))
+
+
+def _read_info(grid: list[list[CellValue]], problems: list[str]) -> PlanInfo:
+    header_row, index = find_header(c.INFO, grid)
+    key_i, value_i = index[InfoCol.KEY], index[InfoCol.VALUE]
+    # Values keep their raw type here: a year is a number, a date a date.
+    values: dict[str, tuple[str, CellValue]] = {}
+    for row in grid[header_row + 1 :]:
+        key = as_text(row[key_i] if key_i < len(row) else None)
+        if key:
+            values[fold(key)] = (key, row[value_i] if value_i < len(row) else None)
+
+    def raw(key: str) -> CellValue:
+        return values.get(fold(key), (key, None))[1]
+
+    year: int | None = None
+    with contextlib.suppress(CellError):
+        year = as_int(raw(InfoKey.YEAR))
+    if year is None or not 2000 <= year <= 2100:
+        problems.append(
+            f'{where(c.Sheet.INFO)}: butir "{InfoKey.YEAR}" harus berisi tahun, misalnya 2022.'
+        )
+        year = 0
+    enacted: date | None = None
+    try:
+        enacted = as_date(raw(InfoKey.ENACTED))
+    except CellError as exc:
+        problems.append(f'{where(c.Sheet.INFO)}: butir "{InfoKey.ENACTED}": {exc}.')
+    known = {fold(k) for k in (InfoKey.UNIT, InfoKey.YEAR, InfoKey.LEGAL_BASIS, InfoKey.ENACTED)}
+    return PlanInfo(
+        unit=as_text(raw(InfoKey.UNIT)),
+        year=year,
+        legal_basis=as_text(raw(InfoKey.LEGAL_BASIS)),
+        enacted=enacted,
+        extra={k: as_text(v) for key, (k, v) in values.items() if key not in known},
+    )
+
+
+def _cross_checks(actions: _Table, evidence: _Table, areas: _Table, problems: list[str]) -> None:
+    known_areas = set(areas.frame[AreaCol.AREA].dropna())
+    for row_id, area in zip(actions.frame[ActionCol.ID], actions.frame[ActionCol.AREA]):
+        if area and area not in known_areas:
+            loc = where(c.Sheet.ACTIONS, actions.rows.get(row_id), ActionCol.AREA)
+            problems.append(f'{loc}: area "{area}" tidak ada di lembar "{c.Sheet.AREAS}".')
+    known_actions = set(actions.rows)
+    for row_id, action_id in zip(
+        evidence.frame[EvidenceCol.ID], evidence.frame[EvidenceCol.ACTION_ID]
+    ):
+        if action_id and action_id not in known_actions:
+            loc = where(c.Sheet.EVIDENCE, evidence.rows.get(row_id), EvidenceCol.ACTION_ID)
+            problems.append(f'{loc}: aksi "{action_id}" tidak ada di lembar "{c.Sheet.ACTIONS}".')
+
+
+def _raise_problems(problems: list[str]) -> None:
+    if not problems:
+        return
+    shown = problems[:_MAX_LISTED_PROBLEMS]
+    more = len(problems) - len(shown)
+    text = "Workbook tidak dapat dibaca:\n- " + "\n- ".join(shown)
+    if more:
+        text += f"\n- dan {more} masalah lain."
+    raise InvalidValueError(text, problems)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The workbook file's bytes; raises NotXlsxError when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise NotXlsxError(f'Berkas workbook "{path}" tidak ditemukan.') from exc
+    except OSError as exc:
+        raise NotXlsxError(f'Berkas workbook "{path}" tidak dapat dibuka: {exc.strerror}.') from exc
+
+
+def read_grids(
+    path: Path, data: bytes | None = None
+) -> tuple[bytes, dict[str, list[list[CellValue]]]]:
+    """The file's bytes and every contract sheet as a grid whose index+1 is the Excel row."""
+    if data is None:
+        data = read_bytes(path)
+    _check_format(path, data)
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises several unrelated types for a corrupt zip
+        raise NotXlsxError(f'Berkas "{path.name}" rusak dan tidak dapat dibaca: {exc}') from exc
+    by_fold = {fold(n): n for n in book.sheet_names}
+    grids: dict[str, list[list[CellValue]]] = {}
+    for spec in c.DATA_SHEETS:
+        actual = by_fold.get(fold(spec.name))
+        if actual is None:
+            raise MissingSheetError(
+                f'Lembar "{spec.name}" tidak ada di workbook "{path.name}". '
+                f"Lembar yang ada: {', '.join(book.sheet_names)}."
+            )
+        grids[spec.name] = book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+    return data, grids
+
+
+def load_plan(path: str | Path, data: bytes | None = None) -> Plan:
+    """Read and check the workbook at `path` (or its bytes already read); raises WorkbookError."""
+    path = Path(path)
+    data, grids = read_grids(path, data)
+    problems: list[str] = []
+    actions = _read_table(c.ACTIONS, grids[c.Sheet.ACTIONS], problems)
+    evidence = _read_table(c.EVIDENCE, grids[c.Sheet.EVIDENCE], problems)
+    areas = _read_table(c.AREAS, grids[c.Sheet.AREAS], problems)
+    history = _read_table(c.LOG, grids[c.Sheet.LOG], problems)
+    info = _read_info(grids[c.Sheet.INFO], problems)
+    _cross_checks(actions, evidence, areas, problems)
+    _raise_problems(problems)
+
+    names = dict(zip(areas.frame[AreaCol.AREA], areas.frame[AreaCol.NAME]))
+    blank_name = actions.frame[ActionCol.AREA_NAME] == ""
+    actions.frame.loc[blank_name, ActionCol.AREA_NAME] = actions.frame.loc[
+        blank_name, ActionCol.AREA
+    ].map(names)
+    return Plan(
+        path=path,
+        version=hashlib.sha256(data).hexdigest(),
+        modified=datetime.fromtimestamp(path.stat().st_mtime),
+        actions=actions.frame,
+        evidence=evidence.frame,
+        areas=areas.frame,
+        history=history.frame,
+        info=info,
+        rows={c.Sheet.ACTIONS: actions.rows, c.Sheet.EVIDENCE: evidence.rows},
+        columns={t.spec.name: t.columns for t in (actions, evidence, areas, history)},
+        extents={t.spec.name: t.extent for t in (actions, evidence, areas, history)},
+    )
