@@ -5,7 +5,7 @@ import streamlit as st
 
 from zi_dash import ui
 from zi_dash.analysis import meeting, metrics, tables
-from zi_dash.base import ActionCol, EvidenceCol, Status, fmt, format_date
+from zi_dash.base import ActionCol, EvidenceCol, fmt, format_date
 from zi_dash.charts import builders, style
 
 
@@ -45,12 +45,12 @@ where.markdown(
 )
 
 plan = meeting.area_plan(ctx.view, screen, ctx.as_of)
-counts = metrics.status_counts(plan)
+h = metrics.headline(plan, ctx.as_of)
 cols = st.columns(4)
-cols[0].metric("Capaian", fmt.pct(metrics.completion_overall(plan), 0))
-cols[1].metric("Selesai", f"{counts[Status.DONE]} / {len(plan.actions)}")
-cols[2].metric("Terlambat", len(metrics.overdue(plan, ctx.as_of)))
-cols[3].metric("Bukti lengkap", fmt.pct(metrics.evidence_completeness(plan), 0))
+cols[0].metric("Capaian", fmt.pct(h.completion, 0))
+cols[1].metric("Selesai", f"{h.done} / {h.actions}")
+cols[2].metric("Terlambat", h.late)
+cols[3].metric("Bukti lengkap", fmt.pct(h.evidence, 0))
 
 if screen.area is None:
     fig = builders.area_completion(metrics.completion_by_area(plan), ctx.as_of)

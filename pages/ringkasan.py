@@ -4,7 +4,7 @@ import streamlit as st
 
 from zi_dash import ui
 from zi_dash.analysis import metrics
-from zi_dash.base import Status, fmt
+from zi_dash.base import fmt
 from zi_dash.charts import catalogue
 
 ctx = ui.context()
@@ -15,14 +15,14 @@ if plan.actions.empty:
     st.warning("Tidak ada aksi yang cocok dengan saringan. Ubah saringan di panel kiri.")
     st.stop()
 
-counts = metrics.status_counts(plan)
+h = metrics.headline(plan, as_of)
 cols = st.columns(6)
-cols[0].metric("Capaian keseluruhan", fmt.pct(metrics.completion_overall(plan)))
-cols[1].metric("Selesai", counts[Status.DONE])
-cols[2].metric("Dalam proses", counts[Status.IN_PROGRESS])
-cols[3].metric("Belum mulai", counts[Status.NOT_STARTED])
-cols[4].metric("Terlambat", len(metrics.overdue(plan, as_of)))
-cols[5].metric("Kelengkapan bukti", fmt.pct(metrics.evidence_completeness(plan)))
+cols[0].metric("Capaian keseluruhan", fmt.pct(h.completion))
+cols[1].metric("Selesai", h.done)
+cols[2].metric("Dalam proses", h.in_progress)
+cols[3].metric("Belum mulai", h.not_started)
+cols[4].metric("Terlambat", h.late)
+cols[5].metric("Kelengkapan bukti", fmt.pct(h.evidence))
 
 # One chart per row: six long area names leave a half-width chart no room for its bars.
 ui.chart(catalogue.capaian_per_area(plan, as_of), "capaian_per_area", as_of)

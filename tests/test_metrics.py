@@ -42,13 +42,16 @@ def test_completion_by_component(mixed: Plan) -> None:
     assert list(table["actions"]) == [2, 1, 1, 2]
 
 
+def _soon(plan: Plan, as_of: date) -> list[str]:
+    state = m.action_state(plan, as_of)
+    return state.loc[state["due_soon"], ActionCol.ID].tolist()
+
+
 def test_overdue_and_due_soon(mixed: Plan) -> None:
     late = m.overdue(mixed, AS_OF)
     assert list(late[ActionCol.ID]) == ["I.1.2"]
     assert list(late["days_late"]) == [10]
-    soon = m.due_soon(mixed, AS_OF)
-    assert list(soon[ActionCol.ID]) == ["II.1.1"]
-    assert list(soon["days_left"]) == [13]
+    assert _soon(mixed, AS_OF) == ["II.1.1"]
     state = m.action_state(mixed, AS_OF).set_index(ActionCol.ID)
     assert state.loc["I.1.2", "display_status"] == Status.LATE
     assert state.loc["I.1.1", "display_status"] == Status.DONE  # done early is not late
@@ -67,7 +70,7 @@ def test_overdue_and_due_soon(mixed: Plan) -> None:
 )
 def test_late_and_soon_boundaries(mixed: Plan, as_of: date, late: list[str], soon: list[str]):
     assert list(m.overdue(mixed, as_of)[ActionCol.ID]) == late
-    assert list(m.due_soon(mixed, as_of)[ActionCol.ID]) == soon
+    assert _soon(mixed, as_of) == soon
 
 
 def test_unreadable_targets_are_listed(mixed: Plan) -> None:
@@ -86,12 +89,7 @@ def test_evidence_per_action(mixed: Plan) -> None:
     assert table.loc["III.1.1", "share"] == pytest.approx(100.0)  # Terverifikasi counts
 
 
-def test_evidence_per_area_and_overall(mixed: Plan) -> None:
-    table = m.evidence_by_area(mixed)
-    assert list(table[ActionCol.AREA]) == ["I", "II", "III"]
-    assert list(table["items"]) == [3, 2, 2]
-    assert list(table["present"]) == [1, 1, 1]
-    assert list(table["share"]) == pytest.approx([100 / 3, 50.0, 50.0])
+def test_evidence_overall(mixed: Plan) -> None:
     assert m.evidence_completeness(mixed) == pytest.approx(300 / 7)
 
 
@@ -214,3 +212,10 @@ def test_real_plan_figures(real_workbook: Path) -> None:
     assert list(m.overdue(plan, date(2022, 1, 8))[ActionCol.ID]) == ["III.2.1"]
     assert m.evidence_completeness(plan) == 0
     assert m.rencana_curve(plan)["date"].iloc[0] == date(2022, 1, 1)
+
+
+def test_headline_figures(mixed: Plan) -> None:
+    h = m.headline(mixed, AS_OF)
+    assert (h.actions, h.done, h.in_progress, h.not_started, h.late) == (6, 2, 2, 2, 1)
+    assert h.completion == pytest.approx(m.completion_overall(mixed))
+    assert h.evidence == pytest.approx(300 / 7)

@@ -128,14 +128,6 @@ def overdue(plan: Plan, as_of: date) -> pd.DataFrame:
     return late.sort_values(["days_late", ActionCol.ID], ascending=[False, True], kind="stable")
 
 
-def due_soon(plan: Plan, as_of: date, days: int = c.DUE_SOON_DAYS) -> pd.DataFrame:
-    """Actions not Selesai due between `as_of` and `days` later, soonest first."""
-    state = action_state(plan, as_of, days)
-    soon = state[state["due_soon"]].copy()
-    soon["days_left"] = [(d - as_of).days for d in soon["due"]]
-    return soon.sort_values(["days_left", ActionCol.ID], kind="stable")
-
-
 def unreadable_targets(plan: Plan) -> pd.DataFrame:
     """Actions whose target could not be read (nothing guessed), with their text."""
     sched = schedule(plan)
@@ -165,20 +157,6 @@ def evidence_by_action(plan: Plan) -> pd.DataFrame:
     out["present"] = have.reindex(ids, fill_value=0).astype(int).to_numpy()
     out["share"] = [p / n * 100 if n else 0.0 for p, n in zip(out["present"], out["items"])]
     out["missing_items"] = [missing.get(i, []) for i in ids]
-    return out
-
-
-def evidence_by_area(plan: Plan) -> pd.DataFrame:
-    """Per area: evidence items of its actions, how many present, and the share in %."""
-    per_action = evidence_by_action(plan)
-    per_action[ActionCol.AREA] = plan.actions[ActionCol.AREA].to_numpy()
-    sums = per_action.groupby(ActionCol.AREA, sort=False)[["items", "present"]].sum()
-    areas = plan.areas[[AreaCol.AREA, AreaCol.NAME]]
-    out = pd.DataFrame({ActionCol.AREA: areas[AreaCol.AREA], "area_name": areas[AreaCol.NAME]})
-    out = out[out[ActionCol.AREA].isin(sums.index)].reset_index(drop=True)
-    out["items"] = [int(sums.loc[a, "items"]) for a in out[ActionCol.AREA]]
-    out["present"] = [int(sums.loc[a, "present"]) for a in out[ActionCol.AREA]]
-    out["share"] = [p / n * 100 if n else 0.0 for p, n in zip(out["present"], out["items"])]
     return out
 
 
@@ -345,3 +323,30 @@ def kurva_s(plan: Plan, as_of: date) -> KurvaS:
     curve = plan_curve.merge(actual, on="date", how="left")
     actual_now = float(actual["actual"].iloc[-1]) if not actual.empty else 0.0
     return KurvaS(curve, as_of, planned_at(plan_curve, as_of), actual_now)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The figures every overview starts with (Ringkasan, Mode Rapat, the report)."""
+
+    actions: int
+    completion: float  # mean Progres (%)
+    done: int
+    in_progress: int
+    not_started: int
+    late: int
+    evidence: float  # share of evidence items present, %
+
+
+def headline(plan: Plan, as_of: date) -> Headline:
+    """The headline figures of a (filtered, as-of) plan."""
+    counts = status_counts(plan)
+    return Headline(
+        actions=len(plan.actions),
+        completion=completion_overall(plan),
+        done=counts[Status.DONE],
+        in_progress=counts[Status.IN_PROGRESS],
+        not_started=counts[Status.NOT_STARTED],
+        late=len(overdue(plan, as_of)),
+        evidence=evidence_completeness(plan),
+    )

@@ -14,7 +14,6 @@ from zi_dash.workbook import Plan
 
 DUE: Final = "Tenggat"
 DAYS_LATE: Final = "Terlambat (hari)"
-DAYS_LEFT: Final = "Sisa (hari)"
 READING: Final = "Dibaca sebagai"
 PRIORITY: Final = "Prioritas"
 PROBLEM: Final = "Masalah"
@@ -41,21 +40,6 @@ def late(plan: Plan, as_of: date) -> pd.DataFrame:
             DUE: [_date(d) for d in t["due"]],
             DAYS_LATE: t["days_late"],
             ActionCol.STATUS: t[ActionCol.STATUS],
-            ActionCol.PROGRESS: t[ActionCol.PROGRESS],
-        }
-    ).reset_index(drop=True)
-
-
-def due_soon(plan: Plan, as_of: date) -> pd.DataFrame:
-    """Actions due within the next 14 days, soonest first."""
-    t = m.due_soon(plan, as_of)
-    return pd.DataFrame(
-        {
-            ActionCol.ID: t[ActionCol.ID],
-            ActionCol.INDICATOR: t[ActionCol.INDICATOR],
-            ActionCol.PIC: t[ActionCol.PIC],
-            DUE: [_date(d) for d in t["due"]],
-            DAYS_LEFT: t["days_left"],
             ActionCol.PROGRESS: t[ActionCol.PROGRESS],
         }
     ).reset_index(drop=True)

@@ -22,7 +22,6 @@ LABEL_CHARS: Final = 48
 ROW_HEIGHT: Final = 26
 PLAN_FILL: Final = "#CBD5E1"
 WEEK_STARTS: Final = (1, 8, 15, 22, 29)
-_DAY_MS: Final = 86_400_000
 
 
 @dataclass(frozen=True)

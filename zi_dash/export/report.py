@@ -25,7 +25,6 @@ from docx.shared import Cm, Pt
 
 from zi_dash.analysis import metrics, tables
 from zi_dash.base import ActionCol, EvidenceCol, fmt, format_date
-from zi_dash.base import contract as c
 from zi_dash.charts import render
 from zi_dash.workbook import Plan
 
@@ -56,15 +55,15 @@ def clean(value: object) -> str:
 
 def headline(view: Plan, as_of: date) -> list[tuple[str, str]]:
     """The headline figures, as label and formatted value."""
-    counts = metrics.status_counts(view)
+    h = metrics.headline(view, as_of)
     lke = metrics.lke_projection(view)
     return [
-        ("Capaian keseluruhan", fmt.pct(metrics.completion_overall(view))),
-        ("Aksi selesai", f"{counts[c.Status.DONE]} dari {len(view.actions)}"),
-        ("Dalam proses", str(counts[c.Status.IN_PROGRESS])),
-        ("Belum mulai", str(counts[c.Status.NOT_STARTED])),
-        ("Terlambat", str(len(metrics.overdue(view, as_of)))),
-        ("Kelengkapan bukti", fmt.pct(metrics.evidence_completeness(view))),
+        ("Capaian keseluruhan", fmt.pct(h.completion)),
+        ("Aksi selesai", f"{h.done} dari {h.actions}"),
+        ("Dalam proses", str(h.in_progress)),
+        ("Belum mulai", str(h.not_started)),
+        ("Terlambat", str(h.late)),
+        ("Kelengkapan bukti", fmt.pct(h.evidence)),
         (
             "Proyeksi pengungkit LKE",
             f"{fmt.number(lke.total, 2)} dari {fmt.number(lke.weight_total, 0)}",
