@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.test_schedule import REAL
+from tests.targets import REAL
 from zi_dash.schedule import (
     Target,
     parse_target,

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
-from tests.test_schedule import D, days, mon
+from tests.targets import D, days, mon
 from zi_dash.base import MONTHS_ID, format_date
 from zi_dash.schedule import (
     Target,
