@@ -1,11 +1,8 @@
 """Ekspor: every chart as PNG and SVG, the report (DOCX, PDF) and the tables (XLSX)."""
 
-import dataclasses
-
 import streamlit as st
 
 from zi_dash import analysis, ui
-from zi_dash.analysis import filters as flt
 from zi_dash.base import format_date
 from zi_dash.charts import catalogue, render
 from zi_dash.export import bundle
@@ -13,22 +10,21 @@ from zi_dash.export import bundle
 ctx = ui.context()
 st.title("Ekspor untuk LAKIP dan Notulen")
 st.caption(
-    "Pilih tanggal acuan, area dan grafik, lalu buat berkasnya: grafik PNG (cetak) dan SVG, "
-    "laporan DOCX dan PDF (halaman judul, ringkasan, grafik berketerangan, aksi terlambat, "
-    "kekurangan bukti) dan tabel Excel, dalam satu ZIP."
+    "Pilih grafik, lalu buat berkasnya: grafik PNG (cetak) dan SVG, laporan DOCX dan PDF "
+    "(halaman judul, ringkasan, grafik berketerangan, aksi terlambat, kekurangan bukti) dan "
+    "tabel Excel, dalam satu ZIP."
 )
-left, right = st.columns([1, 3])
-as_of = left.date_input("Tanggal acuan", value=ctx.as_of, format="DD/MM/YYYY", key="export_as_of")
-areas = dict(flt.options(ctx.plan)["areas"])
-chosen_areas = right.multiselect(
-    "Area", list(areas), default=list(ctx.filters.areas), format_func=areas.__getitem__,
-    placeholder="Semua area", key="export_areas",
-)  # fmt: skip
+# One tanggal acuan and one set of filters for the whole session: the sidebar's.
+as_of, filters = ctx.as_of, ctx.filters
+st.info(
+    f"Tanggal acuan {format_date(as_of)} · cakupan: {bundle.scope_text(ctx.plan, filters)}. "
+    "Ubah keduanya di panel kiri.",
+    icon=":material/event:",
+)
 keys = st.multiselect(
     "Grafik", catalogue.CHART_KEYS, default=list(catalogue.CHART_KEYS),
     format_func=lambda k: catalogue.spec(k).title, key="export_charts",
 )  # fmt: skip
-filters = dataclasses.replace(ctx.filters, areas=tuple(chosen_areas))
 wanted = (ctx.plan.version, as_of, filters, tuple(keys))
 if not render.available():
     st.warning(render.unavailable_message() + " Laporan dan tabel tetap dibuat, tanpa grafik.")

@@ -47,7 +47,7 @@ where.markdown(
 plan = meeting.area_plan(ctx.view, screen, ctx.as_of)
 h = metrics.headline(plan, ctx.as_of)
 cols = st.columns(4)
-cols[0].metric("Capaian", fmt.pct(h.completion, 0))
+cols[0].metric("Capaian (rata-rata progres)", fmt.pct(h.completion, 0))
 cols[1].metric("Selesai", f"{h.done} / {h.actions}")
 cols[2].metric("Terlambat", h.late)
 cols[3].metric("Bukti lengkap", fmt.pct(h.evidence, 0))

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from zi_dash import ui
-from zi_dash.analysis import metrics
-from zi_dash.base import fmt
+from zi_dash.analysis import metrics, rewind
+from zi_dash.base import CAPAIAN_MEANS, fmt
 from zi_dash.charts import catalogue
 
 ctx = ui.context()
@@ -17,23 +17,26 @@ if plan.actions.empty:
 
 h = metrics.headline(plan, as_of)
 cols = st.columns(6)
-cols[0].metric("Capaian keseluruhan", fmt.pct(h.completion))
+cols[0].metric("Capaian keseluruhan", fmt.pct(h.completion), help=CAPAIAN_MEANS)
 cols[1].metric("Selesai", h.done)
 cols[2].metric("Dalam proses", h.in_progress)
 cols[3].metric("Belum mulai", h.not_started)
 cols[4].metric("Terlambat", h.late)
 cols[5].metric("Kelengkapan bukti", fmt.pct(h.evidence))
+st.caption(CAPAIAN_MEANS)
 
 # One chart per row: six long area names leave a half-width chart no room for its bars.
 ui.chart(catalogue.capaian_per_area(plan, as_of), "capaian_per_area", as_of)
 ui.chart(catalogue.status_per_area(plan, as_of), "status_per_area", as_of)
 
 st.subheader("Proyeksi nilai pengungkit LKE")
+whole = " Dihitung atas seluruh rencana: saringan tidak berlaku di sini." * ctx.filters.active
 st.caption(
-    "Proyeksi = bobot area × capaian area. Ini perkiraan dari progres rencana aksi, "
-    "bukan nilai resmi evaluasi TPI atau KemenPANRB."
+    "Proyeksi = bobot area × capaian area, per tanggal acuan. Ini perkiraan dari progres "
+    f"rencana aksi, bukan nilai resmi evaluasi TPI atau KemenPANRB.{whole}"
 )
-ui.chart(catalogue.proyeksi_lke(plan, as_of), "proyeksi_lke", as_of)
+# The verdict is about the whole plan: a filter to one area must not compare 15 with 40.
+ui.chart(catalogue.proyeksi_lke(rewind(ctx.plan, as_of), as_of), "proyeksi_lke", as_of)
 
 st.subheader("Kurva S")
 kurva = metrics.kurva_s(plan, as_of)

@@ -100,6 +100,7 @@ def test_the_docx_has_title_page_figures_captions_and_tables(package: bundle.Pac
     headings = [t for s, t in texts if s.startswith("Heading")]
     assert headings == [
         "1. Ringkasan",
+        "Per area",
         "2. Grafik",
         "3. Aksi terlambat",
         "4. Kekurangan bukti dukung",
@@ -109,13 +110,21 @@ def test_the_docx_has_title_page_figures_captions_and_tables(package: bundle.Pac
         f"Gambar {i}. {spec.title}, per 1 Mei 2022" for i, spec in enumerate(catalogue.CHARTS, 1)
     ]
     assert len(document.inline_shapes) == 7
-    summary, late, gaps = document.tables
+    summary, areas, late, gaps = document.tables
     assert [r.cells[0].text for r in summary.rows][:3] == [
         "Ukuran",
-        "Capaian keseluruhan",
+        "Capaian keseluruhan (rata-rata progres)",
         "Aksi selesai",
     ]
     assert summary.rows[2].cells[1].text == "2 dari 6"
+    quoted = {r.cells[0].text: r.cells[1].text for r in summary.rows}
+    assert quoted["Kurva S: realisasi per tanggal acuan"].endswith("%")
+    assert quoted["Proyeksi pengungkit LKE (seluruh rencana)"].endswith(
+        "belum memenuhi minimal WBK"
+    )
+    assert [c.text for c in areas.rows[0].cells][:2] == ["Area", "Aksi"]
+    assert [r.cells[0].text.split(" · ")[0] for r in areas.rows[1:]] == ["I", "II", "III"]
+    assert [r.cells[1].text for r in areas.rows[1:]] == ["2", "2", "2"]
     assert [[c.text for c in r.cells][:2] for r in late.rows] == [
         ["ID", "Indikator"],
         ["I.1.2", "Indikator I.1.2"],

@@ -162,7 +162,7 @@ def test_rapat_steps_through_areas(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert "Ikhtisar" in at.markdown[0].value if at.markdown else True
     next_button = next(b for b in at.button if "Berikutnya" in b.label)
     next_button.click().run()
-    assert _metrics(at)["Capaian"] == "75%"  # area I
+    assert _metrics(at)["Capaian (rata-rata progres)"] == "75%"  # area I
     assert _metrics(at)["Selesai"] == "1 / 2"
 
 
@@ -180,3 +180,20 @@ def test_missing_workbook_shows_where_to_put_it(monkeypatch: pytest.MonkeyPatch,
     at = _app(monkeypatch, tmp_path / "tidak-ada.xlsx")
     assert not at.exception
     assert "ZI_WORKBOOK" in at.error[0].value
+
+
+def test_a_plan_of_another_year_says_so_and_offers_a_date_in_it(monkeypatch, real_workbook):
+    at = _app(monkeypatch, real_workbook, date(2026, 11, 25))
+    assert not at.exception
+    assert "Rencana aksi ini untuk tahun 2022" in at.warning[0].value
+    assert "25 November 2026 di luar tahun itu" in at.warning[0].value
+    button = at.button(key="as_of_in_year_0")
+    assert button.label == "Pakai 31 Desember 2022"
+    button.click().run()
+    assert at.session_state[Key.AS_OF] == date(2022, 12, 31)
+    assert not any("di luar tahun itu" in w.value for w in at.warning)
+
+
+def test_no_year_notice_inside_the_plan_year(monkeypatch, real_workbook) -> None:
+    at = _app(monkeypatch, real_workbook, date(2022, 6, 30))
+    assert not any("di luar tahun itu" in w.value for w in at.warning)

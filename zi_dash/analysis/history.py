@@ -52,9 +52,37 @@ def rewind(plan: Plan, as_of: date) -> Plan:
         except CellError:
             continue  # a hand-edited log line we cannot read back: keep the newer value
         frames[sheet].iat[row, frames[sheet].columns.get_loc(column)] = old
+    _rewind_stamps(plan.history, later, frames, positions)
     return dataclasses.replace(
         plan, actions=frames[c.Sheet.ACTIONS], evidence=frames[c.Sheet.EVIDENCE]
     )
+
+
+def _rewind_stamps(
+    log: pd.DataFrame,
+    later: pd.DataFrame,
+    frames: dict[str, pd.DataFrame],
+    positions: dict[str, dict[str, int]],
+) -> None:
+    """Diperbarui / Diperbarui Oleh of rows changed later: their last logged change up to then.
+
+    A row whose earlier state the log does not explain gets no stamp rather than today's.
+    """
+    earlier = log.drop(index=later.index)
+    last = earlier.groupby([LogCol.SHEET, LogCol.ID], sort=False).tail(1)
+    stamps = {
+        (r[LogCol.SHEET], r[LogCol.ID]): (r[LogCol.TIME], r[LogCol.USER])
+        for _, r in last.iterrows()
+    }
+    for sheet, row_id in set(zip(later[LogCol.SHEET], later[LogCol.ID])):
+        row = positions.get(sheet, {}).get(row_id)
+        if row is None:
+            continue
+        when, who = stamps.get((sheet, row_id), (None, ""))
+        frame = frames[sheet]
+        updated, by = c.UPDATE_STAMPS[sheet]
+        frame.iat[row, frame.columns.get_loc(updated)] = when
+        frame.iat[row, frame.columns.get_loc(by)] = who
 
 
 def _progress_changes(plan: Plan) -> pd.DataFrame:

@@ -71,15 +71,16 @@ def unreadable(plan: Plan) -> pd.DataFrame:
 
 def evidence_gaps(plan: Plan, as_of: date) -> pd.DataFrame:
     """Missing evidence items, most urgent first: done actions, then late, then due soon."""
+    # The item beside its action: an action with four missing items is four different rows.
     columns = [
         PRIORITY,
         EvidenceCol.ACTION_ID,
+        EvidenceCol.ITEM,
+        EvidenceCol.STATUS,
         ActionCol.INDICATOR,
         ActionCol.PIC,
         DUE,
         EvidenceCol.ID,
-        EvidenceCol.ITEM,
-        EvidenceCol.STATUS,
         EvidenceCol.LINK,
     ]
     state = m.action_state(plan, as_of)

@@ -34,7 +34,7 @@ from zi_dash.base.errors import (
     WorkbookBusyError,
     WorkbookError,
 )
-from zi_dash.base.fmt import MONTHS_ID, format_date, number, pct
+from zi_dash.base.fmt import CAPAIAN_MEANS, MONTHS_ID, format_date, number, pct
 from zi_dash.base.links import add_link, is_web_link, split_links
 from zi_dash.base.palette import (
     ACTUAL_COLOR,
@@ -50,6 +50,7 @@ __all__ = [
     "ACTUAL_COLOR",
     "AREA_CODES",
     "AREA_NAMES",
+    "CAPAIAN_MEANS",
     "DATETIME_FORMAT",
     "DATE_FORMAT",
     "DEFAULT_WORKBOOK",

@@ -278,3 +278,8 @@ INFO: Final = SheetSpec(
 DATA_SHEETS: Final[tuple[SheetSpec, ...]] = (ACTIONS, EVIDENCE, AREAS, LOG, INFO)
 # The sheets staff edit from the dashboard (the others are the SK's or the dashboard's own).
 EDITABLE: Final[dict[str, SheetSpec]] = {Sheet.ACTIONS: ACTIONS, Sheet.EVIDENCE: EVIDENCE}
+# Where a save stamps when and by whom each edited row was last changed.
+UPDATE_STAMPS: Final[dict[str, tuple[str, str]]] = {
+    Sheet.ACTIONS: (ActionCol.UPDATED, ActionCol.UPDATED_BY),
+    Sheet.EVIDENCE: (EvidenceCol.UPDATED, EvidenceCol.UPDATED_BY),
+}

@@ -31,6 +31,10 @@ def pct(value: float, digits: int = 1) -> str:
     return f"{number(value, digits)}%"
 
 
+# What "capaian" means wherever it is shown: the mean of Progres (%), not the share Selesai.
+CAPAIAN_MEANS = "Capaian = rata-rata Progres (%) semua aksi, bukan persentase aksi yang Selesai."
+
+
 def format_date(d: date) -> str:
     """Indonesian date without zero padding, e.g. "15 April 2022"."""
     return f"{d.day} {MONTHS_ID[d.month - 1]} {d.year}"

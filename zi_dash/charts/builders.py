@@ -52,7 +52,7 @@ def area_completion(by_area: pd.DataFrame, as_of: date) -> go.Figure:
             text=text,
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}<br>Capaian %{x:.1f}%<extra></extra>",
+            hovertemplate="%{y}<br>Capaian (rata-rata progres) %{x:.1f}%<extra></extra>",
             name="Capaian",
         )
     )
@@ -126,7 +126,7 @@ def component_completion(by_component: pd.DataFrame, as_of: date) -> go.Figure:
             textposition="outside",
             cliponaxis=False,
             customdata=by_component[ActionCol.COMPONENT],
-            hovertemplate="%{customdata}<br>Capaian %{x:.1f}%<extra></extra>",
+            hovertemplate="%{customdata}<br>Capaian (rata-rata progres) %{x:.1f}%<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", tickfont={"size": 13})

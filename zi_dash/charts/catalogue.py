@@ -93,13 +93,14 @@ class ChartSpec:
     key: str
     title: str
     build: Callable[[Plan, date], go.Figure]
+    whole_plan: bool = False  # about the whole plan as of the date, whatever the filters
 
 
 CHARTS: Final[tuple[ChartSpec, ...]] = (
     ChartSpec("capaian_per_area", "Capaian rencana aksi per area", capaian_per_area),
     ChartSpec("status_per_area", "Status aksi per area", status_per_area),
     ChartSpec("capaian_per_komponen", "Capaian per komponen", capaian_per_komponen),
-    ChartSpec("proyeksi_lke", "Proyeksi nilai pengungkit LKE", proyeksi_lke),
+    ChartSpec("proyeksi_lke", "Proyeksi nilai pengungkit LKE", proyeksi_lke, whole_plan=True),
     ChartSpec("kurva_s", "Kurva S rencana dan realisasi", kurva_s),
     ChartSpec("linimasa", "Linimasa target", linimasa),
     ChartSpec("kelengkapan_bukti_per_area", "Kelengkapan bukti per area", kelengkapan_bukti),

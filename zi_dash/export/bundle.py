@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 import zi_dash.export.report as report
 from zi_dash import analysis
-from zi_dash.analysis import Filters, metrics, tables
+from zi_dash.analysis import Filters, metrics, rewind, tables
 from zi_dash.base import HEADER_FILL, ActionCol, Kind, format_date
 from zi_dash.base import contract as c
 from zi_dash.charts import catalogue, render
@@ -61,9 +61,16 @@ class Package:
 
 
 def chart_images(
-    view: Plan, as_of: date, keys: Sequence[str], progress: Progress | None = None
+    view: Plan,
+    as_of: date,
+    keys: Sequence[str],
+    progress: Progress | None = None,
+    whole: Plan | None = None,
 ) -> list[report.ChartImage]:
-    """PNG and SVG of each chosen chart; raises render.RenderUnavailableError without a browser."""
+    """PNG and SVG of each chosen chart; raises render.RenderUnavailableError without a browser.
+
+    `whole` is the unfiltered plan as of the date, for charts about the whole plan (LKE).
+    """
     out: list[report.ChartImage] = []
     for i, key in enumerate(keys):
         spec = catalogue.spec(key)
@@ -73,7 +80,7 @@ def chart_images(
                 0.8 * i / max(len(keys), 1),
                 f"Menggambar grafik {i + 1} dari {len(keys)}: {spec.title}…",
             )
-        fig = spec.build(view, as_of)
+        fig = spec.build(whole if spec.whole_plan and whole is not None else view, as_of)
         out.append(
             report.ChartImage(
                 key=key,
@@ -143,18 +150,17 @@ def tables_xlsx(plan: Plan, view: Plan, as_of: date, scope: str) -> bytes:
     book = openpyxl.Workbook()
     info = book.active
     info.title = "Info"
-    for row in (
+    rows = (
         ("Satuan kerja", plan.info.unit),
         ("Tahun rencana", plan.year),
         ("Tanggal acuan", format_date(as_of)),
         ("Cakupan", scope),
         ("Sumber", Path(plan.path).name),
-    ):
-        info.append([])
-        r = info.max_row
-        put(info.cell(r, 1), Kind.TEXT, row[0])
-        put(info.cell(r, 2), _value_kind(row[1]), row[1])
-    info.delete_rows(1)
+        ("Dibuat", f"{format_date(datetime.now().date())} {datetime.now():%H.%M}"),
+    )
+    for r, (label, value) in enumerate(rows, start=1):
+        put(info.cell(r, 1), Kind.TEXT, label)
+        put(info.cell(r, 2), _value_kind(value), value)
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 18, 70
     state = metrics.action_state(view, as_of)
     actions = view.actions.copy()
@@ -193,7 +199,7 @@ def build_package(
     images: list[report.ChartImage] = []
     notes: list[str] = []
     try:
-        images = chart_images(shown, as_of, keys, progress)
+        images = chart_images(shown, as_of, keys, progress, whole=rewind(plan, as_of))
     except render.RenderUnavailableError as exc:
         package.warnings.append(str(exc))
         notes.append("Grafik tidak disertakan: " + str(exc))

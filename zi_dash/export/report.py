@@ -6,6 +6,7 @@ Title page, headline figures, each chart with a numbered caption, late actions, 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
 import io
 import re
@@ -23,8 +24,9 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from zi_dash.analysis import metrics, tables
-from zi_dash.base import ActionCol, EvidenceCol, fmt, format_date
+from zi_dash.analysis import metrics, rewind, tables
+from zi_dash.base import CAPAIAN_MEANS, ActionCol, EvidenceCol, fmt, format_date
+from zi_dash.base import contract as c
 from zi_dash.charts import render
 from zi_dash.workbook import Plan
 
@@ -53,22 +55,70 @@ def clean(value: object) -> str:
     return _CONTROL.sub("", text)
 
 
-def headline(view: Plan, as_of: date) -> list[tuple[str, str]]:
-    """The headline figures, as label and formatted value."""
+def headline(plan: Plan, view: Plan, as_of: date) -> list[tuple[str, str]]:
+    """The headline figures, as label and formatted value, so the text alone can be quoted.
+
+    The LKE projection is about the whole plan as of the date, whatever the report's scope.
+    """
     h = metrics.headline(view, as_of)
-    lke = metrics.lke_projection(view)
+    lke = metrics.lke_projection(rewind(plan, as_of))
+    kurva = metrics.kurva_s(view, as_of)
+    verdict = (
+        "memenuhi minimal WBBM" if lke.meets_wbbm
+        else "memenuhi minimal WBK" if lke.meets_wbk
+        else "belum memenuhi minimal WBK"
+    )  # fmt: skip
     return [
-        ("Capaian keseluruhan", fmt.pct(h.completion)),
+        ("Capaian keseluruhan (rata-rata progres)", fmt.pct(h.completion)),
         ("Aksi selesai", f"{h.done} dari {h.actions}"),
         ("Dalam proses", str(h.in_progress)),
         ("Belum mulai", str(h.not_started)),
         ("Terlambat", str(h.late)),
         ("Kelengkapan bukti", fmt.pct(h.evidence)),
+        ("Kurva S: rencana per tanggal acuan", fmt.pct(kurva.planned)),
+        ("Kurva S: realisasi per tanggal acuan", fmt.pct(kurva.actual)),
         (
-            "Proyeksi pengungkit LKE",
-            f"{fmt.number(lke.total, 2)} dari {fmt.number(lke.weight_total, 0)}",
+            "Kurva S: deviasi",
+            f"{fmt.number(kurva.deviation)} poin" + (" (kritis)" if kurva.kritis else ""),
+        ),
+        (
+            "Proyeksi pengungkit LKE (seluruh rencana)",
+            f"{fmt.number(lke.total, 2)} dari {fmt.number(lke.weight_total, 0)}: {verdict}",
         ),
     ]
+
+
+AREA_HEADERS: Final = (
+    "Area", "Aksi", "Selesai", "Terlambat", "Capaian (rata-rata progres)", "Bukti lengkap",
+    "Proyeksi LKE",
+)  # fmt: skip
+
+
+def area_rows(plan: Plan, view: Plan, as_of: date) -> list[list[str]]:
+    """One row per area of the report's scope: actions, done, late, capaian, evidence, LKE."""
+    lke = metrics.lke_projection(rewind(plan, as_of)).areas.set_index(c.ActionCol.AREA)
+    state = metrics.action_state(view, as_of)
+    rows = []
+    for area, group in view.actions.groupby(c.ActionCol.AREA, sort=False):
+        sub = dataclasses.replace(
+            view,
+            actions=group,
+            evidence=view.evidence[
+                view.evidence[c.EvidenceCol.ACTION_ID].isin(set(group[c.ActionCol.ID]))
+            ],
+        )
+        late = int(state.loc[group.index, "overdue"].sum())
+        row = lke.loc[area]
+        rows.append([
+            f"{area} · {row['area_name']}",
+            str(len(group)),
+            str(int(group[c.ActionCol.STATUS].eq(c.Status.DONE).sum())),
+            str(late),
+            fmt.pct(float(group[c.ActionCol.PROGRESS].mean())),
+            fmt.pct(metrics.evidence_completeness(sub)),
+            f"{fmt.number(row['score'], 2)} dari {fmt.number(row['weight'], 0)}",
+        ])  # fmt: skip
+    return rows
 
 
 LATE_COLUMNS: Final = (
@@ -120,11 +170,15 @@ def report_docx(
     doc.add_page_break()
 
     doc.add_heading("1. Ringkasan", level=1)
-    _docx_table(doc, ["Ukuran", "Nilai"], headline(view, as_of), widths=(9, 7))
+    _docx_table(doc, ["Ukuran", "Nilai"], headline(plan, view, as_of), widths=(9, 7))
     doc.add_paragraph(
-        "Proyeksi pengungkit LKE = bobot area × capaian area; perkiraan dari progres rencana "
-        "aksi, bukan nilai resmi evaluasi."
+        f"{CAPAIAN_MEANS} Proyeksi pengungkit LKE = bobot area × capaian area, atas seluruh "
+        "rencana per tanggal acuan; perkiraan dari progres rencana aksi, bukan nilai resmi "
+        "evaluasi."
     ).runs[0].italic = True
+    doc.add_heading("Per area", level=2)
+    _docx_table(doc, list(AREA_HEADERS), area_rows(plan, view, as_of),
+                widths=(5.5, 1.3, 1.5, 1.8, 2.4, 1.8, 2.2))  # fmt: skip
 
     doc.add_heading("2. Grafik", level=1)
     for note in notes:
@@ -222,7 +276,14 @@ def report_html(
     day = e(format_date(as_of))
     late_html = frame_html(late, LATE_COLUMNS) if not late.empty else f"<p>Tidak ada per {day}.</p>"
     gaps_html = frame_html(gaps, GAP_COLUMNS) if not gaps.empty else f"<p>Tidak ada per {day}.</p>"
-    rows = "".join(f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in headline(view, as_of))
+    rows = "".join(
+        f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in headline(plan, view, as_of)
+    )
+    area_head = "".join(f"<th>{e(h)}</th>" for h in AREA_HEADERS)
+    area_body = "".join(
+        "<tr>" + "".join(f"<td>{e(v)}</td>" for v in r) + "</tr>"
+        for r in area_rows(plan, view, as_of)
+    )
     return f"""<!doctype html><html lang="id"><head><meta charset="utf-8">
 <style>
 @page {{ size: A4; margin: 20mm 18mm; }}
@@ -239,6 +300,9 @@ th {{ background: #E5E7EB; }} tr {{ break-inside: avoid; }}
 <p>{e(plan.info.unit)}<br>Tahun rencana {plan.year}<br>Tanggal acuan: {day}<br>
 Cakupan: {e(scope)}<br>{e(plan.info.legal_basis)}</p></div>
 <h2>1. Ringkasan</h2><table><tbody>{rows}</tbody></table>
+<p><i>{e(CAPAIAN_MEANS)} Proyeksi LKE atas seluruh rencana per tanggal acuan;
+bukan nilai resmi.</i></p>
+<h3>Per area</h3><table><thead><tr>{area_head}</tr></thead><tbody>{area_body}</tbody></table>
 <h2>2. Grafik</h2>{figures_html}
 <h2>3. Aksi terlambat</h2>
 {late_html}

@@ -47,6 +47,11 @@ _DOCUMENT_NOUNS: Final = frozenset(
 OVERRIDES: Final[dict[str, tuple[str, ...]]] = {
     fold(k): v
     for k, v in {
+        # "Draft" alone names nothing: the draft is the LAKIP 2021's (the row's own subject).
+        "Draft dan dokumentasi rapat penyusunan LAKIP 2021": (
+            "Draft LAKIP 2021",
+            "dokumentasi rapat penyusunan LAKIP 2021",
+        ),
         "PK Eselon III dan IV tahun 2022 dan SKP Eselon III, IV dan pelaksana tahun 2021, "
         "Renstra 2022": (
             "PK Eselon III dan IV tahun 2022",

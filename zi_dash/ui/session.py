@@ -115,10 +115,40 @@ def sidebar(plan: Plan) -> Context:
             pics=_multiselect("Penanggung jawab", Key.PICS, choices["pics"]),
             months=_multiselect("Bulan target", Key.MONTHS, choices["months"]),
         )
+    _outside_the_plan_year(plan, as_of)
     # Figures "per tanggal acuan" show the plan as it stood then, rebuilt from the Riwayat log.
     context = Context(plan, flt.view(plan, as_of, filters), as_of, filters)
     st.session_state[Key.CONTEXT] = context
     return context
+
+
+def _set_as_of(day: date) -> None:
+    st.session_state[Key.AS_OF] = day
+
+
+def _outside_the_plan_year(plan: Plan, as_of: date) -> None:
+    """Say so when the tanggal acuan lies outside the plan's year, and offer one in it."""
+    if not plan.year or as_of.year == plan.year:
+        return
+    year_end = date(plan.year, 12, 31)
+    box = st.container(border=True)
+    box.warning(
+        f"Rencana aksi ini untuk tahun {plan.year}, sedangkan tanggal acuan "
+        f"{format_date(as_of)} di luar tahun itu: "
+        + ("semua aksi yang belum selesai tampak terlambat." if as_of > year_end else
+           "belum ada aksi yang dijadwalkan.")
+    )  # fmt: skip
+    row = box.container(horizontal=True)
+    choices = [year_end if as_of > year_end else date(plan.year, 1, 1)]
+    last_change = plan.modified.date()
+    if last_change.year == plan.year and last_change not in choices:
+        choices.append(last_change)
+    for i, day in enumerate(choices):
+        label = "perubahan terakhir workbook, " if i else ""
+        row.button(
+            f"Pakai {label}{format_date(day)}", on_click=_set_as_of, args=(day,),
+            key=f"as_of_in_year_{i}", icon=":material/event:",
+        )  # fmt: skip
 
 
 APP_SCRIPT: Final = Path(__file__).resolve().parents[2] / "app.py"

@@ -22,7 +22,6 @@ from zi_dash.base import (
     DATE_FORMAT,
     DATETIME_FORMAT,
     EDITABLE,
-    ActionCol,
     Kind,
     LogCol,
     WorkbookError,
@@ -72,7 +71,7 @@ def _cell_writes(
     for sheet, row_id in touched:
         columns = current.columns[sheet]
         row = current.rows[sheet][row_id]
-        updated, updated_by = stamp_columns(sheet)
+        updated, updated_by = c.UPDATE_STAMPS[sheet]
         writes[sheet] += [
             xlsx_patch.CellWrite(row, columns[updated] + 1, Kind.DATETIME, now),
             xlsx_patch.CellWrite(row, columns[updated_by] + 1, Kind.TEXT, user),
@@ -138,12 +137,6 @@ def _write_with_openpyxl(
     return out.getvalue()
 
 
-def stamp_columns(sheet: str) -> tuple[str, str]:
-    if sheet == c.Sheet.ACTIONS:
-        return ActionCol.UPDATED, ActionCol.UPDATED_BY
-    return c.EvidenceCol.UPDATED, c.EvidenceCol.UPDATED_BY
-
-
 def put(cell: Cell, kind: Kind, value: object) -> None:
     """Write a typed value; text always stays text, never a formula, also when Excel edits it."""
     if is_blank(value):
@@ -193,7 +186,7 @@ def _difference(current: Plan, written: Plan, todo: list[CellChange]) -> str:
             return f"lembar {sheet}: urutan ID berubah"
         positions = {row_id: i for i, row_id in enumerate(ids)}
         mine = {(ch.row_id, ch.column): ch.new for ch in todo if ch.sheet == sheet}
-        stamps = set(stamp_columns(sheet))
+        stamps = set(c.UPDATE_STAMPS[sheet])
         for column in spec.headers:
             if column in stamps:
                 continue
