@@ -49,18 +49,18 @@ h = metrics.headline(plan, ctx.as_of)
 cols = st.columns(4)
 cols[0].metric("Capaian (rata-rata progres)", fmt.pct(h.completion, 0))
 cols[1].metric("Selesai", f"{h.done} / {h.actions}")
-cols[2].metric("Terlambat", h.late)
+cols[2].metric("Terlambat · tertinggal", f"{h.late} · {h.behind}")
 cols[3].metric("Bukti lengkap", fmt.pct(h.evidence, 0))
 
 if screen.area is None:
     fig = builders.area_completion(metrics.completion_by_area(plan), ctx.as_of)
     ui.chart(style.for_projector(fig), "rapat_capaian_per_area", ctx.as_of, downloads=False)
 else:
-    st.markdown("#### Aksi terlambat")
+    st.markdown("#### Aksi terlambat dan tertinggal")
     late = tables.late(plan, ctx.as_of)
     big_table(
-        late[[ActionCol.ID, ActionCol.INDICATOR, ActionCol.PIC, tables.DUE]],
-        "Tidak ada aksi terlambat di area ini.",
+        late[[ActionCol.ID, ActionCol.INDICATOR, tables.SHOWN_STATUS, tables.MISSED]],
+        "Tidak ada aksi terlambat atau tertinggal di area ini.",
     )
     st.markdown("#### Kekurangan bukti")
     gaps = tables.evidence_gaps(plan, ctx.as_of)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from zi_dash import ui
 from zi_dash.analysis import metrics, rewind
-from zi_dash.base import CAPAIAN_MEANS, fmt
+from zi_dash.base import CAPAIAN_MEANS, TERLAMBAT_MEANS, TERTINGGAL_MEANS, fmt
 from zi_dash.charts import catalogue
 
 ctx = ui.context()
@@ -16,13 +16,14 @@ if plan.actions.empty:
     st.stop()
 
 h = metrics.headline(plan, as_of)
-cols = st.columns(6)
+cols = st.columns(7)
 cols[0].metric("Capaian keseluruhan", fmt.pct(h.completion), help=CAPAIAN_MEANS)
 cols[1].metric("Selesai", h.done)
 cols[2].metric("Dalam proses", h.in_progress)
 cols[3].metric("Belum mulai", h.not_started)
-cols[4].metric("Terlambat", h.late)
-cols[5].metric("Kelengkapan bukti", fmt.pct(h.evidence))
+cols[4].metric("Terlambat", h.late, help=TERLAMBAT_MEANS)
+cols[5].metric("Tertinggal", h.behind, help=TERTINGGAL_MEANS)
+cols[6].metric("Kelengkapan bukti", fmt.pct(h.evidence))
 st.caption(CAPAIAN_MEANS)
 
 # One chart per row: six long area names leave a half-width chart no room for its bars.

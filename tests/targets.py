@@ -33,7 +33,13 @@ REAL = [
     ("April Minggu ke 3 April 2022", [days(2022, 4, 15, 21)]),
     (
         "April Minggu ke 3 April 2022, tiap triwulan minggu ke 3,4,5",
-        [days(2022, 4, 15, 21), days(2022, 7, 15, 31), days(2022, 10, 15, 31)],
+        # April, then the quarter-end months after it, as V.4.3 writes a quarterly evaluation.
+        [
+            days(2022, 4, 15, 21),
+            days(2022, 6, 15, 30),
+            days(2022, 9, 15, 30),
+            days(2022, 12, 15, 31),
+        ],
     ),
     ("April Minggu ke 4 2022", [days(2022, 4, 22, 28)]),
     ("April Minggu ke 1 2022", [days(2022, 4, 1, 7)]),

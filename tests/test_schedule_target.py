@@ -192,6 +192,8 @@ CASES = [(text, None, expected) for text, expected in REAL] + [
     ("Januari 2022, setiap bulan", None, months(2022, *range(1, 13))),
     ("Oktober 2022, tiap bulan", None, months(2022, 10, 11, 12)),
     ("Maret 2022, setiap triwulan", None, months(2022, 3, 6, 9, 12)),
+    ("April 2022, setiap triwulan", None, months(2022, 4, 6, 9, 12)),
+    ("Mei 2022, setiap semester", None, months(2022, 5, 6, 12)),
     ("Juni 2022 dan setiap semester", None, months(2022, 6, 12)),
 ]
 

@@ -1,4 +1,4 @@
-"""zi_dash.schedule: readings, Indonesian date formatting and effective_target."""
+"""zi_dash.schedule.target: readings, interval formatting and effective_target."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from datetime import date, datetime
 import pytest
 
 from tests.targets import D, days, mon
-from zi_dash.base import MONTHS_ID, format_date
 from zi_dash.schedule import (
     Target,
     effective_target,
@@ -36,7 +35,7 @@ READINGS = [
     (
         "April Minggu ke 3 April 2022, tiap triwulan minggu ke 3,4,5",
         None,
-        "15–21 April 2022; 15–31 Juli 2022; 15–31 Oktober 2022",
+        "15–21 April 2022; 15–30 Juni 2022; 15–30 September 2022; 15–31 Desember 2022",
     ),
     ("kalau", None, "Tidak terbaca"),
 ]
@@ -64,13 +63,6 @@ def test_reading(text: str, year: int | None, reading: str) -> None:
 )
 def test_format_interval(start: date, end: date, expected: str) -> None:
     assert format_interval(start, end) == expected
-
-
-def test_format_date_and_month_names() -> None:
-    assert format_date(D(2022, 4, 5)) == "5 April 2022"
-    assert format_date(D(2023, 12, 31)) == "31 Desember 2023"
-    assert len(MONTHS_ID) == 12
-    assert MONTHS_ID[0] == "Januari" and MONTHS_ID[7] == "Agustus" and MONTHS_ID[-1] == "Desember"
 
 
 def test_format_intervals_groups_whole_months_per_year() -> None:

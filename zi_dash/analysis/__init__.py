@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zi_dash.analysis import filters, history, meeting, metrics, tables
+from zi_dash.analysis import filters, history, meeting, metrics, periods, tables
 from zi_dash.analysis.filters import Filters, apply, view
 from zi_dash.analysis.history import rewind
 from zi_dash.analysis.metrics import KurvaS, LkeProjection
@@ -16,6 +16,7 @@ __all__ = [
     "history",
     "meeting",
     "metrics",
+    "periods",
     "rewind",
     "tables",
     "view",

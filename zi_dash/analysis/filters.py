@@ -15,7 +15,7 @@ from zi_dash.base import contract as c
 from zi_dash.workbook import Plan
 
 NO_PIC = "(belum ditentukan)"
-DISPLAY_STATUSES: tuple[str, ...] = (*c.ACTION_STATUSES, c.Status.LATE)
+DISPLAY_STATUSES: tuple[str, ...] = (*c.ACTION_STATUSES, c.Status.BEHIND, c.Status.LATE)
 
 
 @dataclass(frozen=True)

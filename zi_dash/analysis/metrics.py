@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from zi_dash.analysis.history import realisasi_curve
+from zi_dash.analysis.periods import period_flags
 from zi_dash.base import ActionCol, AreaCol, EvidenceCol, Status
 from zi_dash.base import contract as c
 from zi_dash.schedule import Target, effective_target
@@ -105,7 +106,13 @@ def completion_by_component(plan: Plan) -> pd.DataFrame:
 
 
 def action_state(plan: Plan, as_of: date, soon_days: int = c.DUE_SOON_DAYS) -> pd.DataFrame:
-    """Actions with their due date, overdue / due-soon flags and displayed status."""
+    """Actions with their periods measured at `as_of` and the status a meeting should see.
+
+    planned: % its periods plan by then; overdue (Terlambat): the final due date has passed
+    unfinished; behind (Tertinggal): Progres below planned, a period missed (`missed` names
+    the last one that ended); due_soon (segera): the next period ends within `soon_days` with
+    work still to do by then.
+    """
     sched = schedule(plan)
     out = plan.actions.copy()
     for col in ("target", "start", "due", "recognized", "reading"):
@@ -114,10 +121,32 @@ def action_state(plan: Plan, as_of: date, soon_days: int = c.DUE_SOON_DAYS) -> p
     due = out["due"]
     known = out["recognized"] & due.notna()
     out["overdue"] = open_ & known & due.map(lambda d: d is not None and d < as_of)
-    horizon = as_of + timedelta(days=soon_days)
-    out["due_soon"] = open_ & known & due.map(lambda d: d is not None and as_of <= d <= horizon)
-    out["display_status"] = out[ActionCol.STATUS].where(~out["overdue"], Status.LATE)
+    flags = [
+        period_flags(t, float(p), bool(o), as_of, soon_days)
+        for t, p, o in zip(out["target"], out[ActionCol.PROGRESS], open_)
+    ]
+    out["planned"] = [f[0] for f in flags]
+    out["behind"] = [f[1] for f in flags]
+    out["due_soon"] = [f[2] for f in flags]
+    out["next_due"] = pd.Series([f[3] for f in flags], index=out.index, dtype=object)
+    out["missed"] = [f[4] for f in flags]
+    shown = out[ActionCol.STATUS].where(~out["behind"], Status.BEHIND)
+    out["display_status"] = shown.where(~out["overdue"], Status.LATE)
     return out
+
+
+def lagging(plan: Plan, as_of: date) -> pd.DataFrame:
+    """Terlambat actions (longest overdue first), then Tertinggal ones (widest gap first)."""
+    state = action_state(plan, as_of)
+    rows = state[state["overdue"] | state["behind"]].copy()
+    rows["days_late"] = [
+        (as_of - d).days if late else 0 for d, late in zip(rows["due"], rows["overdue"])
+    ]
+    rows["gap"] = rows["planned"] - rows[ActionCol.PROGRESS].astype(float)
+    rows["_late"] = rows["overdue"].astype(int)
+    order = ["_late", "days_late", "gap", ActionCol.ID]
+    rows = rows.sort_values(order, ascending=[False, False, False, True], kind="stable")
+    return rows.drop(columns="_late")
 
 
 def overdue(plan: Plan, as_of: date) -> pd.DataFrame:
@@ -263,7 +292,7 @@ def is_kritis(planned: float, actual: float) -> bool:
 def status_by_area(plan: Plan, as_of: date) -> pd.DataFrame:
     """Actions per area and displayed status (Terlambat included), areas in the plan's order."""
     state = action_state(plan, as_of)
-    statuses = [*c.ACTION_STATUSES, Status.LATE]
+    statuses = [*c.ACTION_STATUSES, Status.BEHIND, Status.LATE]
     table = pd.crosstab(state[ActionCol.AREA], state["display_status"])
     table = table.reindex(columns=statuses, fill_value=0)
     order = [a for a in plan.areas[AreaCol.AREA] if a in table.index]
@@ -334,19 +363,22 @@ class Headline:
     done: int
     in_progress: int
     not_started: int
-    late: int
+    late: int  # Terlambat: the final due date passed unfinished
+    behind: int  # Tertinggal (and not Terlambat): Progres below what the periods plan
     evidence: float  # share of evidence items present, %
 
 
 def headline(plan: Plan, as_of: date) -> Headline:
     """The headline figures of a (filtered, as-of) plan."""
     counts = status_counts(plan)
+    state = action_state(plan, as_of)
     return Headline(
         actions=len(plan.actions),
         completion=completion_overall(plan),
         done=counts[Status.DONE],
         in_progress=counts[Status.IN_PROGRESS],
         not_started=counts[Status.NOT_STARTED],
-        late=len(overdue(plan, as_of)),
+        late=int(state["overdue"].sum()),
+        behind=int((state["behind"] & ~state["overdue"]).sum()),
         evidence=evidence_completeness(plan),
     )

@@ -14,6 +14,9 @@ from zi_dash.workbook import Plan
 
 DUE: Final = "Tenggat"
 DAYS_LATE: Final = "Terlambat (hari)"
+SHOWN_STATUS: Final = "Status per tanggal acuan"
+PLANNED: Final = "Rencana (%)"
+MISSED: Final = "Periode yang tertinggal"
 READING: Final = "Dibaca sebagai"
 PRIORITY: Final = "Prioritas"
 PROBLEM: Final = "Masalah"
@@ -29,18 +32,20 @@ def _date(d: date | None) -> str:
 
 
 def late(plan: Plan, as_of: date) -> pd.DataFrame:
-    """Late actions, most overdue first."""
-    t = m.overdue(plan, as_of)
+    """Terlambat actions (longest overdue first), then Tertinggal ones, with the missed period."""
+    t = m.lagging(plan, as_of)
     return pd.DataFrame(
         {
             ActionCol.ID: t[ActionCol.ID],
             ActionCol.INDICATOR: t[ActionCol.INDICATOR],
             ActionCol.PIC: t[ActionCol.PIC],
+            SHOWN_STATUS: t["display_status"],
+            MISSED: t["missed"],
+            ActionCol.PROGRESS: t[ActionCol.PROGRESS],
+            PLANNED: t["planned"].round(1),
             ActionCol.TARGET: t[ActionCol.TARGET],
             DUE: [_date(d) for d in t["due"]],
             DAYS_LATE: t["days_late"],
-            ActionCol.STATUS: t[ActionCol.STATUS],
-            ActionCol.PROGRESS: t[ActionCol.PROGRESS],
         }
     ).reset_index(drop=True)
 

@@ -34,7 +34,16 @@ from zi_dash.base.errors import (
     WorkbookBusyError,
     WorkbookError,
 )
-from zi_dash.base.fmt import CAPAIAN_MEANS, MONTHS_ID, format_date, number, pct
+from zi_dash.base.fmt import (
+    CAPAIAN_MEANS,
+    MONTHS_ID,
+    SEGERA_MEANS,
+    TERLAMBAT_MEANS,
+    TERTINGGAL_MEANS,
+    format_date,
+    number,
+    pct,
+)
 from zi_dash.base.links import add_link, is_web_link, split_links
 from zi_dash.base.palette import (
     ACTUAL_COLOR,
@@ -59,8 +68,11 @@ __all__ = [
     "HEADER_FILL",
     "MONTHS_ID",
     "PLAN_COLOR",
+    "SEGERA_MEANS",
     "SOURCE_TEXT_FILL",
     "STATUS_COLORS",
+    "TERLAMBAT_MEANS",
+    "TERTINGGAL_MEANS",
     "WORKBOOK_ENV",
     "ActionCol",
     "AreaCol",

@@ -94,12 +94,17 @@ class InfoKey:
 
 
 class Status:
-    """Action statuses; LATE is derived for display and never stored."""
+    """Action statuses; LATE and BEHIND are derived for display and never stored.
+
+    Terlambat: the final due date has passed and the action is not Selesai.
+    Tertinggal: Progres is below what its periods plan by the date (a period was missed).
+    """
 
     NOT_STARTED: Final = "Belum Mulai"
     IN_PROGRESS: Final = "Dalam Proses"
     DONE: Final = "Selesai"
     LATE: Final = "Terlambat"
+    BEHIND: Final = "Tertinggal"
 
 
 class EvidenceStatus:

@@ -33,6 +33,12 @@ def pct(value: float, digits: int = 1) -> str:
 
 # What "capaian" means wherever it is shown: the mean of Progres (%), not the share Selesai.
 CAPAIAN_MEANS = "Capaian = rata-rata Progres (%) semua aksi, bukan persentase aksi yang Selesai."
+TERLAMBAT_MEANS = "Terlambat: tenggat akhir sudah lewat dan aksi belum Selesai."
+TERTINGGAL_MEANS = (
+    "Tertinggal: progres di bawah rencana periodenya per tanggal acuan (ada periode yang "
+    "terlewat), meski tenggat akhirnya belum lewat."
+)
+SEGERA_MEANS = "Segera: periode berikutnya berakhir dalam 14 hari dan progresnya belum cukup."
 
 
 def format_date(d: date) -> str:

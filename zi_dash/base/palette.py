@@ -13,6 +13,7 @@ STATUS_COLORS: Final[dict[str, str]] = {
     Status.IN_PROGRESS: "#2563EB",
     Status.DONE: "#15803D",
     Status.LATE: "#DC2626",
+    Status.BEHIND: "#F59E0B",
 }
 EVIDENCE_COLORS: Final[dict[str, str]] = {
     EvidenceStatus.MISSING: "#DC2626",

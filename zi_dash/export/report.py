@@ -125,9 +125,11 @@ LATE_COLUMNS: Final = (
     ActionCol.ID,
     ActionCol.INDICATOR,
     ActionCol.PIC,
-    tables.DUE,
-    tables.DAYS_LATE,
+    tables.SHOWN_STATUS,
+    tables.MISSED,
     ActionCol.PROGRESS,
+    tables.PLANNED,
+    tables.DUE,
 )
 GAP_COLUMNS: Final = (
     tables.PRIORITY,
@@ -196,9 +198,11 @@ def report_docx(
 
     day = format_date(as_of)
     _docx_section(
-        doc, "3. Aksi terlambat", tables.late(view, as_of), LATE_COLUMNS,
-        f"Tabel 1. Aksi terlambat per {day}, paling lama dulu",
-        f"Tidak ada aksi terlambat per {day}.", widths=(1.6, 6.4, 2.8, 2.4, 1.4, 1.4),
+        doc, "3. Aksi terlambat dan tertinggal", tables.late(view, as_of), LATE_COLUMNS,
+        f"Tabel 1. Aksi terlambat (tenggat akhir lewat) dan tertinggal (progres di bawah "
+        f"rencana periodenya) per {day}",
+        f"Tidak ada aksi terlambat atau tertinggal per {day}.",
+        widths=(1.4, 4.6, 2.2, 1.8, 2.4, 1.2, 1.2, 1.8),
     )  # fmt: skip
     _docx_section(
         doc, "4. Kekurangan bukti dukung", tables.evidence_gaps(view, as_of), GAP_COLUMNS,
@@ -304,7 +308,7 @@ Cakupan: {e(scope)}<br>{e(plan.info.legal_basis)}</p></div>
 bukan nilai resmi.</i></p>
 <h3>Per area</h3><table><thead><tr>{area_head}</tr></thead><tbody>{area_body}</tbody></table>
 <h2>2. Grafik</h2>{figures_html}
-<h2>3. Aksi terlambat</h2>
+<h2>3. Aksi terlambat dan tertinggal</h2>
 {late_html}
 <h2>4. Kekurangan bukti dukung</h2>
 {gaps_html}

@@ -45,7 +45,6 @@ MANUAL = " (tanggal diisi manual)"
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 # Months a recurrence lands on: a quarterly task is due in the quarter's last month.
 _RECUR_MONTHS = {"month": range(1, 13), "quarter": (3, 6, 9, 12), "semester": (6, 12)}
-_RECUR_STEP = {"month": 1, "quarter": 3, "semester": 6}
 
 
 @dataclass(frozen=True)
@@ -260,8 +259,9 @@ def _recurrence(r: RecurNode, previous: list[Interval]) -> list[Interval]:
             nxt = anchor + timedelta(days=1)
             out = [(nxt, date(anchor.year, 12, 31))] if nxt.year == anchor.year else []
         else:
-            step = _RECUR_STEP[r.unit]
-            months = range(anchor.month + step, 13, step)
+            # After the anchor, the same months an unanchored recurrence lands on: a quarterly
+            # evaluation after April is in June, September and December (as the SK writes it).
+            months = [m for m in _RECUR_MONTHS[r.unit] if m > anchor.month]
             out = _unit_intervals(r, anchor.year, months)
     else:
         scope = _span(r.scope)
