@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from zi_dash import ui
-from zi_dash.analysis import meeting, metrics, tables
+from zi_dash.analysis import describe, meeting, metrics, tables
 from zi_dash.base import ActionCol, EvidenceCol, fmt, format_date
 from zi_dash.charts import builders, style
 
@@ -22,12 +22,15 @@ def big_table(frame: pd.DataFrame, empty: str) -> None:
         return
     st.table(frame.head(meeting.TABLE_ROWS).set_index(frame.columns[0]))
     if len(frame) > meeting.TABLE_ROWS:
-        st.caption(f"… dan {len(frame) - meeting.TABLE_ROWS} baris lagi (halaman Linimasa/Bukti).")
+        st.caption(f"+{len(frame) - meeting.TABLE_ROWS} lainnya (halaman Linimasa/Bukti).")
 
 
 ctx = ui.context()
 screens = meeting.screens(ctx.view)
 st.html(ui.PROJECTOR_CSS)
+st.page_link("pages/ringkasan.py", label="Keluar dari Mode Rapat", icon=":material/close:")
+if ctx.filters.active:  # the sidebar is hidden here: say what it narrows
+    st.caption(f"Saringan aktif: {describe(ctx.plan, ctx.filters)}")
 if ctx.view.actions.empty:
     st.warning("Tidak ada aksi yang cocok dengan saringan.")
     st.stop()
@@ -47,7 +50,7 @@ where.markdown(
 plan = meeting.area_plan(ctx.view, screen, ctx.as_of)
 h = metrics.headline(plan, ctx.as_of)
 cols = st.columns(4)
-cols[0].metric("Capaian (rata-rata progres)", fmt.pct(h.completion, 0))
+cols[0].metric("Rata-rata progres", fmt.pct(h.completion, 0))
 cols[1].metric("Selesai", f"{h.done} / {h.actions}")
 cols[2].metric("Terlambat · tertinggal", f"{h.late} · {h.behind}")
 cols[3].metric("Bukti lengkap", fmt.pct(h.evidence, 0))
@@ -55,14 +58,16 @@ cols[3].metric("Bukti lengkap", fmt.pct(h.evidence, 0))
 if screen.area is None:
     fig = builders.area_completion(metrics.completion_by_area(plan), ctx.as_of)
     ui.chart(style.for_projector(fig), "rapat_capaian_per_area", ctx.as_of, downloads=False)
-else:
+elif screen.part == meeting.Part.ACTIONS:
     st.markdown("#### Aksi terlambat dan tertinggal")
-    late = tables.late(plan, ctx.as_of)
-    big_table(
-        late[[ActionCol.ID, ActionCol.INDICATOR, tables.SHOWN_STATUS, tables.MISSED]],
-        "Tidak ada aksi terlambat atau tertinggal di area ini.",
-    )
+    late = tables.late(plan, ctx.as_of)[
+        [ActionCol.ID, ActionCol.INDICATOR, tables.SHOWN_STATUS, tables.MISSED]
+    ]
+    late[ActionCol.INDICATOR] = late[ActionCol.INDICATOR].map(meeting.short)
+    big_table(late, "Tidak ada aksi terlambat atau tertinggal di area ini.")
+else:
     st.markdown("#### Kekurangan bukti")
     gaps = tables.evidence_gaps(plan, ctx.as_of)
-    columns = [tables.PRIORITY, EvidenceCol.ACTION_ID, EvidenceCol.ITEM, EvidenceCol.STATUS]
-    big_table(gaps[columns], "Tidak ada kekurangan bukti yang mendesak.")
+    gaps = gaps[[tables.PRIORITY, EvidenceCol.ACTION_ID, EvidenceCol.ITEM, EvidenceCol.STATUS]]
+    gaps[EvidenceCol.ITEM] = gaps[EvidenceCol.ITEM].map(meeting.short)
+    big_table(gaps, "Tidak ada kekurangan bukti yang mendesak.")

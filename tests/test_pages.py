@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factory
 from tests.factory import action, make_workbook
+from zi_dash.analysis import meeting
 from zi_dash.base import WORKBOOK_ENV, Status
 from zi_dash.ui import Key
 
@@ -162,7 +163,7 @@ def test_rapat_steps_through_areas(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert "Ikhtisar" in at.markdown[0].value if at.markdown else True
     next_button = next(b for b in at.button if "Berikutnya" in b.label)
     next_button.click().run()
-    assert _metrics(at)["Capaian (rata-rata progres)"] == "75%"  # area I
+    assert _metrics(at)["Rata-rata progres"] == "75%"  # area I
     assert _metrics(at)["Selesai"] == "1 / 2"
 
 
@@ -197,3 +198,22 @@ def test_a_plan_of_another_year_says_so_and_offers_a_date_in_it(monkeypatch, rea
 def test_no_year_notice_inside_the_plan_year(monkeypatch, real_workbook) -> None:
     at = _app(monkeypatch, real_workbook, date(2022, 6, 30))
     assert not any("di luar tahun itu" in w.value for w in at.warning)
+
+
+def test_rapat_fits_a_projector_and_says_which_filter_is_on(monkeypatch, real_workbook) -> None:
+    at = _app(monkeypatch, real_workbook, date(2022, 6, 30))
+    at.session_state[Key.AREAS] = ["III"]
+    at.switch_page("pages/rapat.py").run()
+    assert not at.exception
+    assert any(c.value == "Saringan aktif: Area: III. Penataan Sistem Manajemen SDM"
+               for c in at.caption)  # fmt: skip
+    assert [p.proto.label for p in at.get("page_link")] == ["Keluar dari Mode Rapat"]
+    next(b for b in at.button if "Berikutnya" in b.label).click().run()
+    assert "Layar 2 dari 3" in at.markdown[-1].value or any(
+        "Layar 2 dari 3" in m.value for m in at.markdown
+    )
+    # One table per area screen, a few rows at most, the rest counted.
+    assert len(at.table) == 1 and len(at.table[0].value) == meeting.TABLE_ROWS
+    assert any(c.value.startswith("+") and "lainnya" in c.value for c in at.caption)
+    next(b for b in at.button if "Berikutnya" in b.label).click().run()
+    assert [m.value for m in at.markdown if m.value.startswith("####")] == ["#### Kekurangan bukti"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zi_dash.analysis import filters, history, meeting, metrics, periods, tables
-from zi_dash.analysis.filters import Filters, apply, view
+from zi_dash.analysis.filters import Filters, apply, describe, view
 from zi_dash.analysis.history import rewind
 from zi_dash.analysis.metrics import KurvaS, LkeProjection
 
@@ -12,6 +12,7 @@ __all__ = [
     "KurvaS",
     "LkeProjection",
     "apply",
+    "describe",
     "filters",
     "history",
     "meeting",

@@ -123,3 +123,26 @@ def apply(plan: Plan, filters: Filters, as_of: date) -> Plan:
 def view(plan: Plan, as_of: date, filters: Filters) -> Plan:
     """The plan as it stood on `as_of`, narrowed by `filters`: what pages and exports show."""
     return apply(rewind(plan, as_of), filters, as_of)
+
+
+FIELD_LABELS: dict[str, str] = {
+    "areas": "Area",
+    "components": "Komponen",
+    "statuses": "Status",
+    "pics": "Penanggung jawab",
+    "months": "Bulan target",
+}
+
+
+def describe(plan: Plan, filters: Filters) -> str:
+    """Every active filter in words ("Area: V. Penguatan Pengawasan · Status: Terlambat")."""
+    if not filters.active:
+        return "Seluruh rencana aksi"
+    labels = options(plan)
+    parts = []
+    for field, title in FIELD_LABELS.items():
+        chosen = getattr(filters, field)
+        if chosen:
+            names = dict(labels[field])
+            parts.append(f"{title}: " + ", ".join(names.get(v, v) for v in chosen))
+    return " · ".join(parts)

@@ -12,26 +12,43 @@ from zi_dash.base import AreaCol
 from zi_dash.workbook import Plan
 
 # A projected table longer than a screen is read by nobody; the rest is on the other pages.
-TABLE_ROWS: Final = 12
+TABLE_ROWS: Final = 4  # below the headline figures, one table of four fits 1280×720
+LABEL_CHARS: Final = 70  # a projector row stays one or two lines
 
 
-# Static CSS only (never user text): bigger type, no sidebar, for a projector.
+class Part:
+    """What an area screen shows below its figures."""
+
+    ACTIONS: Final = "actions"
+    EVIDENCE: Final = "evidence"
+
+
 @dataclass(frozen=True)
 class Screen:
-    """One meeting screen: the overview (area None) or one area."""
+    """One meeting screen: the overview (area None), or one area's late actions or evidence."""
 
     title: str
     area: str | None
+    part: str = Part.ACTIONS
 
 
 def screens(plan: Plan) -> list[Screen]:
-    """The overview first, then each area that has actions, in the plan's order."""
+    """The overview first, then for each area with actions its late actions and its evidence.
+
+    Two screens per area: at 1280×720 the figures and one table fill the screen.
+    """
     present = set(metrics.completion_by_area(plan)[AreaCol.AREA])
     out = [Screen("Ikhtisar", None)]
     for area, name in zip(plan.areas[AreaCol.AREA], plan.areas[AreaCol.NAME]):
         if area in present:
-            out.append(Screen(f"Area {area} · {name}", area))
+            out.append(Screen(f"Area {area} · {name}", area, Part.ACTIONS))
+            out.append(Screen(f"Area {area} · {name}", area, Part.EVIDENCE))
     return out
+
+
+def short(text: str) -> str:
+    """A long indicator cut for the projector only (the other pages show it whole)."""
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 def area_plan(plan: Plan, screen: Screen, as_of: date) -> Plan:

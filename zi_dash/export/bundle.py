@@ -96,13 +96,8 @@ def chart_images(
 
 
 def scope_text(plan: Plan, filters: Filters) -> str:
-    """Which part of the plan an export covers, in words."""
-    if not filters.active:
-        return "Seluruh rencana aksi"
-    if filters.areas and filters == Filters(areas=filters.areas):
-        names = catalogue.area_names(plan)
-        return "Area " + ", ".join(f"{a}. {names.get(a, '')}" for a in filters.areas)
-    return "Sebagian rencana aksi (dengan saringan)"
+    """Which part of the plan an export covers, in words: every active filter."""
+    return analysis.describe(plan, filters)
 
 
 _HEADER_FONT: Final = Font(bold=True, color="FFFFFF")

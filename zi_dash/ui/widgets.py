@@ -17,7 +17,7 @@ from zi_dash.ui.session import Context
 # Mode Rapat: large type, no sidebar (Streamlit's own test IDs, checked in Chromium).
 PROJECTOR_CSS: Final = """<style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
-[data-testid="stMetricValue"] {font-size: 3.6rem; font-weight: 700;}
+[data-testid="stMetricValue"] {font-size: 3rem; font-weight: 700;}
 [data-testid="stMetricLabel"] p {font-size: 1.5rem;}
 [data-testid="stMarkdownContainer"] h3 {font-size: 2.2rem;}
 [data-testid="stMarkdownContainer"] h4 {font-size: 1.8rem;}
