@@ -17,13 +17,13 @@ if plan.actions.empty:
 
 h = metrics.headline(plan, as_of)
 cols = st.columns(7)
-cols[0].metric("Capaian keseluruhan", fmt.pct(h.completion), help=CAPAIAN_MEANS)
+cols[0].metric("Capaian", fmt.pct(h.completion), help=CAPAIAN_MEANS)
 cols[1].metric("Selesai", h.done)
 cols[2].metric("Dalam proses", h.in_progress)
 cols[3].metric("Belum mulai", h.not_started)
 cols[4].metric("Terlambat", h.late, help=TERLAMBAT_MEANS)
 cols[5].metric("Tertinggal", h.behind, help=TERTINGGAL_MEANS)
-cols[6].metric("Kelengkapan bukti", fmt.pct(h.evidence))
+cols[6].metric("Bukti lengkap", fmt.pct(h.evidence))
 st.caption(CAPAIAN_MEANS)
 
 # One chart per row: six long area names leave a half-width chart no room for its bars.

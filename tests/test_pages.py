@@ -84,10 +84,10 @@ def test_every_page_runs_on_every_workbook(
 def test_ringkasan_figures_of_the_mixed_plan(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     at = _app(monkeypatch, factory.mixed(tmp_path / "m.xlsx"))
     shown = _metrics(at)
-    assert shown["Capaian keseluruhan"] == "46,7%"  # 280 / 6
+    assert shown["Capaian"] == "46,7%"  # 280 / 6
     assert (shown["Selesai"], shown["Dalam proses"], shown["Belum mulai"]) == ("2", "2", "2")
-    assert shown["Terlambat"] == "1"
-    assert shown["Kelengkapan bukti"] == "42,9%"  # 3 of 7
+    assert (shown["Terlambat"], shown["Tertinggal"]) == ("1", "0")
+    assert shown["Bukti lengkap"] == "42,9%"  # 3 of 7
     specs = _charts(at)
     titles = [s["layout"]["title"]["text"] for s in specs]
     assert titles[0] == "Capaian Rencana Aksi per Area · per 1 Mei 2022"
@@ -97,7 +97,7 @@ def test_ringkasan_figures_of_the_mixed_plan(monkeypatch: pytest.MonkeyPatch, tm
 
 def test_ringkasan_all_done(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     at = _app(monkeypatch, _all_done(tmp_path / "d.xlsx"))
-    assert _metrics(at)["Capaian keseluruhan"] == "100,0%"
+    assert _metrics(at)["Capaian"] == "100,0%"
     lke = next(s for s in _charts(at) if "LKE" in s["layout"]["title"]["text"])
     assert "memenuhi minimal WBBM" in lke["layout"]["annotations"][0]["text"]
 
@@ -115,7 +115,7 @@ def _filtered_app(monkeypatch: pytest.MonkeyPatch, workbook: Path, **state: list
 
 def test_filters_apply_and_survive_a_page_switch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     at = _filtered_app(monkeypatch, factory.mixed(tmp_path / "m.xlsx"), **{Key.AREAS: ["II"]})
-    assert _metrics(at)["Capaian keseluruhan"] == "15,0%"
+    assert _metrics(at)["Capaian"] == "15,0%"
     assert at.multiselect(key=Key.AREAS).value == ["II"]
     at.switch_page("pages/bukti.py").run()
     assert at.multiselect(key=Key.AREAS).value == ["II"]
@@ -126,7 +126,7 @@ def test_status_filter_uses_the_late_status(monkeypatch: pytest.MonkeyPatch, tmp
     state = {Key.STATUSES: ["Terlambat"]}
     at = _filtered_app(monkeypatch, factory.mixed(tmp_path / "m.xlsx"), **state)
     assert _metrics(at)["Terlambat"] == "1"
-    assert _metrics(at)["Capaian keseluruhan"] == "50,0%"  # only I.1.2
+    assert _metrics(at)["Capaian"] == "50,0%"  # only I.1.2
 
 
 def test_filter_to_nothing_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

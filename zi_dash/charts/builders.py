@@ -31,6 +31,10 @@ from zi_dash.charts.style import (
     date_ticks,
 )
 
+# Pixels between a category name and its bar, so an outside label such as "0% · 0/5" on an
+# empty bar never touches the name.
+LABEL_GAP = 10
+
 
 def _area_label(area: str, name: str) -> str:
     return f"{area}. {name}"
@@ -56,7 +60,7 @@ def area_completion(by_area: pd.DataFrame, as_of: date) -> go.Figure:
             name="Capaian",
         )
     )
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", ticklabelstandoff=LABEL_GAP)
     fig.update_xaxes(
         range=[0, 135],
         ticksuffix="%",
@@ -87,7 +91,7 @@ def status_by_area(table: pd.DataFrame, names: dict[str, str], as_of: date) -> g
             insidetextanchor="middle",
             hovertemplate=f"%{{y}}<br>{status}: %{{x}} aksi<extra></extra>",
         )
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", ticklabelstandoff=LABEL_GAP)
     # Counts of actions: whole-number ticks only (plotly would put 0,5 between 0 and 1).
     top = int(table.to_numpy().sum(axis=1).max()) if len(table) else 0
     fig.update_xaxes(title="jumlah aksi", tick0=0, dtick=max(1, top // 8))
@@ -129,7 +133,7 @@ def component_completion(by_component: pd.DataFrame, as_of: date) -> go.Figure:
             hovertemplate="%{customdata}<br>Capaian (rata-rata progres) %{x:.1f}%<extra></extra>",
         )
     )
-    fig.update_yaxes(autorange="reversed", tickfont={"size": 13})
+    fig.update_yaxes(autorange="reversed", tickfont={"size": 13}, ticklabelstandoff=LABEL_GAP)
     fig.update_xaxes(range=[0, 122], ticksuffix="%", tickvals=[0, 20, 40, 60, 80, 100])
     return apply_style(
         fig,
@@ -201,7 +205,7 @@ def lke_projection(lke: LkeProjection, as_of: date) -> go.Figure:
         ),
         {"size": 14},
     )
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", ticklabelstandoff=LABEL_GAP)
     fig.update_xaxes(title="nilai", range=[0, max(a["weight"].max() if len(a) else 1, 1) * 1.3])
     return apply_style(
         fig,
@@ -294,7 +298,7 @@ def evidence_by_area(matrix: pd.DataFrame, names: dict[str, str], as_of: date) -
         hoverinfo="skip",
         cliponaxis=False,
     )
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", ticklabelstandoff=LABEL_GAP)
     fig.update_xaxes(title="jumlah dokumen bukti", range=[0, max(list(totals) or [1]) * 1.2])
     return apply_style(
         fig,
