@@ -24,11 +24,9 @@ with (
     st.form("upload", clear_on_submit=True),
 ):
     item = st.selectbox("Butir bukti", list(items), format_func=lambda i: f"{i} · {items[i][:90]}")
-    file = st.file_uploader(
-        "Berkas (PDF, gambar, dokumen Office; paling besar 20 MB)",
-        type=[e.lstrip(".") for e in uploads.ALLOWED],
-        max_upload_size=uploads.MAX_BYTES // (1024 * 1024),
-    )
+    # No type= or size limit here: Streamlit's own refusals are English; the core checks
+    # the kind, the content and the 20 MB and says why in Indonesian.
+    file = st.file_uploader("Berkas (PDF, gambar, dokumen Office; paling besar 20 MB)")
     submitted = st.form_submit_button("Unggah dan simpan", icon=":material/upload:")
 if submitted and file is not None and item is not None:
     try:

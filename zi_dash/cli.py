@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Final
 
 from zi_dash.base import DEFAULT_WORKBOOK
 from zi_dash.sk import SOURCE, SourceError
@@ -110,8 +111,31 @@ def _export(args: argparse.Namespace) -> int:
     return 0 if charts_made or not package.warnings else 3
 
 
+# argparse's own words, in Indonesian: the command line speaks the interface's language.
+_ARGPARSE_ID: Final[dict[str, str]] = {
+    "usage: ": "penggunaan: ",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan tidak sah: %(value)r (pilih dari %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "expected one argument": "butuh satu nilai",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "positional arguments": "argumen posisi",
+    "options": "pilihan",
+}
+
+
+def _indonesian(message: str) -> str:
+    return _ARGPARSE_ID.get(message, message)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
+    argparse._ = _indonesian  # type: ignore[attr-defined]  # argparse looks its words up here
     parser = argparse.ArgumentParser(prog="python -m zi_dash", description="Alat dasbor ZI")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build-workbook", help="bangun workbook dari teks SK")
