@@ -1,8 +1,10 @@
-"""The save path on real files: round trip, text safety, validation, what a write keeps."""
+"""The save path on real files: round trip, text safety, validation, no bad write swapped in.
+
+What a write keeps and the openpyxl fallback are tested in test_workbook_write.py.
+"""
 
 from __future__ import annotations
 
-import io
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -17,7 +19,6 @@ from zi_dash.base import ActionCol, EvidenceCol, LogCol, durable
 from zi_dash.base import contract as c
 from zi_dash.workbook import (
     InvalidValueError,
-    UnsupportedContentError,
     WorkbookError,
     load_plan,
     xlsx_patch,
@@ -261,93 +262,10 @@ def test_a_user_name_is_required(workbook_copy: Path) -> None:
         _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}}, user="  ")
 
 
-def _with_part(path: Path, name: str, data: bytes, replace: tuple[str, str] | None = None) -> None:
-    source = path.read_bytes()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(source)) as src, zipfile.ZipFile(out, "w") as dst:
-        for item in src.infolist():
-            content = src.read(item)
-            if replace and item.filename == replace[0]:
-                content = content.replace(b"</worksheet>", replace[1].encode() + b"</worksheet>")
-            dst.writestr(item, content)
-        if name:
-            dst.writestr(name, data)
-    path.write_bytes(out.getvalue())
-
-
-X14_VALIDATION = (
-    '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
-    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
-    '<x14:dataValidations count="0" '
-    'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"/></ext></extLst>'
-)
-
-
-CONTENT_OPENPYXL_DROPS = [
-    ("", b"", ("xl/worksheets/sheet2.xml", X14_VALIDATION), "validasi data versi Excel 2010"),
-    (
-        "xl/drawings/drawing9.xml",
-        b"<xdr:wsDr><xdr:sp><xdr:txBody/></xdr:sp></xdr:wsDr>",
-        None,
-        "kotak teks",
-    ),
-    ("xl/slicers/slicer1.xml", b"<slicers/>", None, "slicer"),
-]
-
-
-@pytest.mark.parametrize(("part", "data", "replace", "expected"), CONTENT_OPENPYXL_DROPS)
-def test_content_openpyxl_would_drop_survives_a_save(
-    workbook_copy: Path, part, data, replace, expected
-) -> None:
-    _with_part(workbook_copy, part, data, replace)
-    with zipfile.ZipFile(workbook_copy) as archive:
-        before = {n: archive.read(n) for n in archive.namelist()}
-    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
-    with zipfile.ZipFile(workbook_copy) as archive:
-        after = {n: archive.read(n) for n in archive.namelist()}
-    assert list(after) == list(before)
-    changed = {n for n in before if before[n] != after[n]}
-    # Only the edited sheet, the log and (for the log's first date cell) one new cell format
-    # change; the extension, shape or slicer is untouched.
-    assert changed == {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet4.xml", "xl/styles.xml"}
-    if replace:
-        assert X14_VALIDATION.encode() in after[replace[0]]
-
-
-@pytest.mark.parametrize(("part", "data", "replace", "expected"), CONTENT_OPENPYXL_DROPS)
-def test_the_openpyxl_fallback_refuses_to_drop_content(
-    workbook_copy: Path, monkeypatch: pytest.MonkeyPatch, part, data, replace, expected
-) -> None:
-    def unsupported(*args: object) -> bytes:
-        raise xlsx_patch.PatchUnsupportedError("forced")
-
-    monkeypatch.setattr(xlsx_patch, "patch", unsupported)
-    _with_part(workbook_copy, part, data, replace)
-    before = workbook_copy.read_bytes()
-    with pytest.raises(UnsupportedContentError, match=expected):
-        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
-    assert workbook_copy.read_bytes() == before
-
-
 @pytest.mark.parametrize("bad", ["\ufffe", "\uffff", "\ud800"])
 def test_characters_xml_cannot_hold_are_refused(workbook_copy: Path, bad: str) -> None:
     with pytest.raises(InvalidValueError, match="tidak sah"):
         _save(workbook_copy, {A: {"I.1.1": {ActionCol.NOTES: f"a{bad}b"}}})
-
-
-def test_the_openpyxl_fallback_writes_numbers_as_numbers(
-    workbook_copy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def unsupported(*args: object) -> bytes:
-        raise xlsx_patch.PatchUnsupportedError("forced")
-
-    monkeypatch.setattr(xlsx_patch, "patch", unsupported)
-    _save(workbook_copy, {A: {"I.1.1": {ActionCol.PROGRESS: 50}}})
-    plan = load_plan(workbook_copy)
-    cell = openpyxl.load_workbook(workbook_copy)[A].cell(
-        plan.rows[A]["I.1.1"], c.ACTIONS.headers.index(ActionCol.PROGRESS) + 1
-    )
-    assert cell.value == 50 and cell.data_type == "n"
 
 
 def test_a_write_that_reads_back_wrong_is_never_swapped_in(

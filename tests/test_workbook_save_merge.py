@@ -131,21 +131,23 @@ def test_a_read_only_workbook_is_refused(workbook_copy: Path) -> None:
 # --- files ------------------------------------------------------------------------------------
 
 
-def test_backups_rotate(workbook_copy: Path) -> None:
-    versions = []
+def test_a_save_backs_up_the_file_it_replaces_keeping_keep_backups(workbook_copy: Path) -> None:
+    # How backups are named, rotated and found: test_base_durable.py.
+    results = []
     for i in range(5):
-        versions.append(load_plan(workbook_copy).version)
-        save_changes(
-            workbook_copy,
-            {A: {"I.1.1": {ActionCol.NOTES: f"catatan {i}"}}},
-            user="budi",
-            base_version=versions[-1],
-            keep_backups=3,
+        before = workbook_copy.read_bytes()
+        results.append(
+            save_changes(
+                workbook_copy,
+                {A: {"I.1.1": {ActionCol.NOTES: f"catatan {i}"}}},
+                user="budi",
+                base_version=load_plan(workbook_copy).version,
+                keep_backups=3,
+            )
         )
+        assert results[-1].backup is not None and results[-1].backup.read_bytes() == before
     backups = sorted(durable.backup_dir(workbook_copy).iterdir())
-    assert len(backups) == 3
-    assert durable.find_backup(workbook_copy, versions[-1]) is not None
-    assert durable.find_backup(workbook_copy, versions[0]) is None
+    assert backups == [r.backup for r in results[-3:]]
 
 
 def test_a_base_version_kept_in_a_backup_is_used_to_find_conflicts(workbook_copy: Path) -> None:
@@ -200,19 +202,3 @@ def test_excel_saving_during_our_save_stops_it(
     with pytest.raises(ConflictError, match="selama penyimpanan"):
         _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}})
     assert load_plan(workbook_copy).history.empty
-
-
-def test_backups_of_another_workbook_in_the_folder_are_left_alone(workbook_copy: Path) -> None:
-    folder = durable.backup_dir(workbook_copy)
-    folder.mkdir()
-    other = folder / "rencana_aksi_2023_20220101-000000-000000_0123456789abcdef.xlsx"
-    other.write_bytes(b"x")
-    for i in range(3):
-        save_changes(
-            workbook_copy,
-            {A: {"I.1.1": {ActionCol.NOTES: f"n{i}"}}},
-            user="budi",
-            base_version=load_plan(workbook_copy).version,
-            keep_backups=1,
-        )
-    assert other.exists()

@@ -155,28 +155,6 @@ def _restyle(data: bytes, old: bytes, new: bytes, part: str = "xl/styles.xml") -
     return out.getvalue()
 
 
-def test_number_formats_in_libreoffice_attribute_order_are_not_reused(tmp_path: Path) -> None:
-    data = _restyle(
-        _book(tmp_path),
-        b'<numFmt numFmtId="164" formatCode="0.000"/>',
-        b'<numFmt formatCode="0.000" numFmtId="164"/>',
-    )
-    assert 'formatCode="0.000" numFmtId="164"' in _xml(data, "xl/styles.xml")
-    out = patch(data, {"Data": [CellWrite(2, 2, Kind.DATE, date(2022, 4, 15))]})
-    ws = openpyxl.load_workbook(io.BytesIO(out))["Data"]
-    assert ws["C2"].number_format == "0.000" and ws["B2"].number_format == "dd/mm/yyyy"
-
-
-def test_a_format_with_quoted_days_is_not_a_date(tmp_path: Path) -> None:
-    data = _restyle(
-        _book(tmp_path),
-        b'formatCode="0.000"',
-        b'formatCode="0&quot; hari yang lalu&quot;"',
-    )
-    out = patch(data, {"Data": [CellWrite(2, 3, Kind.DATE, date(2022, 4, 15))]})
-    assert openpyxl.load_workbook(io.BytesIO(out))["Data"]["C2"].number_format == "dd/mm/yyyy"
-
-
 def test_excel_escapes_in_text_are_kept_literally(tmp_path: Path) -> None:
     out = patch(_book(tmp_path), {"Data": [CellWrite(2, 1, Kind.TEXT, "kode _x0041_ tetap")]})
     assert _values(out)[1][0] == "kode _x0041_ tetap"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
 import tempfile
@@ -28,7 +29,14 @@ def atomic_write(path: Path, data: bytes, *, clean_stale: bool = False) -> None:
     """
     if clean_stale:
         _remove_stale_temps(path.parent)
-    fd, tmp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=path.parent)
+    except PermissionError as exc:  # a read-only folder: no temp file to write
+        raise WorkbookBusyError(
+            f'Folder "{path.parent.name}" hanya-baca; berkas "{path.name}" tidak dapat '
+            "ditulis. Minta pengelola berkas membuka izin tulisnya. Perubahan Anda masih ada "
+            "di layar."
+        ) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -84,7 +92,8 @@ def write_backup(path: Path, data: bytes, version: str, now: datetime, keep: int
 
 def _backup_pattern(path: Path, version: str = "*") -> str:
     # Exactly this workbook's backups: "plan_2024.xlsx" must not match those of "plan.xlsx".
-    return f"{path.stem}_????????-??????-??????_{version}{path.suffix}"
+    stem, suffix = glob.escape(path.stem), glob.escape(path.suffix)  # "plan[1].xlsx" too
+    return f"{stem}_????????-??????-??????_{version}{suffix}"
 
 
 def find_backup(path: Path, version: str) -> Path | None:

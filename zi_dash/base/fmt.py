@@ -22,6 +22,8 @@ MONTHS_ID: tuple[str, ...] = (
 
 def number(value: float, digits: int = 1) -> str:
     """12.05 -> "12,1"; 1234.5 -> "1.234,5"."""
+    if round(value, digits) == 0:
+        value = 0.0  # -0.04 is "0,0", not "-0,0"
     text = f"{value:,.{digits}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 

@@ -11,7 +11,7 @@ from zi_dash.base.contract import EvidenceStatus, Status
 STATUS_COLORS: Final[dict[str, str]] = {
     Status.NOT_STARTED: "#9AA3AF",
     Status.IN_PROGRESS: "#2563EB",
-    Status.DONE: "#15803D",
+    Status.DONE: "#166534",
     Status.LATE: "#DC2626",
     Status.BEHIND: "#F59E0B",
 }
@@ -19,7 +19,7 @@ EVIDENCE_COLORS: Final[dict[str, str]] = {
     EvidenceStatus.MISSING: "#DC2626",
     EvidenceStatus.NEEDS_FIX: "#F59E0B",
     EvidenceStatus.PRESENT: "#60A5FA",
-    EvidenceStatus.VERIFIED: "#15803D",
+    EvidenceStatus.VERIFIED: "#166534",
 }
 PLAN_COLOR: Final = "#6B7280"
 ACTUAL_COLOR: Final = "#2563EB"

@@ -256,7 +256,7 @@ def _merge(
                 blamed,
                 seen[blamed],
                 plain(now[blamed]),
-                merged[column],
+                {**seen, **mine}[blamed],  # what the editor meant the cell to be
                 reason=(
                     f'orang lain mengubah "{blamed}" dari "{log_text(seen[blamed])}" menjadi '
                     f'"{log_text(now[blamed])}"; digabung dengan perubahan Anda hasilnya '

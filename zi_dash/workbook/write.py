@@ -143,8 +143,9 @@ def put(cell: Cell, kind: Kind, value: object) -> None:
         cell.value = None
         return
     if kind in (Kind.DATE, Kind.DATETIME) and isinstance(value, date):
+        unformatted = cell.number_format == "General"  # before openpyxl sets its own on a date
         cell.value = value
-        if cell.number_format == "General":
+        if unformatted:
             cell.number_format = DATE_FORMAT if kind is Kind.DATE else DATETIME_FORMAT
         return
     number = isinstance(value, (int, float)) and not isinstance(value, bool)

@@ -1,0 +1,238 @@
+"""zi_dash.base.contract: the sheet names, headers, kinds and allowed values staff see in Excel.
+
+The names are part of the product: these tables spell them out so that a change is deliberate.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from zi_dash.base import contract as c
+from zi_dash.base.contract import ActionCol, AreaCol, EvidenceCol, InfoCol, Kind, LogCol
+
+K = Kind
+
+HEADERS = [
+    (
+        c.ACTIONS,
+        "Rencana Aksi",
+        (
+            "ID",
+            "Area",
+            "Nama Area",
+            "No Komponen",
+            "Komponen",
+            "Indikator",
+            "Langkah Aksi",
+            "Bukti Fisik",
+            "Target Waktu",
+            "Mulai",
+            "Selesai",
+            "Penanggung Jawab",
+            "Status",
+            "Progres (%)",
+            "Catatan",
+            "Diperbarui",
+            "Diperbarui Oleh",
+        ),
+        "ID",
+        "B2",
+    ),
+    (
+        c.EVIDENCE,
+        "Bukti",
+        (
+            "ID Bukti",
+            "ID Aksi",
+            "Bukti",
+            "Status Bukti",
+            "Tautan",
+            "Catatan",
+            "Diperbarui",
+            "Diperbarui Oleh",
+        ),
+        "ID Bukti",
+        "B2",
+    ),
+    (c.AREAS, "Area", ("Area", "Nama Area", "Bobot LKE"), "Area", "A2"),
+    (
+        c.LOG,
+        "Riwayat",
+        ("Waktu", "Pengguna", "Lembar", "ID", "Kolom", "Nilai Lama", "Nilai Baru"),
+        None,
+        "A2",
+    ),
+    (c.INFO, "Info", ("Butir", "Nilai"), "Butir", "A2"),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "name", "headers", "id_column", "freeze"), HEADERS, ids=[h[1] for h in HEADERS]
+)
+def test_sheets_and_headers(
+    spec: c.SheetSpec, name: str, headers: tuple[str, ...], id_column: str | None, freeze: str
+) -> None:
+    assert spec.name == name
+    assert spec.headers == headers
+    assert len(set(spec.headers)) == len(spec.headers)
+    assert spec.id_column == id_column
+    assert spec.freeze == freeze
+    if id_column is not None:
+        assert spec.column(id_column).required
+
+
+def test_the_data_sheets_and_the_guide() -> None:
+    assert [s.name for s in c.DATA_SHEETS] == ["Rencana Aksi", "Bukti", "Area", "Riwayat", "Info"]
+    assert c.Sheet.GUIDE == "Petunjuk" and c.Sheet.GUIDE not in {s.name for s in c.DATA_SHEETS}
+    assert set(c.EDITABLE) == {c.Sheet.ACTIONS, c.Sheet.EVIDENCE}
+    assert c.EDITABLE[c.Sheet.ACTIONS] is c.ACTIONS and c.EDITABLE[c.Sheet.EVIDENCE] is c.EVIDENCE
+
+
+@pytest.mark.parametrize(
+    ("spec", "editable"),
+    [
+        (
+            c.ACTIONS,
+            {
+                ActionCol.START,
+                ActionCol.END,
+                ActionCol.PIC,
+                ActionCol.STATUS,
+                ActionCol.PROGRESS,
+                ActionCol.NOTES,
+            },
+        ),
+        (c.EVIDENCE, {EvidenceCol.STATUS, EvidenceCol.LINK, EvidenceCol.NOTES}),
+        (c.AREAS, set()),
+        (c.LOG, set()),
+        (c.INFO, set()),
+    ],
+    ids=lambda v: v.name if isinstance(v, c.SheetSpec) else "",
+)
+def test_only_the_staff_columns_are_editable(spec: c.SheetSpec, editable: set[str]) -> None:
+    assert {col.name for col in spec.columns if col.editable} == editable
+
+
+@pytest.mark.parametrize(
+    ("spec", "required"),
+    [
+        (
+            c.ACTIONS,
+            {ActionCol.ID, ActionCol.AREA, ActionCol.COMPONENT_NO, ActionCol.INDICATOR},
+        ),
+        (c.EVIDENCE, {EvidenceCol.ID, EvidenceCol.ACTION_ID, EvidenceCol.ITEM}),
+        (c.AREAS, {AreaCol.AREA, AreaCol.NAME, AreaCol.WEIGHT}),
+        (c.LOG, set()),
+        (c.INFO, {InfoCol.KEY}),
+    ],
+    ids=lambda v: v.name if isinstance(v, c.SheetSpec) else "",
+)
+def test_required_columns(spec: c.SheetSpec, required: set[str]) -> None:
+    assert {col.name for col in spec.columns if col.required} == required
+    assert not any(col.required and col.editable for col in spec.columns)
+
+
+KINDS = [
+    (c.ACTIONS, ActionCol.AREA, K.AREA),
+    (c.ACTIONS, ActionCol.COMPONENT_NO, K.INT),
+    (c.ACTIONS, ActionCol.TARGET, K.TEXT),  # free text, read by zi_dash.schedule
+    (c.ACTIONS, ActionCol.START, K.DATE),
+    (c.ACTIONS, ActionCol.END, K.DATE),
+    (c.ACTIONS, ActionCol.STATUS, K.STATUS),
+    (c.ACTIONS, ActionCol.PROGRESS, K.PERCENT),
+    (c.ACTIONS, ActionCol.UPDATED, K.DATETIME),
+    (c.ACTIONS, ActionCol.UPDATED_BY, K.TEXT),
+    (c.EVIDENCE, EvidenceCol.STATUS, K.EVIDENCE_STATUS),
+    (c.EVIDENCE, EvidenceCol.LINK, K.TEXT),
+    (c.EVIDENCE, EvidenceCol.UPDATED, K.DATETIME),
+    (c.AREAS, AreaCol.AREA, K.AREA),
+    (c.AREAS, AreaCol.WEIGHT, K.NUMBER),
+    (c.LOG, LogCol.TIME, K.DATETIME),
+    (c.LOG, LogCol.OLD, K.TEXT),
+    (c.INFO, InfoCol.VALUE, K.TEXT),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "column", "kind"), KINDS, ids=[f"{k[0].name}-{k[1]}" for k in KINDS]
+)
+def test_column_kinds(spec: c.SheetSpec, column: str, kind: Kind) -> None:
+    assert spec.column(column).kind is kind
+
+
+def test_a_column_is_text_and_optional_unless_said_otherwise() -> None:
+    col = c.Column("X")
+    assert (col.kind, col.required, col.editable, col.width) == (K.TEXT, False, False, 14.0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        col.name = "Y"  # type: ignore[misc]
+    assert all(col.width > 0 for spec in c.DATA_SHEETS for col in spec.columns)
+
+
+@pytest.mark.parametrize(
+    ("spec", "column", "allowed"),
+    [
+        (c.ACTIONS, ActionCol.STATUS, ("Belum Mulai", "Dalam Proses", "Selesai")),
+        (c.ACTIONS, ActionCol.AREA, ("I", "II", "III", "IV", "V", "VI")),
+        (
+            c.EVIDENCE,
+            EvidenceCol.STATUS,
+            ("Belum Ada", "Ada", "Perlu Perbaikan", "Terverifikasi"),
+        ),
+        (c.AREAS, AreaCol.AREA, ("I", "II", "III", "IV", "V", "VI")),
+    ],
+)
+def test_allowed_values(spec: c.SheetSpec, column: str, allowed: tuple[str, ...]) -> None:
+    assert spec.allowed[column] == allowed
+
+
+@pytest.mark.parametrize(
+    ("status", "text"), [(c.Status.LATE, "Terlambat"), (c.Status.BEHIND, "Tertinggal")]
+)
+def test_derived_statuses_are_shown_but_never_stored(status: str, text: str) -> None:
+    assert status == text
+    assert status not in c.ACTION_STATUSES
+    assert status not in c.ACTIONS.allowed[ActionCol.STATUS]
+
+
+def test_evidence_counts_as_present_once_uploaded() -> None:
+    assert {c.EvidenceStatus.PRESENT, c.EvidenceStatus.VERIFIED} == c.EVIDENCE_PRESENT
+    assert set(c.EVIDENCE_STATUSES) > c.EVIDENCE_PRESENT
+
+
+def test_areas_names_and_lke_weights() -> None:
+    assert tuple(c.AREA_NAMES) == c.AREA_CODES == tuple(c.LKE_WEIGHTS)
+    assert c.AREA_NAMES["I"] == "Manajemen Perubahan"
+    assert c.AREA_NAMES["VI"] == "Peningkatan Kualitas Pelayanan Publik"
+    assert [c.LKE_WEIGHTS[a] for a in c.AREA_CODES] == [8.0, 7.0, 10.0, 10.0, 15.0, 10.0]
+    assert sum(c.LKE_WEIGHTS.values()) == 60.0  # the pengungkit part of the LKE
+
+
+def test_predicate_thresholds_are_ordered() -> None:
+    assert 0 < c.WBK_AREA_MIN_SHARE < c.WBBM_AREA_MIN_SHARE <= 1
+    assert (c.WBK_PENGUNGKIT_MIN, c.WBBM_PENGUNGKIT_MIN) == (40.0, 48.0)
+    assert sum(c.LKE_WEIGHTS.values()) >= c.WBBM_PENGUNGKIT_MIN
+    assert c.KRITIS_LAG_HIGH_PLAN < c.KRITIS_LAG_LOW_PLAN
+    assert 0 < c.KRITIS_PLAN_SPLIT < 100
+    assert c.DUE_SOON_DAYS == 14
+
+
+def test_date_formats_show_day_month_year() -> None:
+    assert (c.DATE_FORMAT, c.DATETIME_FORMAT) == ("dd/mm/yyyy", "dd/mm/yyyy hh:mm")
+
+
+@pytest.mark.parametrize("sheet", [c.Sheet.ACTIONS, c.Sheet.EVIDENCE])
+def test_every_editable_sheet_has_update_stamps_staff_cannot_edit(sheet: str) -> None:
+    when, who = c.UPDATE_STAMPS[sheet]
+    spec = c.EDITABLE[sheet]
+    assert spec.column(when).kind is K.DATETIME and spec.column(who).kind is K.TEXT
+    assert not spec.column(when).editable and not spec.column(who).editable
+    assert set(c.UPDATE_STAMPS) == set(c.EDITABLE)
+
+
+def test_column_lookup() -> None:
+    assert c.ACTIONS.column(ActionCol.PROGRESS) == c.Column(
+        ActionCol.PROGRESS, K.PERCENT, width=10, editable=True
+    )
+    assert c.EVIDENCE.column(EvidenceCol.LINK).width == 40
