@@ -204,9 +204,10 @@ def test_real_plan_figures(real_workbook: Path) -> None:
     assert m.completion_overall(plan) == 0
     assert m.status_counts(plan)["Belum Mulai"] == 70
     assert m.unreadable_targets(plan).empty
-    # 12 SK targets end on 31 Dec 2022: nine "Desember 2022", two "Januari–Desember 2022"
-    # and "Juni, September, Desember 2022". On 31 Dec they are due, not late.
-    assert len(m.overdue(plan, date(2022, 12, 31))) == 70 - 12
+    # 13 SK targets end on 31 Dec 2022: nine "Desember 2022", two "Januari–Desember 2022",
+    # "Juni, September, Desember 2022" and I.3.1's "April …, tiap triwulan" (its last quarter
+    # ends in December). On 31 Dec they are due, not late.
+    assert len(m.overdue(plan, date(2022, 12, 31))) == 70 - 13
     assert len(m.overdue(plan, date(2023, 1, 1))) == 70
     # First SK target: "Januari Minggu ke 1 2022" (III.2.1), due 7 Jan.
     assert list(m.overdue(plan, date(2022, 1, 8))[ActionCol.ID]) == ["III.2.1"]

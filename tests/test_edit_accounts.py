@@ -1,17 +1,13 @@
-"""Editor accounts: argon2 hashes in a file outside the repo, the add-user command."""
+"""Editor accounts: argon2 hashes in a file outside the repo (the commands: tests/test_cli.py)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from zi_dash.edit import accounts
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_add_verify_and_remove_a_user(tmp_path: Path) -> None:
@@ -45,26 +41,3 @@ def test_a_damaged_users_file_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("{not json")
     with pytest.raises(accounts.AccountError, match="tidak dapat dibaca"):
         accounts.load_users(path)
-
-
-def test_the_add_user_command(tmp_path: Path) -> None:
-    path = tmp_path / "users.json"
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "zi_dash",
-            "add-user",
-            "ani",
-            "--users",
-            str(path),
-            "--password-stdin",
-        ],
-        input="kata-sandi-ani\n",
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    assert accounts.verify(accounts.load_users(path), "ani", "kata-sandi-ani") == "ani"

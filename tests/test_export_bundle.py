@@ -1,4 +1,4 @@
-"""Exports opened and checked: PNG size and content, SVG, DOCX headings/captions/rows, xlsx, CLI."""
+"""Exports opened and checked: PNG size and content, SVG, DOCX headings/captions/rows, xlsx."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 from datetime import date, datetime
-from pathlib import Path
 
 import docx
 import openpyxl
@@ -14,16 +13,14 @@ import pytest
 from PIL import Image, ImageStat
 
 from tests import factory
-from tests.factory import action, evidence, make_workbook
 from zi_dash import analysis
 from zi_dash.analysis import Filters
-from zi_dash.base import ActionCol, EvidenceCol
+from zi_dash.base import ActionCol
 from zi_dash.base import contract as c
 from zi_dash.charts import EXPORT_SCALE, EXPORT_WIDTH, catalogue, render
-from zi_dash.export import bundle, report
+from zi_dash.export import bundle
 from zi_dash.workbook import Plan, load_plan
 
-ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2022, 5, 1)
 needs_browser = pytest.mark.skipif(not render.available(), reason="Chromium tidak terpasang")
 
@@ -173,16 +170,3 @@ def test_the_zip_holds_every_file(plan: Plan, monkeypatch) -> None:
     package = bundle.build_package(plan, AS_OF, Filters(), pdf=False)
     with zipfile.ZipFile(io.BytesIO(package.zip_bytes())) as archive:
         assert sorted(archive.namelist()) == sorted(package.files)
-
-
-def test_an_empty_selection_gives_sentences_not_errors(tmp_path: Path) -> None:
-    path = make_workbook(
-        tmp_path / "done.xlsx",
-        [action("I.1.1", c.Status.DONE, 100)],
-        [evidence("I.1.1", 1, c.EvidenceStatus.VERIFIED, **{EvidenceCol.LINK: "x"})],
-    )
-    plan = load_plan(path)
-    view = analysis.view(plan, AS_OF, Filters())
-    document = docx.Document(io.BytesIO(report.report_docx(plan, view, AS_OF, [], "Semua")))
-    texts = [p.text for p in document.paragraphs]
-    assert "Tidak ada aksi terlambat atau tertinggal per 1 Mei 2022." in texts

@@ -9,7 +9,6 @@ import pytest
 from openpyxl.workbook.workbook import Workbook
 
 from zi_dash.base import contract as c
-from zi_dash.cli import main
 from zi_dash.sk import build_workbook
 
 
@@ -40,18 +39,6 @@ def test_committed_workbook_matches_builder(tmp_path: Path, real_workbook: Path)
         "data/rencana_aksi.xlsx differs from the builder's output: "
         "run `python -m zi_dash build-workbook` and commit the result"
     )
-
-
-def test_cli_builds_the_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "sub" / "wb.xlsx"
-    assert main(["build-workbook", "--out", str(out)]) == 0
-    assert out.exists() and "Workbook ditulis" in capsys.readouterr().out
-
-
-def test_cli_reports_a_missing_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["build-workbook", "--source", str(tmp_path / "nope.txt"), "--out", "x.xlsx"])
-    assert code == 1
-    assert "Gagal membangun workbook" in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")

@@ -199,9 +199,10 @@ def lke_projection(lke: LkeProjection, as_of: date) -> go.Figure:
     add_note(
         fig,
         (
-            f"Total proyeksi {fmt.number(lke.total, 2)} dari {fmt.number(lke.weight_total, 0)}"
-            f" · minimal WBK {fmt.number(c.WBK_PENGUNGKIT_MIN, 0)},"
-            f" WBBM {fmt.number(c.WBBM_PENGUNGKIT_MIN, 0)} · {verdict}"
+            # Two short lines: one long line ran past the right edge at 1366 px.
+            f"Total proyeksi {fmt.number(lke.total, 2)} dari {fmt.number(lke.weight_total, 0)}:"
+            f" <b>{verdict}</b><br>minimal WBK {fmt.number(c.WBK_PENGUNGKIT_MIN, 0)},"
+            f" WBBM {fmt.number(c.WBBM_PENGUNGKIT_MIN, 0)}; tiap area ≥ 60 % / 75 % bobotnya"
         ),
         {"size": 14},
     )
@@ -209,12 +210,10 @@ def lke_projection(lke: LkeProjection, as_of: date) -> go.Figure:
     fig.update_xaxes(title="nilai", range=[0, max(a["weight"].max() if len(a) else 1, 1) * 1.3])
     return apply_style(
         fig,
-        chart_title(
-            "Proyeksi Nilai Pengungkit LKE dari Progres Rencana Aksi (bukan nilai resmi)", as_of
-        ),
-        max(360, 70 * len(labels) + 190),
+        chart_title("Proyeksi Pengungkit LKE (bukan nilai resmi)", as_of),
+        max(380, 70 * len(labels) + 210),
         barmode="overlay",
-        margin={"l": 10, "r": 30, "t": 100, "b": 110},
+        margin={"l": 10, "r": 30, "t": 120, "b": 110},
     )
 
 

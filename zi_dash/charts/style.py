@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any, Final
 
@@ -72,10 +73,11 @@ def _next_month(day: date, months: int = 1) -> date:
 def date_ticks(first: date, last: date) -> tuple[list[str], list[str]]:
     """Month ticks in Indonesian ("Apr<br>2022"), every 1, 3, 6 or 12 months to stay legible."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
-    step = next(s for s in (1, 3, 6, 12) if months / s <= 14)
+    # Past 14 years (a Selesai typed as 2202), whole years in steps that keep 14 ticks at most.
+    step = next((s for s in (1, 3, 6, 12) if months / s <= 14), 12 * math.ceil(months / 168))
     day = date(first.year, first.month, 1)
     if step > 1:  # start on a quarter, half-year or year boundary
-        while (day.month - 1) % step:
+        while (day.month - 1) % min(step, 12):
             day = _next_month(day)
     vals, text = [], []
     while day <= last:
@@ -97,11 +99,14 @@ def add_as_of_line(fig: go.Figure, as_of: date) -> None:
         yref="paper",
         line={"color": STATUS_COLORS[c.Status.LATE], "width": 2, "dash": "dot"},
     )
+    # Inside the plot, right of the line: above it, the verdict line of the chart sits.
     fig.add_annotation(
         x=as_of.isoformat(),
         y=1,
         yref="paper",
-        yanchor="bottom",
+        yanchor="top",
+        xanchor="left",
+        xshift=4,
         text=f"Acuan {format_date(as_of)}",
         showarrow=False,
         font={"color": STATUS_COLORS[c.Status.LATE], "size": 13},
