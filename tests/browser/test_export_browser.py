@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from tests.browser.conftest import Server, shot, wait_ready
-from zi_dash.chart_style import EXPORT_SCALE, EXPORT_WIDTH
+from zi_dash.charts import EXPORT_SCALE, EXPORT_WIDTH
 
 pytestmark = pytest.mark.browser
 

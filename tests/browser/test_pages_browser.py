@@ -58,7 +58,7 @@ def test_the_as_of_date_and_a_filter_change_the_figures(page, mixed_server: Serv
     _set_as_of(page, "01", "05", "2022")
     page.get_by_text("status per 1 Mei 2022").wait_for()
     shown = _metrics(page)
-    assert shown["Capaian keseluruhan"] == "46,7%" and shown["Terlambat"] == "1"
+    assert shown["Capaian"] == "46,7%" and shown["Terlambat"] == "1"
     assert (shown["Selesai"], shown["Dalam proses"], shown["Belum mulai"]) == ("2", "2", "2")
 
     page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
@@ -66,7 +66,7 @@ def test_the_as_of_date_and_a_filter_change_the_figures(page, mixed_server: Serv
     page.keyboard.press("Escape")
     page.get_by_text("2 dari 6 aksi").first.wait_for()
     wait_ready(page)
-    assert _metrics(page)["Capaian keseluruhan"] == "75,0%"
+    assert _metrics(page)["Capaian"] == "75,0%"
     shot(page, "ringkasan_saringan_area_I")
 
     page.get_by_role("link", name="Bukti", exact=True).click()
