@@ -22,6 +22,7 @@ LABEL_CHARS: Final = 48
 ROW_HEIGHT: Final = 26
 PLAN_FILL: Final = "#CBD5E1"
 WEEK_STARTS: Final = (1, 8, 15, 22, 29)
+TICK_BAND: Final = 44  # px of the two-line date labels above the plot
 
 
 @dataclass(frozen=True)
@@ -157,14 +158,19 @@ def figure(b: Bars, as_of: date, window: tuple[date, date], title: str = "") -> 
         add_as_of_line(fig, as_of)
     if (last - first).days <= 100:
         vals, text = week_ticks(first, last)
-        fig.update_xaxes(tickvals=vals, ticktext=text)
+        vals, text = _thin(vals, text, (last - first).days)
+        fig.update_xaxes(tickvals=vals, ticktext=text, tickangle=0)
     else:
         vals, text = date_ticks(first, last)
+        # "Apr" alone, the year only where it starts or changes: upright, never crowded.
+        text = [t if i == 0 or t.startswith("Jan") else t.split("<br>")[0]
+                for i, t in enumerate(text)]  # fmt: skip
         minor, _ = week_ticks(first, last) if (last - first).days <= 400 else ([], [])
         fig.update_xaxes(
             tickvals=vals,
             ticktext=text,
             minor={"tickvals": minor, "showgrid": True, "gridcolor": "#F3F4F6"},
+            tickangle=0,
         )
     fig.update_xaxes(
         type="date",
@@ -185,8 +191,16 @@ def figure(b: Bars, as_of: date, window: tuple[date, date], title: str = "") -> 
         max(360, ROW_HEIGHT * len(b.rows) + 200),
         barmode="overlay",
         bargap=0.2,
-        margin={"l": 10, "r": 30, "t": 110, "b": 70},
+        margin={"l": 10, "r": 30, "t": 110 + TICK_BAND // 2, "b": 70},
     )
+
+
+def _thin(vals: list[str], text: list[str], days: int) -> tuple[list[str], list[str]]:
+    """Week ticks of a quarter (about 20) every other one: "Mg 5 Mar" beside "Mg 1 Apr" overlap."""
+    if days <= 45:
+        return vals, text
+    keep = [i for i, t in enumerate(text) if not t.startswith("Mg 5")]
+    return [vals[i] for i in keep], [text[i] for i in keep]
 
 
 def default_window(b: Bars, as_of: date) -> tuple[date, date]:

@@ -123,14 +123,18 @@ def for_projector(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def add_note(fig: go.Figure, text: str, font: dict[str, Any]) -> None:
-    """A one-line verdict between the title and the plot (total, deviasi, ...)."""
+def add_note(fig: go.Figure, text: str, font: dict[str, Any], yshift: int = 0) -> None:
+    """A one-line verdict between the title and the plot (total, deviasi, ...).
+
+    `yshift` lifts it clear of axis labels drawn above the plot (the Gantt's).
+    """
     fig.add_annotation(
         text=text,
         xref="paper",
         yref="paper",
         x=0,
         y=1.0,
+        yshift=yshift,
         yanchor="bottom",
         showarrow=False,
         font=font,
