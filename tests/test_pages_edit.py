@@ -292,3 +292,23 @@ def test_the_bukti_page_offers_uploaded_files(monkeypatch, workbook_copy, users)
     assert not at.exception
     assert at.selectbox[0].options == ["I.1.1/1 · notulen.pdf"]
     assert [b.proto.label for b in at.get("download_button")][-1] == "Unduh berkas"
+
+
+def test_keluar_right_after_typing_still_asks_and_keeps_the_edit(
+    monkeypatch, workbook_copy, users
+) -> None:
+    # The click reaches Python in the same run as the cell typed just before it: the sidebar
+    # runs before the page, so it must read the grid's edit itself.
+    at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
+    key = Key.EDITOR.format(A, at.session_state[Key.GRID.format(A)][0])
+    at.session_state[key] = {
+        "edited_rows": {0: {ActionCol.NOTES: "baru diketik"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="logout").click().run()
+    assert at.session_state[Key.USER] == "budi"
+    assert "1 perubahan yang belum disimpan" in at.sidebar.warning[0].value
+    assert DraftStore(workbook_copy).load("budi").typed(A) == {
+        "I.1.1": {ActionCol.NOTES: "baru diketik"}
+    }

@@ -49,6 +49,21 @@ def _log_out(discard: bool) -> None:
     st.rerun()
 
 
+def _absorb_all(user: str) -> Draft:
+    """The editor's draft with every grid's pending edits in it (saved when they were new)."""
+    store = _store()
+    draft = store.load(user)
+    changed = False
+    for sheet in _SHEETS:
+        grid = st.session_state.get(Key.GRID.format(sheet))
+        if grid is not None:
+            state = st.session_state.get(Key.EDITOR.format(sheet, grid[0]), {})
+            changed |= editing.absorb(draft, sheet, grid[1], grid[2], state)
+    if changed:
+        store.save(draft)
+    return draft
+
+
 def _ask_logout(count: int) -> None:
     st.warning(
         f"Anda punya {count} perubahan yang belum disimpan. Simpan dulu di halaman Sunting, "
@@ -70,7 +85,9 @@ def account_box() -> None:
         return
     with st.sidebar:
         st.caption(f"Masuk sebagai penyunting **{user}**")
-        count = _store().load(user).count()
+        # A cell typed just before clicking Keluar may not have reached the draft yet (its run
+        # was cut short by the click): take it from the grid's state first, then count.
+        count = _absorb_all(user).count()
         if st.session_state.get(Key.ASK_LOGOUT) and count:
             _ask_logout(count)
         elif st.button("Keluar", icon=":material/logout:", key="logout"):
