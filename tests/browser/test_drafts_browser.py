@@ -136,6 +136,9 @@ def test_logout_asks_and_the_next_editor_never_sees_the_draft(page, fresh: Serve
     login(page, fresh, SECOND_EDITOR, SECOND_PASSWORD)
     grid_ready(page)
     edit_cell(page, 0, ActionCol.NOTES, "tulisan Ani")
+    # The edit's run has drawn its review: the app is idle, a click now is not lost in a run.
+    _button(page, "Simpan 1 perubahan").wait_for()
+    wait_ready(page)
     sidebar = page.get_by_test_id("stSidebar")
     with expect_rerun(page):
         sidebar.get_by_role("button", name="Keluar").click()
