@@ -62,3 +62,24 @@ def test_the_default_is_the_committed_workbook_of_this_project() -> None:
     assert root / "data" / "rencana_aksi.xlsx" == config.DEFAULT_WORKBOOK
     assert config.DEFAULT_WORKBOOK.is_file()
     assert (config.PROJECT_ROOT / "zi_dash" / "base" / "config.py").is_file()
+
+
+def test_folder_mode_is_off_unless_zi_folder_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(HOME))
+    monkeypatch.delenv(config.FOLDER_ENV, raising=False)
+    assert config.folder_path() is None
+    monkeypatch.setenv(config.FOLDER_ENV, "  ")
+    assert config.folder_path() is None
+    monkeypatch.setenv(config.FOLDER_ENV, "~/zi ")
+    assert config.folder_path() == HOME / "zi"
+    assert config.FOLDER_ENV == "ZI_FOLDER"
+
+
+def test_a_folder_lists_its_workbooks_by_name(tmp_path: Path) -> None:
+    for name in ("b.xlsx", "A.xlsx", "c.XLSX", "lama.xls", "d.ods", "~$b.xlsx", ".tersembunyi.xlsx",
+                 "catatan.txt", "laporan.pdf"):  # fmt: skip
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "sub.xlsx").mkdir()  # a folder, not a workbook
+    names = [p.name for p in config.workbooks_in(tmp_path)]
+    assert names == ["A.xlsx", "b.xlsx", "c.XLSX", "d.ods", "lama.xls"]
+    assert config.workbooks_in(tmp_path / "tidak-ada") == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zi_dash.analysis import filters, history, meeting, metrics, periods, tables
+from zi_dash.analysis import filters, history, meeting, metrics, periods, rollup, tables
 from zi_dash.analysis.filters import Filters, apply, describe, view
 from zi_dash.analysis.history import rewind
 from zi_dash.analysis.metrics import KurvaS, LkeProjection
@@ -19,6 +19,7 @@ __all__ = [
     "metrics",
     "periods",
     "rewind",
+    "rollup",
     "tables",
     "view",
 ]

@@ -236,17 +236,27 @@ def lke_projection(plan: Plan) -> LkeProjection:
     out["score"] = out["weight"] * out["completion"] / 100
     out["wbk_min"] = out["weight"] * c.WBK_AREA_MIN_SHARE
     out["wbbm_min"] = out["weight"] * c.WBBM_AREA_MIN_SHARE
-    # Compare on rounded values so 60 % of 7.0 (4.2) is met by exactly 4.2, not by float noise.
-    out["meets_wbk"] = out["score"].round(9) >= out["wbk_min"].round(9)
-    out["meets_wbbm"] = out["score"].round(9) >= out["wbbm_min"].round(9)
+    for key, share in (("meets_wbk", c.WBK_AREA_MIN_SHARE), ("meets_wbbm", c.WBBM_AREA_MIN_SHARE)):
+        out[key] = [meets_area_min(s, w, share) for s, w in zip(out["score"], out["weight"])]
     total = float(out["score"].sum())
     return LkeProjection(
         areas=out,
         total=total,
         weight_total=float(out["weight"].sum()),
-        meets_wbk=bool(out["meets_wbk"].all()) and total >= c.WBK_PENGUNGKIT_MIN - 1e-9,
-        meets_wbbm=bool(out["meets_wbbm"].all()) and total >= c.WBBM_PENGUNGKIT_MIN - 1e-9,
+        meets_wbk=bool(out["meets_wbk"].all()) and meets_total_min(total, c.WBK_PENGUNGKIT_MIN),
+        meets_wbbm=bool(out["meets_wbbm"].all()) and meets_total_min(total, c.WBBM_PENGUNGKIT_MIN),
     )
+
+
+def meets_area_min(score: float, weight: float, share: float) -> bool:
+    """An area's projected score reaches `share` of its weight (the LKE's per-area minimum)."""
+    # Rounded, so 60 % of 7.0 (4.2) is met by exactly 4.2, not lost to float noise.
+    return round(float(score), 9) >= round(float(weight) * share, 9)
+
+
+def meets_total_min(total: float, minimum: float) -> bool:
+    """The pengungkit total reaches the predicate's minimum (40 for WBK, 48 for WBBM)."""
+    return total >= minimum - 1e-9
 
 
 def rencana_curve(plan: Plan) -> pd.DataFrame:

@@ -6,7 +6,14 @@ Every other layer builds on it; it imports nothing else of zi_dash.
 from __future__ import annotations
 
 from zi_dash.base import config, contract, durable, errors, fmt, links, palette, text
-from zi_dash.base.config import DEFAULT_WORKBOOK, WORKBOOK_ENV, workbook_path
+from zi_dash.base.config import (
+    DEFAULT_WORKBOOK,
+    FOLDER_ENV,
+    WORKBOOK_ENV,
+    folder_path,
+    workbook_path,
+    workbooks_in,
+)
 from zi_dash.base.contract import (
     AREA_CODES,
     AREA_NAMES,
@@ -65,6 +72,7 @@ __all__ = [
     "DEFAULT_WORKBOOK",
     "EDITABLE",
     "EVIDENCE_COLORS",
+    "FOLDER_ENV",
     "HEADER_FILL",
     "MONTHS_ID",
     "PLAN_COLOR",
@@ -99,6 +107,7 @@ __all__ = [
     "errors",
     "fmt",
     "fold",
+    "folder_path",
     "format_date",
     "is_web_link",
     "links",
@@ -109,4 +118,5 @@ __all__ = [
     "text",
     "tidy",
     "workbook_path",
+    "workbooks_in",
 ]

@@ -1,4 +1,4 @@
-"""Where the workbook lives: one environment variable, one default."""
+"""Where the workbooks live: one file ($ZI_WORKBOOK or the default) or a folder ($ZI_FOLDER)."""
 
 from __future__ import annotations
 
@@ -15,3 +15,31 @@ def workbook_path() -> Path:
     """The workbook the dashboard reads: $ZI_WORKBOOK, else data/rencana_aksi.xlsx."""
     value = os.environ.get(WORKBOOK_ENV, "").strip()
     return Path(value).expanduser() if value else DEFAULT_WORKBOOK
+
+
+FOLDER_ENV: Final = "ZI_FOLDER"
+# A folder holds one workbook per satker and year; these suffixes are listed (an .xls or .ods
+# gets the loader's own message in the roll-up), Excel's "~$" owner files and hidden files not.
+FOLDER_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def folder_path() -> Path | None:
+    """The folder of workbooks of folder mode ($ZI_FOLDER), or None for one workbook."""
+    value = os.environ.get(FOLDER_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def workbooks_in(folder: Path) -> list[Path]:
+    """The folder's workbooks, by file name (the folder listing's order); [] when unreadable."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    names = sorted(
+        e.name
+        for e in entries
+        if e.name.lower().endswith(FOLDER_SUFFIXES)
+        and not e.name.startswith(("~$", "."))
+        and e.is_file()
+    )
+    return [folder / name for name in names]

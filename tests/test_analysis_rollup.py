@@ -1,0 +1,173 @@
+"""zi_dash.analysis.rollup: one summary row per workbook, the unit pages' own figures, flags,
+the per-file cache (path + mtime + size) and parallel reading."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from tests import factory
+from tests.factory import action, evidence, make_workbook
+from zi_dash.analysis import metrics, rewind, rollup
+from zi_dash.analysis.rollup import RekapCol
+from zi_dash.base import ActionCol, Status, workbooks_in
+from zi_dash.base import contract as c
+from zi_dash.workbook import load_plan
+
+AS_OF = date(2022, 5, 1)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    rollup.forget()
+
+
+@pytest.mark.parametrize("as_of", [date(2022, 4, 10), AS_OF, date(2022, 6, 30), date(2023, 1, 2)])
+@pytest.mark.parametrize("which", ["mixed", "real"])
+def test_a_summary_has_the_unit_pages_figures(
+    tmp_path: Path, real_workbook: Path, as_of: date, which: str
+) -> None:
+    path = factory.mixed(tmp_path / "m.xlsx") if which == "mixed" else real_workbook
+    plan = load_plan(path)
+    s = rollup.summarize(plan, as_of)
+    whole = rewind(plan, as_of)
+    h = metrics.headline(whole, as_of)
+    lke = metrics.lke_projection(whole)
+    assert (s.actions, s.done, s.late, s.behind) == (h.actions, h.done, h.late, h.behind)
+    assert s.completion == pytest.approx(h.completion)
+    assert s.evidence == pytest.approx(h.evidence)
+    assert s.lke_total == pytest.approx(lke.total)
+    assert (s.meets_wbk, s.meets_wbbm) == (lke.meets_wbk, lke.meets_wbbm)
+    below = tuple(lke.areas.loc[~lke.areas["meets_wbk"], ActionCol.AREA])
+    assert s.below_wbk == below
+    by_area = metrics.completion_by_area(whole).set_index(ActionCol.AREA)["completion"]
+    assert {a: v for a, v in s.areas if v is not None} == pytest.approx(by_area.to_dict())
+
+
+def test_the_mixed_plan_row(tmp_path: Path) -> None:
+    s = rollup.summarize(load_plan(factory.mixed(tmp_path / "m.xlsx")), AS_OF)
+    assert (s.unit, s.year, s.actions, s.done, s.late) == ("KPU Kota Tegal", 2022, 6, 2, 1)
+    assert s.completion == pytest.approx(280 / 6)
+    assert s.verdict == rollup.NOT_YET
+    # Areas IV–VI have no actions: blank capaian, and projected as nothing (below the minimum).
+    assert dict(s.areas)["IV"] is None and "IV" in s.below_wbk
+
+
+def test_a_plan_done_everywhere_projects_wbbm(tmp_path: Path) -> None:
+    done = [action(f"{a}.1.1", Status.DONE, 100) for a in c.AREA_CODES]
+    s = rollup.summarize(load_plan(make_workbook(tmp_path / "d.xlsx", done)), AS_OF)
+    assert (s.meets_wbk, s.meets_wbbm, s.verdict, s.below_wbk) == (True, True, "WBBM", ())
+    assert s.lke_total == pytest.approx(60)
+
+
+def test_last_update_is_the_latest_change_up_to_the_date(tmp_path: Path) -> None:
+    path = make_workbook(tmp_path / "u.xlsx", [action("I.1.1"), action("I.1.2")])
+    factory.save_now(path, {c.Sheet.ACTIONS: {"I.1.1": {ActionCol.PROGRESS: 40}}})  # 2 May 2022
+    os.utime(path, (datetime(2022, 9, 1).timestamp(),) * 2)  # the file itself: September
+    plan = load_plan(path)
+    assert rollup.summarize(plan, date(2022, 5, 10)).last_update == factory.NOW
+    assert rollup.summarize(plan, date(2022, 9, 30)).last_update == datetime(2022, 9, 1)
+    before = rollup.summarize(plan, date(2022, 4, 30))
+    assert before.last_update is None and before.stale(date(2022, 4, 30))
+    s = rollup.summarize(plan, date(2022, 6, 2))
+    assert (s.age(date(2022, 6, 2)), s.stale(date(2022, 6, 2))) == (31, True)
+    assert not s.stale(date(2022, 6, 1))  # 30 days is not yet flagged
+
+
+def _folder(tmp_path: Path, real_workbook: Path) -> Path:
+    folder = tmp_path / "zi"
+    folder.mkdir()
+    shutil.copyfile(real_workbook, folder / "b_tegal.xlsx")
+    factory.mixed(folder / "a_mixed.xlsx")
+    make_workbook(folder / "c_brebes.xlsx", [action("I.1.1", Status.DONE, 100)],
+                  [evidence("I.1.1", 1)], unit="KPU Kabupaten Brebes")  # fmt: skip
+    (folder / "d_rusak.xlsx").write_bytes(b"bukan excel")
+    (folder / "~$b_tegal.xlsx").write_bytes(b"owner")
+    (folder / "catatan.txt").write_text("bukan workbook")
+    return folder
+
+
+def test_the_folder_listing_keeps_workbooks_by_name(tmp_path: Path, real_workbook: Path) -> None:
+    folder = _folder(tmp_path, real_workbook)
+    names = [p.name for p in workbooks_in(folder)]
+    assert names == ["a_mixed.xlsx", "b_tegal.xlsx", "c_brebes.xlsx", "d_rusak.xlsx"]
+    assert workbooks_in(tmp_path / "tidak-ada") == []
+
+
+def test_the_table_has_one_row_per_file_with_flags(tmp_path: Path, real_workbook: Path) -> None:
+    folder = _folder(tmp_path, real_workbook)
+    summaries = rollup.read_all(workbooks_in(folder), AS_OF)
+    frame = rollup.table(summaries, AS_OF)
+    assert list(frame.columns) == list(rollup.COLUMNS)
+    assert list(frame[RekapCol.FILE]) == ["a_mixed.xlsx", "b_tegal.xlsx", "c_brebes.xlsx",
+                                          "d_rusak.xlsx"]  # fmt: skip
+    rows = frame.set_index(RekapCol.FILE)
+    # The mixed plan and the SK's plan both claim KPU Kota Tegal 2022.
+    assert rows[RekapCol.DUPLICATE].to_dict() == {
+        "a_mixed.xlsx": True, "b_tegal.xlsx": True, "c_brebes.xlsx": False, "d_rusak.xlsx": False
+    }  # fmt: skip
+    assert rows.at["a_mixed.xlsx", RekapCol.NOTE] == "Satker dan tahun sama dengan b_tegal.xlsx"
+    assert rows.at["d_rusak.xlsx", RekapCol.NOTE] == (
+        'Berkas "d_rusak.xlsx" bukan workbook Excel (.xlsx).'
+    )
+    assert rows.at["d_rusak.xlsx", RekapCol.VERDICT] == ""
+    assert rows[RekapCol.YEAR].isna().to_dict()["d_rusak.xlsx"]
+    assert rows.at["a_mixed.xlsx", RekapCol.COMPLETION] == 46.7
+    assert rows.at["c_brebes.xlsx", RekapCol.UNIT] == "KPU Kabupaten Brebes"
+    assert rows.at["c_brebes.xlsx", RekapCol.BELOW_WBK] == "II, III, IV, V, VI"
+    areas = rollup.area_table(summaries).set_index(RekapCol.FILE)
+    assert areas.at["a_mixed.xlsx", "I. Manajemen Perubahan"] == 75.0
+    assert areas[rollup.area_label("IV")].isna().to_dict() == {
+        "a_mixed.xlsx": True, "b_tegal.xlsx": False, "c_brebes.xlsx": True, "d_rusak.xlsx": True
+    }  # fmt: skip
+
+
+def test_filters_select_rows(tmp_path: Path, real_workbook: Path) -> None:
+    frame = rollup.table(rollup.read_all(workbooks_in(_folder(tmp_path, real_workbook)), AS_OF),
+                         AS_OF)  # fmt: skip
+    files = lambda f: list(f[RekapCol.FILE])  # noqa: E731
+    assert files(rollup.select(frame, text="brebes")) == ["c_brebes.xlsx"]
+    assert files(rollup.select(frame, years=[2022])) == ["a_mixed.xlsx", "b_tegal.xlsx",
+                                                         "c_brebes.xlsx"]  # fmt: skip
+    assert files(rollup.select(frame, verdicts=["WBK"])) == []
+    assert len(rollup.select(frame, flagged=True)) == 4  # duplicates, unreadable, never updated
+
+
+def test_the_cache_reads_a_changed_file_alone(
+    tmp_path: Path, real_workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = workbooks_in(_folder(tmp_path, real_workbook))
+    day = date(2022, 6, 30)  # after the save's 2 May
+    first = rollup.read_all(paths, day)
+    read: list[str] = []
+    original = rollup.summarize_file
+    monkeypatch.setattr(rollup, "summarize_file", lambda p, d: read.append(p) or original(p, d))
+    assert rollup.read_all(paths, day) == first and read == []
+    factory.save_now(paths[0], {c.Sheet.ACTIONS: {"I.1.2": {ActionCol.PROGRESS: 100}}})
+    again = rollup.read_all(paths, day)
+    assert read == [str(paths[0])]
+    assert again[0].done == first[0].done + 1 and again[1:] == first[1:]
+    rollup.read_all(paths, AS_OF)  # another date: every file summed up again
+    assert len(read) == 1 + len(paths)
+
+
+def test_parallel_processes_give_the_same_rows(tmp_path: Path, real_workbook: Path) -> None:
+    folder = tmp_path / "banyak"
+    folder.mkdir()
+    for i in range(rollup.PARALLEL_FROM + 2):
+        shutil.copyfile(real_workbook, folder / f"u{i:02d}.xlsx")
+    (folder / "u99.xlsx").write_bytes(b"")
+    paths = workbooks_in(folder)
+    parallel = rollup.read_all(paths, AS_OF, workers=2)
+    rollup.forget()
+    assert parallel == rollup.read_all(paths, AS_OF, workers=1)
+    assert parallel[-1].error.startswith('Berkas "u99.xlsx" kosong')
+
+
+def test_a_vanished_file_is_a_row_with_the_reason(tmp_path: Path) -> None:
+    (s,) = rollup.read_all([tmp_path / "hilang.xlsx"], AS_OF)
+    assert "tidak ditemukan" in s.error and s.verdict == "" and not s.stale(AS_OF)

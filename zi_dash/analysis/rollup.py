@@ -1,0 +1,355 @@
+"""The roll-up of a folder of workbooks: one summary per satker and year (the Rekap Satker).
+
+Each file is read and summed up in a worker process (a few numbers travel back, never the
+plan); summaries are kept per file version (path, mtime, size) and tanggal acuan, so a rerun
+reads nothing and a saved file is read again alone. The figures are the unit pages' own:
+capaian, Terlambat, Tertinggal and the LKE projection use the definitions of `metrics`.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+
+from zi_dash.analysis.history import rewind
+from zi_dash.analysis.metrics import meets_area_min, meets_total_min
+from zi_dash.analysis.periods import period_flags
+from zi_dash.base import AREA_CODES, ActionCol, AreaCol, EvidenceCol, LogCol, Status
+from zi_dash.base import contract as c
+from zi_dash.schedule import effective_target
+from zi_dash.workbook import Plan, WorkbookError, load_plan
+
+STALE_DAYS: Final = 30  # a unit that has not updated for longer is flagged
+# Fewer misses than this are read in this process: a pool costs more than it saves.
+PARALLEL_FROM: Final = 16
+WBK: Final = "WBK"
+WBBM: Final = "WBBM"
+NOT_YET: Final = "Belum WBK"
+
+
+@dataclass(frozen=True)
+class UnitSummary:
+    """One workbook summed up as of a date; `error` holds the loader's message if unreadable."""
+
+    path: str
+    unit: str = ""
+    year: int = 0
+    actions: int = 0
+    completion: float = 0.0  # mean Progres (%)
+    done: int = 0
+    behind: int = 0  # Tertinggal and not Terlambat
+    late: int = 0  # Terlambat
+    evidence: float = 0.0  # share of evidence items present, %
+    lke_total: float = 0.0
+    lke_weight: float = 0.0
+    meets_wbk: bool = False
+    meets_wbbm: bool = False
+    below_wbk: tuple[str, ...] = ()  # areas under the WBK per-area minimum (60 % of weight)
+    below_wbbm: tuple[str, ...] = ()
+    last_update: datetime | None = None
+    areas: tuple[tuple[str, float | None], ...] = ()  # (area, capaian), None: no actions
+    error: str = ""
+
+    @property
+    def file(self) -> str:
+        """The file name (berkas)."""
+        return Path(self.path).name
+
+    @property
+    def verdict(self) -> str:
+        """The projection's predicate: WBBM, WBK or Belum WBK (empty when unreadable)."""
+        if self.error:
+            return ""
+        return WBBM if self.meets_wbbm else WBK if self.meets_wbk else NOT_YET
+
+    def age(self, as_of: date) -> int | None:
+        """Days from the last update to `as_of`; None when there was none by then."""
+        return None if self.last_update is None else (as_of - self.last_update.date()).days
+
+    def stale(self, as_of: date) -> bool:
+        """Not updated for more than STALE_DAYS days (or never) by `as_of`."""
+        age = self.age(as_of)
+        return not self.error and (age is None or age > STALE_DAYS)
+
+
+def _last_update(plan: Plan, view: Plan, end: datetime) -> datetime | None:
+    """The latest logged change, Diperbarui stamp or file modification up to `end`.
+
+    Changes made in Excel are not in the log: the file's modification time stands for them.
+    """
+    moments = [t for t in plan.history[LogCol.TIME].tolist() if isinstance(t, datetime)]
+    for frame, column in ((view.actions, ActionCol.UPDATED), (view.evidence, EvidenceCol.UPDATED)):
+        moments += [t for t in frame[column].tolist() if isinstance(t, datetime)]
+    moments.append(plan.modified)
+    moments = [t for t in moments if t == t and t <= end]  # NaT is not equal to itself
+    return max(moments) if moments else None
+
+
+def summarize(plan: Plan, as_of: date) -> UnitSummary:
+    """The plan's roll-up row as it stood on `as_of` (the whole plan: no filter)."""
+    view = rewind(plan, as_of)
+    a = view.actions
+    statuses = a[ActionCol.STATUS].tolist()
+    progress = [float(p) for p in a[ActionCol.PROGRESS].tolist()]
+    year = plan.year or None
+    done = late = behind = 0
+    rows = zip(
+        a[ActionCol.TARGET].tolist(), a[ActionCol.START].tolist(), a[ActionCol.END].tolist(),
+        statuses, progress,
+    )  # fmt: skip
+    for text, start, end, status, done_pct in rows:
+        # metrics.action_state's definitions, without building its frame 550 times.
+        open_ = status != Status.DONE
+        done += not open_
+        target = effective_target(text, start, end, year)
+        overdue = open_ and target.recognized and target.due is not None and target.due < as_of
+        late += overdue
+        behind += not overdue and period_flags(target, done_pct, open_, as_of, 0)[1]
+    by_area: dict[str, list[float]] = {}
+    for area, value in zip(a[ActionCol.AREA].tolist(), progress):
+        by_area.setdefault(area, []).append(value)
+    ids = set(a[ActionCol.ID].tolist())
+    ev = view.evidence
+    items = present = 0
+    for action_id, status in zip(
+        ev[EvidenceCol.ACTION_ID].tolist(), ev[EvidenceCol.STATUS].tolist()
+    ):
+        if action_id in ids:
+            items += 1
+            present += status in c.EVIDENCE_PRESENT
+    areas: list[tuple[str, float | None]] = []
+    below_wbk: list[str] = []
+    below_wbbm: list[str] = []
+    total = weight_total = 0.0
+    for area, weight in zip(view.areas[AreaCol.AREA].tolist(), view.areas[AreaCol.WEIGHT].tolist()):
+        values = by_area.get(area)
+        completion = sum(values) / len(values) if values else None
+        # metrics.lke_projection: an area with no actions projects nothing.
+        score = float(weight) * (completion or 0.0) / 100
+        total, weight_total = total + score, weight_total + float(weight)
+        if not meets_area_min(score, weight, c.WBK_AREA_MIN_SHARE):
+            below_wbk.append(area)
+        if not meets_area_min(score, weight, c.WBBM_AREA_MIN_SHARE):
+            below_wbbm.append(area)
+        areas.append((area, completion))
+    return UnitSummary(
+        path=str(plan.path),
+        unit=plan.info.unit,
+        year=plan.year,
+        actions=len(progress),
+        completion=sum(progress) / len(progress) if progress else 0.0,
+        done=done,
+        behind=behind,
+        late=late,
+        evidence=present / items * 100 if items else 0.0,
+        lke_total=total,
+        lke_weight=weight_total,
+        meets_wbk=not below_wbk and meets_total_min(total, c.WBK_PENGUNGKIT_MIN),
+        meets_wbbm=not below_wbbm and meets_total_min(total, c.WBBM_PENGUNGKIT_MIN),
+        below_wbk=tuple(below_wbk),
+        below_wbbm=tuple(below_wbbm),
+        last_update=_last_update(plan, view, datetime.combine(as_of, time.max)),
+        areas=tuple(areas),
+    )
+
+
+def summarize_file(path: str, as_of: date) -> UnitSummary:
+    """One file's row; a file that cannot be read is a row with the loader's message."""
+    try:
+        return summarize(load_plan(path), as_of)
+    except WorkbookError as exc:
+        return UnitSummary(path, error=str(exc))
+    except Exception as exc:  # one odd file must never take the roll-up down
+        return UnitSummary(path, error=f"Berkas tidak dapat diringkas ({type(exc).__name__}).")
+
+
+def _read_many(paths: Sequence[str], as_of: date, workers: int | None) -> list[UnitSummary]:
+    workers = workers or os.cpu_count() or 1
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return [summarize_file(p, as_of) for p in paths]
+    # fork: the workers start with everything already imported (a fresh interpreter would
+    # spend a second on pandas alone).
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, math.ceil(len(paths) / (workers * 4)))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(pool.map(summarize_file, paths, [as_of] * len(paths), chunksize=chunk))
+    except (OSError, RuntimeError):  # no processes allowed here: read them one by one
+        return [summarize_file(p, as_of) for p in paths]
+
+
+# (path, mtime_ns, size, as_of) -> summary; lives as long as the process (Streamlit reruns).
+_CACHE: dict[tuple[str, int, int, date], UnitSummary] = {}
+
+
+def _key(path: Path, as_of: date) -> tuple[str, int, int, date]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), -1, -1, as_of)  # gone or unreadable: the loader says why
+    return (str(path), stat.st_mtime_ns, stat.st_size, as_of)
+
+
+def read_all(paths: Sequence[Path], as_of: date, workers: int | None = None) -> list[UnitSummary]:
+    """Every file's summary as of `as_of`, in the given order; only changed files are read."""
+    keys = [_key(p, as_of) for p in paths]
+    missing = list(dict.fromkeys(k for k in keys if k not in _CACHE))
+    if missing:
+        for key, summary in zip(missing, _read_many([k[0] for k in missing], as_of, workers)):
+            _CACHE[key] = summary
+    found = [_CACHE[k] for k in keys]
+    if len(_CACHE) > max(4 * len(keys), 256):  # keep the versions asked for last
+        wanted = set(keys)
+        for key in [k for k in _CACHE if k not in wanted]:
+            del _CACHE[key]
+    return found
+
+
+def forget() -> None:
+    """Drop every cached summary (tests)."""
+    _CACHE.clear()
+
+
+def duplicates(summaries: Sequence[UnitSummary]) -> dict[str, list[str]]:
+    """Path -> the other files claiming the same satuan kerja and year."""
+    claims: dict[tuple[str, int], list[UnitSummary]] = {}
+    for s in summaries:
+        if not s.error:
+            claims.setdefault((" ".join(s.unit.casefold().split()), s.year), []).append(s)
+    return {
+        s.path: [o.file for o in group if o is not s]
+        for group in claims.values()
+        if len(group) > 1
+        for s in group
+    }
+
+
+def area_codes(summaries: Sequence[UnitSummary]) -> list[str]:
+    """The areas of the roll-up, in the LKE's order."""
+    seen = {area for s in summaries for area, _ in s.areas}
+    return [a for a in AREA_CODES if a in seen] + sorted(seen - set(AREA_CODES))
+
+
+class RekapCol:
+    """Columns of the roll-up table (the page, the XLSX and the DOCX)."""
+
+    FILE: Final = "Berkas"
+    UNIT: Final = "Satuan Kerja"
+    YEAR: Final = "Tahun"
+    ACTIONS: Final = "Aksi"
+    COMPLETION: Final = "Capaian (%)"
+    DONE: Final = "Selesai"
+    BEHIND: Final = "Tertinggal"
+    LATE: Final = "Terlambat"
+    EVIDENCE: Final = "Kelengkapan Bukti (%)"
+    LKE: Final = "Proyeksi LKE"
+    VERDICT: Final = "Predikat Proyeksi"
+    BELOW_WBK: Final = "Area di Bawah Minimal WBK"
+    BELOW_WBBM: Final = "Area di Bawah Minimal WBBM"
+    LAST: Final = "Pembaruan Terakhir"
+    AGE: Final = "Umur Pembaruan (hari)"
+    STALE: Final = f"Lebih {STALE_DAYS} Hari"
+    DUPLICATE: Final = "Duplikat"
+    NOTE: Final = "Keterangan"
+
+
+COLUMNS: Final = tuple(v for k, v in vars(RekapCol).items() if k.isupper())
+
+
+def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
+    """One row per file, in the given order: the Rekap sheet and the page's table."""
+    dup = duplicates(summaries)
+    rows = []
+    for s in summaries:
+        readable = not s.error
+        note = s.error or (
+            "Satker dan tahun sama dengan " + ", ".join(dup[s.path]) if s.path in dup else ""
+        )
+        rows.append({
+            RekapCol.FILE: s.file,
+            RekapCol.UNIT: s.unit,
+            RekapCol.YEAR: s.year if readable else None,
+            RekapCol.ACTIONS: s.actions if readable else None,
+            RekapCol.COMPLETION: round(s.completion, 1) if readable else None,
+            RekapCol.DONE: s.done if readable else None,
+            RekapCol.BEHIND: s.behind if readable else None,
+            RekapCol.LATE: s.late if readable else None,
+            RekapCol.EVIDENCE: round(s.evidence, 1) if readable else None,
+            RekapCol.LKE: round(s.lke_total, 2) if readable else None,
+            RekapCol.VERDICT: s.verdict,
+            RekapCol.BELOW_WBK: ", ".join(s.below_wbk),
+            RekapCol.BELOW_WBBM: ", ".join(s.below_wbbm),
+            RekapCol.LAST: s.last_update,
+            RekapCol.AGE: s.age(as_of),
+            RekapCol.STALE: s.stale(as_of),
+            RekapCol.DUPLICATE: s.path in dup,
+            RekapCol.NOTE: note,
+        })  # fmt: skip
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    for col in (RekapCol.YEAR, RekapCol.ACTIONS, RekapCol.DONE, RekapCol.BEHIND, RekapCol.LATE,
+                RekapCol.AGE):  # fmt: skip
+        frame[col] = frame[col].astype("Int64")  # whole numbers, blank for an unreadable file
+    return frame
+
+
+def area_table(summaries: Sequence[UnitSummary]) -> pd.DataFrame:
+    """Capaian (%) per area of each file (blank: no actions there, or unreadable)."""
+    codes = area_codes(summaries)
+    rows = []
+    for s in summaries:
+        row: dict[str, object] = {
+            RekapCol.FILE: s.file, RekapCol.UNIT: s.unit, RekapCol.YEAR: s.year or None,
+        }  # fmt: skip
+        values = dict(s.areas)
+        for code in codes:
+            value = values.get(code)
+            row[area_label(code)] = None if value is None else round(value, 1)
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=[RekapCol.FILE, RekapCol.UNIT, RekapCol.YEAR,
+                                        *map(area_label, codes)])  # fmt: skip
+    frame[RekapCol.YEAR] = frame[RekapCol.YEAR].astype("Int64")
+    return frame
+
+
+def area_label(code: str) -> str:
+    """ "III" -> "III. Penataan Sistem Manajemen SDM"."""
+    name = c.AREA_NAMES.get(code)
+    return f"{code}. {name}" if name else code
+
+
+def unit_label(s: UnitSummary) -> str:
+    """How a unit is named in lists and charts: "KPU Kota Tegal · 2022"."""
+    return f"{s.unit or s.file} · {s.year}" if not s.error else s.file
+
+
+def select(
+    frame: pd.DataFrame,
+    text: str = "",
+    years: Sequence[int] = (),
+    verdicts: Sequence[str] = (),
+    flagged: bool = False,
+) -> pd.DataFrame:
+    """The rows the Rekap page's filters keep: satker text, years, predicates, only flagged."""
+    keep = pd.Series(True, index=frame.index)
+    if text.strip():
+        needle = text.strip().casefold()
+        keep &= frame[RekapCol.UNIT].str.casefold().str.contains(needle, regex=False) | frame[
+            RekapCol.FILE
+        ].str.casefold().str.contains(needle, regex=False)
+    if years:
+        keep &= frame[RekapCol.YEAR].isin(list(years)).fillna(False).astype(bool)
+    if verdicts:
+        keep &= frame[RekapCol.VERDICT].isin(list(verdicts))
+    if flagged:
+        keep &= frame[RekapCol.STALE] | frame[RekapCol.DUPLICATE] | frame[RekapCol.NOTE].ne("")
+    return frame[keep]
