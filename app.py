@@ -21,6 +21,7 @@ pages = {
     ],
     "Laporan": [
         st.Page("pages/ekspor.py", title="Ekspor", icon=":material/download:"),
+        st.Page("pages/riwayat.py", title="Riwayat Perubahan", icon=":material/history:"),
     ],
     "Sunting": [
         st.Page("pages/sunting_aksi.py", title="Sunting Aksi", icon=":material/edit_note:"),

@@ -105,8 +105,9 @@ def test_rewind_takes_the_update_stamp_back_to_the_last_earlier_change(tmp_path)
     assert rows.loc["I.1.2", ActionCol.UPDATED_BY] == ""
 
 
-# Two actions: I.1.1 logged 0 → 50 (1 June) → 100 (1 July), I.1.2 at 40 % never logged, the
-# file last modified on 15 June. A hand-edited line with an unreadable old value is ignored.
+# Two actions: I.1.1 logged 0 → 50 (1 June) → 100 (1 July), I.1.2 at 40 % never logged (it
+# was so when the dashboard first saw the file). A hand-edited line with an unreadable old
+# value is ignored.
 CURVE_LOG = [
     _log(datetime(2022, 6, 1, 9), "I.1.1", ActionCol.PROGRESS, "0", "50"),
     _log(datetime(2022, 6, 5, 9), "I.1.1", ActionCol.PROGRESS, "abc", "60"),
@@ -124,12 +125,11 @@ def logged(tmp_path: Path) -> Plan:
 @pytest.mark.parametrize(
     ("day", "actual"),
     [
-        (date(2022, 5, 30), 0),  # before any change: I.1.1 at its first old value, I.1.2 at 0
-        (date(2022, 5, 31), 0),
-        (date(2022, 6, 1), 25),  # (50 + 0) / 2
-        (date(2022, 6, 5), 25),  # the unreadable line changes nothing
-        (date(2022, 6, 14), 25),
-        (date(2022, 6, 15), 45),  # the unlogged 40 % counts from the file's modification
+        (date(2022, 5, 30), 20),  # I.1.1 at its first old value 0, I.1.2 at its 40 %
+        (date(2022, 5, 31), 20),
+        (date(2022, 6, 1), 45),  # (50 + 40) / 2
+        (date(2022, 6, 5), 45),  # the unreadable line changes nothing
+        (date(2022, 6, 15), 45),  # the file's modification date changes nothing either
         (date(2022, 6, 30), 45),
         (date(2022, 7, 1), 70),  # (100 + 40) / 2
         (date(2022, 7, 2), 70),
@@ -150,20 +150,52 @@ def test_realisasi_of_chosen_ids_only(logged: Plan) -> None:
     assert both["actual"].iloc[-1] == 70  # as many ids as actions: all of them
 
 
-def test_a_value_typed_in_excel_after_the_last_logged_change_counts_from_the_file_date(
-    tmp_path: Path,
-) -> None:
+def _outside(when: datetime, row_id: str, old: str, new: str) -> dict[str, object]:
+    return _log(when, row_id, ActionCol.PROGRESS, old, new, user=c.OUTSIDE_USER)
+
+
+def _with_outside(plan: Plan, rows: list[dict[str, object]]) -> Plan:
+    import pandas as pd
+
+    return dataclasses.replace(plan, outside=pd.DataFrame(rows, columns=list(c.LOG.headers)))
+
+
+def test_outside_edits_count_from_their_date_in_the_curve_and_in_rewind(tmp_path: Path) -> None:
+    # Logged 0 → 50 on 1 June; then 80 typed in Excel, found as an outside edit on 10 June.
     log = [_log(datetime(2022, 6, 1, 9), "I.1.1", ActionCol.PROGRESS, "0", "50")]
-    plan = _plan(
-        tmp_path, [action("I.1.1", "Dalam Proses", 80)], log, modified=datetime(2022, 6, 10)
-    )
-    curve = history.realisasi_curve(plan, date(2022, 6, 1), date(2022, 6, 12)).set_index("date")
+    plan = _plan(tmp_path, [action("I.1.1", "Dalam Proses", 80)], log)
+    plan = _with_outside(plan, [_outside(datetime(2022, 6, 10, 8), "I.1.1", "50", "80")])
+    curve = history.realisasi_curve(plan, date(2022, 5, 31), date(2022, 6, 12)).set_index("date")
+    assert curve.loc[date(2022, 5, 31), "actual"] == 0
     assert curve.loc[date(2022, 6, 9), "actual"] == 50
     assert curve.loc[date(2022, 6, 10), "actual"] == 80
-    # Modified before the last change: the typed value counts from that change's day.
-    early = dataclasses.replace(plan, modified=datetime(2022, 5, 1))
-    curve = history.realisasi_curve(early, date(2022, 5, 30), date(2022, 6, 2)).set_index("date")
-    assert curve["actual"].tolist() == [0, 0, 80, 80]
+    assert rewind(plan, date(2022, 6, 9)).actions.iloc[0][ActionCol.PROGRESS] == 50
+    june_9 = rewind(plan, date(2022, 6, 9)).actions.iloc[0]
+    assert june_9[ActionCol.UPDATED_BY] == "a"  # the stamp of the last change up to then
+
+
+def _agreement_plans(tmp_path: Path) -> list[Plan]:
+    actions = [action("I.1.1", "Selesai", 100), action("I.1.2", "Dalam Proses", 40)]
+    logged = _plan(tmp_path, actions, CURVE_LOG)
+    outside = _with_outside(
+        logged,
+        [
+            _outside(datetime(2022, 6, 20, 14), "I.1.2", "10", "40"),
+            _outside(datetime(2022, 6, 20, 14), "I.1.1", "90", "100"),
+        ],
+    )
+    unexplained = _plan(tmp_path, [action("I.1.1", "Dalam Proses", 80)], CURVE_LOG[:1])
+    return [logged, outside, unexplained]
+
+
+def test_the_curve_and_the_headline_agree_at_every_tanggal_acuan(tmp_path: Path) -> None:
+    """Issue 12.6: one truth per screen. The realisasi of a day is the capaian of that day."""
+    for plan in _agreement_plans(tmp_path):
+        start, end = date(2022, 5, 25), date(2022, 7, 5)
+        curve = history.realisasi_curve(plan, start, end).set_index("date")["actual"]
+        for day in curve.index:
+            headline = metrics.headline(rewind(plan, day), day)
+            assert curve[day] == pytest.approx(headline.completion), day
 
 
 def test_a_start_after_the_changes_begins_at_their_level(logged: Plan) -> None:

@@ -57,8 +57,8 @@ def test_the_plan_is_read_once_per_version(monkeypatch, tmp_path: Path) -> None:
     path = factory.mixed(tmp_path / "mixed.xlsx")
     monkeypatch.setenv(WORKBOOK_ENV, str(path))
     reads: list[str] = []
-    real = session.load_plan
-    monkeypatch.setattr(session, "load_plan", lambda p: reads.append(p) or real(p))
+    real = session.load_tracked
+    monkeypatch.setattr(session, "load_tracked", lambda p: reads.append(p) or real(p))
     session.clear_plan_cache()
     at = _app(_load_and_count).run()
     assert at.markdown[0].value == "6 aksi"

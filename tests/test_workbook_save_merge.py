@@ -147,7 +147,9 @@ def test_a_save_backs_up_the_file_it_replaces_keeping_keep_backups(workbook_copy
         )
         assert results[-1].backup is not None and results[-1].backup.read_bytes() == before
     backups = sorted(durable.backup_dir(workbook_copy).iterdir())
-    assert backups == [r.backup for r in results[-3:]]
+    last_written = durable.last_written_path(workbook_copy)
+    assert backups == sorted([r.backup for r in results[-3:]] + [last_written])
+    assert last_written.read_bytes() == workbook_copy.read_bytes()  # not rotated away
 
 
 def test_a_base_version_kept_in_a_backup_is_used_to_find_conflicts(workbook_copy: Path) -> None:

@@ -70,7 +70,7 @@ def _export(args: argparse.Namespace) -> int:
     from zi_dash.analysis import Filters
     from zi_dash.charts import catalogue, render
     from zi_dash.export import bundle
-    from zi_dash.workbook import WorkbookError, load_plan
+    from zi_dash.workbook import WorkbookError, load_tracked
 
     unknown = [k for k in args.chart or () if k not in catalogue.CHART_KEYS]
     if unknown:
@@ -81,7 +81,7 @@ def _export(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        plan = load_plan(args.workbook)
+        plan = load_tracked(args.workbook)
     except WorkbookError as exc:
         print(f"Workbook tidak dapat dibaca: {exc}", file=sys.stderr)
         return 1

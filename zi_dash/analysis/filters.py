@@ -114,9 +114,11 @@ def apply(plan: Plan, filters: Filters, as_of: date) -> Plan:
     if filters.areas:
         areas = areas[areas[c.AreaCol.AREA].isin(filters.areas)].reset_index(drop=True)
     evidence_ids = set(evidence[EvidenceCol.ID])
-    history = plan.history[plan.history[LogCol.ID].isin(ids | evidence_ids)].reset_index(drop=True)
+    shown = ids | evidence_ids
+    history = plan.history[plan.history[LogCol.ID].isin(shown)].reset_index(drop=True)
+    outside = plan.outside[plan.outside[LogCol.ID].isin(shown)].reset_index(drop=True)
     return dataclasses.replace(
-        plan, actions=actions, evidence=evidence, areas=areas, history=history
+        plan, actions=actions, evidence=evidence, areas=areas, history=history, outside=outside
     )
 
 

@@ -18,17 +18,20 @@ def _end_of(day: date) -> datetime:
 
 
 def _later_changes(plan: Plan, moment: datetime) -> pd.DataFrame:
-    log = plan.history
+    log = plan.log
     if log.empty:
         return log
     times = log[LogCol.TIME]
-    return log[times.notna() & times.map(lambda t: t is not None and t > moment)]
+    later = log[times.notna() & times.map(lambda t: t is not None and t > moment)]
+    # In time order (stable for one save's rows): outside edits come after the sheet's rows.
+    return later.sort_values(LogCol.TIME, kind="stable")
 
 
 def rewind(plan: Plan, as_of: date) -> Plan:
     """The plan as it stood at the end of `as_of`: later logged changes are undone, newest first.
 
-    Changes made in Excel without the dashboard are not in the log and cannot be undone.
+    Outside edits (Plan.outside, dated at the file's modification) are undone like logged ones;
+    a value neither explains was already there when the dashboard first saw the file.
     """
     later = _later_changes(plan, _end_of(as_of))
     if later.empty:
@@ -52,7 +55,7 @@ def rewind(plan: Plan, as_of: date) -> Plan:
         except CellError:
             continue  # a hand-edited log line we cannot read back: keep the newer value
         frames[sheet].iat[row, frames[sheet].columns.get_loc(column)] = old
-    _rewind_stamps(plan.history, later, frames, positions)
+    _rewind_stamps(plan.log, later, frames, positions)
     return dataclasses.replace(
         plan, actions=frames[c.Sheet.ACTIONS], evidence=frames[c.Sheet.EVIDENCE]
     )
@@ -86,8 +89,8 @@ def _rewind_stamps(
 
 
 def _progress_changes(plan: Plan) -> pd.DataFrame:
-    """Logged progress changes of the plan's actions: id, day, old, new (chronological)."""
-    log = plan.history
+    """Logged and outside progress changes of the actions: id, day, old, new (chronological)."""
+    log = plan.log
     mask = log[LogCol.SHEET].eq(c.Sheet.ACTIONS) & log[LogCol.COLUMN].eq(ActionCol.PROGRESS)
     rows = []
     for _, r in log[mask].iterrows():
@@ -108,9 +111,10 @@ def realisasi_curve(
 ) -> pd.DataFrame:
     """Kurva S realisasi: mean progress (%) of the actions at the end of each day, start..as_of.
 
-    A logged action holds its first change's old value until that change, then each new value.
-    A value the log does not explain (typed in Excel) counts from the file's last modification,
-    and an action never logged was at 0 % before that: no progress is invented backwards.
+    Each day holds what `rewind` gives for it: today's value with every later change undone
+    (logged ones, and outside edits dated at the file's modification). A value neither explains
+    was there when the dashboard first saw the file and counts from the start, so the headline
+    and the curve agree at every tanggal acuan.
     `ids` limits the mean to those actions (the ones the rencana curve weighs).
     """
     actions = plan.actions
@@ -128,16 +132,13 @@ def realisasi_curve(
     def index(day: date) -> int:
         return max((day - start).days, 0)
 
-    file_day = plan.modified.date()
     total = np.zeros(days)
-    unlogged_now = sum(now for action_id, now in current.items() if action_id not in logged)
-    total[index(file_day) :] += unlogged_now
+    total += sum(now for action_id, now in current.items() if action_id not in logged)
     for action_id, mine in logged.items():
-        level = np.full(days, float(mine["old"].iloc[0]))
-        for day, new in zip(mine["day"], mine["new"]):
-            level[index(day) :] = new
-        if current[action_id] != float(mine["new"].iloc[-1]):
-            level[index(max(file_day, mine["day"].iloc[-1])) :] = current[action_id]
+        # Exactly what `rewind` does, day by day: today's value, each change undone before its day.
+        level = np.full(days, current[action_id])
+        for day, old in zip(mine["day"].iloc[::-1], mine["old"].iloc[::-1]):
+            level[: index(day)] = old
         total += level
     return pd.DataFrame(
         {"date": [start + timedelta(days=i) for i in range(days)], "actual": total / len(current)}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Final
 
 import pandas as pd
 
 import zi_dash.analysis.metrics as m
-from zi_dash.base import ActionCol, EvidenceCol, format_date, is_web_link, split_links
+from zi_dash.base import ActionCol, EvidenceCol, LogCol, format_date, is_web_link, split_links
 from zi_dash.base import contract as c
 from zi_dash.workbook import Plan
 
@@ -144,3 +144,35 @@ def with_web_links(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.assign(**{EvidenceCol.LINK: first})
     out.insert(out.columns.get_loc(EvidenceCol.LINK) + 1, OTHER_LINKS, rest)
     return out
+
+
+LOGGED: Final = "Tercatat di Riwayat"
+LOGGED_YES: Final = "ya"
+LOGGED_NOT_YET: Final = "belum (ditambahkan pada penyimpanan berikutnya)"
+
+
+def _moment(value: object) -> str:
+    if value is None or pd.isna(value):  # type: ignore[call-overload]
+        return "–"
+    if isinstance(value, datetime):
+        return f"{format_date(value.date())} {value:%H.%M}"
+    return str(value)
+
+
+def change_log(plan: Plan) -> pd.DataFrame:
+    """Every known change, newest first: Riwayat's rows and the outside edits not yet in it."""
+    columns = list(c.LOG.headers)
+    both = pd.concat(
+        [
+            plan.history[columns].assign(**{LOGGED: LOGGED_YES}),
+            plan.outside[columns].assign(**{LOGGED: LOGGED_NOT_YET}),
+        ],
+        ignore_index=True,
+    )
+    if both.empty:
+        return pd.DataFrame(columns=[*columns, LOGGED])
+    # Undated hand-written lines sort last; a stable sort keeps one save's rows in order.
+    order = both[LogCol.TIME].map(lambda t: t if isinstance(t, datetime) else datetime.min)
+    both = both.iloc[order.argsort(kind="stable")[::-1]].reset_index(drop=True)
+    both[LogCol.TIME] = both[LogCol.TIME].map(_moment)
+    return both

@@ -288,3 +288,5 @@ UPDATE_STAMPS: Final[dict[str, tuple[str, str]]] = {
     Sheet.ACTIONS: (ActionCol.UPDATED, ActionCol.UPDATED_BY),
     Sheet.EVIDENCE: (EvidenceCol.UPDATED, EvidenceCol.UPDATED_BY),
 }
+# Riwayat's Pengguna for cells changed in the file without the dashboard (in Excel, say).
+OUTSIDE_USER: Final = "(di luar dasbor)"

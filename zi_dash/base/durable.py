@@ -90,6 +90,12 @@ def write_backup(path: Path, data: bytes, version: str, now: datetime, keep: int
     return target
 
 
+def last_written_path(path: Path) -> Path:
+    """Where the copy of the workbook as the dashboard last wrote (or first saw) it is kept."""
+    # Not a rotating backup: the name has no timestamp, so _backup_pattern never matches it.
+    return backup_dir(path) / f"{path.stem}.dasbor{path.suffix}"
+
+
 def _backup_pattern(path: Path, version: str = "*") -> str:
     # Exactly this workbook's backups: "plan_2024.xlsx" must not match those of "plan.xlsx".
     stem, suffix = glob.escape(path.stem), glob.escape(path.suffix)  # "plan[1].xlsx" too

@@ -12,7 +12,7 @@ import streamlit as st
 
 from zi_dash.analysis import filters as flt
 from zi_dash.base import WorkbookError, format_date, workbook_path
-from zi_dash.workbook import Plan, load_plan
+from zi_dash.workbook import Plan, load_tracked
 
 
 class Key:
@@ -54,7 +54,8 @@ def load_plan_cached(path: str, mtime_ns: int, size: int) -> Plan:
     """The plan of a workbook version (path, mtime, size), read once per version."""
     # mtime and size are part of the key: a saved workbook is read again, an unchanged one never.
     del mtime_ns, size
-    return load_plan(path)
+    # With the cells changed outside the dashboard since its last save (Plan.outside).
+    return load_tracked(path)
 
 
 def load_current_plan() -> Plan:

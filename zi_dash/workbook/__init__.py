@@ -14,10 +14,11 @@ from zi_dash.base import (
     WorkbookBusyError,
     WorkbookError,
 )
-from zi_dash.workbook import cells, consistency, merge, preflight, xlsx_patch
+from zi_dash.workbook import cells, consistency, merge, outside, preflight, xlsx_patch
 from zi_dash.workbook.cells import CellError, CellValue, plain, read_cell, same
 from zi_dash.workbook.consistency import consistent, reconcile
 from zi_dash.workbook.merge import CellChange, Conflict, RowOutcome, plan_row
+from zi_dash.workbook.outside import load_tracked
 from zi_dash.workbook.read import Plan, PlanInfo, load_plan
 from zi_dash.workbook.save import (
     ConflictError,
@@ -55,8 +56,10 @@ __all__ = [
     "consistent",
     "editable_values",
     "load_plan",
+    "load_tracked",
     "locate",
     "merge",
+    "outside",
     "patch",
     "plain",
     "plan_row",

@@ -58,6 +58,11 @@ def where(sheet: str, row: int | None = None, column: str | None = None, col_idx
     return text[0].upper() + text[1:]
 
 
+def empty_log() -> pd.DataFrame:
+    """A Riwayat frame without rows."""
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in c.LOG.headers})
+
+
 @dataclass(frozen=True)
 class PlanInfo:
     """The Info sheet: whose plan it is and for which year."""
@@ -87,10 +92,20 @@ class Plan:
     columns: dict[str, dict[str, int]] = field(default_factory=dict)
     # Excel row of the header and of the last non-blank row, per sheet (where Riwayat grows).
     extents: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Cells changed in the file outside the dashboard since it last wrote it, as Riwayat rows
+    # (not yet in the sheet; the next save appends them). Filled by workbook.outside.
+    outside: pd.DataFrame = field(default_factory=lambda: empty_log())
 
     def frame(self, sheet: str) -> pd.DataFrame:
         """The rows of an editable sheet (Rencana Aksi or Bukti)."""
         return self.actions if sheet == c.Sheet.ACTIONS else self.evidence
+
+    @property
+    def log(self) -> pd.DataFrame:
+        """Every known change, oldest first: the Riwayat sheet and the outside edits."""
+        if self.outside.empty:
+            return self.history
+        return pd.concat([self.history, self.outside], ignore_index=True)
 
     @property
     def year(self) -> int:

@@ -18,6 +18,7 @@ import filelock
 from openpyxl.utils import get_column_letter
 
 import zi_dash.workbook.merge as merge
+import zi_dash.workbook.outside as outside
 import zi_dash.workbook.preflight as preflight
 import zi_dash.workbook.write as writing
 from zi_dash.base import InvalidValueError, WorkbookBusyError, WorkbookError, durable
@@ -262,9 +263,15 @@ def _save_locked(
     notes = _notes(outcomes)
     if not todo:
         return SaveResult(current.version, (), tuple(notes), merged, None, now)
-    out = writing.write(path, data, current, todo, user, now)
+    # Cells changed in Excel since the dashboard last wrote the file join Riwayat now, dated
+    # when the file was modified, above this save's rows: the log becomes complete.
+    earlier = writing.Earlier(
+        tuple(outside.found_outside(path, current)), c.OUTSIDE_USER, outside.outside_time(current)
+    )
+    out = writing.write(path, data, current, todo, user, now, earlier)
     new_version = hashlib.sha256(out).hexdigest()
-    backup = _replace(path, data, out, current, todo, keep_backups)
+    backup = _replace(path, data, out, current, todo, keep_backups, len(earlier.changes))
+    outside.remember(path, out)
     return SaveResult(new_version, tuple(todo), tuple(notes), merged, backup, now)
 
 
@@ -287,11 +294,17 @@ def _values_from_backup(path: Path, base_version: str, changes: Changes) -> Chan
 
 
 def _replace(
-    path: Path, old: bytes, new: bytes, current: Plan, todo: list[CellChange], keep: int
+    path: Path,
+    old: bytes,
+    new: bytes,
+    current: Plan,
+    todo: list[CellChange],
+    keep: int,
+    earlier: int,
 ) -> Path | None:
     """Back up the old bytes, then swap the new file in atomically (old or new, never half)."""
     old_version = current.version
-    writing.verify(path, new, current, todo)
+    writing.verify(path, new, current, todo, earlier)
     # Excel does not take our lock: if it opened or saved the file while this save worked,
     # stop now rather than overwrite its work.
     _check_not_held(path)

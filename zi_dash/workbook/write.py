@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -37,24 +38,41 @@ class UnsupportedContentError(WorkbookError):
     """Saving would drop parts of the workbook that openpyxl cannot keep."""
 
 
+@dataclass(frozen=True)
+class Earlier:
+    """Changes already in the file that Riwayat lacks (made outside the dashboard)."""
+
+    changes: tuple[CellChange, ...] = ()
+    user: str = ""
+    when: datetime | None = None
+
+
 def write(
-    path: Path, data: bytes, current: Plan, todo: list[CellChange], user: str, now: datetime
+    path: Path,
+    data: bytes,
+    current: Plan,
+    todo: list[CellChange],
+    user: str,
+    now: datetime,
+    earlier: Earlier | None = None,
 ) -> bytes:
     """The new workbook bytes: the file as it is, with only the changed cells rewritten.
 
+    `earlier` changes are only logged (above this save's rows): their cells already hold them.
     The XML patch keeps every byte it does not change; openpyxl is the fallback for packages
     the patch does not understand, and it refuses when it would drop something.
     """
-    writes = _cell_writes(current, todo, user, now)
+    earlier = earlier or Earlier()
+    writes = _cell_writes(current, todo, user, now, earlier)
     try:
         return xlsx_patch.patch(data, writes)
     except (xlsx_patch.PatchUnsupportedError, KeyError, ValueError, zipfile.BadZipFile):
         # ValueError covers a part that is not UTF-8; the fallback is safe: it refuses to drop.
-        return _write_with_openpyxl(path, data, current, todo, user, now)
+        return _write_with_openpyxl(path, data, current, todo, user, now, earlier)
 
 
 def _cell_writes(
-    current: Plan, todo: list[CellChange], user: str, now: datetime
+    current: Plan, todo: list[CellChange], user: str, now: datetime, earlier: Earlier
 ) -> dict[str, list[xlsx_patch.CellWrite]]:
     writes: dict[str, list[xlsx_patch.CellWrite]] = {}
     touched: dict[tuple[str, str], None] = {}
@@ -80,8 +98,10 @@ def _cell_writes(
     template = last if last > header else None
     columns = current.columns[c.Sheet.LOG]
     log = writes.setdefault(c.Sheet.LOG, [])
-    for offset, change in enumerate(todo, start=1):
-        for name, kind, value in _log_values(change, user, now):
+    logged = [(ch, earlier.user, earlier.when or now) for ch in earlier.changes]
+    logged += [(ch, user, now) for ch in todo]
+    for offset, (change, who, when) in enumerate(logged, start=1):
+        for name, kind, value in _log_values(change, who, when):
             log.append(
                 xlsx_patch.CellWrite(last + offset, columns[name] + 1, kind, value, template)
             )
@@ -107,7 +127,13 @@ def _log_values(change: CellChange, user: str, now: datetime) -> list[tuple[str,
 
 
 def _write_with_openpyxl(
-    path: Path, data: bytes, current: Plan, todo: list[CellChange], user: str, now: datetime
+    path: Path,
+    data: bytes,
+    current: Plan,
+    todo: list[CellChange],
+    user: str,
+    now: datetime,
+    earlier: Earlier,
 ) -> bytes:
     losses = preflight.silent_losses(data)
     with warnings.catch_warnings(record=True) as caught:
@@ -122,7 +148,7 @@ def _write_with_openpyxl(
             losses,
         )
     sheets = {fold(name): book[name] for name in book.sheetnames}
-    for sheet, writes in _cell_writes(current, todo, user, now).items():
+    for sheet, writes in _cell_writes(current, todo, user, now, earlier).items():
         ws = sheets[fold(sheet)]
         for write in writes:
             cell = ws.cell(write.row, write.col)
@@ -159,8 +185,11 @@ def put(cell: Cell, kind: Kind, value: object) -> None:
         cell.quotePrefix = True
 
 
-def verify(path: Path, new: bytes, current: Plan, todo: list[CellChange]) -> None:
-    """The new bytes must read back as the old plan plus exactly these changes and log rows."""
+def verify(path: Path, new: bytes, current: Plan, todo: list[CellChange], earlier: int = 0) -> None:
+    """The new bytes must read back as the old plan plus exactly these changes and log rows.
+
+    `earlier` counts the log rows of outside changes written above this save's rows.
+    """
     try:
         written = load_plan(path, new)
     except WorkbookError as exc:
@@ -168,7 +197,7 @@ def verify(path: Path, new: bytes, current: Plan, todo: list[CellChange]) -> Non
             f"Penyimpanan dibatalkan: hasilnya tidak lolos pemeriksaan ({exc}). "
             "Workbook tidak diubah."
         ) from exc
-    problem = _difference(current, written, todo)
+    problem = _difference(current, written, todo, earlier)
     if problem:
         raise WorkbookError(
             "Penyimpanan dibatalkan: hasilnya tidak terbaca kembali seperti seharusnya "
@@ -176,9 +205,9 @@ def verify(path: Path, new: bytes, current: Plan, todo: list[CellChange]) -> Non
         )
 
 
-def _difference(current: Plan, written: Plan, todo: list[CellChange]) -> str:
+def _difference(current: Plan, written: Plan, todo: list[CellChange], earlier: int = 0) -> str:
     """Where `written` differs from `current` with `todo` applied ('' when it does not)."""
-    if len(written.history) != len(current.history) + len(todo):
+    if len(written.history) != len(current.history) + earlier + len(todo):
         return f"lembar {c.Sheet.LOG}: {len(written.history)} baris"
     for sheet, spec in EDITABLE.items():
         before, after = current.frame(sheet), written.frame(sheet)
