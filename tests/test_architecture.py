@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "workbook": 2,
     "analysis": 3,
     "edit": 3,
+    "newplan": 3,
     "charts": 4,
     "export": 5,
     "ui": 6,

@@ -69,7 +69,10 @@ def test_spot_checked_cells(row_id: str, field: str, expected: str) -> None:
 
 
 def test_continuation_before_any_component_is_rejected() -> None:
-    text = "LAMPIRAN\n<b>I</b>\t<b>Area Manajemen Perubahan</b>\t\t\t\t\n\t\tIndikator\tL\tB\tT\n"
+    text = (
+        "LAMPIRAN\nNO\tKOMPONEN\tINDIKATOR\tLANGKAH AKSI\tBUKTI FISIK\tTARGET WAKTU\n"
+        "<b>I</b>\t<b>Area Manajemen Perubahan</b>\t\t\t\t\n\t\tIndikator X\tL\tB\tT\n"
+    )
     with pytest.raises(SourceError, match="lanjutan tanpa komponen"):
         read_annex(text)
 

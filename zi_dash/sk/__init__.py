@@ -1,20 +1,47 @@
-"""The SK's annex: reading its table, splitting BUKTI FISIK into documents, building a workbook."""
+"""Plan tables: any satker's table (.xlsx, .csv, .docx) or the SK's annex read into action rows,
+BUKTI FISIK split into documents, and the contract's workbook built from them."""
 
 from __future__ import annotations
 
-from zi_dash.sk.annex import SOURCE, SkRow, SourceError, load_sk_rows, read_annex
-from zi_dash.sk.builder import action_rows, build_workbook, evidence_rows, write_workbook
+from zi_dash.sk.annex import SOURCE, annex_grid, load_sk_rows, read_annex
+from zi_dash.sk.builder import (
+    GUIDE,
+    OTHER_GUIDE,
+    action_rows,
+    build_workbook,
+    evidence_rows,
+    workbook_bytes,
+    write_workbook,
+)
 from zi_dash.sk.evidence_split import split_evidence
+from zi_dash.sk.sources import KINDS, read_source, read_source_file
+from zi_dash.sk.table import SkRow, SourceError, TableRead, read_table
+from zi_dash.sk.title import guess_legal_basis, guess_unit, guess_year
+from zi_dash.sk.words import ROLES, area_code
 
 __all__ = [
+    "GUIDE",
+    "KINDS",
+    "OTHER_GUIDE",
+    "ROLES",
     "SOURCE",
     "SkRow",
     "SourceError",
+    "TableRead",
     "action_rows",
+    "annex_grid",
+    "area_code",
     "build_workbook",
     "evidence_rows",
+    "guess_legal_basis",
+    "guess_unit",
+    "guess_year",
     "load_sk_rows",
     "read_annex",
+    "read_source",
+    "read_source_file",
+    "read_table",
     "split_evidence",
+    "workbook_bytes",
     "write_workbook",
 ]

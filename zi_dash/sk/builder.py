@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Final
+from typing import Any, BinaryIO, Final
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
@@ -41,6 +42,7 @@ LEGAL_BASIS: Final = (
 )
 ENACTED: Final = date(2022, 4, 13)
 
+_SK_NAME: Final = "SK Nomor 5/2022"
 GUIDE: Final[tuple[str, ...]] = (
     "Petunjuk pengisian workbook Rencana Aksi Zona Integritas",
     "",
@@ -48,7 +50,7 @@ GUIDE: Final[tuple[str, ...]] = (
     "Workbook boleh diubah di Excel, dengan aturan berikut:",
     "1. Jangan mengubah nama lembar (sheet) dan judul kolom pada baris pertama.",
     "   Urutan kolom boleh diubah dan kolom tambahan boleh ditambahkan di sebelah kanan.",
-    "2. Kolom berlatar abu-abu pada lembar 'Rencana Aksi' adalah teks SK Nomor 5/2022:",
+    f"2. Kolom berlatar abu-abu pada lembar 'Rencana Aksi' adalah teks {_SK_NAME}:",
     "   ID, Area, Komponen, Indikator, Langkah Aksi, Bukti Fisik dan Target Waktu. Jangan diubah.",
     "3. Status diisi dari daftar pilihan: Belum Mulai, Dalam Proses, atau Selesai.",
     "   Progres (%) diisi angka 0 sampai 100. Status Selesai berarti progres 100.",
@@ -64,6 +66,9 @@ GUIDE: Final[tuple[str, ...]] = (
     "   dasbor menolak menyimpan perubahan agar pekerjaan Anda tidak tertimpa.",
     "9. Jangan menambahkan rumus pada lembar data; isi nilai saja.",
 )
+
+# Another satker's plan, another year's or a blank template names no particular SK.
+OTHER_GUIDE: Final = tuple(line.replace(_SK_NAME, "SK rencana aksi") for line in GUIDE)
 
 _THIN = Side(style="thin", color="D1D5DB")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -206,6 +211,7 @@ def action_rows(rows: Sequence[SkRow]) -> list[dict[str, object]]:
             ActionCol.STEP: r.step,
             ActionCol.EVIDENCE: r.evidence,
             ActionCol.TARGET: r.target,
+            ActionCol.PIC: r.pic or None,
             ActionCol.STATUS: c.Status.NOT_STARTED,
             ActionCol.PROGRESS: 0,
         }
@@ -232,18 +238,19 @@ def _values(spec: SheetSpec, rows: Iterable[Mapping[str, object]]) -> list[list[
 
 
 def write_workbook(
-    out: Path,
+    out: Path | BinaryIO,
     actions: Sequence[Mapping[str, object]],
     evidence: Sequence[Mapping[str, object]],
     *,
-    year: int = PLAN_YEAR,
+    year: int | None = PLAN_YEAR,
     unit: str = UNIT,
     legal_basis: str = LEGAL_BASIS,
     enacted: date | None = ENACTED,
     log: Sequence[Mapping[str, object]] = (),
     areas: Sequence[str] = c.AREA_CODES,
-) -> Path:
-    """Write a styled, validated workbook of the contract; rows are {header: value} mappings."""
+    guide: Sequence[str] = GUIDE,
+) -> Path | BinaryIO:
+    """Write a styled, validated workbook of the contract (to a path or a binary stream)."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -280,20 +287,34 @@ def write_workbook(
 
     ws = wb.create_sheet(c.Sheet.GUIDE)
     ws.column_dimensions["A"].width = 110
-    for line in GUIDE:
+    for line in guide:
         ws.append([line])
     ws["A1"].font = Font(bold=True, size=14)
 
     wb.properties.creator = "zi_dash"
-    wb.properties.title = f"Rencana Aksi Zona Integritas {unit} {year}"
+    wb.properties.title = " ".join(f"Rencana Aksi Zona Integritas {unit} {year or ''}".split())
     wb.properties.created = _FIXED_TIMESTAMP
     wb.properties.modified = _FIXED_TIMESTAMP
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(out, Path):
+        out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return out
 
 
+def workbook_bytes(
+    actions: Sequence[Mapping[str, object]],
+    evidence: Sequence[Mapping[str, object]],
+    **info: Any,
+) -> bytes:
+    """The bytes of the workbook write_workbook would write (for a download, or an atomic write)."""
+    buffer = io.BytesIO()
+    write_workbook(buffer, actions, evidence, **info)
+    return buffer.getvalue()
+
+
 def build_workbook(out: Path, source: Path = SOURCE) -> Path:
     """Write the action-plan workbook for the SK text at `source` to `out`."""
+    # The SK's annex goes through the table reader every other satker's table goes through.
     rows = load_sk_rows(source)
-    return write_workbook(out, action_rows(rows), evidence_rows(rows))
+    write_workbook(out, action_rows(rows), evidence_rows(rows))
+    return out

@@ -1,0 +1,137 @@
+"""The command line's import-plan, new-year and template: output, files and exit codes
+(0 done, 1 failed and nothing written, 2 wrong arguments)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests import plan_sources as ps
+from zi_dash.cli import main
+from zi_dash.workbook import load_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_word_file_becomes_a_dashboard_workbook_in_one_command(tmp_path: Path) -> None:
+    source = ps.write(tmp_path, "SK Pekalongan.docx", ps.docx_pekalongan())
+    out = tmp_path / "pekalongan.xlsx"
+    done = subprocess.run(
+        [sys.executable, "-m", "zi_dash", "import-plan", str(source), "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT, env=dict(os.environ), timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "6 baris aksi dalam 4 area" in done.stdout
+    assert f"Workbook ditulis: {out} (KPU Kota Pekalongan, 2024)" in done.stdout
+    plan = load_plan(out)
+    assert len(plan.actions) == 6 and plan.info.unit == "KPU Kota Pekalongan"
+
+
+def test_options_name_the_satker_year_and_sheet(tmp_path: Path, capsys) -> None:
+    source = ps.write(tmp_path, "ra.xlsx", ps.xlsx_area_column_merged())
+    out = tmp_path / "ra_baru.xlsx"
+    args = ["import-plan", str(source), "--out", str(out), "--satker", "KPU Kota Tegal",
+            "--year", "2022", "--sheet", "RA ZI"]  # fmt: skip
+    assert main(args) == 0
+    plan = load_plan(out)
+    assert (plan.info.unit, plan.info.year, len(plan.actions)) == ("KPU Kota Tegal", 2022, 70)
+    assert "Target Waktu terbaca: 70 dari 70." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "extra", "message"),
+    [
+        ("ra.csv", ps.csv_first_row_only(), [], "Satuan kerja tidak terbaca dari berkas"),
+        ("a.docx", b"rusak", [], "bukan dokumen Word (.docx) yang utuh"),
+        ("a.txt", b"teks", [], "jenisnya harus .xlsx, .csv atau .docx"),
+        ("ra.xlsx", ps.xlsx_area_column_merged(), ["--sheet", "Data"], 'Lembar "Data" tidak ada'),
+        ("x.csv", b"NO;KOMPONEN;INDIKATOR\n1;a;b\n", [], "kolom Langkah Aksi, Bukti Fisik, "
+         "Target Waktu tidak ditemukan; judul kolom yang terbaca: NO, KOMPONEN, INDIKATOR."),
+    ],
+)  # fmt: skip
+def test_an_unreadable_source_writes_nothing(
+    tmp_path: Path, capsys, name: str, data: bytes, extra: list[str], message: str
+) -> None:
+    source = ps.write(tmp_path, name, data)
+    out = tmp_path / "baru.xlsx"
+    assert main(["import-plan", str(source), "--out", str(out), *extra]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Rencana tidak diimpor: ") and message in err
+    assert not out.exists()
+
+
+def test_a_missing_source_and_an_existing_output(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "ada.xlsx"
+    assert main(["import-plan", str(tmp_path / "tidak.docx"), "--out", str(out)]) == 1
+    assert "tidak ditemukan" in capsys.readouterr().err and not out.exists()
+    out.write_bytes(b"milik orang lain")
+    source = ps.write(tmp_path, "b.xlsx", ps.xlsx_brebes())
+    assert main(["import-plan", str(source), "--out", str(out)]) == 1
+    assert "sudah ada dan tidak ditimpa" in capsys.readouterr().err
+    assert out.read_bytes() == b"milik orang lain"
+    assert main(["import-plan", str(source), "--out", str(out), "--timpa"]) == 0
+    assert load_plan(out).info.unit == "KPU Kabupaten Brebes"
+    assert main(["import-plan", str(source), "--out", str(source), "--timpa"]) == 1
+
+
+def test_new_year_writes_a_new_file_and_never_the_old(
+    tmp_path: Path, workbook_copy: Path, capsys
+) -> None:
+    before = hashlib.sha256(workbook_copy.read_bytes()).hexdigest()
+    out = tmp_path / "rencana_2023.xlsx"
+    assert main(["new-year", "--workbook", str(workbook_copy), "--year", "2023", "--out",
+                 str(out)]) == 0  # fmt: skip
+    assert "Workbook 2023 ditulis" in capsys.readouterr().out
+    assert load_plan(out).info.year == 2023
+    assert hashlib.sha256(workbook_copy.read_bytes()).hexdigest() == before
+    same = ["new-year", "--workbook", str(workbook_copy), "--year", "2023", "--out",
+            str(workbook_copy), "--timpa"]  # fmt: skip
+    assert main(same) == 1
+    assert "Workbook lama tidak pernah diubah" in capsys.readouterr().err
+    assert hashlib.sha256(workbook_copy.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--year", "2022"], 1, "sudah untuk tahun 2022"),
+        (["--workbook", "tidak.xlsx"], 1, "Workbook tidak dapat dibaca"),
+    ],
+)
+def test_new_year_failures(
+    tmp_path: Path, workbook_copy: Path, capsys, args: list[str], code: int, message: str
+) -> None:
+    out = tmp_path / "baru.xlsx"
+    full = ["new-year", "--workbook", str(workbook_copy), "--year", "2023", "--out", str(out)]
+    assert main(full + args) == code
+    assert message in capsys.readouterr().err and not out.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new-year", "--year", "dua ribu", "--out", "x.xlsx"],
+        ["new-year", "--out", "x.xlsx"],
+        ["import-plan", "--out", "x.xlsx"],
+        ["import-plan", "a.docx", "--out", "x.xlsx", "--year", "1990"],
+        ["template"],
+    ],
+)
+def test_wrong_arguments_exit_2_in_indonesian(args: list[str], capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(args)
+    assert caught.value.code == 2
+    assert "galat:" in capsys.readouterr().err
+
+
+def test_template(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "templat.xlsx"
+    assert main(["template", "--out", str(out)]) == 0
+    assert "Templat ditulis" in capsys.readouterr().out and out.stat().st_size > 0
+    assert main(["template", "--out", str(out)]) == 1
+    assert "sudah ada" in capsys.readouterr().err

@@ -1,0 +1,31 @@
+"""Writing a new workbook beside the others: never over an existing file unless asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from zi_dash.base import durable
+from zi_dash.sk import OTHER_GUIDE, workbook_bytes
+
+
+class OutputExistsError(FileExistsError):
+    """The output file exists and overwriting it was not asked for."""
+
+
+def write_new(out: Path, data: bytes, *, overwrite: bool = False) -> Path:
+    """Write `data` to `out` atomically; refuses an existing file unless `overwrite`."""
+    if out.exists() and not overwrite:
+        raise OutputExistsError(
+            f'Berkas "{out}" sudah ada dan tidak ditimpa: pilih nama lain, atau tambahkan '
+            "--timpa bila memang hendak menggantinya."
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    durable.atomic_write(out, data)
+    return out
+
+
+def template_bytes() -> bytes:
+    """A blank workbook of the contract: every sheet, dropdown and the Petunjuk, no rows."""
+    return workbook_bytes(
+        [], [], year=None, unit="", legal_basis="", enacted=None, guide=OTHER_GUIDE
+    )

@@ -1,0 +1,325 @@
+"""Reading an action-plan table (the common SK layout) from a grid of cell texts into rows.
+
+Real tables differ: a title above the header, header words in another case, spelling or order,
+a two-row header, a NO column, area and component cells merged down or written only on their
+first row, areas as title rows ("I. MANAJEMEN PERUBAHAN") or as a column, components numbered
+"1." or "a.", blank spacer rows, the page header repeated. The reader accepts all of these,
+keeps every text verbatim (tags dropped, white space tidied) and invents nothing: what it cannot
+place is reported, all problems at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
+from zi_dash.sk.words import BY_WORD, NO, REQUIRED, ROLES, area_code, letters
+
+Grid = Sequence[Sequence[str]]
+
+_HEADER_SEARCH_ROWS: Final = 40
+_MAX_LISTED_PROBLEMS: Final = 8
+
+_COMPONENT_PREFIX = re.compile(r"^(?:(\d{1,2})[.)]\s*|([a-z])[.)]\s+)(?=\S)", re.IGNORECASE)
+_NUMBER_CELL = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]?$", re.IGNORECASE)
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+class SourceError(ValueError):
+    """A table (or the SK's text) that cannot be read as an action plan; nothing is written."""
+
+    def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems) or [message]
+
+
+@dataclass(frozen=True)
+class SkRow:
+    """One action row of a plan table: an indicator line with its component and area."""
+
+    id: str
+    area: str
+    component_no: int
+    component: str
+    indicator: str
+    step: str
+    evidence: str
+    target: str
+    pic: str = ""
+
+
+@dataclass(frozen=True)
+class TableRead:
+    """What a table held: its rows (areas in the LKE's order), header, title and remarks."""
+
+    rows: list[SkRow]
+    headers: dict[str, str]  # role (a contract header or NO) -> the header text read
+    title: str = ""  # the text above the header: satker, SK number, year
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def areas(self) -> dict[str, int]:
+        """Action rows per area code, in the LKE's order."""
+        counts = Counter(r.area for r in self.rows)
+        return {a: counts[a] for a in AREA_CODES if counts[a]}
+
+
+def _number(cell: str) -> int | None:
+    """A component number written as "1", "1.", "(1)", "a" or "a."; None otherwise."""
+    match = _NUMBER_CELL.match(cell.strip())
+    if not match:
+        return None
+    token = match.group(1)
+    return int(token) if token.isdigit() else ord(token.casefold()) - ord("a") + 1
+
+
+def _split_component(text: str) -> tuple[int | None, str]:
+    """ "1. Tim Kerja" or "a. Tim Kerja" -> (1, "Tim Kerja"); no number -> (None, text)."""
+    match = _COMPONENT_PREFIX.match(text)
+    if not match:
+        return None, text
+    token = match.group(1) or match.group(2)
+    no = int(token) if token.isdigit() else ord(token.casefold()) - ord("a") + 1
+    return no, text[match.end() :]
+
+
+def _roles(row: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        role = BY_WORD.get(letters(cell))
+        if role and role not in found:
+            found[role] = i
+    return found
+
+
+def _two_row_roles(upper: Sequence[str], lower: Sequence[str]) -> dict[str, int]:
+    # A grouped or wrapped header: per column, "BUKTI" over "FISIK", else the lower word
+    # ("KEGIATAN" under a merged "RENCANA AKSI"), else the upper one ("NO" merged down).
+    found: dict[str, int] = {}
+    for i in range(max(len(upper), len(lower))):
+        up = upper[i] if i < len(upper) else ""
+        low = lower[i] if i < len(lower) else ""
+        for candidate in (f"{up} {low}", low, up):
+            role = BY_WORD.get(letters(candidate))
+            if role:
+                found.setdefault(role, i)
+                break
+    return found
+
+
+def _score(found: dict[str, int]) -> tuple[int, int]:
+    return sum(r in found for r in REQUIRED), len(found)
+
+
+def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
+    """First and last row of the header and each role's column; SourceError naming what lacks."""
+    best: tuple[int, int, dict[str, int]] = (-1, -1, {})
+    for r, row in enumerate(grid[:_HEADER_SEARCH_ROWS]):
+        candidates = [(r, r, _roles(row))]
+        if r + 1 < len(grid):
+            # Two rows only when together they name more than either alone: a title line
+            # above a one-row header stays title.
+            two = _two_row_roles(row, grid[r + 1])
+            if _score(two) > max(_score(candidates[0][2]), _score(_roles(grid[r + 1]))):
+                candidates.append((r, r + 1, two))
+        for cand in candidates:
+            if _score(cand[2]) > _score(best[2]):
+                best = cand
+        if _score(best[2])[0] == len(REQUIRED):
+            break
+    first, last, found = best
+    if first == last > 0 and _score(_roles(grid[first - 1]))[1] >= 2:
+        first -= 1  # a group row above ("RENCANA AKSI" over three columns) is header too
+    missing = [ROLES[role] for role in REQUIRED if role not in found]
+    if missing:
+        rows = grid[first : last + 1] if first >= 0 else _first_filled(grid)
+        read = [tidy(cell) for row in rows for cell in row if tidy(cell)]
+        listed = ", ".join(read) if read else "(tidak ada)"
+        what = "kolom " + ", ".join(missing)
+        raise SourceError(f"{what} tidak ditemukan; judul kolom yang terbaca: {listed}.")
+    return first, last, found
+
+
+def _cell(row: Sequence[str], i: int) -> str:
+    return tidy(row[i]) if i < len(row) else ""
+
+
+def _first_filled(grid: Grid) -> list[Sequence[str]]:
+    return next(([row] for row in grid if any(tidy(c) for c in row)), [])
+
+
+def _is_column_numbering(cells: list[str]) -> bool:
+    # The "1 2 3 4 5 6" row under a header, repeated on every page of an SK.
+    filled = [c for c in cells if c]
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled)
+
+
+@dataclass
+class _Cursor:
+    """Where the reader stands: the area and component the next rows continue."""
+
+    area: str | None = None
+    component_no: int = 0
+    component: str = ""
+    indicator: str = ""
+    used: dict[tuple[str, int], str] = field(default_factory=dict)  # -> component text
+    counts: Counter[tuple[str, int]] = field(default_factory=Counter)  # indicators so far
+
+
+def _counter_column(records: list[tuple[int, dict[str, str]]]) -> bool:
+    """True when NO numbers rows (it changes inside one component), not components."""
+    previous_component, previous_no = "", ""
+    for _, cells in records:
+        component, no = cells.get(ActionCol.COMPONENT, ""), cells.get(NO, "")
+        continues = not component or component == previous_component
+        if continues and no and no != previous_no:
+            return True
+        previous_component = component or previous_component
+        previous_no = no or previous_no
+    return False
+
+
+def read_table(grid: Grid) -> TableRead:
+    """Read an action-plan table from rows of cell texts; raises SourceError with every problem."""
+    first, last, roles = find_header(grid)
+    headers = {
+        role: " ".join(dict.fromkeys(t for t in (_cell(grid[first], i), _cell(grid[last], i)) if t))
+        for role, i in roles.items()
+    }
+    title = " ".join(tidy(c) for row in grid[:first] for c in row if tidy(c))
+    records: list[tuple[int, dict[str, str]]] = []
+    titles: list[tuple[int, str]] = []  # rows without an action: area or component titles
+    for r in range(last + 1, len(grid)):
+        raw = [tidy(c) for c in grid[r]]
+        if not any(raw) or _is_column_numbering(raw) or _score(_roles(raw))[1] >= 3:
+            continue  # spacer, the column numbers or the header repeated on a new page
+        cells = {role: raw[i] if i < len(raw) else "" for role, i in roles.items()}
+        if any(cells.get(role) for role in REQUIRED[1:]):
+            records.append((r, cells))
+        else:
+            distinct = list(dict.fromkeys(c for c in raw if c))
+            titles.append((r, " ".join(distinct)))
+            records.append((r, {}))
+    counter = NO in roles and _counter_column([rc for rc in records if rc[1]])
+    problems: list[str] = []
+    cursor = _Cursor()
+    rows: list[SkRow] = []
+    title_text = dict(titles)
+    for r, cells in records:
+        if not cells:
+            _title_row(r + 1, title_text[r], grid[r], roles, cursor, problems)
+            continue
+        row = _action_row(r + 1, cells, counter, cursor, problems)
+        if row:
+            rows.append(row)
+    if not rows and not problems:
+        problems.append("tabel tidak memuat satu pun baris aksi di bawah judul kolomnya")
+    if problems:
+        shown = problems[:_MAX_LISTED_PROBLEMS]
+        more = len(problems) - len(shown)
+        text = "Tabel tidak dapat dibaca:\n- " + "\n- ".join(shown)
+        raise SourceError(text + (f"\n- dan {more} masalah lain." if more else ""), problems)
+    order = {a: i for i, a in enumerate(AREA_CODES)}
+    rows.sort(key=lambda row: order[row.area])  # stable: the table's order within an area
+    present = {row.area for row in rows}
+    absent = [a for a in AREA_CODES if a not in present]
+    notes = [f"Area {a} ({AREA_NAMES[a]}) tidak ada di tabel." for a in absent]
+    return TableRead(rows, headers, title, notes)
+
+
+def _title_row(
+    line: int,
+    text: str,
+    raw: Sequence[str],
+    roles: dict[str, int],
+    cursor: _Cursor,
+    problems: list[str],
+) -> None:
+    code = area_code(text)
+    if code:
+        cursor.area, cursor.component_no, cursor.component, cursor.indicator = code, 0, "", ""
+        return
+    component_i = roles[ActionCol.COMPONENT]
+    component = tidy(raw[component_i]) if component_i < len(raw) else ""
+    if component and cursor.area:
+        # A component written on its own row, its indicators on the rows below.
+        no_i = roles.get(NO)
+        no_cell = tidy(raw[no_i]) if no_i is not None and no_i < len(raw) else ""
+        _start_component(line, no_cell, component, cursor, problems)
+        return
+    names = ", ".join(AREA_NAMES.values())
+    problems.append(
+        f"baris {line}: {text!r} tidak dikenali sebagai area ZI (yang dikenal: {names})"
+    )
+
+
+def _start_component(
+    line: int, no_cell: str, text: str, cursor: _Cursor, problems: list[str]
+) -> None:
+    assert cursor.area is not None
+    no, name = _split_component(text)
+    if no is None and no_cell:
+        no = _number(no_cell)
+        if no is None:
+            problems.append(f"baris {line}: nomor komponen {no_cell!r} bukan angka atau huruf")
+            return
+    if no is None:
+        no = max((n for a, n in cursor.used if a == cursor.area), default=0) + 1
+    seen = cursor.used.get((cursor.area, no))
+    if seen is not None and fold(seen) != fold(name):
+        problems.append(
+            f"baris {line}: komponen {cursor.area}.{no} dipakai dua kali ({seen!r} dan {name!r})"
+        )
+    cursor.used[(cursor.area, no)] = name
+    cursor.component_no, cursor.component, cursor.indicator = no, name, ""
+
+
+def _action_row(
+    line: int, cells: dict[str, str], counter: bool, cursor: _Cursor, problems: list[str]
+) -> SkRow | None:
+    area_cell = cells.get(ActionCol.AREA, "")
+    if area_cell:
+        code = area_code(area_cell)
+        if code is None:
+            problems.append(f"baris {line}: area {area_cell!r} tidak dikenali sebagai area ZI")
+            return None
+        if code != cursor.area:
+            cursor.area, cursor.component_no, cursor.component, cursor.indicator = code, 0, "", ""
+    if cursor.area is None:
+        problems.append(f"baris {line}: baris aksi sebelum judul area (kolom Area tidak ada)")
+        return None
+    component = cells[ActionCol.COMPONENT]
+    no_cell = "" if counter else cells.get(NO, "")
+    new_number = _number(no_cell) if no_cell else None
+    same = _split_component(component)[1] == cursor.component and (
+        new_number is None or new_number == cursor.component_no
+    )
+    if component and not same:
+        _start_component(line, no_cell, component, cursor, problems)
+    elif not component and not cursor.component:
+        problems.append(f"baris {line}: lanjutan tanpa komponen")
+        return None
+    if not cursor.component_no:
+        return None  # the component's number was refused above
+    # An indicator merged down or written once covers the rows below it in its component.
+    cursor.indicator = cells[ActionCol.INDICATOR] or cursor.indicator
+    if not cursor.indicator:
+        problems.append(f"baris {line}: kolom {ActionCol.INDICATOR} kosong")
+        return None
+    key = (cursor.area, cursor.component_no)
+    cursor.counts[key] += 1
+    return SkRow(
+        id=f"{cursor.area}.{cursor.component_no}.{cursor.counts[key]}",
+        area=cursor.area,
+        component_no=cursor.component_no,
+        component=cursor.component,
+        indicator=cursor.indicator,
+        step=cells[ActionCol.STEP],
+        evidence=cells[ActionCol.EVIDENCE],
+        target=cells[ActionCol.TARGET],
+        pic=cells.get(ActionCol.PIC, ""),
+    )

@@ -1,0 +1,83 @@
+"""The words of plan tables: header synonyms per column and the LKE areas as units spell them."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from zi_dash.base import AREA_CODES, ActionCol, fold, tidy
+
+# Column roles, named for the user by the contract's own headers.
+NO: Final = "NO"
+ROLES: Final[dict[str, str]] = {
+    NO: NO,
+    ActionCol.AREA: ActionCol.AREA,
+    ActionCol.COMPONENT: ActionCol.COMPONENT,
+    ActionCol.INDICATOR: ActionCol.INDICATOR,
+    ActionCol.STEP: ActionCol.STEP,
+    ActionCol.EVIDENCE: ActionCol.EVIDENCE,
+    ActionCol.TARGET: ActionCol.TARGET,
+    ActionCol.PIC: ActionCol.PIC,
+}
+REQUIRED: Final = (
+    ActionCol.COMPONENT,
+    ActionCol.INDICATOR,
+    ActionCol.STEP,
+    ActionCol.EVIDENCE,
+    ActionCol.TARGET,
+)
+# Header words seen in real SK tables, compared as letters only ("Langkah-Aksi" = "LANGKAH AKSI").
+_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
+    NO: ("no", "nomor", "nourut"),
+    ActionCol.AREA: ("area", "areaperubahan", "areazi", "areapengungkit", "namaarea"),
+    ActionCol.COMPONENT: ("komponen", "komponenpengungkit", "komponenzi"),
+    ActionCol.INDICATOR: ("indikator", "indikatorkinerja"),
+    ActionCol.STEP: ("langkahaksi", "rencanaaksi", "kegiatan", "aksi", "uraiankegiatan"),
+    ActionCol.EVIDENCE: (
+        "buktifisik",
+        "output",
+        "buktidukung",
+        "datadukung",
+        "keluaran",
+        "outputbuktifisik",
+    ),
+    ActionCol.TARGET: (
+        "targetwaktu",
+        "waktu",
+        "jadwal",
+        "target",
+        "waktupelaksanaan",
+        "jadwalpelaksanaan",
+    ),
+    ActionCol.PIC: ("penanggungjawab", "pic", "pj", "unitpenanggungjawab"),
+}
+BY_WORD: Final = {word: role for role, words in _SYNONYMS.items() for word in words}
+
+# The LKE's six areas as units spell them; compared as letters only.
+_AREA_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "I": ("manajemenperubahan",),
+    "II": ("penataantatalaksana",),
+    "III": ("penataansistemmanajemensdm", "penataansistemmanajemensumberdayamanusia"),
+    "IV": ("penguatanakuntabilitas", "penguatanakuntabilitaskinerja"),
+    "V": ("penguatanpengawasan",),
+    "VI": ("peningkatankualitaspelayananpublik",),
+}
+_AREA_BY_KEY: Final = {key: code for code, keys in _AREA_ALIASES.items() for key in keys}
+_NUMBER_PREFIX = re.compile(r"^\s*(?:area\s+)?(?:[ivx]+|[a-z]|\d{1,2})\s*[.)]?\s+", re.IGNORECASE)
+
+
+def letters(text: object) -> str:
+    """A text as lower-case letters only, for comparing header words and area names."""
+    return re.sub(r"[^a-z]", "", fold(tidy(text)))
+
+
+def area_code(text: object) -> str | None:
+    """The LKE area a title names ("I. MANAJEMEN PERUBAHAN", "Area Penataan Tatalaksana")."""
+    clean = tidy(text).rstrip(".")
+    if clean.upper() in AREA_CODES:
+        return clean.upper()
+    while True:
+        found = _AREA_BY_KEY.get(re.sub(r"^area", "", letters(clean)))
+        if found or not _NUMBER_PREFIX.match(clean):
+            return found
+        clean = _NUMBER_PREFIX.sub("", clean, count=1)
