@@ -213,6 +213,33 @@ def _newplan_commands(sub: argparse._SubParsersAction) -> dict[str, Callable[...
     return {"import-plan": _import_plan, "new-year": _new_year, "template": _template}
 
 
+def _rekap(args: argparse.Namespace) -> int:
+    from zi_dash.analysis import rollup
+    from zi_dash.base import workbooks_in
+    from zi_dash.export import rollup as rekap
+
+    if not args.folder.is_dir():
+        print(f'Folder "{args.folder}" tidak ditemukan atau bukan folder.', file=sys.stderr)
+        return 1
+    paths = workbooks_in(args.folder)
+    if not paths:
+        print(f'Tidak ada workbook (.xlsx) di folder "{args.folder}".', file=sys.stderr)
+        return 1
+    as_of = args.as_of or date.today()
+    summaries = rollup.read_all(paths, as_of)
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_bytes(rekap.rekap_xlsx(summaries, as_of))
+    except OSError as exc:
+        print(f"Gagal menulis {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    unreadable = [s for s in summaries if s.error]
+    for s in unreadable:
+        print(f"Peringatan: {s.file} tidak dapat dibaca: {s.error}", file=sys.stderr)
+    print(f"{args.out}: {len(summaries)} berkas, {len(unreadable)} tidak terbaca")
+    return 0
+
+
 # argparse's own words, in Indonesian: the command line speaks the interface's language.
 _ARGPARSE_ID: Final[dict[str, str]] = {
     "usage: ": "penggunaan: ",
@@ -256,6 +283,10 @@ def main(argv: list[str] | None = None) -> int:
     exp.add_argument("--area", action="append", help="batasi ke area ini (boleh diulang)")
     exp.add_argument("--chart", action="append", help="hanya grafik ini (boleh diulang)")
     exp.add_argument("--no-pdf", action="store_true", help="tanpa laporan PDF")
+    rek = sub.add_parser("rekap", help="rekap satu folder workbook satker ke satu .xlsx")
+    rek.add_argument("--folder", type=Path, required=True, help="folder berisi workbook satker")
+    rek.add_argument("--out", type=Path, required=True, help="berkas .xlsx tujuan")
+    rek.add_argument("--as-of", type=_as_of, help="tanggal acuan YYYY-MM-DD (bawaan: hari ini)")
     remove = sub.add_parser("remove-user", help="hapus penyunting")
     remove.add_argument("name")
     remove.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
@@ -267,5 +298,6 @@ def main(argv: list[str] | None = None) -> int:
         "add-user": _add_user,
         "remove-user": _remove_user,
         "export": _export,
+        "rekap": _rekap,
     }
     return commands[args.command](args)

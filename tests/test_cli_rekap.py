@@ -1,0 +1,91 @@
+"""`python -m zi_dash rekap`: the roll-up of a folder as one .xlsx (sheet Rekap, one row per file
+in the folder listing's order, and Per Area), its messages and exit codes (0 done, 1 failed,
+2 wrong arguments)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests import factory
+from zi_dash.analysis import rollup
+from zi_dash.analysis.rollup import RekapCol
+from zi_dash.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def folder(tmp_path: Path, real_workbook: Path) -> Path:
+    rollup.forget()
+    where = tmp_path / "zi"
+    where.mkdir()
+    shutil.copyfile(real_workbook, where / "b_tegal.xlsx")
+    factory.mixed(where / "a_mixed.xlsx")
+    (where / "c_lama.xls").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 64)
+    return where
+
+
+def _rows(path: Path, sheet: str) -> list[list[object]]:
+    book = openpyxl.load_workbook(path, read_only=True)
+    return [list(r) for r in book[sheet].iter_rows(values_only=True)]
+
+
+def test_rekap_writes_one_row_per_file_in_listing_order(folder: Path, tmp_path: Path, capsys):
+    out = tmp_path / "hasil" / "rekap.xlsx"
+    assert main(["rekap", "--folder", str(folder), "--out", str(out), "--as-of", "2022-05-01"]) == 0
+    said = capsys.readouterr()
+    assert "3 berkas, 1 tidak terbaca" in said.out
+    assert 'c_lama.xls tidak dapat dibaca: Berkas "c_lama.xls" berformat Excel lama' in said.err
+    assert openpyxl.load_workbook(out).sheetnames == ["Rekap", "Per Area"]
+    header, *rows = _rows(out, "Rekap")
+    assert header == list(rollup.COLUMNS)
+    by = {r[0]: dict(zip(header, r)) for r in rows}
+    assert [r[0] for r in rows] == ["a_mixed.xlsx", "b_tegal.xlsx", "c_lama.xls"]
+    mixed = by["a_mixed.xlsx"]
+    assert (mixed[RekapCol.UNIT], mixed[RekapCol.YEAR], mixed[RekapCol.ACTIONS]) == (
+        "KPU Kota Tegal", 2022, 6
+    )  # fmt: skip
+    assert (mixed[RekapCol.COMPLETION], mixed[RekapCol.DONE], mixed[RekapCol.LATE]) == (46.7, 2, 1)
+    assert mixed[RekapCol.VERDICT] == "Belum WBK" and mixed[RekapCol.DUPLICATE] == "Ya"
+    assert by["c_lama.xls"][RekapCol.NOTE].startswith('Berkas "c_lama.xls" berformat Excel lama')
+    assert by["c_lama.xls"][RekapCol.YEAR] is None
+    area_header, *area_rows = _rows(out, "Per Area")
+    assert area_header[:4] == [RekapCol.FILE, RekapCol.UNIT, RekapCol.YEAR,
+                               "I. Manajemen Perubahan"]  # fmt: skip
+    assert area_rows[0][3] == 75.0 and len(area_rows) == 3
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "tidak-ada", "tidak ditemukan atau bukan folder"),
+        (lambda d: (d / "kosong").mkdir() or d / "kosong", "Tidak ada workbook"),
+    ],
+    ids=["missing folder", "no workbook"],
+)
+def test_rekap_of_no_workbooks_exits_1(tmp_path: Path, capsys, make, message) -> None:
+    out = tmp_path / "r.xlsx"
+    assert main(["rekap", "--folder", str(make(tmp_path)), "--out", str(out)]) == 1
+    assert message in capsys.readouterr().err and not out.exists()
+
+
+def test_rekap_into_a_folder_path_exits_1(folder: Path, tmp_path: Path, capsys) -> None:
+    assert main(["rekap", "--folder", str(folder), "--out", str(tmp_path)]) == 1
+    assert "Gagal menulis" in capsys.readouterr().err
+
+
+def test_python_m_rekap_with_a_bad_date_exits_2_in_indonesian(folder: Path, tmp_path: Path):
+    done = subprocess.run(
+        [sys.executable, "-m", "zi_dash", "rekap", "--folder", str(folder), "--out",
+         str(tmp_path / "r.xlsx"), "--as-of", "30-06-2022"],
+        capture_output=True, text=True, cwd=ROOT, env=dict(os.environ), timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "harus berbentuk YYYY-MM-DD" in done.stderr and "Traceback" not in done.stderr

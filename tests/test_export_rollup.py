@@ -1,0 +1,67 @@
+"""zi_dash.export.rollup: the Rekap Satker as XLSX (values; text stays text) and a DOCX section."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import docx
+import openpyxl
+
+from zi_dash.analysis.rollup import RekapCol, UnitSummary
+from zi_dash.export import rollup as rekap
+from zi_dash.export.report import ChartImage
+
+AS_OF = date(2022, 6, 30)
+UNITS = [
+    UnitSummary("/zi/a.xlsx", unit="=HYPERLINK(\"x\")", year=2022, actions=70, completion=55.56,
+                done=10, late=3, behind=2, evidence=40.0, lke_total=33.3, lke_weight=60.0,
+                below_wbk=("I", "V"), last_update=datetime(2022, 6, 1, 9, 30),
+                areas=(("I", 50.0), ("II", None))),
+    UnitSummary("/zi/b.xlsx", error='Berkas "b.xlsx" kosong (0 bita), bukan workbook Excel.'),
+]  # fmt: skip
+
+
+def test_the_xlsx_has_rekap_and_per_area_as_values() -> None:
+    book = openpyxl.load_workbook(io.BytesIO(rekap.rekap_xlsx(UNITS, AS_OF)))
+    assert book.sheetnames == [rekap.REKAP_SHEET, rekap.AREA_SHEET]
+    rows = list(book[rekap.REKAP_SHEET].iter_rows(values_only=True))
+    row = dict(zip(rows[0], rows[1]))
+    assert row[RekapCol.UNIT] == '=HYPERLINK("x")'  # text, not a formula
+    assert book[rekap.REKAP_SHEET]["B2"].data_type == "s"
+    assert (row[RekapCol.COMPLETION], row[RekapCol.LKE], row[RekapCol.AGE]) == (55.6, 33.3, 29)
+    assert row[RekapCol.LAST] == datetime(2022, 6, 1, 9, 30)
+    assert (row[RekapCol.BELOW_WBK], row[RekapCol.STALE], row[RekapCol.DUPLICATE]) == (
+        "I, V", None, None
+    )  # fmt: skip
+    broken = dict(zip(rows[0], rows[2]))
+    assert (
+        broken[RekapCol.NOTE].startswith('Berkas "b.xlsx" kosong') and broken[RekapCol.YEAR] is None
+    )
+    areas = list(book[rekap.AREA_SHEET].iter_rows(values_only=True))
+    assert areas[0][3:] == ("I. Manajemen Perubahan", "II. Penataan Tata Laksana")
+    assert areas[1][3:] == (50.0, None)
+
+
+def test_the_docx_section_lists_units_flags_and_charts() -> None:
+    image = ChartImage("peringkat", "Peringkat Capaian Satker", "p", _png(), b"", 1000, 600)
+    data = rekap.rekap_docx(UNITS, AS_OF, "zi", [image])
+    doc = docx.Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Rekap Rencana Aksi Zona Integritas per Satuan Kerja" in text
+    assert "Tanggal acuan 30 Juni 2022 · 2 berkas dari folder zi, 1 terbaca" in text
+    assert 'b.xlsx: Berkas "b.xlsx" kosong' in text
+    assert "Gambar 1. Peringkat Capaian Satker, per 30 Juni 2022" in text
+    units, areas = doc.tables
+    assert [c.text for c in units.rows[1].cells][:3] == ['=HYPERLINK("x")', "2022", "55,6"]
+    assert [c.text for c in units.rows[1].cells][7] == "33,30"
+    assert [c.text for c in areas.rows[0].cells] == [RekapCol.UNIT, RekapCol.YEAR, "I", "II"]
+    assert len(doc.inline_shapes) == 1
+
+
+def _png() -> bytes:
+    import base64
+
+    return base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )

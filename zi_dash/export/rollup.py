@@ -1,0 +1,156 @@
+"""The Rekap Satker as files: the XLSX (Rekap and Per Area sheets) and a DOCX section.
+
+The same tables as the page (`analysis.rollup`), written as values: no formulas, and text
+that looks like one (a satker named "=...") stays text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Final
+
+import openpyxl
+import pandas as pd
+from docx import Document
+from docx.shared import Cm, Pt
+
+import zi_dash.export.report as report
+from zi_dash.analysis.rollup import (
+    STALE_DAYS,
+    RekapCol,
+    UnitSummary,
+    area_table,
+    table,
+)
+from zi_dash.base import CAPAIAN_MEANS, fmt, format_date
+from zi_dash.export.bundle import _sheet as write_sheet
+
+REKAP_SHEET: Final = "Rekap"
+AREA_SHEET: Final = "Per Area"
+_FLAGS: Final = (RekapCol.STALE, RekapCol.DUPLICATE)
+
+
+def _values(frame: pd.DataFrame) -> pd.DataFrame:
+    """Plain cell values: blanks as None, flags as "Ya" or blank."""
+    out = frame.copy()
+    for col in _FLAGS:
+        if col in out:
+            out[col] = ["Ya" if flag else "" for flag in out[col]]
+    out = out.astype(object)
+    return out.where(out.notna(), None)
+
+
+def rekap_xlsx(summaries: Sequence[UnitSummary], as_of: date) -> bytes:
+    """Sheet "Rekap" (one row per file, in the given order) and "Per Area" (capaian per area)."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    write_sheet(book, REKAP_SHEET, _values(table(summaries, as_of)))
+    write_sheet(book, AREA_SHEET, _values(area_table(summaries)))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+DOCX_COLUMNS: Final = (
+    RekapCol.UNIT, RekapCol.YEAR, RekapCol.COMPLETION, RekapCol.DONE, RekapCol.LATE,
+    RekapCol.BEHIND, RekapCol.EVIDENCE, RekapCol.LKE, RekapCol.VERDICT, RekapCol.AGE,
+)  # fmt: skip
+_WIDTHS: Final = (4.2, 1.2, 1.6, 1.3, 1.5, 1.5, 1.5, 1.4, 1.8, 1.6)
+
+
+def _text(value: object, decimals: int = 1) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float):
+        return fmt.number(value, decimals)
+    return report.clean(value)
+
+
+def rekap_docx(
+    summaries: Sequence[UnitSummary],
+    as_of: date,
+    folder: str,
+    images: Sequence[report.ChartImage] = (),
+    notes: Sequence[str] = (),
+) -> bytes:
+    """The roll-up as a report section: figures per satker, flags, charts, capaian per area."""
+    frame = table(summaries, as_of)
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.0))
+    doc.styles["Normal"].font.size = Pt(11)
+    doc.add_heading("Rekap Rencana Aksi Zona Integritas per Satuan Kerja", level=1)
+    readable = frame[frame[RekapCol.YEAR].notna()]
+    doc.add_paragraph(report.clean(
+        f"Tanggal acuan {format_date(as_of)} · {len(frame)} berkas dari folder {folder}, "
+        f"{len(readable)} terbaca · dibuat {format_date(datetime.now().date())}."
+    ))  # fmt: skip
+    verdicts = readable[RekapCol.VERDICT].value_counts()
+    doc.add_paragraph(
+        f"Proyeksi pengungkit LKE: {verdicts.get('WBBM', 0)} satker memenuhi minimal WBBM, "
+        f"{verdicts.get('WBK', 0)} minimal WBK, {verdicts.get('Belum WBK', 0)} belum. "
+        f"{CAPAIAN_MEANS} Proyeksi = bobot area × capaian area, bukan nilai resmi evaluasi."
+    ).runs[0].italic = True
+    decimals = [2 if col == RekapCol.LKE else 1 for col in DOCX_COLUMNS]
+    rows = [
+        [_text(v, d) for v, d in zip(row, decimals)]
+        for row in readable[list(DOCX_COLUMNS)].itertuples(index=False)
+    ]
+    doc.add_paragraph("Tabel 1. Capaian, aksi terlambat dan tertinggal, bukti dan proyeksi "
+                      "LKE per satker", style="Caption")  # fmt: skip
+    report._docx_table(doc, list(DOCX_COLUMNS), rows, _WIDTHS, size=8)
+    flagged = _flag_lines(frame)
+    if flagged:
+        doc.add_heading("Perlu perhatian", level=2)
+        for line in flagged:
+            doc.add_paragraph(report.clean(line), style="List Bullet")
+    for note in notes:
+        doc.add_paragraph(report.clean(note))
+    for number, image in enumerate(images, start=1):
+        doc.add_picture(io.BytesIO(image.png), width=Cm(17))
+        doc.add_paragraph(
+            report.clean(f"Gambar {number}. {image.title}, per {format_date(as_of)}"),
+            style="Caption",
+        )
+    areas = area_table(summaries)
+    areas = areas[areas[RekapCol.YEAR].notna()]
+    codes = [col for col in areas.columns[3:]]
+    doc.add_paragraph("Tabel 2. Capaian (%) per area", style="Caption")
+    report._docx_table(
+        doc, [RekapCol.UNIT, RekapCol.YEAR, *(col.split(".")[0] for col in codes)],
+        [[_text(v) for v in row] for row in areas[[RekapCol.UNIT, RekapCol.YEAR, *codes]]
+         .itertuples(index=False)],
+        (5.0, 1.4, *([1.7] * len(codes))), size=8,
+    )  # fmt: skip
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _flag_lines(frame: pd.DataFrame) -> list[str]:
+    """Unreadable files, duplicate claims and units not updated for STALE_DAYS days."""
+    lines = []
+    for _, row in frame.iterrows():
+        name = f"{row[RekapCol.FILE]}" + (f" ({row[RekapCol.UNIT]})" if row[RekapCol.UNIT] else "")
+        if row[RekapCol.NOTE]:
+            lines.append(f"{name}: {row[RekapCol.NOTE]}")
+        if row[RekapCol.STALE]:
+            age = row[RekapCol.AGE]
+            when = "belum pernah diperbarui" if pd.isna(age) else f"terakhir {age} hari lalu"
+            lines.append(f"{name}: tidak diperbarui lebih dari {STALE_DAYS} hari ({when}).")
+    return lines
+
+
+def file_stem(as_of: date) -> str:
+    """rekap_satker_2022-06-30."""
+    return f"rekap_satker_{as_of.isoformat()}"
+
+
+def folder_name(folder: Path) -> str:
+    """How the report names the folder."""
+    return folder.name or str(folder)
