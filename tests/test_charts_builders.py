@@ -58,6 +58,9 @@ def test_lke_chart_shows_weights_scores_and_minimums(mixed: Plan) -> None:
     assert "bukan nilai resmi" in fig.layout.title.text
     note = fig.layout.annotations[0].text
     assert "Total proyeksi 12,05 dari 60" in note and "belum memenuhi minimal WBK" in note
+    # "proyeksi / bobot" sits past the weight box, clear of the minimums' marks inside it.
+    assert list(fig.data[0].text)[:2] == ["6,00 / 8,00", "1,05 / 7,00"]
+    assert fig.data[0].textposition == "outside" and fig.data[1].text is None
 
 
 def test_kurva_s_lines_and_verdict(mixed: Plan) -> None:

@@ -251,3 +251,14 @@ def test_area_headers_keep_their_rows_without_bars(mixed: Plan) -> None:
         "<b>III · Penataan Sistem Manajemen SDM</b>",
     ]
     assert hidden.marker.opacity == 0 and hidden.showlegend is False
+
+
+def test_the_rows_fill_the_plot_from_the_date_labels_down(real_workbook) -> None:
+    """No empty band between the month labels and the first area (autorange padded ~90 px)."""
+    from zi_dash.charts import catalogue
+    from zi_dash.workbook import load_plan
+
+    fig = catalogue.linimasa(load_plan(real_workbook), date(2022, 6, 30))
+    rows = list(fig.layout.yaxis.categoryarray)
+    assert tuple(fig.layout.yaxis.range) == (len(rows) - 0.5, -0.5)
+    assert fig.layout.yaxis.autorange is False

@@ -158,6 +158,11 @@ def lke_projection(lke: LkeProjection, as_of: date) -> go.Figure:
         orientation="h",
         name="Bobot area",
         marker={"color": "#F3F4F6", "line": {"color": "#9CA3AF", "width": 1}},
+        # "proyeksi / bobot" past the weight box: after the red bar it ran into the minimums'
+        # marks (I. at 3,60 wrote across WBK 4,80 and WBBM 6,00).
+        text=[f"{fmt.number(s, 2)} / {fmt.number(w, 2)}" for s, w in zip(a["score"], a["weight"])],
+        textposition="outside",
+        cliponaxis=False,
         hovertemplate="%{y}<br>Bobot %{x:.2f}<extra></extra>",
     )
     fig.add_bar(
@@ -167,9 +172,6 @@ def lke_projection(lke: LkeProjection, as_of: date) -> go.Figure:
         name="Proyeksi nilai",
         marker_color=colors,
         width=0.5,
-        text=[f"{fmt.number(s, 2)} / {fmt.number(w, 2)}" for s, w in zip(a["score"], a["weight"])],
-        textposition="outside",
-        cliponaxis=False,
         hovertemplate="%{y}<br>Proyeksi %{x:.2f}<extra></extra>",
     )
     for column, name, symbol, color in (

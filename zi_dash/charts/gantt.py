@@ -181,7 +181,10 @@ def figure(b: Bars, as_of: date, window: tuple[date, date], title: str = "") -> 
     fig.update_yaxes(
         categoryorder="array",
         categoryarray=b.rows,
-        autorange="reversed",
+        # Top to bottom, exactly the rows: autorange padded the diamonds' pixel size into
+        # ~3.6 empty rows (90 px) between the date labels and the first area.
+        range=[len(b.rows) - 0.5, -0.5],
+        autorange=False,
         tickfont={"size": 13},
         showgrid=False,
     )

@@ -26,7 +26,13 @@ def chart_title(what: str, as_of: date) -> str:
 def apply_style(fig: go.Figure, title: str, height: int, **layout: Any) -> go.Figure:
     """The house style: title, fonts, white background, Indonesian separators; `layout` wins."""
     settings: dict[str, Any] = {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 20, "color": TEXT}},
+        "title": {
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "pad": {"l": 10},
+            "font": {"size": 20, "color": TEXT},
+        },
         "font": {"family": FONT, "size": BASE_FONT_SIZE, "color": TEXT},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
