@@ -9,7 +9,9 @@ st.set_page_config(
     page_icon=":material/verified:",
     layout="wide",
 )
-ui.sidebar(ui.load_current_plan())
+folder = ui.units.picker()  # folder mode ($ZI_FOLDER): satker and year in the sidebar
+if folder is None or folder.chosen is not None:
+    ui.sidebar(ui.load_current_plan())
 ui.account_box()
 ui.flash()
 pages = {
@@ -28,4 +30,4 @@ pages = {
         st.Page("pages/sunting_bukti.py", title="Sunting Bukti", icon=":material/upload_file:"),
     ],
 }
-ui.run_pages(pages)
+ui.run_pages(ui.units.pages(pages, folder))

@@ -5,6 +5,7 @@ app.py and pages/ use this door; nothing below it imports streamlit.
 
 from __future__ import annotations
 
+from zi_dash.ui import units
 from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
 from zi_dash.ui.session import (
     Context,
@@ -36,4 +37,5 @@ __all__ = [
     "saved",
     "sidebar",
     "table",
+    "units",
 ]

@@ -13,9 +13,9 @@ from typing import Any, Final
 
 import streamlit as st
 
-from zi_dash.base import EDITABLE, EvidenceCol, Kind, WorkbookError, format_date, workbook_path
+from zi_dash.base import EDITABLE, EvidenceCol, Kind, WorkbookError, format_date
 from zi_dash.edit import Draft, DraftStore, accounts, editing
-from zi_dash.ui.session import Context, Key, clear_plan_cache
+from zi_dash.ui.session import Context, Key, clear_plan_cache, current_workbook
 from zi_dash.workbook import ConflictError
 
 _SHEETS: Final = tuple(editing.READ_ONLY)
@@ -31,7 +31,8 @@ def _users() -> dict[str, str]:
 
 
 def _store() -> DraftStore:
-    return DraftStore(workbook_path())
+    # Beside the workbook shown: in folder mode the unit picked, so drafts follow its file.
+    return DraftStore(current_workbook())
 
 
 def when(moment: datetime) -> str:

@@ -11,7 +11,7 @@ from typing import Any, Final
 import streamlit as st
 
 from zi_dash.analysis import filters as flt
-from zi_dash.base import WorkbookError, format_date, workbook_path
+from zi_dash.base import WorkbookError, folder_path, format_date, workbook_path
 from zi_dash.workbook import Plan, load_tracked
 
 
@@ -37,6 +37,10 @@ class Key:
     ASK_LOGOUT: Final = "ask_logout"
     EDITOR: Final = "editor_{}_{}"  # .format(sheet, generation): its st.data_editor
     IN_APP: Final = "_in_app"
+    UNIT_FILE: Final = "unit_file"  # folder mode: the picked unit's workbook, a path
+    UNIT: Final = "unit_satker"  # folder mode: the satker widget (follows UNIT_FILE)
+    UNIT_YEAR: Final = "unit_year"  # folder mode: the year widget (a path; follows UNIT_FILE)
+    FOLDER: Final = "folder"  # folder mode: this run's ui.units.Folder
 
 
 @dataclass(frozen=True)
@@ -58,9 +62,15 @@ def load_plan_cached(path: str, mtime_ns: int, size: int) -> Plan:
     return load_tracked(path)
 
 
+def current_workbook() -> Path:
+    """The workbook pages show and edit: in folder mode the unit picked, else $ZI_WORKBOOK."""
+    chosen = st.session_state.get(Key.UNIT_FILE)
+    return Path(chosen) if chosen and folder_path() is not None else workbook_path()
+
+
 def load_current_plan() -> Plan:
     """The workbook's plan, cached on path and modification time; stops the page on error."""
-    path = workbook_path()
+    path = current_workbook()
     try:
         stat = path.stat()
     except OSError:

@@ -1,0 +1,61 @@
+"""Rekap Satker: every workbook of the folder side by side, filters, charts, click-through."""
+
+import streamlit as st
+
+from zi_dash import ui
+from zi_dash.analysis import rollup
+from zi_dash.analysis.rollup import NOT_YET, STALE_DAYS, WBBM, WBK, RekapCol
+from zi_dash.base import CAPAIAN_MEANS, fmt, format_date
+from zi_dash.charts import rollup as charts
+
+folder = ui.units.folder()
+st.title("Rekap Satker")
+if folder is None:
+    st.info(
+        "Rekap Satker menampilkan banyak satker berdampingan. Jalankan dasbor atas satu folder "
+        "berisi workbook tiap satker dan tahun: `ZI_FOLDER=/srv/zi bash scripts/run.sh`."
+    )
+    st.stop()
+as_of = folder.as_of
+frame = rollup.table(folder.summaries, as_of)
+readable = frame[frame[RekapCol.YEAR].notna()]
+st.caption(
+    f"Folder `{folder.path}` · {len(frame)} berkas · status per {format_date(as_of)} "
+    "(tanggal acuan di panel kiri). " + CAPAIAN_MEANS
+)
+cols = st.columns(5)
+cols[0].metric("Berkas terbaca", f"{len(readable)} dari {len(frame)}")
+cols[1].metric("Rata-rata capaian", fmt.pct(readable[RekapCol.COMPLETION].mean() or 0.0))
+cols[2].metric("Proyeksi memenuhi WBK", int(readable[RekapCol.VERDICT].isin([WBK, WBBM]).sum()))
+cols[3].metric(f"Tak diperbarui > {STALE_DAYS} hari", int(frame[RekapCol.STALE].sum()))
+cols[4].metric("Duplikat satker+tahun", int(frame[RekapCol.DUPLICATE].sum()))
+
+left, mid, right, flag = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
+text = left.text_input("Cari satker atau berkas", key="rekap_text")
+years = mid.multiselect("Tahun", sorted(readable[RekapCol.YEAR].unique().tolist()),
+                        key="rekap_years", placeholder="Semua")  # fmt: skip
+verdicts = right.multiselect("Predikat proyeksi", [WBBM, WBK, NOT_YET], key="rekap_verdicts",
+                             placeholder="Semua")  # fmt: skip
+flagged = flag.toggle("Hanya yang perlu perhatian", key="rekap_flagged",
+                      help="Tidak terbaca, duplikat, atau tidak diperbarui > 30 hari")  # fmt: skip
+shown = rollup.select(frame, text, years, verdicts, flagged)
+st.dataframe(shown, hide_index=True, column_config=ui.units.COLUMN_CONFIG, width="stretch")
+if shown.empty:
+    st.info("Tidak ada berkas yang cocok dengan saringan.")
+    st.stop()
+
+units = [folder.summaries[i] for i in shown.index if not folder.summaries[i].error]
+if units:
+    labels = {s.path: ui.units.unit_label(s) for s in units}
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+    target = row.selectbox("Buka halaman satker", list(labels), key="rekap_target",
+                           format_func=labels.__getitem__)  # fmt: skip
+    if row.button("Buka Ringkasan", icon=":material/open_in_new:", on_click=ui.units.choose,
+                  args=(target,), key="rekap_open"):  # fmt: skip
+        st.switch_page("pages/ringkasan.py")
+
+areas = rollup.area_table(folder.summaries).loc[shown.index]
+ui.chart(charts.heatmap(areas, as_of), "rekap_capaian_satker_area", as_of)
+ui.chart(charts.ranking(shown, as_of), "rekap_peringkat_satker", as_of)
+st.subheader("Unduh")
+ui.units.rekap_downloads(folder)

@@ -1,0 +1,170 @@
+"""Folder mode under AppTest: the satker and year picker, every page on the picked unit, the
+Rekap Satker page (an unreadable file, a duplicate, filters, click-through) and an edit that
+lands in the picked unit's file only, its draft beside that file."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests import factory
+from tests.factory import action, make_workbook
+from zi_dash.analysis import rollup
+from zi_dash.analysis.rollup import RekapCol
+from zi_dash.base import FOLDER_ENV, WORKBOOK_ENV, ActionCol, Status
+from zi_dash.base import contract as c
+from zi_dash.edit import DraftStore, accounts
+from zi_dash.ui import Key
+from zi_dash.workbook import load_plan
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+AS_OF = date(2022, 5, 1)
+PAGES = ["pages/ringkasan.py", "pages/linimasa.py", "pages/bukti.py", "pages/rapat.py",
+         "pages/ekspor.py"]  # fmt: skip
+
+
+@pytest.fixture
+def folder(tmp_path: Path, real_workbook: Path) -> Path:
+    """Tegal 2022 (the SK) and 2023, Brebes 2022 twice (a duplicate), one broken file."""
+    where = tmp_path / "zi"
+    where.mkdir()
+    shutil.copyfile(real_workbook, where / "a_tegal_2022.xlsx")
+    make_workbook(where / "b_tegal_2023.xlsx", [action("I.1.1", target="April 2023")], year=2023)
+    brebes = [action("I.1.1", Status.DONE, 100), action("II.1.1", Status.IN_PROGRESS, 50)]
+    make_workbook(where / "c_brebes.xlsx", brebes, unit="KPU Kabupaten Brebes")
+    make_workbook(where / "d_brebes_salinan.xlsx", brebes, unit="KPU Kabupaten Brebes")
+    (where / "e_rusak.xlsx").write_bytes(b"PK bukan workbook")
+    return where
+
+
+def _app(monkeypatch: pytest.MonkeyPatch, where: Path, user: str | None = None) -> AppTest:
+    rollup.forget()
+    monkeypatch.setenv(FOLDER_ENV, str(where))
+    monkeypatch.delenv(WORKBOOK_ENV, raising=False)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[Key.AS_OF] = AS_OF
+    if user:
+        at.session_state[Key.USER] = user
+    return at.run()
+
+
+def _caption(at: AppTest) -> str:
+    return " ".join(c.value for c in at.sidebar.caption)
+
+
+def test_the_picker_offers_each_readable_satker_and_its_years(monkeypatch, folder) -> None:
+    at = _app(monkeypatch, folder)
+    assert not at.exception
+    unit, year = at.sidebar.selectbox
+    assert (unit.label, year.label) == ("Satuan kerja", "Tahun rencana")
+    assert unit.options == ["KPU Kabupaten Brebes", "KPU Kota Tegal"]
+    # The first file in the listing is shown first: Tegal, its one 2022 plan.
+    assert unit.value == "KPU Kota Tegal" and year.options == ["2022", "2023"]
+    assert "a_tegal_2022.xlsx" in _caption(at)
+    year.set_value(str(folder / "b_tegal_2023.xlsx")).run()
+    assert "b_tegal_2023.xlsx" in _caption(at) and "Rencana Aksi ZI 2023" in _caption(at)
+    # Brebes 2022 twice: the year names each file.
+    at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()
+    assert at.sidebar.selectbox[1].options == [
+        "2022 · c_brebes.xlsx",
+        "2022 · d_brebes_salinan.xlsx",
+    ]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_works_on_the_picked_unit(monkeypatch, folder, page: str) -> None:
+    at = _app(monkeypatch, folder)
+    at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert not [e for e in at.error if "Workbook" in e.value]  # (Kurva S may say "Kritis")
+    assert "c_brebes.xlsx" in _caption(at)
+    if page == "pages/ringkasan.py":
+        assert {m.label: m.value for m in at.metric}["Capaian"] == "75,0%"
+
+
+def test_the_rekap_page_lists_every_file_with_its_flags(monkeypatch, folder) -> None:
+    at = _app(monkeypatch, folder).switch_page("pages/rekap.py").run()
+    assert not at.exception and at.title[0].value == "Rekap Satker"
+    frame = at.dataframe[0].value.set_index(RekapCol.FILE)
+    assert list(frame.index) == ["a_tegal_2022.xlsx", "b_tegal_2023.xlsx", "c_brebes.xlsx",
+                                 "d_brebes_salinan.xlsx", "e_rusak.xlsx"]  # fmt: skip
+    assert frame.at["e_rusak.xlsx", RekapCol.NOTE].startswith('Berkas "e_rusak.xlsx"')
+    assert frame[RekapCol.DUPLICATE].to_dict() == {
+        "a_tegal_2022.xlsx": False, "b_tegal_2023.xlsx": False, "c_brebes.xlsx": True,
+        "d_brebes_salinan.xlsx": True, "e_rusak.xlsx": False,
+    }  # fmt: skip
+    assert frame.at["c_brebes.xlsx", RekapCol.COMPLETION] == 75.0
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Berkas terbaca"] == "4 dari 5" and metrics["Duplikat satker+tahun"] == "2"
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2  # the heat map and the ranking
+    labels = [b.label for b in at.get("download_button")]
+    assert "Unduh rekap (.xlsx)" in labels and "Unduh bagian laporan (.docx)" in labels
+
+
+def test_rekap_filters_narrow_the_table(monkeypatch, folder) -> None:
+    at = _app(monkeypatch, folder).switch_page("pages/rekap.py").run()
+    at.text_input(key="rekap_text").input("brebes").run()
+    assert list(at.dataframe[0].value[RekapCol.FILE]) == ["c_brebes.xlsx", "d_brebes_salinan.xlsx"]
+    at.text_input(key="rekap_text").input("").run()
+    at.multiselect(key="rekap_years").select(2023).run()
+    assert list(at.dataframe[0].value[RekapCol.FILE]) == ["b_tegal_2023.xlsx"]
+
+
+def test_click_through_opens_the_units_pages(monkeypatch, folder) -> None:
+    at = _app(monkeypatch, folder).switch_page("pages/rekap.py").run()
+    at.selectbox(key="rekap_target").set_value(str(folder / "d_brebes_salinan.xlsx")).run()
+    at.button(key="rekap_open").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Ringkasan Rencana Aksi Zona Integritas"
+    assert "d_brebes_salinan.xlsx" in _caption(at)
+    assert at.sidebar.selectbox[0].value == "KPU Kabupaten Brebes"
+
+
+def test_a_folder_without_a_readable_workbook_still_shows_the_rekap(monkeypatch, tmp_path) -> None:
+    (tmp_path / "rusak.xlsx").write_bytes(b"")
+    at = _app(monkeypatch, tmp_path)
+    assert not at.exception and at.title[0].value == "Rekap Satker"
+    assert "Tidak ada workbook yang dapat dibaca" in at.sidebar.warning[0].value
+    assert at.dataframe[0].value[RekapCol.NOTE][0].startswith('Berkas "rusak.xlsx" kosong')
+
+
+def test_one_workbook_mode_has_no_picker_and_no_rekap(monkeypatch, workbook_copy) -> None:
+    monkeypatch.delenv(FOLDER_ENV, raising=False)
+    monkeypatch.setenv(WORKBOOK_ENV, str(workbook_copy))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception and not at.sidebar.selectbox
+    assert Key.FOLDER not in at.session_state
+
+
+def test_an_edit_lands_in_the_picked_units_file_only(monkeypatch, folder, tmp_path) -> None:
+    users = tmp_path / "users.json"
+    accounts.add_user(users, "budi", "rahasia-123")
+    monkeypatch.setenv(accounts.USERS_ENV, str(users))
+    before = {p.name: p.read_bytes() for p in folder.glob("*.xlsx")}
+    at = _app(monkeypatch, folder, user="budi")
+    at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()
+    at.sidebar.selectbox[1].set_value(str(folder / "d_brebes_salinan.xlsx")).run()
+    at.switch_page("pages/sunting_aksi.py").run()
+    key = Key.EDITOR.format(c.Sheet.ACTIONS, at.session_state[Key.GRID.format(c.Sheet.ACTIONS)][0])
+    at.session_state[key] = {
+        "edited_rows": {1: {ActionCol.NOTES: "catatan Brebes"}}, "added_rows": [],
+        "deleted_rows": [],
+    }  # fmt: skip
+    at.run()
+    # The draft lives beside the picked unit's file, not beside another unit's.
+    target = folder / "d_brebes_salinan.xlsx"
+    assert DraftStore(target).load("budi").count() == 1
+    assert DraftStore(folder / "c_brebes.xlsx").load("budi").count() == 0
+    next(b for b in at.button if b.label.startswith("Simpan")).click().run()
+    assert not at.exception
+    row = load_plan(target).actions.set_index(ActionCol.ID).loc["II.1.1"]
+    assert row[ActionCol.NOTES] == "catatan Brebes"
+    changed = {p.name for p in folder.glob("*.xlsx") if p.read_bytes() != before[p.name]}
+    assert changed == {"d_brebes_salinan.xlsx"}
+    assert factory.saved_row(target, c.Sheet.ACTIONS, "II.1.1")[ActionCol.UPDATED_BY] == "budi"

@@ -1,0 +1,180 @@
+"""Folder mode ($ZI_FOLDER): the satker and year picker, and the roll-up the Rekap page shows.
+
+Every page then works on the picked unit's workbook (`session.current_workbook`), editing
+and its drafts included. The roll-up is read through `analysis.rollup`, whose per-file cache
+lives in this process: a rerun reads nothing, a saved file is read again alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from zi_dash.analysis import rollup
+from zi_dash.analysis.rollup import RekapCol, UnitSummary
+from zi_dash.base import folder_path, workbooks_in
+from zi_dash.charts import EXPORT_WIDTH, render
+from zi_dash.charts import rollup as charts_rollup
+from zi_dash.export import rollup as export_rollup
+from zi_dash.export.report import ChartImage
+from zi_dash.ui.session import Key, context
+
+
+@dataclass(frozen=True)
+class Folder:
+    """This run's folder: every file's summary as of the date, and the unit picked."""
+
+    path: Path
+    as_of: date
+    summaries: list[UnitSummary]
+    chosen: UnitSummary | None
+
+    @property
+    def readable(self) -> list[UnitSummary]:
+        """The files that could be read, in the folder listing's order."""
+        return [s for s in self.summaries if not s.error]
+
+
+def _name(s: UnitSummary) -> str:
+    return s.unit or s.file
+
+
+def choose(path: str) -> None:
+    """Make a unit's workbook the one every page shows (a callback: before the picker runs)."""
+    st.session_state[Key.UNIT_FILE] = path
+
+
+def _unit_changed(readable: list[UnitSummary]) -> None:
+    # Another satker: its plan of the year shown if it has one, else its latest.
+    unit = st.session_state[Key.UNIT]
+    before = next((s for s in readable if s.path == st.session_state.get(Key.UNIT_FILE)), None)
+    files = sorted((s for s in readable if _name(s) == unit), key=lambda s: (s.year, s.file))
+    same = [s for s in files if before is not None and s.year == before.year]
+    st.session_state[Key.UNIT_FILE] = (same or files[-1:])[0].path
+
+
+def _year_changed() -> None:
+    st.session_state[Key.UNIT_FILE] = st.session_state[Key.UNIT_YEAR]
+
+
+def _year_label(files: list[UnitSummary]) -> Any:
+    years = [s.year for s in files]
+    labels = {
+        s.path: f"{s.year}" if years.count(s.year) == 1 else f"{s.year} · {s.file}" for s in files
+    }
+    return labels.__getitem__
+
+
+def picker() -> Folder | None:
+    """In folder mode, the sidebar's satker and year; None when one workbook is configured."""
+    where = folder_path()
+    if where is None:
+        return None
+    as_of = st.session_state.get(Key.AS_OF) or date.today()
+    summaries = rollup.read_all(workbooks_in(where), as_of)
+    readable = [s for s in summaries if not s.error]
+    chosen: UnitSummary | None = None
+    with st.sidebar:
+        if not readable:
+            st.warning(
+                f'Tidak ada workbook yang dapat dibaca di folder "{where}". '
+                "Lihat Rekap Satker untuk alasannya."
+            )
+        else:
+            chosen = _pick(readable)
+    folder = Folder(where, as_of, summaries, chosen)
+    st.session_state[Key.FOLDER] = folder
+    return folder
+
+
+def _pick(readable: list[UnitSummary]) -> UnitSummary:
+    # Key.UNIT_FILE is the truth; the two widgets are set from it on every run (Streamlit
+    # gives app.py's widgets a new identity after the first run, which would reset them).
+    chosen = next((s for s in readable if s.path == st.session_state.get(Key.UNIT_FILE)), None)
+    chosen = chosen or readable[0]  # at first (or once its file is gone) the listing's first
+    st.session_state[Key.UNIT_FILE] = chosen.path
+    units = sorted({_name(s) for s in readable}, key=str.casefold)
+    files = sorted(
+        (s for s in readable if _name(s) == _name(chosen)), key=lambda s: (s.year, s.file)
+    )
+    st.session_state[Key.UNIT], st.session_state[Key.UNIT_YEAR] = _name(chosen), chosen.path
+    st.selectbox("Satuan kerja", units, key=Key.UNIT, on_change=_unit_changed, args=(readable,))
+    st.selectbox("Tahun rencana", [s.path for s in files], key=Key.UNIT_YEAR,
+                 format_func=_year_label(files), on_change=_year_changed)  # fmt: skip
+    st.divider()
+    return chosen
+
+
+def folder() -> Folder | None:
+    """The folder app.py read for this run (None outside folder mode); for the Rekap page."""
+    context_ready = st.session_state.get(Key.IN_APP)
+    if not context_ready:
+        context()  # a deep link or AppTest: runs app.py in place, then stops
+    return st.session_state.get(Key.FOLDER) if folder_path() is not None else None
+
+
+def pages(sections: dict[str, list[Any]], found: Folder | None) -> dict[str, list[Any]]:
+    """The navigation: the Rekap Satker first in folder mode; only it when nothing is readable."""
+    if found is None:
+        return sections
+    rekap = st.Page("pages/rekap.py", title="Rekap Satker", icon=":material/table_chart:",
+                    default=found.chosen is None)  # fmt: skip
+    if found.chosen is None:
+        return {"Satker": [rekap]}
+    return {"Satker": [rekap], **sections}
+
+
+COLUMN_CONFIG: dict[str, Any] = {
+    RekapCol.COMPLETION: st.column_config.ProgressColumn(
+        RekapCol.COMPLETION, min_value=0, max_value=100, format="%.1f%%"
+    ),
+    RekapCol.EVIDENCE: st.column_config.NumberColumn(RekapCol.EVIDENCE, format="%.1f%%"),
+    RekapCol.LKE: st.column_config.NumberColumn(RekapCol.LKE, format="%.2f"),
+    RekapCol.LAST: st.column_config.DatetimeColumn(RekapCol.LAST, format="DD/MM/YYYY HH:mm"),
+    RekapCol.YEAR: st.column_config.NumberColumn(RekapCol.YEAR, format="%d"),
+}
+
+
+def unit_label(s: UnitSummary) -> str:
+    """ "KPU Kota Tegal · 2022 (rencana_aksi.xlsx)"."""
+    return f"{_name(s)} · {s.year} ({s.file})"
+
+
+def rekap_downloads(found: Folder) -> None:
+    """The roll-up as XLSX (Rekap and Per Area sheets) and as a DOCX section with its charts."""
+    stem = export_rollup.file_stem(found.as_of)
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
+        "Unduh rekap (.xlsx)", partial(export_rollup.rekap_xlsx, found.summaries, found.as_of),
+        file_name=f"{stem}.xlsx", on_click="ignore", icon=":material/table:",
+    )  # fmt: skip
+    row.download_button(
+        "Unduh bagian laporan (.docx)", partial(_docx, found), file_name=f"{stem}.docx",
+        on_click="ignore", icon=":material/description:",
+    )  # fmt: skip
+
+
+def _docx(found: Folder) -> bytes:
+    frame = rollup.table(found.summaries, found.as_of)
+    figures = (
+        ("Capaian per Satker dan Area", charts_rollup.heatmap(
+            rollup.area_table(found.summaries), found.as_of)),
+        ("Peringkat Capaian Satker", charts_rollup.ranking(frame, found.as_of)),
+    )  # fmt: skip
+    images, notes = [], []
+    try:
+        for title, fig in figures:
+            images.append(ChartImage(
+                key=title, title=title, stem=title, png=render.image(fig, "png"),
+                svg=b"", width=EXPORT_WIDTH, height=int(fig.layout.height or 600),
+            ))  # fmt: skip
+    except render.RenderUnavailableError as exc:
+        notes.append("Grafik tidak disertakan: " + str(exc))
+    return export_rollup.rekap_docx(
+        found.summaries, found.as_of, export_rollup.folder_name(found.path), images, notes
+    )
