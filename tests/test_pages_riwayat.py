@@ -69,6 +69,8 @@ def test_riwayat_lists_outside_edits_not_yet_logged(monkeypatch, tmp_path: Path)
     assert (row[LogCol.OLD], row[LogCol.NEW]) == ("20", "60")
     assert row[tables.LOGGED] == tables.LOGGED_NOT_YET
     assert row[LogCol.TIME] == "20 Juni 2022 15.30"
+    # The sidebar's "last change" names who made it: nobody the dashboard knows.
+    assert any(f"oleh {OUTSIDE_USER}" in cap.value for cap in at.sidebar.caption)
 
 
 def test_after_the_next_save_they_are_in_riwayat(monkeypatch, tmp_path: Path) -> None:

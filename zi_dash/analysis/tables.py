@@ -148,7 +148,7 @@ def with_web_links(frame: pd.DataFrame) -> pd.DataFrame:
 
 LOGGED: Final = "Tercatat di Riwayat"
 LOGGED_YES: Final = "ya"
-LOGGED_NOT_YET: Final = "belum (ditambahkan pada penyimpanan berikutnya)"
+LOGGED_NOT_YET: Final = "belum"  # the page says it joins at the next save
 
 
 def _moment(value: object) -> str:

@@ -106,7 +106,7 @@ def _multiselect(label: str, key: str, choices: list[tuple[str, str]]) -> tuple[
 def sidebar(plan: Plan) -> Context:
     """The shared sidebar: workbook, tanggal acuan and filters; stores and returns the Context."""
     with st.sidebar:
-        last = plan.history.iloc[-1] if not plan.history.empty else None
+        last = plan.log.iloc[-1] if not plan.log.empty else None  # outside edits come last
         who = f" oleh {last.iloc[1]}" if last is not None and last.iloc[1] else ""
         st.caption(
             f"**{plan.info.unit}** · Rencana Aksi ZI {plan.year}  \n"
