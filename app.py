@@ -29,5 +29,8 @@ pages = {
         st.Page("pages/sunting_aksi.py", title="Sunting Aksi", icon=":material/edit_note:"),
         st.Page("pages/sunting_bukti.py", title="Sunting Bukti", icon=":material/upload_file:"),
     ],
+    "Rencana": [
+        st.Page("pages/rencana_baru.py", title="Rencana Baru", icon=":material/note_add:"),
+    ],
 }
 ui.run_pages(ui.units.pages(pages, folder))

@@ -1,8 +1,8 @@
 """House rules, checked: layers import only downward, no cycle, doors, streamlit and headers.
 
-zi_dash's folders draw the architecture: base <- schedule, sk <- workbook <- analysis, edit
-<- charts <- export <- ui <- cli (and app.py, pages/). A module may import its own package's
-modules (directly, never through the package's door) and any package of a lower layer.
+zi_dash's folders draw the architecture: base <- schedule, sk <- workbook <- analysis, edit,
+newplan <- charts <- export <- ui <- cli (and app.py, pages/). A module may import its own
+package's modules (directly, never through the package's door) and any package of a lower layer.
 """
 
 from __future__ import annotations

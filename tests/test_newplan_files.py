@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from zi_dash.base import contract as c
-from zi_dash.newplan import OutputExistsError, template_bytes, write_new
+from zi_dash.newplan import OutputExistsError, template_bytes, workbook_name, write_new
 
 
 def test_an_existing_file_is_not_overwritten_unless_asked(tmp_path: Path) -> None:
@@ -40,3 +40,15 @@ def test_the_template_has_every_sheet_dropdown_and_guide_but_no_rows(tmp_path: P
     )
     assert len(list(wb[c.Sheet.AREAS].iter_rows(min_row=2))) == 6  # the LKE's weights
     assert wb[c.Sheet.GUIDE]["A1"].value.startswith("Petunjuk pengisian")
+
+
+@pytest.mark.parametrize(
+    ("unit", "year", "name"),
+    [
+        ("KPU Kota Pekalongan", 2024, "rencana_aksi_kpu_kota_pekalongan_2024.xlsx"),
+        ("KPU Kab. Brebes (Jateng)", 2023, "rencana_aksi_kpu_kab_brebes_jateng_2023.xlsx"),
+        ("", None, "rencana_aksi.xlsx"),
+    ],
+)
+def test_file_names_for_new_workbooks(unit: str, year: int | None, name: str) -> None:
+    assert workbook_name(unit, year) == name

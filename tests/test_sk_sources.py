@@ -130,6 +130,7 @@ def _xlsx_without_target() -> bytes:
             "INDIKATOR, RENCANA AKSI, OUTPUT, KETERANGAN.",
         ),
         ("a.csv", lambda: b"nama;alamat\nBudi;Tegal\n", "judul kolom yang terbaca: nama"),
+        ("a.csv", lambda: b'a,b\n"' + b"x" * 200_000 + b'",c\n', "bukan tabel CSV yang dapat"),
     ],
 )
 def test_unreadable_files_say_why(name: str, make: Callable[[], bytes], message: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zi_dash.newplan.carry import carry_over, next_year_bytes, shift_date, shift_years
-from zi_dash.newplan.files import OutputExistsError, template_bytes, write_new
+from zi_dash.newplan.files import OutputExistsError, template_bytes, workbook_name, write_new
 from zi_dash.newplan.intake import Intake, read_intake
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "shift_date",
     "shift_years",
     "template_bytes",
+    "workbook_name",
     "write_new",
 ]

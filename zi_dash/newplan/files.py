@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from zi_dash.base import durable
@@ -29,3 +30,10 @@ def template_bytes() -> bytes:
     return workbook_bytes(
         [], [], year=None, unit="", legal_basis="", enacted=None, guide=OTHER_GUIDE
     )
+
+
+def workbook_name(unit: str, year: int | None) -> str:
+    """A file name for a new workbook: "rencana_aksi_kpu_kota_tegal_2023.xlsx"."""
+    slug = re.sub(r"[^a-z0-9]+", "_", unit.casefold()).strip("_")
+    parts = ["rencana_aksi", slug, str(year or "")]
+    return "_".join(p for p in parts if p) + ".xlsx"

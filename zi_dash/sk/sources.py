@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -43,7 +42,7 @@ def _xlsx_grids(name: str, data: bytes) -> dict[str, list[list[str]]]:
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except Exception as exc:  # openpyxl raises many unrelated types for a broken file
         raise SourceError(f'Berkas "{name}" bukan workbook Excel (.xlsx) yang utuh.') from exc
     grids: dict[str, list[list[str]]] = {}
     for ws in book.worksheets:
@@ -67,14 +66,16 @@ def _regularity(lines: list[str], delimiter: str) -> tuple[int, int]:
 
 
 def _csv_grid(name: str, data: bytes) -> list[list[str]]:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    delimiter = max(_DELIMITERS, key=lambda d: _regularity(text.splitlines()[:100], d))
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on Windows saves CSV in the ANSI code page; "replace" reads any byte at all.
+        text = data.decode("cp1252", errors="replace")
+    try:
+        delimiter = max(_DELIMITERS, key=lambda d: _regularity(text.splitlines()[:100], d))
+        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as exc:  # a cell over the csv module's 128 KB, a stray NUL
+        raise SourceError(f'Berkas "{name}" bukan tabel CSV yang dapat dibaca.') from exc
 
 
 def _docx_table(name: str, data: bytes) -> tuple[list[str], list[list[str]]]:

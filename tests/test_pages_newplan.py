@@ -1,0 +1,79 @@
+"""The Rencana Baru page under AppTest: upload, preview, confirm, download; next year; template."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests import plan_sources as ps
+from zi_dash.base import WORKBOOK_ENV
+from zi_dash.ui import Key
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGE = "pages/rencana_baru.py"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture
+def page(monkeypatch: pytest.MonkeyPatch, workbook_copy: Path) -> AppTest:
+    monkeypatch.setenv(WORKBOOK_ENV, str(workbook_copy))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[Key.AS_OF] = date(2022, 5, 1)  # inside the plan's year: no warning of it
+    return at.run().switch_page(PAGE).run()
+
+
+def _downloads(at: AppTest) -> list[str]:
+    return [b.proto.label for b in at.get("download_button")]
+
+
+def test_the_page_offers_next_year_and_the_template(page: AppTest) -> None:
+    assert not page.exception
+    assert page.title[0].value == "Rencana Baru"
+    assert _downloads(page) == ["Unduh rencana 2023 (.xlsx)", "Unduh templat (.xlsx)"]
+    page.number_input(key="newplan_next").set_value(2022).run()
+    assert "sudah untuk tahun 2022" in page.warning[0].value
+    assert _downloads(page) == ["Unduh templat (.xlsx)"]
+
+
+def test_a_word_table_is_previewed_then_confirmed(page: AppTest) -> None:
+    page.file_uploader[0].set_value(("SK Pekalongan.docx", ps.docx_pekalongan(), DOCX)).run()
+    assert not page.exception and not page.error
+    info = page.info[0].value
+    assert info.startswith("**KPU Kota Pekalongan** · tahun 2024")
+    assert "6 baris aksi dalam 4 area" in info and "Target Waktu terbaca: 6 dari 6." in info
+    preview = page.dataframe[0].value
+    assert list(preview.iloc[:, 0])[:2] == ["II.1.1", "II.1.2"]
+    assert "Unduh workbook baru (.xlsx)" not in _downloads(page)  # not before confirming
+    page.checkbox(key="newplan_confirm").check().run()
+    assert _downloads(page)[0] == "Unduh workbook baru (.xlsx)"
+
+
+def test_a_satker_missing_from_the_file_is_asked_for(page: AppTest) -> None:
+    page.file_uploader[0].set_value(("ra.csv", ps.csv_first_row_only(), "text/csv")).run()
+    assert "Satuan kerja tidak terbaca" in page.warning[0].value
+    assert not any(c.key == "newplan_confirm" for c in page.checkbox)
+    page.text_input(key="newplan_unit").input("KPU Kota Tegal").run()
+    assert not page.warning and page.info[0].value.startswith("**KPU Kota Tegal** · tahun 2022")
+    page.checkbox(key="newplan_confirm").check().run()
+    assert _downloads(page)[0] == "Unduh workbook baru (.xlsx)"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("tabel.pdf", b"%PDF-1.4", "jenisnya harus .xlsx, .csv atau .docx"),
+        ("x.csv", b"NO;KOMPONEN\n1;a\n", "kolom Indikator, Langkah Aksi, Bukti Fisik, Target"),
+        ("rusak.xlsx", b"PK\x03\x04", "bukan workbook Excel (.xlsx) yang utuh"),
+    ],
+)
+def test_an_unreadable_upload_says_why_in_indonesian(
+    page: AppTest, name: str, data: bytes, message: str
+) -> None:
+    page.file_uploader[0].set_value((name, data, "application/octet-stream")).run()
+    assert not page.exception
+    assert "tidak ada berkas yang dibuat" in page.error[0].value
+    assert message in page.error[0].value
+    assert _downloads(page) == ["Unduh rencana 2023 (.xlsx)", "Unduh templat (.xlsx)"]
