@@ -21,7 +21,7 @@ as an init script: it reads the app's WebSocket frames (protobuf, field numbers 
 installed Streamlit) and knows when the page asked for a run (`BackMsg.rerun_script`), when a
 run started (`new_session`), and when the chain ended (`script_finished` other than
 FINISHED_EARLY_FOR_RERUN, then `session_status_changed` not running). `wait_ready` waits for
-that, then for the DOM to show it.
+that, then for the DOM to show it, and on a page with a grid for the grid's late re-send.
 """
 
 from __future__ import annotations
@@ -342,7 +342,22 @@ _FLUSH = """async () => {
   });
   await new Promise((done) => requestAnimationFrame(() => done()));
 }"""
-_FLUSHED_IDLE = f"async () => {{ await ({_FLUSH})(); return ({_IDLE})(); }}"
+
+# Streamlit's data editor sends its edits from a 150 ms debounce (`setTimeout`): after a typed
+# edit, and again after a run whose new data make an edit redundant (it drops it and re-sends;
+# here after every edit, as the app shows the draft in the grid). That second send can come
+# after the run has finished, and nothing marks it as pending: measured, 2 edits in 12 sent it
+# 20-40 ms after the old wait returned, and a button clicked then loses its click (the new
+# run stops the button's run). So on a page with a grid the check ends with a 150 ms timer set
+# in the page: timers fire in order, so any debounce set before it has sent by then.
+GRID_SYNC_MS = 150
+_SETTLED = f"""async () => {{
+  await ({_FLUSH})();
+  const before = window.__ziRuns.requests;
+  if (document.querySelector('[data-testid="stDataFrame"]'))
+    await new Promise((done) => setTimeout(done, {GRID_SYNC_MS}));
+  return window.__ziRuns.requests === before && ({_IDLE})();
+}}"""
 
 
 def _tracker_state(page) -> str:
@@ -358,8 +373,9 @@ def _tracker_state(page) -> str:
 def wait_ready(page, timeout: float = TIMEOUT_MS) -> None:
     """Until every script run this page has asked for has finished and is on screen.
 
-    A run asked for by an action that has not sent its request yet (the data editor sends an
-    edit 150 ms later) is not waited for: wrap such actions in `expect_rerun(page)`.
+    On a page with a data grid it also waits out the grid's 150 ms send debounce, so an edit
+    just committed, or the grid's re-send after a run, is sent and its run waited for too. A
+    request an action makes later than that is not: wrap it in `expect_rerun(page)`.
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -369,7 +385,7 @@ def wait_ready(page, timeout: float = TIMEOUT_MS) -> None:
             page.wait_for_function(_IDLE, timeout=left)
         except PlaywrightTimeout:
             break
-        if page.evaluate(_FLUSHED_IDLE):
+        if page.evaluate(_SETTLED):
             return
     raise TimeoutError(f"app not idle after {timeout} ms: {_tracker_state(page)}")
 
