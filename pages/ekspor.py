@@ -17,7 +17,7 @@ st.caption(
 # One tanggal acuan and one set of filters for the whole session: the sidebar's.
 as_of, filters = ctx.as_of, ctx.filters
 st.info(
-    f"Tanggal acuan {format_date(as_of)} · cakupan: {bundle.scope_text(ctx.plan, filters)}. "
+    f"Tanggal acuan {format_date(as_of)} · cakupan: {ui.describe(ctx.plan, filters)}. "
     "Ubah keduanya di panel kiri.",
     icon=":material/event:",
 )

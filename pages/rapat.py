@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from zi_dash import ui
-from zi_dash.analysis import describe, meeting, metrics, tables
-from zi_dash.base import ActionCol, EvidenceCol, fmt, format_date
-from zi_dash.charts import builders, style
+from zi_dash.analysis import meeting
+from zi_dash.base import fmt, format_date
+from zi_dash.charts import catalogue
 
 
 def move(step: int, count: int) -> None:
@@ -26,11 +26,11 @@ def big_table(frame: pd.DataFrame, empty: str) -> None:
 
 
 ctx = ui.context()
-screens = meeting.screens(ctx.view)
+screens = ui.cached(meeting.screens, ctx)
 st.html(ui.PROJECTOR_CSS)
 st.page_link("pages/ringkasan.py", label="Keluar dari Mode Rapat", icon=":material/close:")
 if ctx.filters.active:  # the sidebar is hidden here: say what it narrows
-    st.caption(f"Saringan aktif: {describe(ctx.plan, ctx.filters)}")
+    st.caption(f"Saringan aktif: {ui.describe(ctx.plan, ctx.filters)}")
 if ctx.view.actions.empty:
     st.warning("Tidak ada aksi yang cocok dengan saringan.")
     st.stop()
@@ -47,8 +47,7 @@ where.markdown(
     f"status per {format_date(ctx.as_of)}"
 )
 
-plan = meeting.area_plan(ctx.view, screen, ctx.as_of)
-h = metrics.headline(plan, ctx.as_of)
+h = ui.cached(meeting.screen_headline, ctx, screen, ctx.as_of)
 cols = st.columns(4)
 cols[0].metric("Rata-rata progres", fmt.pct(h.completion, 0))
 cols[1].metric("Selesai", f"{h.done} / {h.actions}")
@@ -56,18 +55,13 @@ cols[2].metric("Terlambat · tertinggal", f"{h.late} · {h.behind}")
 cols[3].metric("Bukti lengkap", fmt.pct(h.evidence, 0))
 
 if screen.area is None:
-    fig = builders.area_completion(metrics.completion_by_area(plan), ctx.as_of)
-    ui.chart(style.for_projector(fig), "rapat_capaian_per_area", ctx.as_of, downloads=False)
+    fig = ui.cached(catalogue.capaian_per_area_proyektor, ctx, ctx.as_of)
+    ui.chart(fig, "rapat_capaian_per_area", ctx.as_of, downloads=False)
 elif screen.part == meeting.Part.ACTIONS:
     st.markdown("#### Aksi terlambat dan tertinggal")
-    late = tables.late(plan, ctx.as_of)[
-        [ActionCol.ID, ActionCol.INDICATOR, tables.SHOWN_STATUS, tables.MISSED]
-    ]
-    late[ActionCol.INDICATOR] = late[ActionCol.INDICATOR].map(meeting.short)
+    late = ui.cached(meeting.late_rows, ctx, screen, ctx.as_of)
     big_table(late, "Tidak ada aksi terlambat atau tertinggal di area ini.")
 else:
     st.markdown("#### Kekurangan bukti")
-    gaps = tables.evidence_gaps(plan, ctx.as_of)
-    gaps = gaps[[tables.PRIORITY, EvidenceCol.ACTION_ID, EvidenceCol.ITEM, EvidenceCol.STATUS]]
-    gaps[EvidenceCol.ITEM] = gaps[EvidenceCol.ITEM].map(meeting.short)
+    gaps = ui.cached(meeting.gap_rows, ctx, screen, ctx.as_of)
     big_table(gaps, "Tidak ada kekurangan bukti yang mendesak.")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from zi_dash import ui
-from zi_dash.analysis import metrics, rewind
+from zi_dash.analysis import metrics
 from zi_dash.base import CAPAIAN_MEANS, TERLAMBAT_MEANS, TERTINGGAL_MEANS, fmt
 from zi_dash.charts import catalogue
 
@@ -15,7 +15,7 @@ if plan.actions.empty:
     st.warning("Tidak ada aksi yang cocok dengan saringan. Ubah saringan di panel kiri.")
     st.stop()
 
-h = metrics.headline(plan, as_of)
+h = ui.cached(metrics.headline, ctx, as_of)
 cols = st.columns(7)
 cols[0].metric("Capaian", fmt.pct(h.completion), help=CAPAIAN_MEANS)
 cols[1].metric("Selesai", h.done)
@@ -27,8 +27,8 @@ cols[6].metric("Bukti lengkap", fmt.pct(h.evidence))
 st.caption(CAPAIAN_MEANS)
 
 # One chart per row: six long area names leave a half-width chart no room for its bars.
-ui.chart(catalogue.capaian_per_area(plan, as_of), "capaian_per_area", as_of)
-ui.chart(catalogue.status_per_area(plan, as_of), "status_per_area", as_of)
+ui.chart(ui.cached(catalogue.capaian_per_area, ctx, as_of), "capaian_per_area", as_of)
+ui.chart(ui.cached(catalogue.status_per_area, ctx, as_of), "status_per_area", as_of)
 
 st.subheader("Proyeksi nilai pengungkit LKE")
 whole = " Dihitung atas seluruh rencana: saringan tidak berlaku di sini." * ctx.filters.active
@@ -37,16 +37,17 @@ st.caption(
     f"rencana aksi, bukan nilai resmi evaluasi TPI atau KemenPANRB.{whole}"
 )
 # The verdict is about the whole plan: a filter to one area must not compare 15 with 40.
-ui.chart(catalogue.proyeksi_lke(rewind(ctx.plan, as_of), as_of), "proyeksi_lke", as_of)
+lke = ui.cached(catalogue.proyeksi_lke, ctx, as_of, whole_plan=True)
+ui.chart(lke, "proyeksi_lke", as_of)
 
 st.subheader("Kurva S")
-kurva = metrics.kurva_s(plan, as_of)
+kurva = ui.cached(metrics.kurva_s, ctx, as_of)
 if kurva.kritis:
     st.error(
         f"Kritis: realisasi {fmt.pct(kurva.actual)} tertinggal "
         f"{fmt.number(-kurva.deviation)} poin dari rencana {fmt.pct(kurva.planned)}."
     )
-ui.chart(catalogue.kurva_s(plan, as_of), "kurva_s", as_of)
+ui.chart(ui.cached(catalogue.kurva_s, ctx, as_of), "kurva_s", as_of)
 
 st.subheader("Capaian per komponen")
-ui.chart(catalogue.capaian_per_komponen(plan, as_of), "capaian_per_komponen", as_of)
+ui.chart(ui.cached(catalogue.capaian_per_komponen, ctx, as_of), "capaian_per_komponen", as_of)

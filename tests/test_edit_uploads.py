@@ -234,6 +234,14 @@ def test_the_listing_says_what_each_line_is(tmp_path: Path, line: str, kind, url
     assert len(listing) == 2 and listing[EvidenceCol.LINK].iloc[1] == DRIVE
 
 
+def test_only_items_with_a_line_in_tautan_are_listed(tmp_path: Path) -> None:
+    workbook = _workbook(tmp_path, f"  \n{DRIVE}")
+    plan = load_plan(workbook)
+    linked = uploads.linked_items(plan)
+    assert list(linked[EvidenceCol.ID]) == [ITEM]  # I.1.1/2 has no Tautan
+    assert uploads.listing(workbook, linked).equals(uploads.listing(workbook, plan.evidence))
+
+
 def test_files_of_the_same_name_keep_apart_in_the_downloads(tmp_path: Path) -> None:
     workbook = tmp_path / "rencana_aksi.xlsx"
     a = uploads.store(workbook, "I.1.1", "Notulen.pdf", PDF)

@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+import pandas as pd
+
 import zi_dash.analysis.filters as flt
 import zi_dash.analysis.metrics as metrics
-from zi_dash.base import AreaCol
+import zi_dash.analysis.tables as tables
+from zi_dash.base import ActionCol, AreaCol, EvidenceCol
 from zi_dash.workbook import Plan
 
 # A projected table longer than a screen is read by nobody; the rest is on the other pages.
@@ -56,3 +59,22 @@ def area_plan(plan: Plan, screen: Screen, as_of: date) -> Plan:
     if screen.area is None:
         return plan
     return flt.apply(plan, flt.Filters(areas=(screen.area,)), as_of)
+
+
+def screen_headline(plan: Plan, screen: Screen, as_of: date) -> metrics.Headline:
+    """The headline figures of a screen's area (of the whole plan for the overview)."""
+    return metrics.headline(area_plan(plan, screen, as_of), as_of)
+
+
+def late_rows(plan: Plan, screen: Screen, as_of: date) -> pd.DataFrame:
+    """A screen's late and behind actions, indicators cut for the projector."""
+    late = tables.late(area_plan(plan, screen, as_of), as_of)
+    late = late[[ActionCol.ID, ActionCol.INDICATOR, tables.SHOWN_STATUS, tables.MISSED]]
+    return late.assign(**{ActionCol.INDICATOR: late[ActionCol.INDICATOR].map(short)})
+
+
+def gap_rows(plan: Plan, screen: Screen, as_of: date) -> pd.DataFrame:
+    """A screen's evidence gaps, most urgent first, items cut for the projector."""
+    gaps = tables.evidence_gaps(area_plan(plan, screen, as_of), as_of)
+    gaps = gaps[[tables.PRIORITY, EvidenceCol.ACTION_ID, EvidenceCol.ITEM, EvidenceCol.STATUS]]
+    return gaps.assign(**{EvidenceCol.ITEM: gaps[EvidenceCol.ITEM].map(short)})

@@ -18,7 +18,7 @@ import zi_dash.charts.gantt as gantt
 from zi_dash.analysis import metrics
 from zi_dash.base import STATUS_COLORS, AreaCol, fmt, format_date
 from zi_dash.base import contract as c
-from zi_dash.charts.style import add_note
+from zi_dash.charts.style import add_note, for_projector
 from zi_dash.workbook import Plan
 
 
@@ -30,6 +30,11 @@ def area_names(plan: Plan) -> dict[str, str]:
 def capaian_per_area(plan: Plan, as_of: date) -> go.Figure:
     """Completion per area."""
     return builders.area_completion(metrics.completion_by_area(plan), as_of)
+
+
+def capaian_per_area_proyektor(plan: Plan, as_of: date) -> go.Figure:
+    """Completion per area in projector type (Mode Rapat)."""
+    return for_projector(capaian_per_area(plan, as_of))
 
 
 def status_per_area(plan: Plan, as_of: date) -> go.Figure:

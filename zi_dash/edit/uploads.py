@@ -103,6 +103,16 @@ def store(workbook: Path, action_id: str, name: str, data: bytes) -> str:
     return target.relative_to(workbook.parent).as_posix()
 
 
+def linked_items(plan: Plan) -> pd.DataFrame:
+    """The plan's evidence rows whose Tautan has a line: all `listing` and `downloads` need.
+
+    Pure: the files those lines name are looked up on disk by `listing` and `downloads`.
+    """
+    evidence = plan.evidence
+    keep = [bool(split_links(text)) for text in evidence[EvidenceCol.LINK]]
+    return evidence.loc[pd.Series(keep, index=evidence.index, dtype=bool)]
+
+
 def local_file(workbook: Path, link: str) -> Path | None:
     """The uploaded file one line of a Tautan names, if it is one: only inside bukti/ beside
     the workbook.

@@ -6,6 +6,7 @@ app.py and pages/ use this door; nothing below it imports streamlit.
 from __future__ import annotations
 
 from zi_dash.ui import units
+from zi_dash.ui.cache import cached, describe
 from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
 from zi_dash.ui.session import (
     Context,
@@ -24,9 +25,11 @@ __all__ = [
     "Context",
     "Key",
     "account_box",
+    "cached",
     "chart",
     "clear_plan_cache",
     "context",
+    "describe",
     "edit_sheet",
     "flash",
     "headline",

@@ -12,6 +12,7 @@ import streamlit as st
 
 from zi_dash.analysis import filters as flt
 from zi_dash.base import WorkbookError, folder_path, format_date, workbook_path
+from zi_dash.ui import cache
 from zi_dash.workbook import Plan, load_tracked
 
 
@@ -80,7 +81,7 @@ def load_current_plan() -> Plan:
         )
         st.stop()
     try:
-        return load_plan_cached(str(path), stat.st_mtime_ns, stat.st_size)
+        return cache.loaded((str(path), stat.st_mtime_ns, stat.st_size), load_plan_cached)
     except WorkbookError as exc:
         st.error(f"**Workbook tidak dapat dibaca.** {exc}")
         st.stop()
@@ -88,8 +89,9 @@ def load_current_plan() -> Plan:
 
 
 def clear_plan_cache() -> None:
-    """Forget cached plans (after a save)."""
+    """Forget cached plans and what was computed from them (after a save)."""
     load_plan_cached.clear()
+    cache.forget()
 
 
 def _multiselect(label: str, key: str, choices: list[tuple[str, str]]) -> tuple[str, ...]:
@@ -117,7 +119,7 @@ def sidebar(plan: Plan) -> Context:
         if Key.AS_OF not in st.session_state:
             st.session_state[Key.AS_OF] = date.today()
         as_of = st.date_input("Tanggal acuan", key=Key.AS_OF, format="DD/MM/YYYY")
-        choices = flt.options(plan)
+        choices = cache.options(plan)
         st.markdown("**Saring**")
         filters = flt.Filters(
             areas=_multiselect("Area", Key.AREAS, choices["areas"]),
@@ -128,7 +130,7 @@ def sidebar(plan: Plan) -> Context:
         )
     _outside_the_plan_year(plan, as_of)
     # Figures "per tanggal acuan" show the plan as it stood then, rebuilt from the Riwayat log.
-    context = Context(plan, flt.view(plan, as_of, filters), as_of, filters)
+    context = Context(plan, cache.view(plan, as_of, filters), as_of, filters)
     st.session_state[Key.CONTEXT] = context
     return context
 
