@@ -7,7 +7,6 @@ from zi_dash.analysis import tables
 from zi_dash.base import OUTSIDE_USER, format_date
 
 ctx = ui.context()
-plan = ctx.view
 st.title("Riwayat Perubahan")
 st.caption(
     "Setiap perubahan yang disimpan lewat dasbor tercatat di lembar Riwayat workbook. "
@@ -24,4 +23,4 @@ if outside:
         "acuan, dan akan ditambahkan ke lembar Riwayat pada penyimpanan berikutnya.",
         icon=":material/edit_document:",
     )
-ui.table(tables.change_log(plan), "Belum ada perubahan yang tercatat.")
+ui.table(ui.cached(tables.change_log, ctx), "Belum ada perubahan yang tercatat.")
