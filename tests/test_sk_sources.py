@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import astuple
+from datetime import datetime
 
 import docx
 import openpyxl
@@ -142,3 +143,16 @@ def test_unreadable_files_say_why(name: str, make: Callable[[], bytes], message:
 def test_a_file_over_20_mb_is_refused() -> None:
     with pytest.raises(SourceError, match="lebih besar dari 20 MB"):
         read_source("a.csv", b"x" * (20 * 1024 * 1024 + 1))
+
+
+def test_excel_dates_and_numbers_read_as_shown() -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"])
+    ws.append(["IV. PENGUATAN AKUNTABILITAS"])
+    ws.append([2.0, "Perencanaan", "Renja", "Menyusun", "Renja 2023", datetime(2023, 4, 15)])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    row = read_source("tanggal.xlsx", buffer.getvalue()).rows[0]
+    assert (row.id, row.target) == ("IV.2.1", "15 April 2023")
+    assert parse_target(row.target).reading == "15 April 2023"

@@ -63,7 +63,9 @@ _AREA_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "VI": ("peningkatankualitaspelayananpublik",),
 }
 _AREA_BY_KEY: Final = {key: code for code, keys in _AREA_ALIASES.items() for key in keys}
-_NUMBER_PREFIX = re.compile(r"^\s*(?:area\s+)?(?:[ivx]+|[a-z]|\d{1,2})\s*[.)]?\s+", re.IGNORECASE)
+_NUMBER_PREFIX = re.compile(
+    r"^\s*(?:area\s+)?(?:[ivx]+|[a-z]|\d{1,2})\s*[.):\-]?\s+", re.IGNORECASE
+)
 
 
 def letters(text: object) -> str:
@@ -73,7 +75,8 @@ def letters(text: object) -> str:
 
 def area_code(text: object) -> str | None:
     """The LKE area a title names ("I. MANAJEMEN PERUBAHAN", "Area Penataan Tatalaksana")."""
-    clean = tidy(text).rstrip(".")
+    # A trailing note in brackets ("Penguatan Pengawasan (Area V)") names no other area.
+    clean = re.sub(r"\s*\([^()]*\)$", "", tidy(text)).rstrip(".")
     if clean.upper() in AREA_CODES:
         return clean.upper()
     while True:
