@@ -8,6 +8,7 @@ capaian, Terlambat, Tertinggal and the LKE projection use the definitions of `me
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import os
@@ -176,16 +177,22 @@ def _read_many(paths: Sequence[str], as_of: date, workers: int | None) -> list[U
     workers = workers or os.cpu_count() or 1
     if len(paths) < PARALLEL_FROM or workers < 2:
         return [summarize_file(p, as_of) for p in paths]
-    # fork: the workers start with everything already imported (a fresh interpreter would
-    # spend a second on pandas alone).
+    # fork: the workers start with everything imported and warmed by a first file read here
+    # (lazy imports, the target parser's cache); a fresh interpreter would spend a second on
+    # pandas alone, and each worker would warm up on its own.
+    first = summarize_file(paths[0], as_of)
+    rest = paths[1:]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, math.ceil(len(paths) / (workers * 4)))
+    chunk = max(1, math.ceil(len(rest) / (workers * 4)))
+    gc.freeze()  # the workers' collector then leaves the parent's pages shared (copy-on-write)
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return list(pool.map(summarize_file, paths, [as_of] * len(paths), chunksize=chunk))
+            return [first, *pool.map(summarize_file, rest, [as_of] * len(rest), chunksize=chunk)]
     except (OSError, RuntimeError):  # no processes allowed here: read them one by one
-        return [summarize_file(p, as_of) for p in paths]
+        return [first, *(summarize_file(p, as_of) for p in rest)]
+    finally:
+        gc.unfreeze()
 
 
 # (path, mtime_ns, size, as_of) -> summary; lives as long as the process (Streamlit reruns).

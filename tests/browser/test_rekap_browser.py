@@ -1,0 +1,81 @@
+"""In Chromium, folder mode (ZI_FOLDER): the sidebar's satker picker, the Rekap Satker page with
+an unreadable file and a duplicate, and the click-through to a unit's own pages."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+from tests.browser.conftest import ROOT, Server, expect_rerun, serve, shot, wait_ready
+from tests.factory import action, make_workbook
+from zi_dash.base import FOLDER_ENV, Status
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def folder_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The dashboard on a folder: Tegal (the SK), Brebes twice (a duplicate), a broken file."""
+    base = tmp_path_factory.mktemp("folder")
+    where = base / "zi"
+    where.mkdir()
+    shutil.copyfile(ROOT / "data" / "rencana_aksi.xlsx", where / "a_tegal.xlsx")
+    brebes = [action("I.1.1", Status.DONE, 100), action("II.1.1", Status.IN_PROGRESS, 50)]
+    make_workbook(where / "b_brebes.xlsx", brebes, unit="KPU Kabupaten Brebes")
+    make_workbook(where / "c_brebes_salinan.xlsx", brebes, unit="KPU Kabupaten Brebes")
+    (where / "d_rusak.xlsx").write_bytes(b"bukan workbook")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(FOLDER_ENV, str(where))  # serve() passes the environment on
+        with serve(where / "a_tegal.xlsx", base) as running:
+            yield running
+
+
+def _sidebar_text(page) -> str:
+    return page.get_by_test_id("stSidebar").inner_text()
+
+
+def _metrics(page) -> dict[str, str]:
+    values = {}
+    for metric in page.get_by_test_id("stMetric").all():
+        label = metric.get_by_test_id("stMetricLabel").inner_text().strip()
+        values[label] = metric.get_by_test_id("stMetricValue").inner_text().strip()
+    return values
+
+
+def _choose(page, label: str, option: str, where=None) -> None:
+    with expect_rerun(page):
+        (where or page).get_by_role("combobox", name=label).click()
+        page.get_by_role("option", name=option).click()
+
+
+def test_picker_rekap_and_click_through(page, folder_server: Server) -> None:
+    page.goto(folder_server.url)
+    wait_ready(page)
+    page.get_by_text("Ringkasan Rencana Aksi Zona Integritas").wait_for()
+    assert "a_tegal.xlsx" in _sidebar_text(page)
+
+    # The picker: another satker, its pages at once.
+    _choose(page, "Satuan kerja", "KPU Kabupaten Brebes", page.get_by_test_id("stSidebar"))
+    assert "b_brebes.xlsx" in _sidebar_text(page)
+    assert _metrics(page)["Capaian"] == "75,0%"
+
+    page.get_by_role("link", name="Rekap Satker").click()
+    wait_ready(page)
+    page.get_by_role("heading", name="Rekap Satker").wait_for()
+    shown = _metrics(page)
+    assert shown["Berkas terbaca"] == "3 dari 4" and shown["Duplikat satker+tahun"] == "2"
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
+    assert page.get_by_test_id("stException").count() == 0
+    shot(page, "rekap_satker")
+
+    # Click-through: the duplicate Brebes file's own Ringkasan, the picker following.
+    _choose(page, "Buka halaman satker", "KPU Kabupaten Brebes · 2022 (c_brebes_salinan.xlsx)")
+    with expect_rerun(page):
+        page.get_by_role("button", name="Buka Ringkasan").click()
+    page.get_by_text("Ringkasan Rencana Aksi Zona Integritas").wait_for()
+    sidebar = _sidebar_text(page)
+    assert "c_brebes_salinan.xlsx" in sidebar and "KPU Kabupaten Brebes" in sidebar
+    assert page.get_by_test_id("stException").count() == 0
+    shot(page, "rekap_klik_ringkasan_brebes")
