@@ -140,3 +140,41 @@ def test_the_issue_scenario_one_truth_per_screen(tmp_path: Path) -> None:
         assert kurva.actual == pytest.approx(expected)
     june_15 = rewind(plan, date(2022, 6, 15)).actions.set_index(ActionCol.ID)
     assert june_15.loc["I.1.1", ActionCol.STATUS] == c.Status.IN_PROGRESS
+
+
+def _killed_save(path: Path, note: str, *, replaced: bool) -> None:
+    """A dashboard save killed after staging its copy: before or after replacing the file."""
+    plan = load_plan(path)
+    staged = path.with_name("staged.xlsx")
+    staged.write_bytes(path.read_bytes())
+    save_now(staged, {A: {"I.1.2": {ActionCol.NOTES: note}}}, base_version=plan.version)
+    outside.stage(path, staged.read_bytes())
+    if replaced:
+        durable.atomic_write(path, staged.read_bytes())
+
+
+def test_a_save_killed_after_replacing_the_file_is_still_its_own(tmp_path: Path) -> None:
+    path = _plan_file(tmp_path)
+    load_tracked(path)
+    _killed_save(path, "rapat", replaced=True)
+    assert load_tracked(path).outside.empty  # not its own save seen as an Excel edit
+    assert durable.last_written_path(path).read_bytes() == path.read_bytes()  # committed now
+
+
+def test_a_save_killed_after_replacing_then_an_excel_edit(tmp_path: Path) -> None:
+    path = _plan_file(tmp_path)
+    load_tracked(path)
+    _killed_save(path, "rapat", replaced=True)
+    _excel_edit(path, [(A, "I.1.1", ActionCol.PROGRESS, 60)], EXCEL_TIME)
+    found = load_tracked(path).outside
+    assert found[[LogCol.ID, LogCol.COLUMN]].values.tolist() == [["I.1.1", ActionCol.PROGRESS]]
+
+
+def test_a_save_killed_before_replacing_the_file_changes_nothing(tmp_path: Path) -> None:
+    path = _plan_file(tmp_path)
+    load_tracked(path)
+    _killed_save(path, "rapat", replaced=False)
+    assert load_tracked(path).outside.empty
+    _excel_edit(path, [(A, "I.1.1", ActionCol.PROGRESS, 60)], EXCEL_TIME)
+    found = load_tracked(path).outside
+    assert found[[LogCol.ID, LogCol.COLUMN]].values.tolist() == [["I.1.1", ActionCol.PROGRESS]]

@@ -285,3 +285,30 @@ def test_a_write_that_reads_back_wrong_is_never_swapped_in(
     with pytest.raises(WorkbookError, match="tidak terbaca kembali"):
         _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "Ani"}}})
     assert workbook_copy.read_bytes() == before
+
+
+def test_a_save_of_the_version_just_read_parses_the_file_once(
+    workbook_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 40,000 rows each parse costs seconds: the page's read and the save share one."""
+    import zi_dash.workbook.read as read
+    import zi_dash.workbook.write as write
+    from zi_dash.workbook import load_tracked, save_changes
+
+    plan = load_tracked(workbook_copy)
+    parses: list[str] = []
+    for module in (read, write):
+        real = module.load_plan
+        monkeypatch.setattr(
+            module, "load_plan", lambda p, d=None, real=real: parses.append(str(p)) or real(p, d)
+        )
+    changes = {c.Sheet.ACTIONS: {"I.1.1": {ActionCol.NOTES: "satu"}}}
+    save_changes(workbook_copy, changes, user="budi", base_version=plan.version)
+    assert parses == [str(workbook_copy)]  # the read-back check of the new bytes only
+    after = load_tracked(workbook_copy)  # the page's reload: the check's parse, reused
+    assert parses == [str(workbook_copy)]
+    assert after.actions.set_index(ActionCol.ID).loc["I.1.1", ActionCol.NOTES] == "satu"
+    assert after.modified.timestamp() == pytest.approx(workbook_copy.stat().st_mtime)
+    changes = {c.Sheet.ACTIONS: {"I.1.1": {ActionCol.NOTES: "dua"}}}
+    save_changes(workbook_copy, changes, user="budi", base_version=after.version)
+    assert len(parses) == 2

@@ -3,6 +3,7 @@ the read-back check, and `put`, the one openpyxl cell writer (text stays text)."
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from datetime import date, datetime
@@ -262,7 +263,9 @@ def test_verify_accepts_what_write_made(small: Path) -> None:
     edits = [(A, "I.1.2", ActionCol.PROGRESS, 60), (A, "I.1.2", ActionCol.START, date(2022, 4, 15))]
     plan, todo = _plan_and_todo(small, edits)
     out = writing.write(small, small.read_bytes(), plan, todo, "budi", NOW)
-    assert writing.verify(small, out, plan, todo) is None
+    written = writing.verify(small, out, plan, todo)
+    assert written.version == hashlib.sha256(out).hexdigest()  # the new version, parsed once
+    assert written.actions.set_index(ActionCol.ID).loc["I.1.2", ActionCol.PROGRESS] == 60
 
 
 @pytest.mark.parametrize(

@@ -21,25 +21,65 @@ from zi_dash.base import EDITABLE, LogCol, WorkbookError, durable
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import plain, same
 from zi_dash.workbook.merge import CellChange, log_text
-from zi_dash.workbook.read import Plan, empty_log, load_plan, read_bytes
+from zi_dash.workbook.read import (
+    Plan,
+    empty_log,
+    load_known,
+    load_plan,
+    read_bytes,
+    remember_parsed,
+)
 
 
-def baseline(path: Path, unless: str = "") -> Plan | None:
-    """The workbook as the dashboard last wrote or first saw it, if a readable copy is kept.
-
-    None as well when the copy's version is `unless` (cheap: no parse when nothing changed).
-    """
+def _pending_path(path: Path) -> Path:
     copy = durable.last_written_path(path)
+    return copy.with_name(copy.name + ".baru")
+
+
+def _read(copy: Path) -> tuple[bytes, str] | None:
     try:
         data = copy.read_bytes()
     except OSError:
         return None
-    if unless and hashlib.sha256(data).hexdigest() == unless:
-        return None
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def _parse(copy: Path, data: bytes) -> Plan | None:
     try:
         return load_plan(copy, data)
     except WorkbookError:
         return None  # a damaged copy finds nothing rather than everything
+
+
+def _landed(pending: Plan, current: Plan) -> bool:
+    """Whether the file holds the pending save: its Riwayat rows are in the file's Riwayat."""
+    mine, now = pending.history, current.history
+    if mine.empty or len(now) < len(mine):
+        return False
+    tail = [str(v) for v in mine.iloc[-1]]
+    return [str(v) for v in now.iloc[len(mine) - 1]] == tail
+
+
+def baseline(path: Path, current: Plan | None = None) -> Plan | None:
+    """The workbook as the dashboard last wrote or first saw it, if a readable copy is kept.
+
+    None as well when that is `current`'s version (cheap: no parse when nothing changed). A
+    save killed between replacing the workbook and keeping its copy left the copy pending: it
+    is the baseline when the file holds that save.
+    """
+    unless = current.version if current is not None else ""
+    pending = _read(_pending_path(path))
+    if pending is not None and pending[1] == unless:
+        commit(path)
+        return None
+    if pending is not None and current is not None:
+        staged = _parse(_pending_path(path), pending[0])
+        if staged is not None and _landed(staged, current):
+            return staged
+    copy = _read(durable.last_written_path(path))
+    if copy is None or copy[1] == unless:
+        return None
+    return _parse(durable.last_written_path(path), copy[0])
 
 
 def remember(path: Path, data: bytes) -> None:
@@ -47,6 +87,19 @@ def remember(path: Path, data: bytes) -> None:
     with contextlib.suppress(OSError, WorkbookError):
         durable.backup_dir(path).mkdir(exist_ok=True)
         durable.atomic_write(durable.last_written_path(path), data)
+
+
+def stage(path: Path, data: bytes) -> None:
+    """Before a save replaces the workbook: keep the bytes it writes as the pending copy."""
+    with contextlib.suppress(OSError, WorkbookError):
+        durable.backup_dir(path).mkdir(exist_ok=True)
+        durable.atomic_write(_pending_path(path), data)
+
+
+def commit(path: Path) -> None:
+    """After the workbook was replaced: the pending copy becomes the known state (atomic)."""
+    with contextlib.suppress(OSError):
+        _pending_path(path).replace(durable.last_written_path(path))
 
 
 def changes_between(base: Plan, current: Plan) -> list[CellChange]:
@@ -89,7 +142,7 @@ def log_rows(changes: list[CellChange], when: datetime) -> pd.DataFrame:
 
 def found_outside(path: Path, current: Plan) -> list[CellChange]:
     """The cells of `current` changed outside the dashboard since its last write."""
-    base = baseline(path, unless=current.version)
+    base = baseline(path, current)
     if base is None:
         return []
     return changes_between(base, current)
@@ -99,7 +152,8 @@ def load_tracked(path: str | Path) -> Plan:
     """The plan with its outside edits (Plan.outside); the first look remembers the file."""
     path = Path(path)
     data = read_bytes(path)
-    plan = load_plan(path, data)
+    plan = load_known(path, data)
+    remember_parsed(plan)
     if not durable.last_written_path(path).is_file():
         remember(path, data)
         return plan

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import io
+import threading
 import zipfile
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -352,3 +355,32 @@ def load_plan(path: str | Path, data: bytes | None = None) -> Plan:
         columns={t.spec.name: t.columns for t in (actions, evidence, areas, history)},
         extents={t.spec.name: t.extent for t in (actions, evidence, areas, history)},
     )
+
+
+# The last plans this process parsed or wrote, by workbook: a save of the version the page just
+# read, and the page's reload after that save, need not parse 40,000 rows again. Plans are
+# never changed after reading (every view copies), so sharing one is safe.
+_KNOWN: OrderedDict[Path, Plan] = OrderedDict()
+_KNOWN_LOCK = threading.Lock()
+KNOWN_PLANS: Final = 4
+
+
+def remember_parsed(plan: Plan) -> None:
+    """Keep `plan` as the parse of its version, for `load_known`."""
+    key = plan.path.resolve()
+    with _KNOWN_LOCK:
+        _KNOWN[key] = plan
+        _KNOWN.move_to_end(key)
+        while len(_KNOWN) > KNOWN_PLANS:
+            _KNOWN.popitem(last=False)
+
+
+def load_known(path: Path, data: bytes) -> Plan:
+    """The plan of these bytes: the one already parsed if its version matches, else read."""
+    with _KNOWN_LOCK:
+        known = _KNOWN.get(path.resolve())
+    if known is not None and known.version == hashlib.sha256(data).hexdigest():
+        return dataclasses.replace(
+            known, modified=datetime.fromtimestamp(path.stat().st_mtime), outside=empty_log()
+        )
+    return load_plan(path, data)

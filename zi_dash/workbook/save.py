@@ -24,7 +24,14 @@ import zi_dash.workbook.write as writing
 from zi_dash.base import InvalidValueError, WorkbookBusyError, WorkbookError, durable
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import as_text, plain
-from zi_dash.workbook.read import Plan, load_plan, read_bytes, where
+from zi_dash.workbook.read import (
+    Plan,
+    load_known,
+    load_plan,
+    read_bytes,
+    remember_parsed,
+    where,
+)
 
 Changes = Mapping[str, Mapping[str, Mapping[str, object]]]
 Values = dict[str, dict[str, dict[str, object]]]
@@ -251,7 +258,7 @@ def _save_locked(
     keep_backups: int,
 ) -> SaveResult:
     data = read_bytes(path)
-    current = load_plan(path, data)
+    current = load_known(path, data)  # the page's own parse when the file is as it read it
     merged = current.version != base_version
     seen: Changes = base_values or {}
     if merged and base_values is None:
@@ -271,7 +278,6 @@ def _save_locked(
     out = writing.write(path, data, current, todo, user, now, earlier)
     new_version = hashlib.sha256(out).hexdigest()
     backup = _replace(path, data, out, current, todo, keep_backups, len(earlier.changes))
-    outside.remember(path, out)
     return SaveResult(new_version, tuple(todo), tuple(notes), merged, backup, now)
 
 
@@ -304,7 +310,7 @@ def _replace(
 ) -> Path | None:
     """Back up the old bytes, then swap the new file in atomically (old or new, never half)."""
     old_version = current.version
-    writing.verify(path, new, current, todo, earlier)
+    written = writing.verify(path, new, current, todo, earlier)
     # Excel does not take our lock: if it opened or saved the file while this save worked,
     # stop now rather than overwrite its work.
     _check_not_held(path)
@@ -316,5 +322,10 @@ def _replace(
         )
     # Named by the real clock: several saves in one second must not share a name.
     backup = durable.write_backup(path, old, old_version, datetime.now(), keep)
+    # The copy outside edits are found against is staged first and committed after: a save
+    # killed in between is still recognised as the dashboard's own (outside.baseline).
+    outside.stage(path, new)
     durable.atomic_write(path, new, clean_stale=True)
+    outside.commit(path)
+    remember_parsed(written)  # the next save and the page's reload need not parse it again
     return backup

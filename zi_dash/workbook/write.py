@@ -185,10 +185,11 @@ def put(cell: Cell, kind: Kind, value: object) -> None:
         cell.quotePrefix = True
 
 
-def verify(path: Path, new: bytes, current: Plan, todo: list[CellChange], earlier: int = 0) -> None:
+def verify(path: Path, new: bytes, current: Plan, todo: list[CellChange], earlier: int = 0) -> Plan:
     """The new bytes must read back as the old plan plus exactly these changes and log rows.
 
-    `earlier` counts the log rows of outside changes written above this save's rows.
+    `earlier` counts the log rows of outside changes written above this save's rows. Returns
+    the plan read back: the new version's, already parsed.
     """
     try:
         written = load_plan(path, new)
@@ -203,6 +204,7 @@ def verify(path: Path, new: bytes, current: Plan, todo: list[CellChange], earlie
             "Penyimpanan dibatalkan: hasilnya tidak terbaca kembali seperti seharusnya "
             f"({problem}). Workbook tidak diubah."
         )
+    return written
 
 
 def _difference(current: Plan, written: Plan, todo: list[CellChange], earlier: int = 0) -> str:
