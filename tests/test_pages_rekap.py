@@ -168,3 +168,24 @@ def test_an_edit_lands_in_the_picked_units_file_only(monkeypatch, folder, tmp_pa
     changed = {p.name for p in folder.glob("*.xlsx") if p.read_bytes() != before[p.name]}
     assert changed == {"d_brebes_salinan.xlsx"}
     assert factory.saved_row(target, c.Sheet.ACTIONS, "II.1.1")[ActionCol.UPDATED_BY] == "budi"
+
+
+def test_a_cell_typed_just_before_switching_units_stays_with_its_unit(
+    monkeypatch, folder, tmp_path
+) -> None:
+    users = tmp_path / "users.json"
+    accounts.add_user(users, "budi", "rahasia-123")
+    monkeypatch.setenv(accounts.USERS_ENV, str(users))
+    at = _app(monkeypatch, folder, user="budi")
+    at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()  # c_brebes.xlsx
+    at.switch_page("pages/sunting_aksi.py").run()
+    key = Key.EDITOR.format(c.Sheet.ACTIONS, at.session_state[Key.GRID.format(c.Sheet.ACTIONS)][0])
+    # The edit and the switch to the other Brebes file reach the server in the same run.
+    at.session_state[key] = {
+        "edited_rows": {0: {ActionCol.NOTES: "untuk c"}}, "added_rows": [], "deleted_rows": [],
+    }  # fmt: skip
+    at.sidebar.selectbox[1].set_value(str(folder / "d_brebes_salinan.xlsx")).run()
+    assert not at.exception and "d_brebes_salinan.xlsx" in _caption(at)
+    assert DraftStore(folder / "c_brebes.xlsx").load("budi").count() == 1
+    assert DraftStore(folder / "d_brebes_salinan.xlsx").load("budi").count() == 0
+    assert at.dataframe[0].value.loc[0, ActionCol.NOTES] in ("", None)

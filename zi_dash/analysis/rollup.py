@@ -210,16 +210,16 @@ def _key(path: Path, as_of: date) -> tuple[str, int, int, date]:
 def read_all(paths: Sequence[Path], as_of: date, workers: int | None = None) -> list[UnitSummary]:
     """Every file's summary as of `as_of`, in the given order; only changed files are read."""
     keys = [_key(p, as_of) for p in paths]
-    missing = list(dict.fromkeys(k for k in keys if k not in _CACHE))
+    # Local copies: another session may trim the shared cache meanwhile (Streamlit threads).
+    found = {k: _CACHE.get(k) for k in keys}
+    missing = [k for k, v in found.items() if v is None]
     if missing:
         for key, summary in zip(missing, _read_many([k[0] for k in missing], as_of, workers)):
-            _CACHE[key] = summary
-    found = [_CACHE[k] for k in keys]
+            _CACHE[key] = found[key] = summary
     if len(_CACHE) > max(4 * len(keys), 256):  # keep the versions asked for last
-        wanted = set(keys)
-        for key in [k for k in _CACHE if k not in wanted]:
-            del _CACHE[key]
-    return found
+        for key in [k for k in list(_CACHE) if k not in found]:
+            _CACHE.pop(key, None)
+    return [found[k] for k in keys]  # type: ignore[misc]  # every key is filled above
 
 
 def forget() -> None:

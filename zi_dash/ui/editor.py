@@ -65,6 +65,15 @@ def _absorb_all(user: str) -> Draft:
     return draft
 
 
+def leave_workbook() -> None:
+    """Before another workbook is shown (folder mode): pending grid edits into this one's draft,
+    then fresh grids, so nothing typed here reaches the next unit's draft."""
+    if user := st.session_state.get(Key.USER):
+        _absorb_all(user)
+    for sheet in _SHEETS:
+        st.session_state.pop(Key.GRID.format(sheet), None)
+
+
 def _ask_logout(count: int) -> None:
     st.warning(
         f"Anda punya {count} perubahan yang belum disimpan. Simpan dulu di halaman Sunting, "

@@ -22,6 +22,7 @@ from zi_dash.charts import EXPORT_WIDTH, render
 from zi_dash.charts import rollup as charts_rollup
 from zi_dash.export import rollup as export_rollup
 from zi_dash.export.report import ChartImage
+from zi_dash.ui.editor import leave_workbook
 from zi_dash.ui.session import Key, context
 
 
@@ -46,7 +47,9 @@ def _name(s: UnitSummary) -> str:
 
 def choose(path: str) -> None:
     """Make a unit's workbook the one every page shows (a callback: before the picker runs)."""
-    st.session_state[Key.UNIT_FILE] = path
+    if path != st.session_state.get(Key.UNIT_FILE):
+        leave_workbook()  # a cell typed just before belongs to the unit shown so far
+        st.session_state[Key.UNIT_FILE] = path
 
 
 def _unit_changed(readable: list[UnitSummary]) -> None:
@@ -55,11 +58,11 @@ def _unit_changed(readable: list[UnitSummary]) -> None:
     before = next((s for s in readable if s.path == st.session_state.get(Key.UNIT_FILE)), None)
     files = sorted((s for s in readable if _name(s) == unit), key=lambda s: (s.year, s.file))
     same = [s for s in files if before is not None and s.year == before.year]
-    st.session_state[Key.UNIT_FILE] = (same or files[-1:])[0].path
+    choose((same or files[-1:])[0].path)
 
 
 def _year_changed() -> None:
-    st.session_state[Key.UNIT_FILE] = st.session_state[Key.UNIT_YEAR]
+    choose(st.session_state[Key.UNIT_YEAR])
 
 
 def _year_label(files: list[UnitSummary]) -> Any:
