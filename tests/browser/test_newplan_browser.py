@@ -1,0 +1,49 @@
+"""In Chromium: a satker's Word table becomes its own workbook on the Rencana Baru page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests import plan_sources
+from tests.browser.conftest import Server, expect_rerun, wait_ready
+from zi_dash.base import ActionCol
+from zi_dash.workbook import load_plan
+
+pytestmark = pytest.mark.browser
+
+
+def _upload(page, path: Path) -> None:
+    with expect_rerun(page):
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+
+
+def test_a_word_table_becomes_a_workbook_to_download(page, server: Server, tmp_path) -> None:
+    source = plan_sources.write(tmp_path, "sk_pekalongan.docx", plan_sources.docx_pekalongan())
+    page.goto(f"{server.url}/rencana_baru")
+    wait_ready(page)
+    _upload(page, source)
+    page.get_by_text("Target Waktu terbaca:").wait_for()
+    with expect_rerun(page):
+        page.get_by_text("Pratinjau sudah saya periksa; buat workbook-nya").click()
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Unduh workbook baru (.xlsx)").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    plan = load_plan(saved)
+    assert "Pekalongan" in plan.info.unit and saved.suffix == ".xlsx"
+    assert plan.actions[ActionCol.ID].iloc[0] == "II.1.1"  # its plan has areas II, IV, V, VI
+    # The workbook the dashboard runs on is untouched.
+    assert load_plan(server.workbook).info.unit == "KPU Kota Tegal"
+
+
+def test_a_file_that_is_no_plan_table_writes_nothing(page, server: Server, tmp_path) -> None:
+    source = tmp_path / "catatan.csv"
+    source.write_text("tanggal;acara\n1 Mei;rapat\n", encoding="utf-8")
+    page.goto(f"{server.url}/rencana_baru")
+    wait_ready(page)
+    _upload(page, source)
+    page.get_by_text("Tabel tidak dapat dibaca; tidak ada berkas yang dibuat.").wait_for()
+    assert page.get_by_role("button", name="Unduh workbook baru (.xlsx)").count() == 0
+    assert page.get_by_text("Traceback").count() == 0
