@@ -66,8 +66,7 @@ def _absorb_all(user: str) -> Draft:
 
 
 def leave_workbook() -> None:
-    """Before another workbook is shown (folder mode): pending grid edits into this one's draft,
-    then fresh grids, so nothing typed here reaches the next unit's draft."""
+    """Before another unit is shown: pending grid edits into this unit's draft, fresh grids."""
     if user := st.session_state.get(Key.USER):
         _absorb_all(user)
     for sheet in _SHEETS:
