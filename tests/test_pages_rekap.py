@@ -189,3 +189,13 @@ def test_a_cell_typed_just_before_switching_units_stays_with_its_unit(
     assert DraftStore(folder / "c_brebes.xlsx").load("budi").count() == 1
     assert DraftStore(folder / "d_brebes_salinan.xlsx").load("budi").count() == 0
     assert at.dataframe[0].value.loc[0, ActionCol.NOTES] in ("", None)
+
+
+def test_a_picked_file_that_breaks_falls_back_with_a_warning(monkeypatch, folder) -> None:
+    at = _app(monkeypatch, folder)
+    at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()
+    (folder / "c_brebes.xlsx").write_bytes(b"rusak")
+    at.run()
+    assert not at.exception
+    assert '"c_brebes.xlsx" tidak dapat dibaca lagi' in at.sidebar.warning[0].value
+    assert "a_tegal_2022.xlsx" in _caption(at)

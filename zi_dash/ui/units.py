@@ -98,9 +98,13 @@ def picker() -> Folder | None:
 def _pick(readable: list[UnitSummary]) -> UnitSummary:
     # Key.UNIT_FILE is the truth; the two widgets are set from it on every run (Streamlit
     # gives app.py's widgets a new identity after the first run, which would reset them).
-    chosen = next((s for s in readable if s.path == st.session_state.get(Key.UNIT_FILE)), None)
-    chosen = chosen or readable[0]  # at first (or once its file is gone) the listing's first
-    st.session_state[Key.UNIT_FILE] = chosen.path
+    previous = st.session_state.get(Key.UNIT_FILE)
+    chosen = next((s for s in readable if s.path == previous), None)
+    if chosen is None:  # at first, or once its file is gone or broken: the listing's first
+        if previous:
+            st.warning(f'"{Path(previous).name}" tidak dapat dibaca lagi; lihat Rekap Satker.')
+        chosen = readable[0]
+        choose(chosen.path)
     units = sorted({_name(s) for s in readable}, key=str.casefold)
     files = sorted(
         (s for s in readable if _name(s) == _name(chosen)), key=lambda s: (s.year, s.file)
