@@ -1,5 +1,6 @@
 """In Chromium, folder mode (ZI_FOLDER): the sidebar's satker picker, the Rekap Satker page with
-an unreadable file and a duplicate, and the click-through to a unit's own pages."""
+an unreadable file and a duplicate, the click-through to a unit's own pages, and an edit saved
+into the picked unit's file only."""
 
 from __future__ import annotations
 
@@ -8,9 +9,23 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.conftest import ROOT, Server, expect_rerun, serve, shot, wait_ready
+from tests.browser.conftest import (
+    EDITOR,
+    ROOT,
+    Server,
+    edit_cell,
+    expect_rerun,
+    grid_ready,
+    login,
+    read_cell,
+    serve,
+    shot,
+    wait_ready,
+)
 from tests.factory import action, make_workbook
-from zi_dash.base import FOLDER_ENV, Status
+from zi_dash.base import FOLDER_ENV, ActionCol, Status
+from zi_dash.edit import DraftStore
+from zi_dash.workbook import load_plan
 
 pytestmark = pytest.mark.browser
 
@@ -79,3 +94,26 @@ def test_picker_rekap_and_click_through(page, folder_server: Server) -> None:
     assert "c_brebes_salinan.xlsx" in sidebar and "KPU Kabupaten Brebes" in sidebar
     assert page.get_by_test_id("stException").count() == 0
     shot(page, "rekap_klik_ringkasan_brebes")
+
+
+def test_an_edit_lands_in_the_picked_units_file(page, folder_server: Server) -> None:
+    where = folder_server.workbook.parent
+    before = {p.name: p.read_bytes() for p in where.glob("*.xlsx")}
+    login(page, folder_server)
+    sidebar = page.get_by_test_id("stSidebar")
+    _choose(page, "Satuan kerja", "KPU Kabupaten Brebes", sidebar)
+    _choose(page, "Tahun rencana", "2022 · c_brebes_salinan.xlsx", sidebar)
+    grid_ready(page)
+    assert "c_brebes_salinan.xlsx" in _sidebar_text(page)
+    assert read_cell(page, 1, ActionCol.ID) == "II.1.1"
+    edit_cell(page, 1, ActionCol.NOTES, "catatan salinan")
+    assert DraftStore(where / "c_brebes_salinan.xlsx").load(EDITOR).count() == 1
+    assert DraftStore(where / "b_brebes.xlsx").load(EDITOR).count() == 0
+    with expect_rerun(page):
+        page.get_by_role("button", name="Simpan 1 perubahan").click()
+    page.get_by_text(f"Tersimpan: 1 sel diubah oleh {EDITOR}.").wait_for()
+    row = load_plan(where / "c_brebes_salinan.xlsx").actions.set_index(ActionCol.ID).loc["II.1.1"]
+    assert row[ActionCol.NOTES] == "catatan salinan"
+    changed = {p.name for p in where.glob("*.xlsx") if p.read_bytes() != before[p.name]}
+    assert changed == {"c_brebes_salinan.xlsx"}
+    shot(page, "rekap_sunting_satker_terpilih")
