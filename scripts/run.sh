@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the dashboard on $ZI_WORKBOOK (default data/rencana_aksi.xlsx), setting up .venv first.
+# Runs the dashboard on $ZI_WORKBOOK (default data/rencana_aksi.xlsx), or on a folder of
+# workbooks with ZI_FOLDER=/srv/zi (one per satker and year), setting up .venv first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/_venv.sh requirements.txt
