@@ -39,8 +39,8 @@ verdicts = right.multiselect("Predikat proyeksi", [WBBM, WBK, NOT_YET], key="rek
 flagged = flag.toggle("Hanya yang perlu perhatian", key="rekap_flagged",
                       help="Tidak terbaca, duplikat, atau tidak diperbarui > 30 hari")  # fmt: skip
 shown = rollup.select(frame, text, years, verdicts, flagged)
-st.dataframe(shown, hide_index=True, column_config=ui.units.COLUMN_CONFIG, width="stretch",
-             placeholder="")  # fmt: skip
+st.dataframe(ui.units.rekap_table(shown), hide_index=True, column_config=ui.units.COLUMN_CONFIG,
+             width="stretch", placeholder="")  # fmt: skip
 if shown.empty:
     st.info("Tidak ada berkas yang cocok dengan saringan.")
     st.stop()

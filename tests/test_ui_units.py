@@ -63,3 +63,14 @@ def test_without_a_browser_the_docx_says_so_and_keeps_the_tables(monkeypatch) ->
 @pytest.mark.parametrize("name", ["KPU Kota Tegal · 2022 (a.xlsx)"])
 def test_unit_labels_name_the_file(name: str) -> None:
     assert units.unit_label(FOLDER.summaries[0]) == name
+
+
+def test_the_rekap_table_writes_decimals_the_indonesian_way() -> None:
+    import pandas as pd
+
+    from zi_dash.analysis.rollup import RekapCol
+
+    frame = pd.DataFrame({RekapCol.COMPLETION: [75.0, float("nan")], RekapCol.LKE: [11.5, 1234.25]})
+    text = units.rekap_table(frame).to_string()
+    assert "75,0" in text and "11,50" in text and "1.234,25" in text
+    assert "nan" not in text and "75.0" not in text

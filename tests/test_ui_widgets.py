@@ -55,7 +55,7 @@ def test_a_table_shows_progress_bars_and_links_without_the_index() -> None:
     columns = json.loads(table.proto.columns)
     assert columns["Progres (%)"]["type_config"] == {
         "type": "progress",
-        "format": "%.0f%%",
+        "format": "%g%%",  # a typed 40,5 is not shown as 41
         "min_value": 0,
         "max_value": 100,
     }

@@ -13,11 +13,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol, UnitSummary
-from zi_dash.base import folder_path, workbooks_in
+from zi_dash.base import fmt, folder_path, workbooks_in
 from zi_dash.charts import EXPORT_WIDTH, render
 from zi_dash.charts import rollup as charts_rollup
 from zi_dash.export import rollup as export_rollup
@@ -137,14 +138,22 @@ def pages(sections: dict[str, list[Any]], found: Folder | None) -> dict[str, lis
 
 
 COLUMN_CONFIG: dict[str, Any] = {
-    RekapCol.COMPLETION: st.column_config.ProgressColumn(
-        RekapCol.COMPLETION, min_value=0, max_value=100, format="%.1f%%"
-    ),
-    RekapCol.EVIDENCE: st.column_config.NumberColumn(RekapCol.EVIDENCE, format="%.1f%%"),
-    RekapCol.LKE: st.column_config.NumberColumn(RekapCol.LKE, format="%.2f"),
     RekapCol.LAST: st.column_config.DatetimeColumn(RekapCol.LAST, format="DD/MM/YYYY HH:mm"),
     RekapCol.YEAR: st.column_config.NumberColumn(RekapCol.YEAR, format="%d"),
 }
+# Decimals the Indonesian way ("75,0", "11,50"): Streamlit's printf formats only write "75.0",
+# so the numbers go through a pandas Styler (its text is shown, the numbers still sort).
+_DIGITS: dict[str, int] = {RekapCol.COMPLETION: 1, RekapCol.EVIDENCE: 1, RekapCol.LKE: 2}
+
+
+def rekap_table(frame: pd.DataFrame) -> Any:
+    """The roll-up table styled for the page: Indonesian decimals, blanks for unread files."""
+    formats = {
+        col: partial(fmt.number, digits=digits)
+        for col, digits in _DIGITS.items()
+        if col in frame.columns
+    }
+    return frame.style.format(formats, na_rep="")
 
 
 def unit_label(s: UnitSummary) -> str:
