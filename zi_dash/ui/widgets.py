@@ -58,7 +58,10 @@ def chart(fig: go.Figure, name: str, as_of: date, downloads: bool = True) -> Non
 _COLUMN_CONFIG: Final = {
     ActionCol.PROGRESS: st.column_config.ProgressColumn(
         # %g: a typed 40,5 shows as 40.5, never rounded to 41 (printf cannot write a comma).
-        ActionCol.PROGRESS, min_value=0, max_value=100, format="%g%%"
+        ActionCol.PROGRESS,
+        min_value=0,
+        max_value=100,
+        format="%g%%",
     ),
     EvidenceCol.LINK: st.column_config.LinkColumn(EvidenceCol.LINK),
 }
