@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import runpy
+import functools
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import CodeType
 from typing import Any, Final
 
 import streamlit as st
@@ -177,6 +178,16 @@ def run_pages(pages: dict[str, list[Any]]) -> None:
         st.session_state[Key.IN_APP] = False
 
 
+@functools.cache
+def _app_code_of(path: str, mtime_ns: int) -> CodeType:
+    del mtime_ns  # part of the key: an edited app.py is compiled again
+    return compile(Path(path).read_bytes(), path, "exec")
+
+
+def _app_code() -> CodeType:
+    return _app_code_of(str(APP_SCRIPT), APP_SCRIPT.stat().st_mtime_ns)
+
+
 def context() -> Context:
     """The Context app.py prepared for this run.
 
@@ -186,6 +197,8 @@ def context() -> Context:
     no rerun happens, so the page's widget values (an edit, a click) are kept.
     """
     if not st.session_state.get(Key.IN_APP):
-        runpy.run_path(str(APP_SCRIPT), run_name="__main__")
+        # exec of app.py's code compiled once: runpy re-read, re-compiled and probed it as a zip
+        # archive on every such run.
+        exec(_app_code(), {"__name__": "__main__", "__file__": str(APP_SCRIPT)})
         st.stop()
     return st.session_state[Key.CONTEXT]
