@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ("ringkasan", "linimasa", "bukti", "rapat", "riwayat", "ekspor")
 AS_OF = date(2022, 6, 30)
 PARTS = ("reads", "pages", "saves", "export")
-PAGE_RUNS = 15  # a warm rerun takes milliseconds at any size: enough runs for a stable median
+PAGE_RUNS = 61  # a rerun takes a few ms: with fewer runs the median of a 4 ms page wobbles
 TEXT_ELEMENTS = ("title", "subheader", "caption", "markdown", "error", "warning", "info")
 DRAWN = (
     *TEXT_ELEMENTS, "metric", "plotly_chart", "dataframe", "table", "selectbox", "multiselect",
