@@ -11,22 +11,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.browser.conftest import (
+from tests.browser.grid import edit_cell, grid_ready, login, read_cell
+from tests.browser.server import (
     EDITOR,
     PASSWORD,
     ROOT,
     SECOND_EDITOR,
     SECOND_PASSWORD,
     Server,
-    edit_cell,
-    expect_rerun,
-    grid_ready,
-    login,
-    read_cell,
     serve,
-    shot,
-    wait_ready,
 )
+from tests.browser.tabs import expect_rerun, shot, wait_ready
 from zi_dash.base import ActionCol, EvidenceCol, LogCol, Sheet, Status
 from zi_dash.workbook import load_plan, save_changes
 

@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import (
-    EDITOR,
-    SECOND_EDITOR,
-    SECOND_PASSWORD,
-    Server,
-    edit_cell,
-    expect_rerun,
-    grid_ready,
-    login,
-    read_cell,
-    shot,
-)
+from tests.browser.grid import edit_cell, grid_ready, login, read_cell
+from tests.browser.server import EDITOR, SECOND_EDITOR, SECOND_PASSWORD, Server
+from tests.browser.tabs import expect_rerun, shot
 from zi_dash.base import ActionCol, EvidenceCol, LogCol
 from zi_dash.workbook import load_plan
 

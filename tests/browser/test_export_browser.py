@@ -8,7 +8,8 @@ import zipfile
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import Server, shot, wait_ready
+from tests.browser.server import Server
+from tests.browser.tabs import shot, wait_ready
 from zi_dash.charts import EXPORT_SCALE, EXPORT_WIDTH
 
 pytestmark = pytest.mark.browser

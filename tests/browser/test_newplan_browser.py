@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests import plan_sources
-from tests.browser.conftest import Server, expect_rerun, wait_ready
+from tests.browser.server import Server
+from tests.browser.tabs import expect_rerun, wait_ready
 from zi_dash.base import ActionCol
 from zi_dash.workbook import load_plan
 

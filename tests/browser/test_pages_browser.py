@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import Server, shot, wait_ready
+from tests.browser.server import Server
+from tests.browser.tabs import shot, wait_ready
 
 pytestmark = pytest.mark.browser
 

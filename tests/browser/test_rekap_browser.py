@@ -9,19 +9,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.conftest import (
-    EDITOR,
-    ROOT,
-    Server,
-    edit_cell,
-    expect_rerun,
-    grid_ready,
-    login,
-    read_cell,
-    serve,
-    shot,
-    wait_ready,
-)
+from tests.browser.grid import edit_cell, grid_ready, login, read_cell
+from tests.browser.server import EDITOR, ROOT, Server, serve
+from tests.browser.tabs import expect_rerun, shot, wait_ready
 from tests.factory import action, make_workbook
 from zi_dash.base import FOLDER_ENV, ActionCol, Status
 from zi_dash.edit import DraftStore
