@@ -17,8 +17,7 @@ def _end_of(day: date) -> datetime:
     return datetime.combine(day, time.max)
 
 
-def _later_changes(plan: Plan, moment: datetime) -> pd.DataFrame:
-    log = plan.log
+def _later_changes(log: pd.DataFrame, moment: datetime) -> pd.DataFrame:
     if log.empty:
         return log
     times = log[LogCol.TIME]
@@ -33,7 +32,8 @@ def rewind(plan: Plan, as_of: date) -> Plan:
     Outside edits (Plan.outside, dated at the file's modification) are undone like logged ones;
     a value neither explains was already there when the dashboard first saw the file.
     """
-    later = _later_changes(plan, _end_of(as_of))
+    log = plan.log  # built once: with outside edits it is a concatenation
+    later = _later_changes(log, _end_of(as_of))
     if later.empty:
         return plan
     frames = {c.Sheet.ACTIONS: plan.actions.copy(), c.Sheet.EVIDENCE: plan.evidence.copy()}
@@ -55,7 +55,7 @@ def rewind(plan: Plan, as_of: date) -> Plan:
         except CellError:
             continue  # a hand-edited log line we cannot read back: keep the newer value
         frames[sheet].iat[row, frames[sheet].columns.get_loc(column)] = old
-    _rewind_stamps(plan.log, later, frames, positions)
+    _rewind_stamps(log, later, frames, positions)
     return dataclasses.replace(
         plan, actions=frames[c.Sheet.ACTIONS], evidence=frames[c.Sheet.EVIDENCE]
     )

@@ -109,7 +109,8 @@ def _multiselect(label: str, key: str, choices: list[tuple[str, str]]) -> tuple[
 def sidebar(plan: Plan) -> Context:
     """The shared sidebar: workbook, tanggal acuan and filters; stores and returns the Context."""
     with st.sidebar:
-        last = plan.log.iloc[-1] if not plan.log.empty else None  # outside edits come last
+        log = plan.log  # outside edits come last
+        last = log.iloc[-1] if not log.empty else None
         who = f" oleh {last.iloc[1]}" if last is not None and last.iloc[1] else ""
         st.caption(
             f"**{plan.info.unit}** · Rencana Aksi ZI {plan.year}  \n"

@@ -85,18 +85,21 @@ def baseline(path: Path, current: Plan | None = None) -> Plan | None:
     return _parse(durable.last_written_path(path), copy[0])
 
 
-def remember(path: Path, data: bytes) -> None:
-    """Keep `data` as the state the dashboard knows; best effort (a read-only folder skips it)."""
+def _keep(copy: Path, data: bytes) -> None:
+    # Best effort: a read-only folder keeps no copy, and then finds no outside edits.
     with contextlib.suppress(OSError, WorkbookError):
-        durable.backup_dir(path).mkdir(exist_ok=True)
-        durable.atomic_write(durable.last_written_path(path), data)
+        copy.parent.mkdir(exist_ok=True)
+        durable.atomic_write(copy, data)
+
+
+def remember(path: Path, data: bytes) -> None:
+    """Keep `data` as the state the dashboard knows (its first look at the file)."""
+    _keep(durable.last_written_path(path), data)
 
 
 def stage(path: Path, data: bytes) -> None:
     """Before a save replaces the workbook: keep the bytes it writes as the pending copy."""
-    with contextlib.suppress(OSError, WorkbookError):
-        durable.backup_dir(path).mkdir(exist_ok=True)
-        durable.atomic_write(_pending_path(path), data)
+    _keep(_pending_path(path), data)
 
 
 def commit(path: Path) -> None:
