@@ -4,7 +4,7 @@ import streamlit as st
 
 from zi_dash import ui
 from zi_dash.analysis import tables
-from zi_dash.base import OUTSIDE_USER, format_date
+from zi_dash.base import OUTSIDE_USER, format_datetime
 
 ctx = ui.context()
 st.title("Riwayat Perubahan")
@@ -18,8 +18,8 @@ outside = len(ctx.plan.outside)
 if outside:
     when = ctx.plan.modified
     st.info(
-        f"{outside} sel diubah di luar dasbor (berkas diubah {format_date(when.date())} "
-        f"{when:%H.%M}). Sel itu dihitung sejak waktu tersebut di semua angka per tanggal "
+        f"{outside} sel diubah di luar dasbor (berkas diubah {format_datetime(when)}). "
+        "Sel itu dihitung sejak waktu tersebut di semua angka per tanggal "
         "acuan, dan akan ditambahkan ke lembar Riwayat pada penyimpanan berikutnya.",
         icon=":material/edit_document:",
     )

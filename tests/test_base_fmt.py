@@ -106,3 +106,14 @@ def test_each_figure_says_what_it_means(means: str, starts: str, words: list[str
     assert means.startswith(starts) and means.endswith(".")
     for word in words:
         assert word in means
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (datetime(2022, 6, 20, 15, 30), "20 Juni 2022 15.30"),
+        (datetime(2026, 1, 5, 8, 5, 59), "5 Januari 2026 08.05"),  # seconds are not shown
+    ],
+)
+def test_format_datetime(moment: datetime, expected: str) -> None:
+    assert fmt.format_datetime(moment) == expected

@@ -8,7 +8,15 @@ from typing import Final
 import pandas as pd
 
 import zi_dash.analysis.metrics as m
-from zi_dash.base import ActionCol, EvidenceCol, LogCol, format_date, is_web_link, split_links
+from zi_dash.base import (
+    ActionCol,
+    EvidenceCol,
+    LogCol,
+    format_date,
+    format_datetime,
+    is_web_link,
+    split_links,
+)
 from zi_dash.base import contract as c
 from zi_dash.workbook import Plan
 
@@ -155,7 +163,7 @@ def _moment(value: object) -> str:
     if value is None or pd.isna(value):  # type: ignore[call-overload]
         return "–"
     if isinstance(value, datetime):
-        return f"{format_date(value.date())} {value:%H.%M}"
+        return format_datetime(value)
     return str(value)
 
 

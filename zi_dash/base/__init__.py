@@ -49,6 +49,7 @@ from zi_dash.base.fmt import (
     TERLAMBAT_MEANS,
     TERTINGGAL_MEANS,
     format_date,
+    format_datetime,
     number,
     pct,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "fold",
     "folder_path",
     "format_date",
+    "format_datetime",
     "is_web_link",
     "links",
     "number",

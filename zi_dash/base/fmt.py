@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 MONTHS_ID: tuple[str, ...] = (
     "Januari",
@@ -46,3 +46,8 @@ SEGERA_MEANS = "Segera: periode berikutnya berakhir dalam 14 hari dan progresnya
 def format_date(d: date) -> str:
     """Indonesian date without zero padding, e.g. "15 April 2022"."""
     return f"{d.day} {MONTHS_ID[d.month - 1]} {d.year}"
+
+
+def format_datetime(moment: datetime) -> str:
+    """Indonesian date and time, e.g. "20 Juni 2022 15.30"."""
+    return f"{format_date(moment.date())} {moment:%H.%M}"

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 import zi_dash.export.report as report
 from zi_dash import analysis
 from zi_dash.analysis import Filters, metrics, rewind, tables
-from zi_dash.base import HEADER_FILL, ActionCol, Kind, format_date
+from zi_dash.base import HEADER_FILL, ActionCol, Kind, format_date, format_datetime
 from zi_dash.base import contract as c
 from zi_dash.charts import catalogue, render
 from zi_dash.workbook import Plan, put
@@ -151,7 +151,7 @@ def tables_xlsx(plan: Plan, view: Plan, as_of: date, scope: str) -> bytes:
         ("Tanggal acuan", format_date(as_of)),
         ("Cakupan", scope),
         ("Sumber", Path(plan.path).name),
-        ("Dibuat", f"{format_date(datetime.now().date())} {datetime.now():%H.%M}"),
+        ("Dibuat", format_datetime(datetime.now())),
     )
     for r, (label, value) in enumerate(rows, start=1):
         put(info.cell(r, 1), Kind.TEXT, label)

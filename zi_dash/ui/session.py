@@ -12,7 +12,7 @@ from typing import Any, Final
 import streamlit as st
 
 from zi_dash.analysis import filters as flt
-from zi_dash.base import WorkbookError, folder_path, format_date, workbook_path
+from zi_dash.base import WorkbookError, folder_path, format_date, format_datetime, workbook_path
 from zi_dash.ui import cache
 from zi_dash.workbook import Plan, load_tracked
 
@@ -115,8 +115,7 @@ def sidebar(plan: Plan) -> Context:
         st.caption(
             f"**{plan.info.unit}** · Rencana Aksi ZI {plan.year}  \n"
             f"Workbook: `{Path(plan.path).name}`  \n"
-            f"Diubah {format_date(plan.modified.date())} "
-            f"{plan.modified:%H.%M}{who}"
+            f"Diubah {format_datetime(plan.modified)}{who}"
         )
         if Key.AS_OF not in st.session_state:
             st.session_state[Key.AS_OF] = date.today()
