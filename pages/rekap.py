@@ -25,7 +25,8 @@ st.caption(
 )
 cols = st.columns(5)
 cols[0].metric("Berkas terbaca", f"{len(readable)} dari {len(frame)}")
-cols[1].metric("Rata-rata capaian", fmt.pct(readable[RekapCol.COMPLETION].mean() or 0.0))
+cols[1].metric("Rata-rata capaian",  # NaN is truthy: no readable file means 0, not "nan%"
+               fmt.pct(readable[RekapCol.COMPLETION].mean() if len(readable) else 0.0))  # fmt: skip
 cols[2].metric("Proyeksi memenuhi WBK", int(readable[RekapCol.VERDICT].isin([WBK, WBBM]).sum()))
 cols[3].metric(f"Tak diperbarui > {STALE_DAYS} hari", int(frame[RekapCol.STALE].sum()))
 cols[4].metric("Duplikat satker+tahun", int(frame[RekapCol.DUPLICATE].sum()))
@@ -36,8 +37,8 @@ years = mid.multiselect("Tahun", sorted(readable[RekapCol.YEAR].unique().tolist(
                         key="rekap_years", placeholder="Semua")  # fmt: skip
 verdicts = right.multiselect("Predikat proyeksi", [WBBM, WBK, NOT_YET], key="rekap_verdicts",
                              placeholder="Semua")  # fmt: skip
-flagged = flag.toggle("Hanya yang perlu perhatian", key="rekap_flagged",
-                      help="Tidak terbaca, duplikat, atau tidak diperbarui > 30 hari")  # fmt: skip
+attention = f"Tidak terbaca, duplikat, atau tidak diperbarui > {STALE_DAYS} hari"
+flagged = flag.toggle("Hanya yang perlu perhatian", key="rekap_flagged", help=attention)
 shown = rollup.select(frame, text, years, verdicts, flagged)
 st.dataframe(ui.units.rekap_table(shown), hide_index=True, column_config=ui.units.COLUMN_CONFIG,
              width="stretch", placeholder="")  # fmt: skip

@@ -17,14 +17,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import pandas as pd
 
 from zi_dash.analysis.history import rewind
 from zi_dash.analysis.metrics import meets_area_min, meets_total_min
 from zi_dash.analysis.periods import period_flags
-from zi_dash.base import AREA_CODES, ActionCol, AreaCol, EvidenceCol, LogCol, Status
+from zi_dash.base import AREA_CODES, ActionCol, AreaCol, EvidenceCol, LogCol, Status, fold
 from zi_dash.base import contract as c
 from zi_dash.schedule import effective_target
 from zi_dash.workbook import Plan, WorkbookError, load_plan
@@ -197,6 +197,8 @@ def _read_many(paths: Sequence[str], as_of: date, workers: int | None) -> list[U
 
 # (path, mtime_ns, size, as_of) -> summary; lives as long as the process (Streamlit reruns).
 _CACHE: dict[tuple[str, int, int, date], UnitSummary] = {}
+# (path, mtime_ns, size) -> the last summary read of that file version, whatever its date.
+_LAST: dict[tuple[str, int, int], UnitSummary] = {}
 
 
 def _key(path: Path, as_of: date) -> tuple[str, int, int, date]:
@@ -215,16 +217,38 @@ def read_all(paths: Sequence[Path], as_of: date, workers: int | None = None) -> 
     missing = [k for k, v in found.items() if v is None]
     if missing:
         for key, summary in zip(missing, _read_many([k[0] for k in missing], as_of, workers)):
-            _CACHE[key] = found[key] = summary
-    if len(_CACHE) > max(4 * len(keys), 256):  # keep the versions asked for last
-        for key in [k for k in list(_CACHE) if k not in found]:
-            _CACHE.pop(key, None)
+            _CACHE[key] = _LAST[key[:3]] = found[key] = summary
+    _trim(_CACHE, found, len(keys))
     return [found[k] for k in keys]  # type: ignore[misc]  # every key is filled above
+
+
+def identify_all(paths: Sequence[Path], as_of: date) -> list[UnitSummary]:
+    """Every file's satuan kerja, year or error (what does not depend on the date).
+
+    A file version already summed up at any date is not read again; the others are read as of
+    `as_of`. The sidebar's picker needs no more, and a new tanggal acuan re-reads nothing.
+    """
+    versions = [_key(p, as_of)[:3] for p in paths]
+    found = {v: _LAST.get(v) for v in versions}
+    unknown = [v for v, summary in found.items() if summary is None]
+    if unknown:
+        for version, summary in zip(unknown, _read_many([v[0] for v in unknown], as_of, None)):
+            _CACHE[(*version, as_of)] = _LAST[version] = found[version] = summary
+    _trim(_LAST, found, len(versions))
+    return [found[v] for v in versions]  # type: ignore[misc]  # every version is filled above
+
+
+def _trim(cache: dict[Any, UnitSummary], asked: dict[Any, Any], count: int) -> None:
+    """Keep the versions asked for last once the cache outgrows the folder several times."""
+    if len(cache) > max(4 * count, 256):
+        for key in [k for k in list(cache) if k not in asked]:
+            cache.pop(key, None)
 
 
 def forget() -> None:
     """Drop every cached summary (tests)."""
     _CACHE.clear()
+    _LAST.clear()
 
 
 def duplicates(summaries: Sequence[UnitSummary]) -> dict[str, list[str]]:
@@ -232,7 +256,7 @@ def duplicates(summaries: Sequence[UnitSummary]) -> dict[str, list[str]]:
     claims: dict[tuple[str, int], list[UnitSummary]] = {}
     for s in summaries:
         if not s.error:
-            claims.setdefault((" ".join(s.unit.casefold().split()), s.year), []).append(s)
+            claims.setdefault((fold(s.unit), s.year), []).append(s)
     return {
         s.path: [o.file for o in group if o is not s]
         for group in claims.values()
@@ -271,6 +295,12 @@ class RekapCol:
 
 
 COLUMNS: Final = tuple(v for k, v in vars(RekapCol).items() if k.isupper())
+# Decimals of the roll-up's figures, wherever they are written (table, page, DOCX).
+DIGITS: Final[dict[str, int]] = {RekapCol.COMPLETION: 1, RekapCol.EVIDENCE: 1, RekapCol.LKE: 2}
+
+
+def _round(value: float, column: str, readable: bool) -> float | None:
+    return round(value, DIGITS[column]) if readable else None
 
 
 def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
@@ -287,12 +317,12 @@ def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
             RekapCol.UNIT: s.unit,
             RekapCol.YEAR: s.year if readable else None,
             RekapCol.ACTIONS: s.actions if readable else None,
-            RekapCol.COMPLETION: round(s.completion, 1) if readable else None,
+            RekapCol.COMPLETION: _round(s.completion, RekapCol.COMPLETION, readable),
             RekapCol.DONE: s.done if readable else None,
             RekapCol.BEHIND: s.behind if readable else None,
             RekapCol.LATE: s.late if readable else None,
-            RekapCol.EVIDENCE: round(s.evidence, 1) if readable else None,
-            RekapCol.LKE: round(s.lke_total, 2) if readable else None,
+            RekapCol.EVIDENCE: _round(s.evidence, RekapCol.EVIDENCE, readable),
+            RekapCol.LKE: _round(s.lke_total, RekapCol.LKE, readable),
             RekapCol.VERDICT: s.verdict,
             RekapCol.BELOW_WBK: ", ".join(s.below_wbk),
             RekapCol.BELOW_WBBM: ", ".join(s.below_wbbm),
@@ -332,11 +362,6 @@ def area_label(code: str) -> str:
     """ "III" -> "III. Penataan Sistem Manajemen SDM"."""
     name = c.AREA_NAMES.get(code)
     return f"{code}. {name}" if name else code
-
-
-def unit_label(s: UnitSummary) -> str:
-    """How a unit is named in lists and charts: "KPU Kota Tegal · 2022"."""
-    return f"{s.unit or s.file} · {s.year}" if not s.error else s.file
 
 
 def select(

@@ -12,7 +12,7 @@ from typing import Final
 import pandas as pd
 import plotly.graph_objects as go
 
-from zi_dash.analysis.rollup import RekapCol
+from zi_dash.analysis.rollup import WBBM, WBK, RekapCol
 from zi_dash.base import STATUS_COLORS, fmt
 from zi_dash.base import contract as c
 from zi_dash.charts.style import TEXT, add_note, apply_style, chart_title
@@ -99,8 +99,8 @@ def ranking(rows: pd.DataFrame, as_of: date) -> go.Figure:
     labels = _unique([_label(r) for _, r in shown.iterrows()], list(shown[RekapCol.FILE]))
     labels = [f"{n}. {label}" for n, label in zip(ranks, labels)]
     colors = [
-        STATUS_COLORS[c.Status.DONE] if v == "WBBM"
-        else STATUS_COLORS[c.Status.IN_PROGRESS] if v == "WBK"
+        STATUS_COLORS[c.Status.DONE] if v == WBBM
+        else STATUS_COLORS[c.Status.IN_PROGRESS] if v == WBK
         else STATUS_COLORS[c.Status.NOT_STARTED]
         for v in shown[RekapCol.VERDICT]
     ]  # fmt: skip

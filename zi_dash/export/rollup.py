@@ -19,7 +19,11 @@ from docx.shared import Cm, Pt
 
 import zi_dash.export.report as report
 from zi_dash.analysis.rollup import (
+    DIGITS,
+    NOT_YET,
     STALE_DAYS,
+    WBBM,
+    WBK,
     RekapCol,
     UnitSummary,
     area_table,
@@ -92,11 +96,11 @@ def rekap_docx(
     ))  # fmt: skip
     verdicts = readable[RekapCol.VERDICT].value_counts()
     doc.add_paragraph(
-        f"Proyeksi pengungkit LKE: {verdicts.get('WBBM', 0)} satker memenuhi minimal WBBM, "
-        f"{verdicts.get('WBK', 0)} minimal WBK, {verdicts.get('Belum WBK', 0)} belum. "
+        f"Proyeksi pengungkit LKE: {verdicts.get(WBBM, 0)} satker memenuhi minimal WBBM, "
+        f"{verdicts.get(WBK, 0)} minimal WBK, {verdicts.get(NOT_YET, 0)} belum. "
         f"{CAPAIAN_MEANS} Proyeksi = bobot area × capaian area, bukan nilai resmi evaluasi."
     ).runs[0].italic = True
-    decimals = [2 if col == RekapCol.LKE else 1 for col in DOCX_COLUMNS]
+    decimals = [DIGITS.get(col, 1) for col in DOCX_COLUMNS]
     rows = [
         [_text(v, d) for v, d in zip(row, decimals)]
         for row in readable[list(DOCX_COLUMNS)].itertuples(index=False)

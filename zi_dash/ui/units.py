@@ -7,6 +7,7 @@ lives in this process: a rerun reads nothing, a saved file is read again alone.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -29,17 +30,13 @@ from zi_dash.ui.session import Key, context
 
 @dataclass(frozen=True)
 class Folder:
-    """This run's folder: every file's summary as of the date, and the unit picked."""
+    """This run's folder: its files' summaries (as of the date on Rekap) and the unit picked."""
 
     path: Path
     as_of: date
     summaries: list[UnitSummary]
     chosen: UnitSummary | None
-
-    @property
-    def readable(self) -> list[UnitSummary]:
-        """The files that could be read, in the folder listing's order."""
-        return [s for s in self.summaries if not s.error]
+    paths: tuple[Path, ...] = ()
 
 
 def _name(s: UnitSummary) -> str:
@@ -80,7 +77,9 @@ def picker() -> Folder | None:
     if where is None:
         return None
     as_of = st.session_state.get(Key.AS_OF) or date.today()
-    summaries = rollup.read_all(workbooks_in(where), as_of)
+    paths = tuple(workbooks_in(where))
+    # Satuan kerja and year only: a new tanggal acuan on any page re-reads no file.
+    summaries = rollup.identify_all(paths, as_of)
     readable = [s for s in summaries if not s.error]
     chosen: UnitSummary | None = None
     with st.sidebar:
@@ -91,7 +90,7 @@ def picker() -> Folder | None:
             )
         else:
             chosen = _pick(readable)
-    folder = Folder(where, as_of, summaries, chosen)
+    folder = Folder(where, as_of, summaries, chosen, paths)
     st.session_state[Key.FOLDER] = folder
     return folder
 
@@ -123,7 +122,11 @@ def folder() -> Folder | None:
     context_ready = st.session_state.get(Key.IN_APP)
     if not context_ready:
         context()  # a deep link or AppTest: runs app.py in place, then stops
-    return st.session_state.get(Key.FOLDER) if folder_path() is not None else None
+    found: Folder | None = st.session_state.get(Key.FOLDER)
+    if found is None or folder_path() is None:
+        return None
+    # The figures as of the date: only files changed since, or never read at it, are read.
+    return dataclasses.replace(found, summaries=rollup.read_all(found.paths, found.as_of))
 
 
 def pages(sections: dict[str, list[Any]], found: Folder | None) -> dict[str, list[Any]]:
@@ -143,14 +146,13 @@ COLUMN_CONFIG: dict[str, Any] = {
 }
 # Decimals the Indonesian way ("75,0", "11,50"): Streamlit's printf formats only write "75.0",
 # so the numbers go through a pandas Styler (its text is shown, the numbers still sort).
-_DIGITS: dict[str, int] = {RekapCol.COMPLETION: 1, RekapCol.EVIDENCE: 1, RekapCol.LKE: 2}
 
 
 def rekap_table(frame: pd.DataFrame) -> Any:
     """The roll-up table styled for the page: Indonesian decimals, blanks for unread files."""
     formats = {
         col: partial(fmt.number, digits=digits)
-        for col, digits in _DIGITS.items()
+        for col, digits in rollup.DIGITS.items()
         if col in frame.columns
     }
     return frame.style.format(formats, na_rep="")
