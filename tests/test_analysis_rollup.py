@@ -155,6 +155,27 @@ def test_the_cache_reads_a_changed_file_alone(
     assert len(read) == 1 + len(paths)
 
 
+def test_satker_and_year_need_no_reading_at_a_new_date(
+    tmp_path: Path, real_workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sidebar's picker: a new tanggal acuan on any page must not re-read the folder."""
+    paths = workbooks_in(_folder(tmp_path, real_workbook))
+    rollup.forget()
+    read: list[str] = []
+    original = rollup.summarize_file
+    monkeypatch.setattr(rollup, "summarize_file", lambda p, d: read.append(p) or original(p, d))
+    first = rollup.identify_all(paths, date(2022, 6, 30))
+    assert len(read) == len(paths)
+    again = rollup.identify_all(paths, AS_OF)  # another date: nothing read
+    assert len(read) == len(paths)
+    assert [(s.unit, s.year, s.error) for s in again] == [(s.unit, s.year, s.error) for s in first]
+    factory.save_now(paths[0], {c.Sheet.ACTIONS: {"I.1.2": {ActionCol.PROGRESS: 100}}})
+    rollup.identify_all(paths, AS_OF)  # a changed file is read alone
+    assert read[len(paths) :] == [str(paths[0])]
+    rollup.read_all(paths, AS_OF)  # the Rekap figures at that date: the others now
+    assert len(read) == 2 * len(paths)
+
+
 def test_parallel_processes_give_the_same_rows(tmp_path: Path, real_workbook: Path) -> None:
     folder = tmp_path / "banyak"
     folder.mkdir()

@@ -132,6 +132,7 @@ def test_a_folder_without_a_readable_workbook_still_shows_the_rekap(monkeypatch,
     assert not at.exception and at.title[0].value == "Rekap Satker"
     assert "Tidak ada workbook yang dapat dibaca" in at.sidebar.warning[0].value
     assert at.dataframe[0].value[RekapCol.NOTE][0].startswith('Berkas "rusak.xlsx" kosong')
+    assert {m.label: m.value for m in at.metric}["Rata-rata capaian"] == "0,0%"  # not "nan%"
 
 
 def test_one_workbook_mode_has_no_picker_and_no_rekap(monkeypatch, workbook_copy) -> None:
