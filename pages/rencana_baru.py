@@ -45,7 +45,7 @@ if file is not None:
             "Pratinjau sudah saya periksa; buat workbook-nya", key="newplan_confirm"
         ):
             st.download_button(
-                "Unduh workbook baru (.xlsx)", intake.workbook(),
+                "Unduh workbook baru (.xlsx)", intake.workbook,  # built only when clicked
                 workbook_name(intake.unit, intake.year), type="primary",
                 icon=":material/download:", on_click="ignore",
             )  # fmt: skip

@@ -220,3 +220,17 @@ def test_headline_figures(mixed: Plan) -> None:
     assert (h.actions, h.done, h.in_progress, h.not_started, h.late) == (6, 2, 2, 2, 1)
     assert h.completion == pytest.approx(m.completion_overall(mixed))
     assert h.evidence == pytest.approx(300 / 7)
+
+
+@pytest.mark.parametrize(
+    ("wbk", "wbbm", "words"),
+    [
+        (True, True, "memenuhi minimal WBBM"),
+        (True, False, "memenuhi minimal WBK"),
+        (False, False, "belum memenuhi minimal WBK"),
+    ],
+)
+def test_the_lke_verdict_in_words(wbk: bool, wbbm: bool, words: str) -> None:
+    import pandas as pd
+
+    assert m.LkeProjection(pd.DataFrame(), 0.0, 60.0, wbk, wbbm).verdict == words

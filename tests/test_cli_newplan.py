@@ -135,3 +135,26 @@ def test_template(tmp_path: Path, capsys) -> None:
     assert "Templat ditulis" in capsys.readouterr().out and out.stat().st_size > 0
     assert main(["template", "--out", str(out)]) == 1
     assert "sudah ada" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["template", "import-plan", "new-year"])
+def test_a_read_only_output_folder_is_a_message_not_a_traceback(
+    command: str, tmp_path: Path, real_workbook: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    source = ps.write(tmp_path, "sk.csv", ps.csv_first_row_only())
+    out = tmp_path / "baru.xlsx"
+    args = {
+        "template": ["template", "--out", str(out)],
+        "import-plan": ["import-plan", str(source), "--out", str(out), "--satker", "KPU Kota X"],
+        "new-year": ["new-year", "--workbook", str(real_workbook), "--year", "2023", "--out",
+                     str(out)],
+    }[command]  # fmt: skip
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # what a read-only folder does
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Gagal") and "hanya-baca" in err and not out.exists()

@@ -123,7 +123,6 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _import_plan(args: argparse.Namespace) -> int:
     from zi_dash.newplan import OutputExistsError, read_intake, write_new
-    from zi_dash.sk import SourceError
 
     if _same_file(args.source, args.out):
         print("Berkas tujuan tidak boleh sama dengan berkas sumber.", file=sys.stderr)

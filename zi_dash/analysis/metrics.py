@@ -219,6 +219,13 @@ class LkeProjection:
     meets_wbk: bool
     meets_wbbm: bool
 
+    @property
+    def verdict(self) -> str:
+        """The projection's verdict in words, as the chart and the report say it."""
+        if self.meets_wbbm:
+            return "memenuhi minimal WBBM"
+        return "memenuhi minimal WBK" if self.meets_wbk else "belum memenuhi minimal WBK"
+
 
 def lke_projection(plan: Plan) -> LkeProjection:
     """Area weight × area completion against the WBK/WBBM per-area and total minimums."""

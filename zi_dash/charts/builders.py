@@ -191,19 +191,12 @@ def lke_projection(lke: LkeProjection, as_of: date) -> go.Figure:
             },
             hovertemplate=f"%{{y}}<br>{name}: %{{x:.2f}}<extra></extra>",
         )
-    verdict = (
-        "memenuhi minimal WBBM"
-        if lke.meets_wbbm
-        else "memenuhi minimal WBK"
-        if lke.meets_wbk
-        else "belum memenuhi minimal WBK"
-    )
     add_note(
         fig,
         (
             # Two short lines: one long line ran past the right edge at 1366 px.
             f"Total proyeksi {fmt.number(lke.total, 2)} dari {fmt.number(lke.weight_total, 0)}:"
-            f" <b>{verdict}</b><br>minimal WBK {fmt.number(c.WBK_PENGUNGKIT_MIN, 0)},"
+            f" <b>{lke.verdict}</b><br>minimal WBK {fmt.number(c.WBK_PENGUNGKIT_MIN, 0)},"
             f" WBBM {fmt.number(c.WBBM_PENGUNGKIT_MIN, 0)}; tiap area ≥ 60 % / 75 % bobotnya"
         ),
         {"size": 14},

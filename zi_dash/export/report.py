@@ -63,11 +63,6 @@ def headline(plan: Plan, view: Plan, as_of: date) -> list[tuple[str, str]]:
     h = metrics.headline(view, as_of)
     lke = metrics.lke_projection(rewind(plan, as_of))
     kurva = metrics.kurva_s(view, as_of)
-    verdict = (
-        "memenuhi minimal WBBM" if lke.meets_wbbm
-        else "memenuhi minimal WBK" if lke.meets_wbk
-        else "belum memenuhi minimal WBK"
-    )  # fmt: skip
     return [
         ("Capaian keseluruhan (rata-rata progres)", fmt.pct(h.completion)),
         ("Aksi selesai", f"{h.done} dari {h.actions}"),
@@ -83,7 +78,7 @@ def headline(plan: Plan, view: Plan, as_of: date) -> list[tuple[str, str]]:
         ),
         (
             "Proyeksi pengungkit LKE (seluruh rencana)",
-            f"{fmt.number(lke.total, 2)} dari {fmt.number(lke.weight_total, 0)}: {verdict}",
+            f"{fmt.number(lke.total, 2)} dari {fmt.number(lke.weight_total, 0)}: {lke.verdict}",
         ),
     ]
 

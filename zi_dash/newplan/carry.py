@@ -12,7 +12,7 @@ import pandas as pd
 from zi_dash.base import ActionCol, AreaCol, EvidenceCol
 from zi_dash.base import contract as c
 from zi_dash.sk import OTHER_GUIDE, workbook_bytes
-from zi_dash.workbook import Plan
+from zi_dash.workbook import Plan, plain
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # Columns that start empty in the new year (Penanggung Jawab is kept: the same people).
@@ -41,11 +41,7 @@ def shift_date(day: date | None, delta: int) -> date | None:
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
-    return [
-        {k: (None if v is None or (isinstance(v, float) and pd.isna(v)) else v)
-         for k, v in row.items()}
-        for row in frame.to_dict("records")
-    ]  # fmt: skip
+    return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def carry_over(plan: Plan, year: int) -> tuple[list[dict[str, object]], list[dict[str, object]]]:

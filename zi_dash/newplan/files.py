@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
 
-from zi_dash.base import durable
+from zi_dash.base import WorkbookBusyError, durable
 from zi_dash.sk import OTHER_GUIDE, workbook_bytes
 
 
@@ -21,7 +22,11 @@ def write_new(out: Path, data: bytes, *, overwrite: bool = False) -> Path:
             "--timpa bila memang hendak menggantinya."
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    durable.atomic_write(out, data)
+    try:
+        durable.atomic_write(out, data)
+    except WorkbookBusyError as exc:  # its message speaks to the web page's editor
+        # An OSError, as the commands report a file they cannot write.
+        raise PermissionError(errno.EACCES, f'folder "{out.parent}" hanya-baca') from exc
     return out
 
 

@@ -12,7 +12,6 @@ from zi_dash.base import AREA_NAMES, ActionCol
 from zi_dash.schedule import Target, parse_target
 from zi_dash.sk import (
     OTHER_GUIDE,
-    ROLES,
     SourceError,
     TableRead,
     action_rows,
@@ -56,7 +55,7 @@ class Intake:
         rows = self.table.rows
         areas = ", ".join(f"{a} {AREA_NAMES[a]} ({n})" for a, n in self.table.areas.items())
         read = sum(t.recognized for t in self.readings)
-        columns = ", ".join(f"{ROLES[k]} ← “{v}”" for k, v in self.table.headers.items())
+        columns = ", ".join(f"{k} ← “{v}”" for k, v in self.table.headers.items())
         lines = [
             f"{len(rows)} baris aksi dalam {len(self.table.areas)} area: {areas}.",
             f"{len({(r.area, r.component_no) for r in rows})} komponen; "

@@ -14,16 +14,15 @@ from zi_dash.sk.builder import (
     write_workbook,
 )
 from zi_dash.sk.evidence_split import split_evidence
-from zi_dash.sk.sources import KINDS, read_source, read_source_file
+from zi_dash.sk.sources import KINDS, read_source
 from zi_dash.sk.table import SkRow, SourceError, TableRead, read_table
 from zi_dash.sk.title import guess_legal_basis, guess_unit, guess_year
-from zi_dash.sk.words import ROLES, area_code
+from zi_dash.sk.words import area_code
 
 __all__ = [
     "GUIDE",
     "KINDS",
     "OTHER_GUIDE",
-    "ROLES",
     "SOURCE",
     "SkRow",
     "SourceError",
@@ -39,7 +38,6 @@ __all__ = [
     "load_sk_rows",
     "read_annex",
     "read_source",
-    "read_source_file",
     "read_table",
     "split_evidence",
     "workbook_bytes",

@@ -8,6 +8,7 @@ first column (a title row spanning the table).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections import Counter
 from collections.abc import Sequence
@@ -124,7 +125,7 @@ def read_source(name: str, data: bytes, *, sheet: str | None = None) -> TableRea
     if len(data) > MAX_BYTES:
         raise SourceError(f'Berkas "{name}" lebih besar dari 20 MB.')
     if kind == ".csv":
-        return _with_title(read_table(_csv_grid(name, data)), [])
+        return read_table(_csv_grid(name, data))
     if kind == ".docx":
         above, grid = _docx_table(name, data)
         return _with_title(read_table(grid), above)
@@ -155,15 +156,4 @@ def _with_title(read: TableRead, above: Sequence[str]) -> TableRead:
     title = " ".join(t for t in (tidy(a) for a in above) if t)
     if not title:
         return read
-    return TableRead(read.rows, read.headers, f"{title} {read.title}".strip(), read.notes)
-
-
-def read_source_file(path: Path, *, sheet: str | None = None) -> TableRead:
-    """read_source on a file on disk; SourceError when it cannot be opened."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise SourceError(f'Berkas "{path}" tidak ditemukan.') from exc
-    except OSError as exc:
-        raise SourceError(f'Berkas "{path}" tidak dapat dibuka: {exc.strerror}.') from exc
-    return read_source(path.name, data, sheet=sheet)
+    return dataclasses.replace(read, title=f"{title} {read.title}".strip())

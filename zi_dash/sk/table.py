@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
-from zi_dash.sk.words import BY_WORD, NO, REQUIRED, ROLES, area_code, letters
+from zi_dash.sk.words import BY_WORD, NO, REQUIRED, area_code, letters
 
 Grid = Sequence[Sequence[str]]
 
@@ -134,7 +134,7 @@ def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
     first, last, found = best
     if first == last > 0 and _score(_roles(grid[first - 1]))[1] >= 2:
         first -= 1  # a group row above ("RENCANA AKSI" over three columns) is header too
-    missing = [ROLES[role] for role in REQUIRED if role not in found]
+    missing = [role for role in REQUIRED if role not in found]
     if missing:
         rows = grid[first : last + 1] if first >= 0 else _first_filled(grid)
         read = [tidy(cell) for row in rows for cell in row if tidy(cell)]

@@ -7,18 +7,8 @@ from typing import Final
 
 from zi_dash.base import AREA_CODES, ActionCol, fold, tidy
 
-# Column roles, named for the user by the contract's own headers.
+# Column roles are the contract's own headers (NO besides), which name them for the user.
 NO: Final = "NO"
-ROLES: Final[dict[str, str]] = {
-    NO: NO,
-    ActionCol.AREA: ActionCol.AREA,
-    ActionCol.COMPONENT: ActionCol.COMPONENT,
-    ActionCol.INDICATOR: ActionCol.INDICATOR,
-    ActionCol.STEP: ActionCol.STEP,
-    ActionCol.EVIDENCE: ActionCol.EVIDENCE,
-    ActionCol.TARGET: ActionCol.TARGET,
-    ActionCol.PIC: ActionCol.PIC,
-}
 REQUIRED: Final = (
     ActionCol.COMPONENT,
     ActionCol.INDICATOR,
