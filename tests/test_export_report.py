@@ -87,6 +87,7 @@ def test_headline_figures(mixed: Plan) -> None:
         "2",
         "1",
     )
+    assert figures["Tertinggal"] == "0"  # the README's promise: both lateness words
     assert figures["Kelengkapan bukti"] == "42,9%"
     # Progress the log does not explain was there when the dashboard first saw the file: the
     # realisasi counts it like the capaian does (issue 12.6; it was 0 % until the file's date).

@@ -69,6 +69,7 @@ def headline(plan: Plan, view: Plan, as_of: date) -> list[tuple[str, str]]:
         ("Dalam proses", str(h.in_progress)),
         ("Belum mulai", str(h.not_started)),
         ("Terlambat", str(h.late)),
+        ("Tertinggal", str(h.behind)),
         ("Kelengkapan bukti", fmt.pct(h.evidence)),
         ("Kurva S: rencana per tanggal acuan", fmt.pct(kurva.planned)),
         ("Kurva S: realisasi per tanggal acuan", fmt.pct(kurva.actual)),
