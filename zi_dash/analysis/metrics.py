@@ -222,9 +222,8 @@ class LkeProjection:
     @property
     def verdict(self) -> str:
         """The projection's verdict in words, as the chart and the report say it."""
-        if self.meets_wbbm:
-            return "memenuhi minimal WBBM"
-        return "memenuhi minimal WBK" if self.meets_wbk else "belum memenuhi minimal WBK"
+        met = self.meets_wbk + self.meets_wbbm  # meeting WBBM's minimums meets WBK's too
+        return ("belum memenuhi minimal WBK", "memenuhi minimal WBK", "memenuhi minimal WBBM")[met]
 
 
 def lke_projection(plan: Plan) -> LkeProjection:
