@@ -11,6 +11,7 @@ import pytest
 
 from zi_dash.analysis.rollup import UnitSummary
 from zi_dash.charts import render
+from zi_dash.export import rollup as export_rollup
 from zi_dash.ui import units
 
 AS_OF = date(2022, 6, 30)
@@ -44,7 +45,7 @@ def test_the_docx_has_both_charts_when_images_can_be_drawn(monkeypatch) -> None:
     monkeypatch.setattr(
         render, "image", lambda fig, fmt: drawn.append(fig.layout.title.text) or PNG
     )
-    text = _text(units._docx(FOLDER))
+    text = _text(export_rollup.rekap_docx_with_charts(FOLDER.summaries, FOLDER.as_of, FOLDER.path))
     assert "Gambar 1. Capaian per Satker dan Area, per 30 Juni 2022" in text
     assert "Gambar 2. Peringkat Capaian Satker, per 30 Juni 2022" in text
     assert len(drawn) == 2 and all("30 Juni 2022" in t for t in drawn)
@@ -55,7 +56,7 @@ def test_without_a_browser_the_docx_says_so_and_keeps_the_tables(monkeypatch) ->
         raise render.RenderUnavailableError("Chrome/Chromium tidak ditemukan.")
 
     monkeypatch.setattr(render, "image", unavailable)
-    data = units._docx(FOLDER)
+    data = export_rollup.rekap_docx_with_charts(FOLDER.summaries, FOLDER.as_of, FOLDER.path)
     assert "Grafik tidak disertakan: Chrome/Chromium tidak ditemukan." in _text(data)
     assert len(docx.Document(io.BytesIO(data)).tables) == 2
 

@@ -15,6 +15,7 @@ from typing import Final
 
 import openpyxl
 import pandas as pd
+import plotly.graph_objects as go
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -81,18 +82,23 @@ def chart_images(
                 f"Menggambar grafik {i + 1} dari {len(keys)}: {spec.title}…",
             )
         fig = spec.build(whole if spec.whole_plan and whole is not None else view, as_of)
-        out.append(
-            report.ChartImage(
-                key=key,
-                title=spec.title,
-                stem=catalogue.file_stem(key, as_of),
-                png=render.image(fig, "png"),
-                svg=render.image(fig, "svg"),
-                width=render.EXPORT_WIDTH,
-                height=int(fig.layout.height or 600),
-            )
-        )
+        out.append(chart_image(fig, key, spec.title, catalogue.file_stem(key, as_of)))
     return out
+
+
+def chart_image(
+    fig: go.Figure, key: str, title: str, stem: str, *, svg: bool = True
+) -> report.ChartImage:
+    """A figure drawn for a document: print-size PNG, and SVG unless not wanted."""
+    return report.ChartImage(
+        key=key,
+        title=title,
+        stem=stem,
+        png=render.image(fig, "png"),
+        svg=render.image(fig, "svg") if svg else b"",
+        width=render.EXPORT_WIDTH,
+        height=int(fig.layout.height or 600),
+    )
 
 
 def scope_text(plan: Plan, filters: Filters) -> str:

@@ -30,7 +30,10 @@ from zi_dash.analysis.rollup import (
     table,
 )
 from zi_dash.base import CAPAIAN_MEANS, fmt, format_date
+from zi_dash.charts import render
+from zi_dash.charts import rollup as charts_rollup
 from zi_dash.export.bundle import _sheet as write_sheet
+from zi_dash.export.bundle import chart_image
 
 REKAP_SHEET: Final = "Rekap"
 AREA_SHEET: Final = "Per Area"
@@ -153,6 +156,21 @@ def _flag_lines(frame: pd.DataFrame) -> list[str]:
 def file_stem(as_of: date) -> str:
     """rekap_satker_2022-06-30."""
     return f"rekap_satker_{as_of.isoformat()}"
+
+
+def rekap_docx_with_charts(summaries: Sequence[UnitSummary], as_of: date, folder: Path) -> bytes:
+    """rekap_docx with the heat map and the ranking drawn in; says so when none can be drawn."""
+    figures = (
+        ("Capaian per Satker dan Area", charts_rollup.heatmap(area_table(summaries), as_of)),
+        ("Peringkat Capaian Satker", charts_rollup.ranking(table(summaries, as_of), as_of)),
+    )
+    images: list[report.ChartImage] = []
+    notes: list[str] = []
+    try:
+        images += [chart_image(fig, title, title, title, svg=False) for title, fig in figures]
+    except render.RenderUnavailableError as exc:
+        notes.append("Grafik tidak disertakan: " + str(exc))
+    return rekap_docx(summaries, as_of, folder_name(folder), images, notes)
 
 
 def folder_name(folder: Path) -> str:

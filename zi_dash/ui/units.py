@@ -20,10 +20,7 @@ import streamlit as st
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol, UnitSummary
 from zi_dash.base import fmt, folder_path, workbooks_in
-from zi_dash.charts import EXPORT_WIDTH, render
-from zi_dash.charts import rollup as charts_rollup
 from zi_dash.export import rollup as export_rollup
-from zi_dash.export.report import ChartImage
 from zi_dash.ui.editor import leave_workbook
 from zi_dash.ui.session import Key, context
 
@@ -172,27 +169,8 @@ def rekap_downloads(found: Folder) -> None:
         file_name=f"{stem}.xlsx", on_click="ignore", icon=":material/table:",
     )  # fmt: skip
     row.download_button(
-        "Unduh bagian laporan (.docx)", partial(_docx, found), file_name=f"{stem}.docx",
+        "Unduh bagian laporan (.docx)",
+        partial(export_rollup.rekap_docx_with_charts, found.summaries, found.as_of, found.path),
+        file_name=f"{stem}.docx",
         on_click="ignore", icon=":material/description:",
     )  # fmt: skip
-
-
-def _docx(found: Folder) -> bytes:
-    frame = rollup.table(found.summaries, found.as_of)
-    figures = (
-        ("Capaian per Satker dan Area", charts_rollup.heatmap(
-            rollup.area_table(found.summaries), found.as_of)),
-        ("Peringkat Capaian Satker", charts_rollup.ranking(frame, found.as_of)),
-    )  # fmt: skip
-    images, notes = [], []
-    try:
-        for title, fig in figures:
-            images.append(ChartImage(
-                key=title, title=title, stem=title, png=render.image(fig, "png"),
-                svg=b"", width=EXPORT_WIDTH, height=int(fig.layout.height or 600),
-            ))  # fmt: skip
-    except render.RenderUnavailableError as exc:
-        notes.append("Grafik tidak disertakan: " + str(exc))
-    return export_rollup.rekap_docx(
-        found.summaries, found.as_of, export_rollup.folder_name(found.path), images, notes
-    )
