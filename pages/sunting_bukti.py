@@ -37,5 +37,9 @@ if submitted and file is not None and item is not None:
         st.error("Berkas tidak disimpan karena workbook tidak dapat diperbarui.")
         st.text(str(exc))
     else:
-        editing.after_upload(ctx.plan.path, user, item, stored)
-        ui.saved(f"Berkas tersimpan untuk {item}: {stored}", c.Sheet.EVIDENCE)
+        note = ""
+        try:
+            editing.after_upload(ctx.plan.path, user, item, stored)
+        except WorkbookError as exc:  # the draft's folder refused: the upload itself is saved
+            note = f" Tautan di draf Anda belum memuatnya: {exc}"
+        ui.saved(f"Berkas tersimpan untuk {item}: {stored}.{note}", c.Sheet.EVIDENCE)

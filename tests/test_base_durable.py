@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.readonly import make_read_only
 from zi_dash.base import WorkbookBusyError, durable
 
 T0 = datetime(2022, 5, 2, 9, 30, 0, 123456)
@@ -87,9 +88,39 @@ def test_a_refused_rename_is_a_busy_workbook_and_keeps_the_old_file(
     with pytest.raises(WorkbookBusyError) as info:
         durable.atomic_write(path, b"baru")
     message = str(info.value)
-    assert '"rencana_aksi.xlsx" tidak dapat ditulis (Permission denied)' in message
+    assert '"rencana_aksi.xlsx" di folder' in message and "tidak dapat ditulis" in message
     assert "Excel" in message and "hanya-baca" in message
+    assert "Permission denied" not in message  # the OS's English stays out
     assert isinstance(info.value.__cause__, PermissionError)
+    assert path.read_bytes() == b"lama"
+    assert _temps(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        (errno.ENOSPC, "disk penuh"),
+        (errno.EROFS, "sistem berkasnya hanya-baca"),
+        (errno.EDQUOT, "kuota disk habis"),
+        (errno.EIO, "galat baca-tulis perangkat"),
+        (errno.ENOTSUP, f"galat sistem berkas nomor {errno.ENOTSUP}"),
+    ],
+)
+def test_any_os_failure_is_said_in_indonesian_and_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, said: str
+) -> None:
+    path = tmp_path / "rencana_aksi.xlsx"
+    path.write_bytes(b"lama")
+
+    def fail(fd: int) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "fsync", fail)
+    with pytest.raises(durable.WriteError) as info:
+        durable.atomic_write(path, b"baru")
+    assert str(info.value).endswith(f"tidak dapat ditulis: {said}.")
+    assert os.strerror(code) not in str(info.value)
+    assert isinstance(info.value, WorkbookBusyError)  # the pages' own handlers catch it
     assert path.read_bytes() == b"lama"
     assert _temps(tmp_path) == []
 
@@ -100,15 +131,51 @@ def test_any_other_failure_is_raised_as_it_is_and_leaves_no_temp_file(
     path = tmp_path / "rencana_aksi.xlsx"
     path.write_bytes(b"lama")
 
-    def disk_full(fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def bug(fd: int) -> None:
+        raise TypeError("a bug, not the disk")
 
-    monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(OSError, match="No space left") as info:
+    monkeypatch.setattr(os, "fsync", bug)
+    with pytest.raises(TypeError, match="a bug"):
         durable.atomic_write(path, b"baru")
-    assert not isinstance(info.value, WorkbookBusyError)
     assert path.read_bytes() == b"lama"
     assert _temps(tmp_path) == []
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640])
+def test_a_mode_asked_for_is_set_before_any_byte_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: int
+) -> None:
+    path = tmp_path / "users.json"
+    path.write_bytes(b"lama")
+    path.chmod(0o644)
+    seen: list[tuple[int, int]] = []
+    real_fsync = os.fsync
+
+    def observe(fd: int) -> None:
+        seen.append((stat.S_IMODE(os.fstat(fd).st_mode), os.fstat(fd).st_size))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", observe)
+    durable.atomic_write(path, b"rahasia", mode=mode)
+    assert seen[0] == (mode, len(b"rahasia")) and _mode(path) == mode
+
+
+def test_a_read_only_folder_cannot_be_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_read_only(monkeypatch, tmp_path)
+    with pytest.raises(durable.WriteError, match="tidak ada izin menulis") as info:
+        durable.make_dir(tmp_path / ".drafts" / "rencana_aksi.xlsx")
+    assert str(info.value).startswith(f'Folder "{tmp_path / ".drafts"}')
+    assert isinstance(info.value.__cause__, PermissionError)
+
+
+def test_a_backup_into_a_read_only_folder_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "rencana_aksi.xlsx"
+    path.write_bytes(b"lama")
+    make_read_only(monkeypatch, tmp_path)  # no .backup/ yet: its mkdir failed with a traceback
+    with pytest.raises(durable.WriteError, match=r"\.backup.*hanya-baca"):
+        durable.write_backup(path, b"lama", _version(b"lama"), T0, keep=3)
 
 
 def test_a_read_only_folder_is_a_busy_workbook(

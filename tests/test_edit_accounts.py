@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
 
+from tests.readonly import make_read_only
 from zi_dash.edit import accounts
 
 
@@ -36,8 +39,71 @@ def test_bad_accounts_are_refused(tmp_path: Path, name, password, message) -> No
         accounts.add_user(tmp_path / "users.json", name, password)
 
 
-def test_a_damaged_users_file_is_a_clear_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"{not json", "bukan JSON yang sah (baris 1, kolom 2)"),
+        (b'{"users": {"budi": "$argon2id$x",}}', "bukan JSON yang sah (baris 1, kolom 34)"),
+        (b"\xff\xfe{}", "bukan teks UTF-8"),
+        (b'["budi"]', "tidak berbentuk nama = hash kata sandi"),
+        (b'{"users": ["budi"]}', "tidak berbentuk nama = hash kata sandi"),
+        (b'{"users": {"budi": 12}}', "tidak berbentuk nama = hash kata sandi"),  # not dropped
+    ],
+)
+def test_a_damaged_users_file_is_said_in_indonesian(tmp_path: Path, content, said) -> None:
     path = tmp_path / "users.json"
-    path.write_text("{not json")
-    with pytest.raises(accounts.AccountError, match="tidak dapat dibaca"):
+    path.write_bytes(content)
+    with pytest.raises(accounts.AccountError) as info:
         accounts.load_users(path)
+    message = str(info.value)
+    assert said in message and "add-user" in message
+    # json's and the codec's own English never reaches the page.
+    for english in ("Expecting", "delimiter", "codec", "byte", "Extra data"):
+        assert english not in message
+
+
+@pytest.mark.parametrize("content", [b"{}", b'{"users": {}}'])
+def test_an_empty_users_file_means_no_editors(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "users.json"
+    path.write_bytes(content)
+    assert accounts.load_users(path) == {}
+
+
+def test_the_users_file_is_0600_in_a_0700_folder_from_the_first_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever the umask: 0 would give colleagues everything that is not taken away.
+    old_umask = os.umask(0)
+    seen: list[tuple[int, bytes]] = []
+    real_replace = os.replace
+
+    def observe(src, dst):  # the file as it is about to appear under its name
+        seen.append((stat.S_IMODE(Path(src).stat().st_mode), Path(src).read_bytes()))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", observe)
+    try:
+        path = tmp_path / "zi-dash" / "users.json"
+        accounts.add_user(path, "budi", "rahasia-123")
+        accounts.add_user(path, "ani", "rahasia-456")
+        accounts.remove_user(path, "ani")
+    finally:
+        os.umask(old_umask)
+    assert [mode for mode, _ in seen] == [0o600, 0o600, 0o600]
+    assert all(b"argon2" in data for _, data in seen)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_a_read_only_users_folder_is_said_in_indonesian(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "config"
+    folder.mkdir()
+    make_read_only(monkeypatch, folder)
+    for path in (folder / "users.json", folder / "zi-dash" / "users.json"):
+        with pytest.raises(accounts.AccountError) as info:
+            accounts.add_user(path, "budi", "rahasia-123")
+        assert "Akun tidak disimpan" in str(info.value)
+        assert "tidak ada izin menulis (hanya-baca)" in str(info.value)
+        assert "Permission denied" not in str(info.value)

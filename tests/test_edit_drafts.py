@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from zi_dash.base import ActionCol, EvidenceCol, Status
+from tests.readonly import make_read_only
+from zi_dash.base import ActionCol, EvidenceCol, Status, durable
 from zi_dash.base import contract as c
 from zi_dash.edit import DRAFT_DIR, Draft, DraftStore, editing, uploads
 from zi_dash.workbook import editable_values, load_plan, save_changes
@@ -82,6 +83,28 @@ def test_a_damaged_draft_file_is_kept_aside(tmp_path: Path) -> None:
     assert store.load("budi").count() == 0
     kept = list(store.folder.glob("budi.rusak-*.json"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "{bukan json"
+
+
+@pytest.mark.parametrize("drafts_there", [False, True])
+def test_a_read_only_folder_refuses_the_draft_in_indonesian(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, drafts_there: bool
+) -> None:
+    store = DraftStore(tmp_path / "rencana_aksi.xlsx")
+    draft = Draft("budi")
+    draft.type(A, "I.1.1", ActionCol.NOTES, "x", SHOWN)
+    if drafts_there:  # .drafts/ made earlier: the lock file or the temp file is refused
+        store.save(Draft("ani", {A: dict(draft.sheets[A])}))
+    make_read_only(monkeypatch, tmp_path)
+    with pytest.raises(durable.WriteError, match="tidak ada izin menulis") as info:
+        store.save(draft)
+    assert "Permission denied" not in str(info.value)
+    if drafts_there:
+        with pytest.raises(durable.WriteError, match=r"ani\.json"):
+            store.clear("ani")
+        store.path("ani").write_text("{rusak", encoding="utf-8")  # the file is writable
+        assert store.load("ani").count() == 0  # damaged, and cannot be moved aside: no crash
+    monkeypatch.undo()
+    assert not store.path("budi").exists()
 
 
 def test_an_empty_draft_removes_its_file(tmp_path: Path) -> None:

@@ -4,11 +4,13 @@ attaching them to an item, whose Tautan keeps every earlier link and file, one p
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import pytest
 
 from tests import factory
+from tests.readonly import make_read_only
 from zi_dash.base import EvidenceCol, EvidenceStatus, LogCol, Sheet
 from zi_dash.edit import uploads
 from zi_dash.workbook import WorkbookBusyError, WorkbookError, load_plan
@@ -62,6 +64,56 @@ def test_uploads_are_stored_per_action_and_never_overwritten(tmp_path: Path) -> 
     assert (first, second) == ("bukti/III.3.2/Notulen.pdf", "bukti/III.3.2/Notulen-2.pdf")
     assert (tmp_path / second).read_bytes() == PDF + b"2"
     assert (tmp_path / first).stat().st_mode & 0o777 == 0o644
+
+
+def test_uploads_of_one_name_at_the_same_moment_all_keep_their_file(tmp_path: Path) -> None:
+    # The name check and the write were apart: two threads lost a file in 29 of 30 trials.
+    def upload(workbook: Path, data: bytes, start: threading.Barrier, stored: list[str]) -> None:
+        start.wait()
+        stored.append(uploads.store(workbook, "III.3.2", "Notulen.pdf", data))
+
+    for trial in range(40):
+        workbook = tmp_path / f"t{trial}" / "rencana_aksi.xlsx"
+        contents = [PDF + f"{trial}-{n}".encode() * 2000 for n in range(4)]
+        start = threading.Barrier(len(contents))
+        stored: list[str] = []
+        threads = [
+            threading.Thread(target=upload, args=(workbook, data, start, stored))
+            for data in contents
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(set(stored)) == len(contents), f"trial {trial}: {stored}"
+        kept = {(workbook.parent / path).read_bytes() for path in stored}
+        assert kept == set(contents), f"trial {trial}: a file was overwritten"
+
+
+def test_an_upload_into_a_read_only_folder_is_said_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = tmp_path / "rencana_aksi.xlsx"
+    uploads.store(workbook, "III.3.2", "Notulen.pdf", PDF)
+    make_read_only(monkeypatch, tmp_path)
+    for action in ("III.3.2", "I.1.1"):  # its folder there already, or still to be made
+        with pytest.raises(WorkbookError, match="tidak ada izin menulis") as info:
+            uploads.store(workbook, action, "Notulen.pdf", PDF + b"2")
+        assert "Permission denied" not in str(info.value)
+    monkeypatch.undo()
+    assert sorted(p.name for p in (tmp_path / "bukti").rglob("*")) == ["III.3.2", "Notulen.pdf"]
+
+
+def test_a_read_only_folder_refuses_the_upload_with_the_workbook_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = factory.mixed(tmp_path / "rencana_aksi.xlsx")
+    plan = load_plan(path)
+    before = path.read_bytes()
+    make_read_only(monkeypatch, tmp_path)
+    with pytest.raises(WorkbookError, match="hanya-baca"):
+        uploads.attach(plan, ITEM, "Notulen.pdf", PDF, "budi")
+    assert path.read_bytes() == before
 
 
 @pytest.mark.parametrize(

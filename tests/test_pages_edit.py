@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factory
+from tests.readonly import make_read_only
 from zi_dash.base import ActionCol, EvidenceCol, LogCol
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts, editing, uploads
@@ -126,6 +127,31 @@ def test_a_draft_survives_a_page_switch_and_a_new_session(monkeypatch, workbook_
     assert _review(again) == [["I.2.1", ActionCol.NOTES, "", "catatan penting", ""]]
     assert any("baru saja" in cap.value for cap in again.caption)
     assert load_plan(workbook_copy).history.empty  # nothing was written to the workbook
+
+
+def test_a_read_only_folder_keeps_the_typed_value_on_screen_and_says_so(
+    monkeypatch, workbook_copy, users
+) -> None:
+    # Drafts are written at every keystroke; a read-only data folder was a traceback.
+    at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py")
+    make_read_only(monkeypatch, workbook_copy.parent)
+    at = _edit(at, A, {1: {ActionCol.NOTES: "catatan penting"}})  # I.2.1
+    assert not at.exception
+    said = [w.value for w in at.warning if "Draf" in w.value]
+    assert len(said) == 1
+    warning = said[0]
+    assert warning.startswith("**Draf tidak dapat disimpan di server.**")
+    assert "tidak ada izin menulis (hanya-baca)" in warning and "unduh draf" in warning
+    assert "Permission denied" not in warning
+    assert _grid(at).loc[1, ActionCol.NOTES] == "catatan penting"
+    assert _review(at) == [["I.2.1", ActionCol.NOTES, "", "catatan penting", ""]]
+    at.run()  # any later run: still on screen, still said
+    assert not at.exception and sum("Draf tidak dapat" in w.value for w in at.warning) == 1
+    assert _grid(at).loc[1, ActionCol.NOTES] == "catatan penting"
+    _save_button(at).click().run()  # the workbook's folder refuses too: said, not a traceback
+    assert not at.exception
+    assert any("tidak ada izin menulis" in t.value for t in at.get("text"))
+    assert _grid(at).loc[1, ActionCol.NOTES] == "catatan penting"
 
 
 def test_another_editor_never_sees_my_draft(monkeypatch, workbook_copy, users) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from tests.factory import save_now as _save
 from tests.factory import saved_row as _row
+from tests.readonly import make_read_only
 from zi_dash.base import ActionCol, durable
 from zi_dash.base import contract as c
 from zi_dash.workbook import ConflictError, WorkbookBusyError, load_plan, save_changes
@@ -126,6 +127,18 @@ def test_a_read_only_workbook_is_refused(workbook_copy: Path) -> None:
             _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
     finally:
         workbook_copy.chmod(0o644)
+
+
+def test_a_read_only_folder_is_refused_in_indonesian(
+    workbook_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The file itself may be written, its folder not: no lock file, no backup, no temp file.
+    before = workbook_copy.read_bytes()
+    make_read_only(monkeypatch, workbook_copy.parent)
+    with pytest.raises(WorkbookBusyError, match="tidak ada izin menulis") as info:
+        _save(workbook_copy, {A: {"I.1.1": {ActionCol.PIC: "x"}}})
+    assert "Permission denied" not in str(info.value)
+    assert workbook_copy.read_bytes() == before
 
 
 # --- files ------------------------------------------------------------------------------------

@@ -3,18 +3,87 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Final
+
+import filelock
 
 from zi_dash.base.errors import WorkbookBusyError
 
 BACKUP_DIR: Final = ".backup"
 _TEMP_PREFIX: Final = ".zi-simpan-"
+# Why a write failed, in words for the user: the OS's own strerror is English.
+_REASONS: Final = {
+    errno.EACCES: "tidak ada izin menulis (hanya-baca)",
+    errno.EPERM: "tidak ada izin menulis (hanya-baca)",
+    errno.EROFS: "sistem berkasnya hanya-baca",
+    errno.ENOSPC: "disk penuh",
+    errno.EDQUOT: "kuota disk habis",
+    errno.ENOTDIR: "sebagian jalurnya berkas, bukan folder",
+    errno.EEXIST: "sudah ada berkas bernama sama",
+    errno.ENAMETOOLONG: "nama atau jalurnya terlalu panjang",
+    errno.EIO: "galat baca-tulis perangkat",
+}
+
+
+class WriteError(WorkbookBusyError):
+    """A file or folder the dashboard could not write; the message is Indonesian."""
+
+
+def reason(exc: OSError) -> str:
+    """Why an OS call failed, in Indonesian (the errno's strerror is English)."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    return f"galat sistem berkas nomor {exc.errno}" if exc.errno else "galat sistem berkas"
+
+
+def write_error(path: Path, exc: OSError, *, folder: bool = False) -> WriteError:
+    """The WriteError for `exc` raised while writing `path` (a folder when `folder`)."""
+    what = f'Folder "{path}"' if folder else f'Berkas "{path.name}" di folder "{path.parent}"'
+    return WriteError(f"{what} tidak dapat ditulis: {reason(exc)}.")
+
+
+def make_dir(folder: Path, mode: int = 0o777) -> None:
+    """Create `folder` and its parents (the last one with `mode`); WriteError when it cannot."""
+    try:
+        folder.mkdir(mode=mode, parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only share, a full disk, a file in the way
+        raise write_error(folder, exc, folder=True) from exc
+
+
+@contextlib.contextmanager
+def locked(lock_file: Path, timeout: float) -> Iterator[None]:
+    """Hold the inter-process lock `lock_file`; WriteError when it cannot even be created.
+
+    filelock.Timeout (a TimeoutError, so an OSError) is raised as it is: the caller knows
+    what a busy lock means for it.
+    """
+    lock = filelock.FileLock(lock_file, timeout=timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise
+    except OSError as exc:  # a read-only folder: no lock file can be made
+        raise write_error(lock_file, exc) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def remove(path: Path) -> None:
+    """Delete `path` if it is there; WriteError when the folder does not allow it."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
 
 
 def backup_dir(path: Path) -> Path:
@@ -22,42 +91,50 @@ def backup_dir(path: Path) -> Path:
     return path.parent / BACKUP_DIR
 
 
-def atomic_write(path: Path, data: bytes, *, clean_stale: bool = False) -> None:
+def atomic_write(
+    path: Path, data: bytes, *, clean_stale: bool = False, mode: int | None = None
+) -> None:
     """Replace `path` with `data` so a crash leaves the old file or the new, never a mix.
 
+    The new file gets `mode`, else the old file's mode, else 0644, before any byte is in it.
     `clean_stale` removes temp files of writers killed mid-write; only safe under the lock.
+    Any OS error is a WriteError that says in Indonesian what could not be written and why.
     """
-    if clean_stale:
-        _remove_stale_temps(path.parent)
     try:
+        if clean_stale:
+            _remove_stale_temps(path.parent)
         fd, tmp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=path.parent)
-    except PermissionError as exc:  # a read-only folder: no temp file to write
-        raise WorkbookBusyError(
-            f'Folder "{path.parent.name}" hanya-baca; berkas "{path.name}" tidak dapat '
-            "ditulis. Minta pengelola berkas membuka izin tulisnya. Perubahan Anda masih ada "
-            "di layar."
-        ) from exc
+    except OSError as exc:  # a read-only folder: no temp file to write
+        raise write_error(path, exc) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
+            # The mode while the file is empty: the data is never readable by more people
+            # than it should be, not even for a moment.
+            tmp.chmod(_mode_for(path, mode))
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        try:
-            tmp.chmod(path.stat().st_mode & 0o777)
-        except FileNotFoundError:
-            tmp.chmod(0o644)  # mkstemp's 0600 would hide a new file from colleagues
         tmp.replace(path)  # atomic on POSIX and Windows (os.replace)
-    except PermissionError as exc:
+    except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise WorkbookBusyError(
-            f'Berkas "{path.name}" tidak dapat ditulis ({exc.strerror}); mungkin sedang '
-            "dibuka di Excel atau foldernya hanya-baca. Perubahan Anda masih ada di layar."
-        ) from exc
+        error = write_error(path, exc)
+        if isinstance(exc, PermissionError):  # Windows refuses the rename while Excel has it
+            error = WriteError(f"{error} Mungkin berkas itu sedang dibuka di Excel.")
+        raise error from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def _mode_for(path: Path, mode: int | None) -> int:
+    if mode is not None:
+        return mode
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return 0o644  # mkstemp's 0600 would hide a new file from colleagues
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -81,7 +158,7 @@ def write_backup(path: Path, data: bytes, version: str, now: datetime, keep: int
     if keep <= 0:
         return None
     folder = backup_dir(path)
-    folder.mkdir(exist_ok=True)
+    make_dir(folder)
     target = folder / f"{path.stem}_{now:%Y%m%d-%H%M%S-%f}_{version[:16]}{path.suffix}"
     atomic_write(target, data, clean_stale=True)
     backups = sorted(folder.glob(_backup_pattern(path)))

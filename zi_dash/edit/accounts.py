@@ -43,13 +43,49 @@ def normal_name(name: str) -> str:
 def load_users(path: Path) -> dict[str, str]:
     """User name -> password hash; an absent file means no editors yet."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as exc:
-        raise AccountError(f'Berkas pengguna "{path}" tidak dapat dibaca: {exc}') from exc
-    users = data.get("users", {}) if isinstance(data, dict) else {}
-    return {normal_name(k): str(v) for k, v in users.items() if isinstance(v, str)}
+    except UnicodeDecodeError as exc:
+        raise _unreadable(path, "isinya bukan teks UTF-8") from exc
+    except OSError as exc:
+        raise _unreadable(path, durable.reason(exc)) from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:  # json's own message is English
+        raise _unreadable(
+            path, f"isinya bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno})"
+        ) from exc
+    table = data.get("users", {}) if isinstance(data, dict) else None
+    return users_from(table, f'berkas "{path}"')
+
+
+def users_from(table: object, where: str) -> dict[str, str]:
+    """The accounts of a {name: hash} table; AccountError when it is not one (none dropped)."""
+    if not isinstance(table, Mapping) or not all(isinstance(v, str) for v in table.values()):
+        raise AccountError(
+            f"Daftar penyunting di {where} tidak berbentuk nama = hash kata sandi; tidak ada "
+            "akun yang dapat dipakai dari sana. Perbaiki berkasnya, atau buat ulang dengan "
+            "python -m zi_dash add-user NAMA."
+        )
+    return {normal_name(str(k)): v for k, v in table.items()}
+
+
+def _unreadable(path: Path, why: str) -> AccountError:
+    return AccountError(
+        f'Berkas pengguna "{path}" tidak dapat dibaca: {why}. Perbaiki berkas itu, atau '
+        "pindahkan lalu buat ulang akunnya dengan python -m zi_dash add-user NAMA."
+    )
+
+
+def _write(path: Path, users: Mapping[str, str]) -> None:
+    # Created 0600 in a 0700 folder, before any byte is written: never readable by others.
+    text = json.dumps({"users": dict(sorted(users.items()))}, indent=2) + "\n"
+    try:
+        durable.make_dir(path.parent, mode=0o700)
+        durable.atomic_write(path, text.encode("utf-8"), mode=0o600)
+    except durable.WriteError as exc:
+        raise AccountError(f"Akun tidak disimpan. {exc}") from exc
 
 
 def add_user(path: Path, name: str, password: str) -> None:
@@ -63,10 +99,7 @@ def add_user(path: Path, name: str, password: str) -> None:
         raise AccountError(f"Kata sandi paling sedikit {MIN_PASSWORD} karakter.")
     users = load_users(path)
     users[name] = _HASHER.hash(password)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"users": dict(sorted(users.items()))}, indent=2) + "\n"
-    durable.atomic_write(path, text.encode("utf-8"))
-    path.chmod(0o600)
+    _write(path, users)
 
 
 def remove_user(path: Path, name: str) -> bool:
@@ -74,8 +107,7 @@ def remove_user(path: Path, name: str) -> bool:
     users = load_users(path)
     if users.pop(normal_name(name), None) is None:
         return False
-    text = json.dumps({"users": users}, indent=2) + "\n"
-    durable.atomic_write(path, text.encode("utf-8"))
+    _write(path, users)
     return True
 
 

@@ -11,14 +11,13 @@ so the save (and the review before it) can tell the editor's changes from other 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Final
-
-import filelock
 
 from zi_dash.base import EDITABLE, durable
 from zi_dash.workbook import CellValue, plain, same
@@ -176,9 +175,6 @@ class DraftStore:
         """The draft file of an editor (user names are plain: see auth.normal_name)."""
         return self.folder / f"{user}.json"
 
-    def _lock(self, user: str) -> filelock.FileLock:
-        return filelock.FileLock(self.folder / f".{user}.lock", timeout=10)
-
     def load(self, user: str) -> Draft:
         """The editor's draft; empty when none. A damaged file is kept aside, never lost."""
         path = self.path(user)
@@ -192,17 +188,22 @@ class DraftStore:
                 if sheet in EDITABLE
             }
         except (OSError, ValueError, KeyError, TypeError, AssertionError):
-            path.replace(path.with_suffix(f".rusak-{datetime.now():%Y%m%d%H%M%S}.json"))
+            # Kept aside for the administrator; in a read-only folder it simply stays.
+            with contextlib.suppress(OSError):
+                path.replace(path.with_suffix(f".rusak-{datetime.now():%Y%m%d%H%M%S}.json"))
             return Draft(user)
         return Draft(user, sheets)
 
     def save(self, draft: Draft) -> None:
-        """Write the draft at once (atomically); an empty draft removes the file."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """Write the draft at once (atomically); an empty draft removes the file.
+
+        durable.WriteError (Indonesian) when the folder cannot be written: read-only, full.
+        """
+        durable.make_dir(self.folder)
         path = self.path(draft.user)
-        with self._lock(draft.user):
+        with durable.locked(self.folder / f".{draft.user}.lock", timeout=10):
             if not draft.count():
-                path.unlink(missing_ok=True)
+                durable.remove(path)
                 return
             payload = {
                 "format": FORMAT,
@@ -217,8 +218,8 @@ class DraftStore:
             durable.atomic_write(path, text.encode("utf-8"))
 
     def clear(self, user: str) -> None:
-        """Remove the editor's draft."""
-        self.path(user).unlink(missing_ok=True)
+        """Remove the editor's draft; durable.WriteError when the folder does not allow it."""
+        durable.remove(self.path(user))
 
     def users(self) -> Iterator[str]:
         """Editors who have a draft on this workbook."""

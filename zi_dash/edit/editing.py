@@ -309,10 +309,11 @@ def take_theirs(draft: Draft, sheet: str, outcomes: Sequence[merge.RowOutcome]) 
         draft.drop(sheet, {o.row_id: clashing})
 
 
-def save(
-    plan: Plan, store: DraftStore, draft: Draft, sheet: str, found: Review, user: str
-) -> SaveResult:
-    """Save the reviewed rows that are clean; they leave the draft, the others stay in it."""
+def save(plan: Plan, draft: Draft, sheet: str, found: Review, user: str) -> SaveResult:
+    """Save the reviewed rows that are clean; they leave the draft, the others stay in it.
+
+    The caller stores the draft after: a folder that refuses it leaves the save done.
+    """
     rows = found.saveable
     changes = {sheet: {o.row_id: draft.typed(sheet)[o.row_id] for o in rows}}
     seen = {sheet: {o.row_id: draft.seen(sheet)[o.row_id] for o in rows}}
@@ -320,7 +321,6 @@ def save(
         plan.path, changes, user=user, base_version=plan.version, base_values=seen
     )
     draft.drop(sheet, {o.row_id: set(changes[sheet][o.row_id]) for o in rows})
-    store.save(draft)
     return result
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -88,19 +90,40 @@ def check(name: str, data: bytes, max_bytes: int = MAX_BYTES) -> str:
 
 
 def store(workbook: Path, action_id: str, name: str, data: bytes) -> str:
-    """Save an upload under bukti/<action ID>/ beside the workbook; returns its relative path."""
+    """Save an upload under bukti/<action ID>/ beside the workbook; returns its relative path.
+
+    Never over an earlier file, even one stored at the same moment by another session: each
+    name is created exclusively (O_EXCL) and a taken one moves on to "-2", "-3", ...
+    durable.WriteError (Indonesian) when the folder cannot be written.
+    """
     clean = check(name, data)
-    folder_name = safe_name(action_id.replace("/", "-"))
-    folder = workbook.parent / UPLOAD_DIR / folder_name
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / clean
-    stem, suffix = target.stem, target.suffix
-    n = 2
-    while target.exists():  # never overwrite an earlier upload
-        target = folder / f"{stem}-{n}{suffix}"
-        n += 1
-    durable.atomic_write(target, data)
-    return target.relative_to(workbook.parent).as_posix()
+    folder = workbook.parent / UPLOAD_DIR / safe_name(action_id.replace("/", "-"))
+    durable.make_dir(folder)
+    stem, suffix = PurePosixPath(clean).stem, PurePosixPath(clean).suffix
+    for n in itertools.count(1):
+        target = folder / (clean if n == 1 else f"{stem}-{n}{suffix}")
+        try:
+            _write_new(target, data)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise durable.write_error(target, exc) from exc
+        return target.relative_to(workbook.parent).as_posix()
+    raise AssertionError("unreachable")
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    """Create `target` (it must not exist yet) holding `data`; nothing is left if that fails."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(target, flags, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        target.unlink(missing_ok=True)  # ours: created by this call, never an earlier upload
+        raise
 
 
 def linked_items(plan: Plan) -> pd.DataFrame:

@@ -21,8 +21,8 @@ def write_new(out: Path, data: bytes, *, overwrite: bool = False) -> Path:
             f'Berkas "{out}" sudah ada dan tidak ditimpa: pilih nama lain, atau tambahkan '
             "--timpa bila memang hendak menggantinya."
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
     try:
+        durable.make_dir(out.parent)
         durable.atomic_write(out, data)
     except WorkbookBusyError as exc:  # its message speaks to the web page's editor
         # An OSError, as the commands report a file they cannot write.

@@ -13,7 +13,7 @@ from typing import Any, Final
 
 import streamlit as st
 
-from zi_dash.base import EDITABLE, EvidenceCol, Kind, WorkbookError, format_date
+from zi_dash.base import EDITABLE, EvidenceCol, Kind, WorkbookError, durable, format_date
 from zi_dash.edit import Draft, DraftStore, accounts, editing
 from zi_dash.ui.session import Context, Key, clear_plan_cache, current_workbook
 from zi_dash.workbook import ConflictError
@@ -35,6 +35,26 @@ def _store() -> DraftStore:
     return DraftStore(current_workbook())
 
 
+def keep_draft(store: DraftStore, draft: Draft, *, quiet: bool = False) -> bool:
+    """Store the draft; when its folder refuses, say so (unless `quiet`) and go on.
+
+    What was typed stays in the grid's own state, so it stays on screen; only the server copy
+    that outlives a reload is missing, and the warning says how not to lose it.
+    """
+    try:
+        store.save(draft)
+    except durable.WriteError as exc:
+        if not quiet:
+            st.warning(
+                f"**Draf tidak dapat disimpan di server.** {exc} Yang Anda ketik tetap tampil "
+                "di tabel, tetapi akan hilang bila halaman dimuat ulang atau dipindah: simpan "
+                "ke workbook atau unduh draf (.xlsx) dulu.",
+                icon=":material/warning:",
+            )
+        return False
+    return True
+
+
 def when(moment: datetime) -> str:
     """'25 November 2026 pukul 14.05 (3 menit lalu)'."""
     return f"{format_date(moment.date())} pukul {moment:%H.%M} ({editing.age(moment)})"
@@ -44,7 +64,10 @@ def _log_out(discard: bool) -> None:
     user = st.session_state.pop(Key.USER, None)
     st.session_state.pop(Key.ASK_LOGOUT, None)
     if discard and user:
-        _store().clear(user)
+        try:
+            _store().clear(user)
+        except durable.WriteError as exc:  # logged out all the same; the draft stays
+            st.session_state[Key.FLASH] = f"Draf tidak dapat dibuang. {exc}"
     for sheet in _SHEETS:
         st.session_state.pop(Key.GRID.format(sheet), None)
     st.rerun()
@@ -61,7 +84,7 @@ def _absorb_all(user: str) -> Draft:
             state = st.session_state.get(Key.EDITOR.format(sheet, grid[0]), {})
             changed |= editing.absorb(draft, sheet, grid[1], grid[2], state)
     if changed:
-        store.save(draft)
+        keep_draft(store, draft, quiet=True)  # the Sunting page itself says so
     return draft
 
 
@@ -185,7 +208,7 @@ def edit_sheet(ctx: Context, sheet: str, user: str) -> None:
     if grid is not None:
         state = st.session_state.get(Key.EDITOR.format(sheet, grid[0]), {})
         if editing.absorb(draft, sheet, grid[1], grid[2], state):
-            store.save(draft)  # at every change: a reload or page switch loses nothing
+            keep_draft(store, draft)  # at every change: a reload or page switch loses nothing
     ids = editing.row_ids(ctx.view, sheet)
     found = editing.review(ctx.plan, sheet, draft, ids)
     frame = editing.editor_frame(ctx.plan, sheet, ids, draft, found)
@@ -238,9 +261,9 @@ def _review(
         st.write(f"Buang {draft.count(sheet)} perubahan di lembar {sheet}? Tidak dapat dibatalkan.")
         if st.button("Ya, buang", key=f"discard_{sheet}"):
             draft.sheets.pop(sheet, None)
-            store.save(draft)
-            _refresh(sheet)
-            st.rerun()
+            if keep_draft(store, draft):
+                _refresh(sheet)
+                st.rerun()
     cols[2].download_button(
         "Unduh draf (.xlsx)", partial(editing.draft_workbook, found.lines, sheet),
         file_name=f"draf_belum_tersimpan_{datetime.now():%Y-%m-%d_%H%M}.xlsx",
@@ -264,16 +287,16 @@ def _conflicts(
         editing.take_theirs(draft, sheet, found.outcomes)
     else:
         return
-    store.save(draft)
-    _refresh(sheet)
-    st.rerun()
+    if keep_draft(store, draft):
+        _refresh(sheet)
+        st.rerun()
 
 
 def _save(
     ctx: Context, store: DraftStore, draft: Draft, sheet: str, found: editing.Review, user: str
 ) -> None:
     try:
-        result = editing.save(ctx.plan, store, draft, sheet, found, user)
+        result = editing.save(ctx.plan, draft, sheet, found, user)
     except WorkbookError as exc:
         kind = "bentrok" if isinstance(exc, ConflictError) else "gagal"
         st.error(f"Penyimpanan {kind}. Perubahan Anda tetap di draf dan dapat diunduh.")
@@ -283,6 +306,8 @@ def _save(
     merged = " (digabung dengan perubahan orang lain)" if result.merged else ""
     held = draft.count(sheet)
     rest = f" {held} perubahan bermasalah tetap di draf." if held else ""
+    if not keep_draft(store, draft, quiet=True):
+        rest += " Draf di server belum diperbarui (foldernya tidak dapat ditulis)."
     saved(f"Tersimpan: {len(result.changes)} sel diubah oleh {user}{merged}.{rest}", sheet)
 
 

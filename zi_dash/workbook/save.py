@@ -91,9 +91,9 @@ def save_changes(
         raise WorkbookError("Nama pengguna wajib diisi untuk menyimpan perubahan.")
     _check_shape(changes)
     _check_not_held(path)
-    lock = filelock.FileLock(lock_path(path), timeout=LOCK_TIMEOUT_S)
     try:
-        with lock:
+        # A read-only folder, where not even the lock file can be made, is a WriteError.
+        with durable.locked(lock_path(path), LOCK_TIMEOUT_S):
             return _save_locked(
                 path,
                 changes,
