@@ -9,7 +9,16 @@ import pytest
 
 from tests import factory
 from zi_dash.base import DEFAULT_WORKBOOK
+from zi_dash.edit import throttle
 from zi_dash.workbook import Plan, load_plan
+
+
+@pytest.fixture(autouse=True)
+def fresh_login_guard(monkeypatch: pytest.MonkeyPatch) -> throttle.Guard:
+    """Each test starts with no failed logins counted (the guard is the server process's)."""
+    guard = throttle.Guard()
+    monkeypatch.setattr(throttle, "GUARD", guard)
+    return guard
 
 
 @pytest.fixture(scope="session")

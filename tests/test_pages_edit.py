@@ -70,7 +70,6 @@ def test_login_with_the_right_password(monkeypatch, workbook_copy, users) -> Non
 
 
 def test_a_wrong_password_is_refused(monkeypatch, workbook_copy, users) -> None:
-    monkeypatch.setattr("zi_dash.ui.editor.time.sleep", lambda s: None)
     at = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user=None)
     at.text_input(key=Key.LOGIN_NAME).input("budi")
     at.text_input(key=Key.LOGIN_PASSWORD).input("salah-sandi")

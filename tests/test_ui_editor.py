@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -14,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tests import factory
 from zi_dash.base import WORKBOOK_ENV, ActionCol, EvidenceCol, format_date
 from zi_dash.base import contract as c
-from zi_dash.edit import DraftStore, accounts
+from zi_dash.edit import DraftStore, accounts, throttle
 from zi_dash.ui import Key, editor
 
 A = c.Sheet.ACTIONS
@@ -101,21 +100,57 @@ def test_accounts_from_the_secrets_can_log_in(tmp_path, monkeypatch) -> None:
     at.text_input(key=Key.LOGIN_PASSWORD).input("sandi-rahasia")
     at.button[0].click().run()
     assert at.session_state[Key.USER] == "ani"
-    assert at.session_state[Key.LOGIN_FAILS] == 0
     assert [m.value for m in at.markdown] == ["halaman penyunting untuk ani"]
 
 
-def test_failed_logins_are_counted_and_slowed(users: Path, monkeypatch) -> None:
-    waits: list[float] = []
-    monkeypatch.setattr(editor, "time", SimpleNamespace(sleep=waits.append))
-    at = _app(_gate).run()
-    for _ in range(7):
-        at.text_input(key=Key.LOGIN_NAME).input("budi")
-        at.text_input(key=Key.LOGIN_PASSWORD).input("salah-sandi")
-        at.button[0].click().run()
-    assert at.session_state[Key.LOGIN_FAILS] == 7
-    assert waits == [1, 2, 3, 4, 5, 5, 5]  # one second more each time, at most five
-    assert Key.USER not in at.session_state
+def _try(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input(key=Key.LOGIN_NAME).input(name)
+    at.text_input(key=Key.LOGIN_PASSWORD).input(password)
+    return at.button[0].click().run()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 5000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_failed_logins_count_across_sessions_and_lock_out_only_briefly(users, monkeypatch):
+    # A new browser session used to start the count again. Here no address (localhost).
+    clock = Clock()
+    monkeypatch.setattr(throttle, "GUARD", throttle.Guard(clock))
+    for session in range(throttle.ACCOUNT.free):  # each guess in a fresh session
+        at = _try(_app(_gate).run(), "budi", f"tebakan-{session}")
+        assert at.error[0].value.startswith("Nama pengguna atau kata sandi salah.")
+    assert "Coba lagi pukul" in at.error[0].value  # said with the last wrong guess
+    real = _try(_app(_gate).run(), "budi", "rahasia-123")  # the real user, a new session
+    assert Key.USER not in real.session_state
+    assert real.error[0].value.startswith("Terlalu banyak percobaan masuk yang gagal.")
+    assert "sekitar 15 detik lagi" in real.error[0].value
+    clock.now += throttle.ACCOUNT.cap  # never longer than this
+    real = _try(real, "budi", "rahasia-123")
+    assert real.session_state[Key.USER] == "budi"
+
+
+def test_a_stranger_elsewhere_does_not_lock_out_the_real_users_address(users, monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(throttle, "GUARD", throttle.Guard(clock))
+    address = {"now": "10.0.0.5"}
+    monkeypatch.setattr(editor, "client_address", lambda: address["now"])
+    assert _try(_app(_gate).run(), "budi", "rahasia-123").session_state[Key.USER] == "budi"
+    address["now"] = "10.0.0.9"  # a stranger, guessing in one new session after another
+    for session in range(20):
+        clock.now += throttle.GUARD.wait("budi", "10.0.0.9")
+        _try(_app(_gate).run(), "budi", f"tebakan-{session}")
+    stranger = _try(_app(_gate).run(), "budi", "tebakan-lagi")
+    assert "sekitar 15 menit lagi" in stranger.error[0].value
+    address["now"] = "10.0.0.5"  # the real user, back at their own computer
+    assert _try(_app(_gate).run(), "budi", "rahasia-123").session_state[Key.USER] == "budi"
+    address["now"] = "10.0.0.7"  # from another computer: a minute at most
+    elsewhere = _try(_app(_gate).run(), "budi", "rahasia-123")
+    assert "sekitar 1 menit lagi" in elsewhere.error[0].value
 
 
 def _box() -> None:

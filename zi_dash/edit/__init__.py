@@ -1,8 +1,18 @@
-"""Editing from the dashboard: accounts, per-editor drafts, the Sunting pages' logic, uploads."""
+"""Editing from the dashboard: accounts and their login throttle, per-editor drafts, the Sunting
+pages' logic, uploads."""
 
 from __future__ import annotations
 
-from zi_dash.edit import accounts, drafts, editing, uploads
+from zi_dash.edit import accounts, drafts, editing, throttle, uploads
 from zi_dash.edit.drafts import DRAFT_DIR, Draft, DraftStore
 
-__all__ = ["DRAFT_DIR", "Draft", "DraftStore", "accounts", "drafts", "editing", "uploads"]
+__all__ = [
+    "DRAFT_DIR",
+    "Draft",
+    "DraftStore",
+    "accounts",
+    "drafts",
+    "editing",
+    "throttle",
+    "uploads",
+]

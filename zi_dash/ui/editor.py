@@ -6,7 +6,6 @@ typed is rendered as Markdown or HTML: it goes through st.dataframe/st.text.
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from functools import partial
 from typing import Any, Final
@@ -14,7 +13,7 @@ from typing import Any, Final
 import streamlit as st
 
 from zi_dash.base import EDITABLE, EvidenceCol, Kind, WorkbookError, durable, format_date
-from zi_dash.edit import Draft, DraftStore, accounts, editing
+from zi_dash.edit import Draft, DraftStore, accounts, editing, throttle
 from zi_dash.ui.session import Context, Key, clear_plan_cache, current_workbook
 from zi_dash.workbook import ConflictError
 
@@ -129,6 +128,29 @@ def account_box() -> None:
             st.rerun()
 
 
+def client_address() -> str | None:
+    """The browser's IP address as the server sees it; None for localhost (Streamlit's rule)."""
+    return st.context.ip_address
+
+
+def _log_in(users: dict[str, str], name: str, password: str) -> None:
+    """Check a submitted login, counted across sessions (edit.throttle): a wait is refused."""
+    guard, address = throttle.GUARD, client_address()
+    if (wait := guard.wait(name, address)) > 0:
+        st.error(throttle.locked_message(wait))  # not even checked: a guess costs nothing
+        return
+    if verified := accounts.verify(users, name, password):
+        guard.succeeded(verified, address)
+        st.session_state[Key.USER] = verified
+        st.rerun()
+    guard.failed(name, address)
+    wait = guard.wait(name, address)
+    st.error(
+        "Nama pengguna atau kata sandi salah."
+        + (f" {throttle.locked_message(wait)}" if wait else "")
+    )
+
+
 def require_editor() -> str:
     """The logged-in editor's name; otherwise a login form and the page stops there."""
     if user := st.session_state.get(Key.USER):
@@ -150,14 +172,7 @@ def require_editor() -> str:
         password = st.text_input("Kata sandi", type="password", key=Key.LOGIN_PASSWORD)
         submitted = st.form_submit_button("Masuk", type="primary")
     if submitted:
-        if verified := accounts.verify(users, name, password):
-            st.session_state[Key.USER] = verified
-            st.session_state[Key.LOGIN_FAILS] = 0
-            st.rerun()
-        fails = st.session_state.get(Key.LOGIN_FAILS, 0) + 1
-        st.session_state[Key.LOGIN_FAILS] = fails
-        time.sleep(min(fails, 5))  # slows guessing from one session
-        st.error("Nama pengguna atau kata sandi salah.")
+        _log_in(users, name, password)
     st.stop()
     raise AssertionError("unreachable")
 

@@ -30,7 +30,6 @@ class Key:
     MEETING_SCREEN: Final = "meeting_screen"
     EXPORT: Final = "export_package"
     USER: Final = "editor_user"
-    LOGIN_FAILS: Final = "login_failures"
     LOGIN_NAME: Final = "login_name"
     LOGIN_PASSWORD: Final = "login_password"
     FLASH: Final = "flash_message"
