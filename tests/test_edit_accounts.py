@@ -107,3 +107,44 @@ def test_a_read_only_users_folder_is_said_in_indonesian(
         assert "Akun tidak disimpan" in str(info.value)
         assert "tidak ada izin menulis (hanya-baca)" in str(info.value)
         assert "Permission denied" not in str(info.value)
+
+
+HASH = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA"
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({}, {}),  # no secrets.toml at all: the usual case
+        ({"a.toml": '[other]\nx = "y"\n'}, {}),
+        ({"a.toml": f'[users]\nAni = "{HASH}"\n'}, {"ani": HASH}),
+        ({"a.toml": f'[users]\nani = "{HASH}"\n', "b.toml": f'[users]\nbudi = "{HASH}"\n'},
+         {"ani": HASH, "budi": HASH}),
+    ],
+)  # fmt: skip
+def test_accounts_in_secrets_files(tmp_path: Path, files: dict[str, str], expected) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    paths = [tmp_path / "a.toml", tmp_path / "b.toml", tmp_path]  # a folder is passed over
+    assert accounts.secret_users(paths) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b'[users]\nani = "$argon2id$x\n', "bukan TOML yang sah (baris 2, kolom"),
+        (b"[users\n", "bukan TOML yang sah (baris 1, kolom"),
+        (b'users = "ani"\n', "tidak berbentuk nama = hash kata sandi"),
+        (b"[users]\nani = 5\n", "tidak berbentuk nama = hash kata sandi"),
+        (b"\xff[users]\n", "bukan teks UTF-8"),
+    ],
+)
+def test_a_broken_secrets_file_is_said_never_dropped(tmp_path: Path, content, said) -> None:
+    path = tmp_path / "secrets.toml"
+    path.write_bytes(content)
+    with pytest.raises(accounts.AccountError) as info:
+        accounts.secret_users([path])
+    message = str(info.value)
+    assert said in message and str(path) in message
+    for english in ("Expected", "Illegal", "Unterminated", "Invalid", "codec"):
+        assert english not in message

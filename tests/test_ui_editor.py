@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from tests import factory
@@ -101,6 +102,27 @@ def test_accounts_from_the_secrets_can_log_in(tmp_path, monkeypatch) -> None:
     at.button[0].click().run()
     assert at.session_state[Key.USER] == "ani"
     assert [m.value for m in at.markdown] == ["halaman penyunting untuk ani"]
+
+
+def test_a_broken_secrets_file_is_said_and_the_other_accounts_still_log_in(
+    tmp_path, monkeypatch, users
+) -> None:
+    # It used to drop its accounts silently: the editors in it could not log in, unsaid.
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('[users]\nani = "$argon2id$belum-ditutup\n', encoding="utf-8")
+    real_get_option = st_config.get_option
+
+    def get_option(key: str):
+        return [str(secrets)] if key == "secrets.files" else real_get_option(key)
+
+    monkeypatch.setattr(st_config, "get_option", get_option)
+    at = _app(_gate).run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert f'Berkas "{secrets}" tidak dapat dibaca: isinya bukan TOML yang sah' in at.error[0].value
+    assert "[users]" in at.error[0].value
+    at = _try(at, "budi", "rahasia-123")  # from the users file
+    assert at.session_state[Key.USER] == "budi"
 
 
 def _try(at: AppTest, name: str, password: str) -> AppTest:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
+import tomllib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -69,6 +70,43 @@ def users_from(table: object, where: str) -> dict[str, str]:
             "python -m zi_dash add-user NAMA."
         )
     return {normal_name(str(k)): v for k, v in table.items()}
+
+
+def secret_users(paths: Iterable[Path]) -> dict[str, str]:
+    """The [users] table of each secrets.toml there is; AccountError when one is broken.
+
+    Streamlit says the same of a missing and a broken secrets.toml (and in English): here
+    a missing file means no accounts from it, a broken one is said, never silently dropped.
+    """
+    users: dict[str, str] = {}
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (FileNotFoundError, IsADirectoryError):
+            continue  # no such file, or a folder of secrets: not where accounts are kept
+        except UnicodeDecodeError as exc:
+            raise _broken_secrets(path, "isinya bukan teks UTF-8") from exc
+        except OSError as exc:
+            raise _broken_secrets(path, durable.reason(exc)) from exc
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:  # its message is English: only the place
+            at = _TOML_AT.search(str(exc))
+            where = f" (baris {at[1]}, kolom {at[2]})" if at else ""
+            raise _broken_secrets(path, f"isinya bukan TOML yang sah{where}") from exc
+        if "users" in data:
+            users |= users_from(data["users"], f'bagian [users] berkas "{path}"')
+    return users
+
+
+_TOML_AT: Final = re.compile(r"at line (\d+), column (\d+)")
+
+
+def _broken_secrets(path: Path, why: str) -> AccountError:
+    return AccountError(
+        f'Berkas "{path}" tidak dapat dibaca: {why}. Akun penyunting di bagian [users]-nya '
+        "tidak dapat dipakai sampai berkas itu diperbaiki."
+    )
 
 
 def _unreadable(path: Path, why: str) -> AccountError:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import Any, Final
 
 import streamlit as st
+from streamlit import config as st_config
+from streamlit.errors import StreamlitSecretNotFoundError
 
 from zi_dash.base import EDITABLE, EvidenceCol, Kind, WorkbookError, durable, format_date
 from zi_dash.edit import Draft, DraftStore, accounts, editing, throttle
@@ -20,13 +23,16 @@ from zi_dash.workbook import ConflictError
 _SHEETS: Final = tuple(editing.READ_ONLY)
 
 
-def _users() -> dict[str, str]:
-    users = accounts.load_users(accounts.users_path())
+def _secret_users() -> dict[str, str]:
+    """The optional [users] name = "hash" of .streamlit/secrets.toml; AccountError if broken."""
     try:
-        extra = dict(st.secrets.get("users", {}))  # optional [users] name = "hash"
-    except Exception:  # no secrets.toml at all is the usual case
-        extra = {}
-    return users | {accounts.normal_name(k): str(v) for k, v in extra.items()}
+        table = st.secrets.get("users", {})
+    except StreamlitSecretNotFoundError:
+        # Streamlit's word for a missing file (the usual case) and for a broken one alike:
+        # the files themselves tell them apart.
+        paths = [Path(p) for p in st_config.get_option("secrets.files")]
+        return accounts.secret_users(paths)
+    return accounts.users_from(table, "bagian [users] secrets.toml")
 
 
 def _store() -> DraftStore:
@@ -157,10 +163,14 @@ def require_editor() -> str:
         return user
     st.info("Halaman ini untuk penyunting. Masuk dengan akun Anda untuk mengubah data.")
     try:
-        users = _users()
+        users = accounts.load_users(accounts.users_path())
     except accounts.AccountError as exc:
         st.error(str(exc))
         st.stop()
+    try:
+        users |= _secret_users()
+    except accounts.AccountError as exc:
+        st.error(str(exc))  # said; the users file's accounts can still log in
     if not users:
         st.warning(
             "Belum ada akun penyunting. Pengelola server menambahkannya dengan perintah "
