@@ -3,15 +3,17 @@
 import streamlit as st
 
 from zi_dash import ui
-from zi_dash.newplan import next_year_bytes, read_intake, template_bytes, workbook_name
+from zi_dash.newplan import next_year_bytes, template_bytes, workbook_name
 from zi_dash.sk import SourceError
 
 ctx = ui.context()
 st.title("Rencana Baru")
 st.caption(
-    "Buat workbook dasbor untuk satker lain atau tahun berikutnya. Berkas baru diunduh, "
-    "tidak pernah menimpa workbook yang sedang dipakai dasbor ini."
+    "Buat workbook dasbor untuk satker lain atau tahun berikutnya: dari tabel lampiran SK "
+    "(Word, Excel atau CSV), dari rencana ini untuk tahun baru, atau dari templat kosong. "
+    "Berkas baru diunduh, tidak pernah menimpa workbook yang sedang dipakai dasbor ini."
 )
+ui.require_editor()  # making a plan is an editor's act; viewers read the line above only
 
 st.subheader("Dari tabel rencana aksi (Word, Excel atau CSV)")
 st.caption(
@@ -26,9 +28,11 @@ if file is not None:
     year = cols[1].number_input("Tahun rencana", 2000, 2100, value=None, key="newplan_year",
                                 placeholder="dari berkas")  # fmt: skip
     sheet = cols[2].text_input("Lembar Excel", placeholder="otomatis", key="newplan_sheet")
-    try:
-        intake = read_intake(file.name, file.getvalue(), unit=unit or None,
-                             year=int(year) if year else None, sheet=sheet or None)  # fmt: skip
+    try:  # read once per file (and sheet), not on every rerun
+        intake = ui.uploaded_intake(
+            file.name, file.getvalue(), unit=unit or None, year=int(year) if year else None,
+            sheet=sheet or None,
+        )  # fmt: skip
     except SourceError as exc:
         st.error("**Tabel tidak dapat dibaca; tidak ada berkas yang dibuat.**  \n" +
                  str(exc).replace("\n", "  \n"))  # fmt: skip

@@ -9,7 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import plan_sources as ps
+from zi_dash import sk
 from zi_dash.base import WORKBOOK_ENV
+from zi_dash.edit import accounts
+from zi_dash.newplan import intake
 from zi_dash.ui import Key
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -17,12 +20,81 @@ PAGE = "pages/rencana_baru.py"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch, workbook_copy: Path) -> AppTest:
-    monkeypatch.setenv(WORKBOOK_ENV, str(workbook_copy))
+def _open(monkeypatch: pytest.MonkeyPatch, workbook: Path, user: str | None) -> AppTest:
+    monkeypatch.setenv(WORKBOOK_ENV, str(workbook))
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state[Key.AS_OF] = date(2022, 5, 1)  # inside the plan's year: no warning of it
+    if user:
+        at.session_state[Key.USER] = user
     return at.run().switch_page(PAGE).run()
+
+
+@pytest.fixture
+def page(monkeypatch: pytest.MonkeyPatch, workbook_copy: Path) -> AppTest:
+    return _open(monkeypatch, workbook_copy, "budi")
+
+
+def test_a_viewer_reads_what_the_page_does_and_gets_the_login(
+    monkeypatch: pytest.MonkeyPatch, workbook_copy: Path, tmp_path: Path
+) -> None:
+    users = tmp_path / "users.json"
+    accounts.add_user(users, "budi", "rahasia-123")
+    monkeypatch.setenv(accounts.USERS_ENV, str(users))
+    at = _open(monkeypatch, workbook_copy, None)
+    assert not at.exception and at.title[0].value == "Rencana Baru"
+    assert "dari tabel lampiran SK" in at.caption[0].value
+    assert [t.label for t in at.text_input] == ["Nama pengguna", "Kata sandi"]
+    assert not at.get("file_uploader") and not _downloads(at)  # nothing to upload or build
+    at.text_input(key=Key.LOGIN_NAME).input("budi")
+    at.text_input(key=Key.LOGIN_PASSWORD).input("rahasia-123")
+    next(b for b in at.button if b.label == "Masuk").click().run()
+    at.switch_page(PAGE).run()  # AppTest reruns on the default page; a browser stays
+    assert len(at.get("file_uploader")) == 1 and len(_downloads(at)) == 2
+
+
+def test_an_upload_is_read_once_not_on_every_rerun(
+    page: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[str | None] = []
+    real = sk.read_source
+
+    def counted(name: str, data: bytes, *, sheet: str | None = None):
+        reads.append(sheet)
+        return real(name, data, sheet=sheet)
+
+    monkeypatch.setattr(sk, "read_source", counted)
+    monkeypatch.setattr(intake, "read_source", counted)  # wherever the page reads it from
+    page.file_uploader[0].set_value(("SK Pekalongan.docx", ps.docx_pekalongan(), DOCX)).run()
+    page.text_input(key="newplan_unit").input("KPU Kota Pekalongan").run()
+    page.number_input(key="newplan_year").set_value(2025).run()
+    page.checkbox(key="newplan_confirm").check().run()
+    page.run()
+    assert not page.exception and reads == [None]
+    assert page.info[0].value.startswith("**KPU Kota Pekalongan** · tahun 2025")
+    page.text_input(key="newplan_sheet").input("Lampiran").run()  # another sheet: read again
+    assert reads == [None, "Lampiran"]
+    page.file_uploader[0].set_value(("ra.csv", ps.csv_first_row_only(), "text/csv")).run()
+    page.run()
+    assert reads == [None, "Lampiran", "Lampiran"]  # a new file: read once
+
+
+def test_a_refused_upload_is_not_read_again_either(
+    page: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[str] = []
+    real = sk.read_source
+
+    def counted(name: str, data: bytes, *, sheet: str | None = None):
+        reads.append(name)
+        return real(name, data, sheet=sheet)
+
+    monkeypatch.setattr(sk, "read_source", counted)
+    monkeypatch.setattr(intake, "read_source", counted)  # wherever the page reads it from
+    page.file_uploader[0].set_value(("rusak.xlsx", b"PK\x03\x04", "application/zip")).run()
+    page.text_input(key="newplan_unit").input("KPU Kota Tegal").run()
+    page.run()
+    assert reads == ["rusak.xlsx"]
+    assert all("tidak ada berkas yang dibuat" in e.value for e in page.error)
 
 
 def _downloads(at: AppTest) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests import plan_sources
+from tests.browser.grid import login
 from tests.browser.server import Server
 from tests.browser.tabs import expect_rerun, wait_ready
 from zi_dash.base import ActionCol
@@ -24,6 +25,9 @@ def test_a_word_table_becomes_a_workbook_to_download(page, server: Server, tmp_p
     source = plan_sources.write(tmp_path, "sk_pekalongan.docx", plan_sources.docx_pekalongan())
     page.goto(f"{server.url}/rencana_baru")
     wait_ready(page)
+    # A viewer reads what the page does; uploading and building need an editor's login.
+    assert page.locator('[data-testid="stFileUploader"]').count() == 0
+    login(page, server, path="rencana_baru")
     _upload(page, source)
     page.get_by_text("Target Waktu terbaca:").wait_for()
     with expect_rerun(page):
@@ -42,8 +46,7 @@ def test_a_word_table_becomes_a_workbook_to_download(page, server: Server, tmp_p
 def test_a_file_that_is_no_plan_table_writes_nothing(page, server: Server, tmp_path) -> None:
     source = tmp_path / "catatan.csv"
     source.write_text("tanggal;acara\n1 Mei;rapat\n", encoding="utf-8")
-    page.goto(f"{server.url}/rencana_baru")
-    wait_ready(page)
+    login(page, server, path="rencana_baru")
     _upload(page, source)
     page.get_by_text("Tabel tidak dapat dibaca; tidak ada berkas yang dibuat.").wait_for()
     assert page.get_by_role("button", name="Unduh workbook baru (.xlsx)").count() == 0

@@ -116,7 +116,13 @@ def read_intake(
     sheet: str | None = None,
 ) -> Intake:
     """Read a plan table file's bytes; satuan kerja and year from the options, else the file."""
-    table = read_source(name, data, sheet=sheet)
+    return intake_from(name, read_source(name, data, sheet=sheet), unit=unit, year=year)
+
+
+def intake_from(
+    name: str, table: TableRead, *, unit: str | None = None, year: int | None = None
+) -> Intake:
+    """The Intake of a table already read: satuan kerja and year from the options, else it."""
     return Intake(
         name=name,
         table=table,

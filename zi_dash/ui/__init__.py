@@ -8,6 +8,7 @@ from __future__ import annotations
 from zi_dash.ui import units
 from zi_dash.ui.cache import cached, describe
 from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
+from zi_dash.ui.intake import uploaded_intake
 from zi_dash.ui.session import (
     Context,
     Key,
@@ -41,4 +42,5 @@ __all__ = [
     "sidebar",
     "table",
     "units",
+    "uploaded_intake",
 ]

@@ -1,0 +1,54 @@
+"""Rencana Baru's upload: read once per uploaded file, not on every rerun of the page."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable
+from typing import Final, TypeVar
+
+import streamlit as st
+
+from zi_dash import newplan, sk
+from zi_dash.newplan import Intake
+from zi_dash.sk import SourceError, TableRead
+
+# Session state: the last file read (its key and table or error), the last Intake made.
+_SOURCE: Final = "_newplan_source"
+_INTAKE: Final = "_newplan_intake"
+T = TypeVar("T")
+
+
+def uploaded_intake(
+    name: str, data: bytes, *, unit: str | None, year: int | None, sheet: str | None
+) -> Intake:
+    """The Intake of an uploaded table; SourceError when it cannot be read.
+
+    The file is read once per content (its SHA-256), name and sheet; typing the satuan
+    kerja, the year or ticking the confirmation reruns the page without reading it again,
+    and a refused file is not read again either. Only the last file is kept per session.
+    """
+    digest = hashlib.sha256(data).hexdigest()
+    table = _remembered(_SOURCE, (digest, name, sheet), lambda: _read(name, data, sheet))
+    if isinstance(table, SourceError):
+        raise table
+    return _remembered(
+        _INTAKE,
+        (digest, name, sheet, unit, year),
+        lambda: newplan.intake_from(name, table, unit=unit, year=year),
+    )
+
+
+def _read(name: str, data: bytes, sheet: str | None) -> TableRead | SourceError:
+    try:
+        return sk.read_source(name, data, sheet=sheet)
+    except SourceError as exc:  # kept like a table: a refused file is refused once
+        return exc
+
+
+def _remembered(slot: str, key: tuple[Hashable, ...], make: Callable[[], T]) -> T:
+    kept = st.session_state.get(slot)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    value = make()
+    st.session_state[slot] = (key, value)
+    return value
