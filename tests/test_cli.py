@@ -150,6 +150,19 @@ def test_remove_user(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert capsys.readouterr().err == f'Pengguna "budi" tidak ada di {path}\n'
 
 
+@pytest.mark.parametrize("command", ["add-user", "remove-user"])
+def test_a_damaged_users_file_is_said_in_indonesian(tmp_path, monkeypatch, capsys, command):
+    path = tmp_path / "users.json"
+    path.write_text('{"users": {"budi": "x",}}', encoding="utf-8")
+    _stdin(monkeypatch, "rahasia-123\n")
+    extra = ["--password-stdin"] if command == "add-user" else []
+    assert main([command, "budi", "--users", str(path), *extra]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Gagal") and "bukan JSON yang sah (baris 1, kolom 24)" in err
+    assert "Expecting" not in err
+    assert path.read_text(encoding="utf-8") == '{"users": {"budi": "x",}}'  # left as it was
+
+
 # export
 
 

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from tests.factory import NOW, action, evidence, make_workbook, save_now
+from tests.readonly import make_read_only
 from zi_dash.analysis import metrics, rewind
 from zi_dash.base import ActionCol, EvidenceCol, LogCol, WorkbookBusyError, durable
 from zi_dash.base import contract as c
@@ -121,6 +122,19 @@ def test_a_read_only_folder_still_reads(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(durable, "atomic_write", refuse)
     assert load_tracked(path).outside.empty
     assert not durable.last_written_path(path).exists()
+
+
+def test_a_truly_read_only_folder_still_reads_and_saves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every OS call that would make .backup/ or the copy is refused, mkdir included.
+    path = _plan_file(tmp_path)
+    make_read_only(monkeypatch, tmp_path)
+    assert load_tracked(path).outside.empty
+    assert load_tracked(path).outside.empty  # and again, trying to keep the copy once more
+    with pytest.raises(WorkbookBusyError, match="tidak ada izin menulis"):
+        save_now(path, {A: {"I.1.2": {ActionCol.NOTES: "x"}}})
+    assert not durable.backup_dir(path).exists()
 
 
 def test_the_issue_scenario_one_truth_per_screen(tmp_path: Path) -> None:

@@ -52,7 +52,12 @@ def _remove_user(args: argparse.Namespace) -> int:
     from zi_dash.edit import accounts
 
     path = args.users or accounts.users_path()
-    if not accounts.remove_user(path, args.name):
+    try:
+        removed = accounts.remove_user(path, args.name)
+    except accounts.AccountError as exc:  # a damaged or unwritable users file
+        print(f"Gagal menghapus pengguna: {exc}", file=sys.stderr)
+        return 1
+    if not removed:
         print(f'Pengguna "{args.name}" tidak ada di {path}', file=sys.stderr)
         return 1
     print(f'Penyunting "{accounts.normal_name(args.name)}" dihapus dari {path}')

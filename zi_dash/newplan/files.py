@@ -6,7 +6,7 @@ import errno
 import re
 from pathlib import Path
 
-from zi_dash.base import WorkbookBusyError, durable
+from zi_dash.base import durable
 from zi_dash.sk import OTHER_GUIDE, workbook_bytes
 
 
@@ -24,9 +24,11 @@ def write_new(out: Path, data: bytes, *, overwrite: bool = False) -> Path:
     try:
         durable.make_dir(out.parent)
         durable.atomic_write(out, data)
-    except WorkbookBusyError as exc:  # its message speaks to the web page's editor
-        # An OSError, as the commands report a file they cannot write.
-        raise PermissionError(errno.EACCES, f'folder "{out.parent}" hanya-baca') from exc
+    except durable.WriteError as exc:
+        # An OSError, as the commands report a file they cannot write; its reason kept.
+        cause = exc.__cause__
+        code = cause.errno if isinstance(cause, OSError) and cause.errno else errno.EACCES
+        raise OSError(code, str(exc)) from exc
     return out
 
 
