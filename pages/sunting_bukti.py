@@ -34,7 +34,7 @@ if submitted and file is not None and item is not None:
     except uploads.UploadError as exc:
         st.error(str(exc))
     except WorkbookError as exc:
-        st.error("Berkas tidak disimpan karena workbook tidak dapat diperbarui.")
+        st.error("Berkas tidak disimpan dan workbook tidak diubah.")
         st.text(str(exc))
     else:
         note = ""

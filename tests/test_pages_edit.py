@@ -200,6 +200,19 @@ def test_the_upload_list_follows_the_sidebar_filter(monkeypatch, workbook_copy, 
     assert {o.split(" ")[0].split(".")[0] for o in at.selectbox[0].options} == {"V"}
 
 
+def test_an_upload_into_a_read_only_folder_is_said(monkeypatch, workbook_copy, users) -> None:
+    at = _page(monkeypatch, workbook_copy, "pages/sunting_bukti.py")
+    before = workbook_copy.read_bytes()
+    make_read_only(monkeypatch, workbook_copy.parent)
+    pdf = ("Notulen.pdf", b"%PDF-1.4\n% uji\n", "application/pdf")
+    at.get("file_uploader")[0].set_value(pdf)
+    next(b for b in at.button if b.label == "Unggah dan simpan").click().run()
+    assert not at.exception
+    assert at.error[0].value == "Berkas tidak disimpan dan workbook tidak diubah."
+    assert "tidak ada izin menulis (hanya-baca)" in at.text[-1].value
+    assert workbook_copy.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("typed", "expected", "message"),
     [

@@ -52,48 +52,41 @@ def test_a_viewer_reads_what_the_page_does_and_gets_the_login(
     assert len(at.get("file_uploader")) == 1 and len(_downloads(at)) == 2
 
 
-def test_an_upload_is_read_once_not_on_every_rerun(
-    page: AppTest, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    reads: list[str | None] = []
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None]]:
+    """Every read of an uploaded table: (file name, sheet)."""
+    seen: list[tuple[str, str | None]] = []
     real = sk.read_source
 
     def counted(name: str, data: bytes, *, sheet: str | None = None):
-        reads.append(sheet)
+        seen.append((name, sheet))
         return real(name, data, sheet=sheet)
 
     monkeypatch.setattr(sk, "read_source", counted)
     monkeypatch.setattr(intake, "read_source", counted)  # wherever the page reads it from
+    return seen
+
+
+def test_an_upload_is_read_once_not_on_every_rerun(page: AppTest, reads) -> None:
     page.file_uploader[0].set_value(("SK Pekalongan.docx", ps.docx_pekalongan(), DOCX)).run()
     page.text_input(key="newplan_unit").input("KPU Kota Pekalongan").run()
     page.number_input(key="newplan_year").set_value(2025).run()
     page.checkbox(key="newplan_confirm").check().run()
     page.run()
-    assert not page.exception and reads == [None]
+    assert not page.exception and reads == [("SK Pekalongan.docx", None)]
     assert page.info[0].value.startswith("**KPU Kota Pekalongan** · tahun 2025")
     page.text_input(key="newplan_sheet").input("Lampiran").run()  # another sheet: read again
-    assert reads == [None, "Lampiran"]
+    assert reads[1:] == [("SK Pekalongan.docx", "Lampiran")]
     page.file_uploader[0].set_value(("ra.csv", ps.csv_first_row_only(), "text/csv")).run()
     page.run()
-    assert reads == [None, "Lampiran", "Lampiran"]  # a new file: read once
+    assert reads[2:] == [("ra.csv", "Lampiran")]  # a new file: read once
 
 
-def test_a_refused_upload_is_not_read_again_either(
-    page: AppTest, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    reads: list[str] = []
-    real = sk.read_source
-
-    def counted(name: str, data: bytes, *, sheet: str | None = None):
-        reads.append(name)
-        return real(name, data, sheet=sheet)
-
-    monkeypatch.setattr(sk, "read_source", counted)
-    monkeypatch.setattr(intake, "read_source", counted)  # wherever the page reads it from
+def test_a_refused_upload_is_not_read_again_either(page: AppTest, reads) -> None:
     page.file_uploader[0].set_value(("rusak.xlsx", b"PK\x03\x04", "application/zip")).run()
     page.text_input(key="newplan_unit").input("KPU Kota Tegal").run()
     page.run()
-    assert reads == ["rusak.xlsx"]
+    assert reads == [("rusak.xlsx", None)]
     assert all("tidak ada berkas yang dibuat" in e.value for e in page.error)
 
 

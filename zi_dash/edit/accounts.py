@@ -9,7 +9,7 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
@@ -43,14 +43,9 @@ def normal_name(name: str) -> str:
 
 def load_users(path: Path) -> dict[str, str]:
     """User name -> password hash; an absent file means no editors yet."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    text = _text(path, _unreadable)
+    if text is None:
         return {}
-    except UnicodeDecodeError as exc:
-        raise _unreadable(path, "isinya bukan teks UTF-8") from exc
-    except OSError as exc:
-        raise _unreadable(path, durable.reason(exc)) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:  # json's own message is English
@@ -80,14 +75,9 @@ def secret_users(paths: Iterable[Path]) -> dict[str, str]:
     """
     users: dict[str, str] = {}
     for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (FileNotFoundError, IsADirectoryError):
-            continue  # no such file, or a folder of secrets: not where accounts are kept
-        except UnicodeDecodeError as exc:
-            raise _broken_secrets(path, "isinya bukan teks UTF-8") from exc
-        except OSError as exc:
-            raise _broken_secrets(path, durable.reason(exc)) from exc
+        text = _text(path, _broken_secrets)
+        if text is None:
+            continue
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:  # its message is English: only the place
@@ -100,6 +90,18 @@ def secret_users(paths: Iterable[Path]) -> dict[str, str]:
 
 
 _TOML_AT: Final = re.compile(r"at line (\d+), column (\d+)")
+
+
+def _text(path: Path, broken: Callable[[Path, str], AccountError]) -> str | None:
+    """The file's text; None when there is no such file (or a folder: no accounts in it)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+    except UnicodeDecodeError as exc:
+        raise broken(path, "isinya bukan teks UTF-8") from exc
+    except OSError as exc:
+        raise broken(path, durable.reason(exc)) from exc
 
 
 def _broken_secrets(path: Path, why: str) -> AccountError:
