@@ -71,7 +71,7 @@ def make_read_only(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     monkeypatch.setattr(os, "open", os_open)
     monkeypatch.setattr(io, "open", io_open)
     monkeypatch.setattr(builtins, "open", io_open)
-    for name in ("mkdir", "rmdir", "unlink", "remove", "chmod"):
+    for name in ("mkdir", "rmdir", "unlink", "remove"):
         monkeypatch.setattr(os, name, guard(getattr(os, name), 0))
     for name in ("replace", "rename", "link", "symlink"):
         monkeypatch.setattr(os, name, guard(getattr(os, name), 0, 1))

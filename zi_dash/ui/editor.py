@@ -40,7 +40,7 @@ def _store() -> DraftStore:
     return DraftStore(current_workbook())
 
 
-def keep_draft(store: DraftStore, draft: Draft, *, quiet: bool = False) -> bool:
+def _keep_draft(store: DraftStore, draft: Draft, *, quiet: bool = False) -> bool:
     """Store the draft; when its folder refuses, say so (unless `quiet`) and go on.
 
     What was typed stays in the grid's own state, so it stays on screen; only the server copy
@@ -89,7 +89,7 @@ def _absorb_all(user: str) -> Draft:
             state = st.session_state.get(Key.EDITOR.format(sheet, grid[0]), {})
             changed |= editing.absorb(draft, sheet, grid[1], grid[2], state)
     if changed:
-        keep_draft(store, draft, quiet=True)  # the Sunting page itself says so
+        _keep_draft(store, draft, quiet=True)  # the Sunting page itself says so
     return draft
 
 
@@ -233,7 +233,7 @@ def edit_sheet(ctx: Context, sheet: str, user: str) -> None:
     if grid is not None:
         state = st.session_state.get(Key.EDITOR.format(sheet, grid[0]), {})
         if editing.absorb(draft, sheet, grid[1], grid[2], state):
-            keep_draft(store, draft)  # at every change: a reload or page switch loses nothing
+            _keep_draft(store, draft)  # at every change: a reload or page switch loses nothing
     ids = editing.row_ids(ctx.view, sheet)
     found = editing.review(ctx.plan, sheet, draft, ids)
     frame = editing.editor_frame(ctx.plan, sheet, ids, draft, found)
@@ -286,7 +286,7 @@ def _review(
         st.write(f"Buang {draft.count(sheet)} perubahan di lembar {sheet}? Tidak dapat dibatalkan.")
         if st.button("Ya, buang", key=f"discard_{sheet}"):
             draft.sheets.pop(sheet, None)
-            if keep_draft(store, draft):
+            if _keep_draft(store, draft):
                 _refresh(sheet)
                 st.rerun()
     cols[2].download_button(
@@ -312,7 +312,7 @@ def _conflicts(
         editing.take_theirs(draft, sheet, found.outcomes)
     else:
         return
-    if keep_draft(store, draft):
+    if _keep_draft(store, draft):
         _refresh(sheet)
         st.rerun()
 
@@ -331,7 +331,7 @@ def _save(
     merged = " (digabung dengan perubahan orang lain)" if result.merged else ""
     held = draft.count(sheet)
     rest = f" {held} perubahan bermasalah tetap di draf." if held else ""
-    if not keep_draft(store, draft, quiet=True):
+    if not _keep_draft(store, draft, quiet=True):
         rest += " Draf di server belum diperbarui (foldernya tidak dapat ditulis)."
     saved(f"Tersimpan: {len(result.changes)} sel diubah oleh {user}{merged}.{rest}", sheet)
 
