@@ -14,6 +14,14 @@ from zi_dash.base import DEFAULT_WORKBOOK
 from zi_dash.sk import SOURCE, SourceError
 
 
+def _why(exc: OSError) -> str:
+    """An OS error's reason in Indonesian: its strerror is English, unless the app made it."""
+    from zi_dash.base import durable
+
+    ours = isinstance(exc.__cause__, durable.WriteError)  # newplan.write_new's, in Indonesian
+    return str(exc.strerror) if ours else durable.reason(exc)
+
+
 def _build(args: argparse.Namespace) -> int:
     from zi_dash.sk import build_workbook
 
@@ -110,7 +118,7 @@ def _export(args: argparse.Namespace) -> int:
             target.write_bytes(data)
             print(target)
     except OSError as exc:
-        print(f"Gagal menulis ke {args.out}: {exc.strerror}", file=sys.stderr)
+        print(f"Gagal menulis ke {args.out}: {_why(exc)}", file=sys.stderr)
         return 1
     charts_made = any(name.endswith(".png") for name in package.files)
     return 0 if charts_made or not package.warnings else 3
@@ -148,7 +156,7 @@ def _import_plan(args: argparse.Namespace) -> int:
         print(f"Rencana tidak diimpor: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"Gagal membaca atau menulis berkas: {exc.strerror}", file=sys.stderr)
+        print(f"Gagal membaca atau menulis berkas: {_why(exc)}", file=sys.stderr)
         return 1
     for line in intake.summary():
         print(line)
@@ -173,7 +181,7 @@ def _new_year(args: argparse.Namespace) -> int:
         print(f"Rencana tahun baru tidak dibuat: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"Gagal menulis {args.out}: {exc.strerror}", file=sys.stderr)
+        print(f"Gagal menulis {args.out}: {_why(exc)}", file=sys.stderr)
         return 1
     print(f"Workbook {args.year} ditulis: {out} ({len(plan.actions)} aksi, dari {plan.year})")
     return 0
@@ -188,7 +196,7 @@ def _template(args: argparse.Namespace) -> int:
         print(f"Templat tidak dibuat: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"Gagal menulis {args.out}: {exc.strerror}", file=sys.stderr)
+        print(f"Gagal menulis {args.out}: {_why(exc)}", file=sys.stderr)
         return 1
     print(f"Templat ditulis: {out}")
     return 0
@@ -235,7 +243,7 @@ def _rekap(args: argparse.Namespace) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_bytes(rekap.rekap_xlsx(summaries, as_of))
     except OSError as exc:
-        print(f"Gagal menulis {args.out}: {exc.strerror}", file=sys.stderr)
+        print(f"Gagal menulis {args.out}: {_why(exc)}", file=sys.stderr)
         return 1
     unreadable = [s for s in summaries if s.error]
     for s in unreadable:

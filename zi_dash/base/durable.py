@@ -30,6 +30,8 @@ _REASONS: Final = {
     errno.EEXIST: "sudah ada berkas bernama sama",
     errno.ENAMETOOLONG: "nama atau jalurnya terlalu panjang",
     errno.EIO: "galat baca-tulis perangkat",
+    errno.ENOENT: "berkas atau foldernya tidak ada",
+    errno.EISDIR: "itu sebuah folder, bukan berkas",
 }
 
 
