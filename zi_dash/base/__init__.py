@@ -45,7 +45,6 @@ from zi_dash.base.errors import (
 from zi_dash.base.fmt import (
     CAPAIAN_MEANS,
     MONTHS_ID,
-    SEGERA_MEANS,
     TERLAMBAT_MEANS,
     TERTINGGAL_MEANS,
     format_date,
@@ -79,7 +78,6 @@ __all__ = [
     "MONTHS_ID",
     "OUTSIDE_USER",
     "PLAN_COLOR",
-    "SEGERA_MEANS",
     "SOURCE_TEXT_FILL",
     "STATUS_COLORS",
     "TERLAMBAT_MEANS",
