@@ -8,12 +8,8 @@ capaian, Terlambat, Tertinggal and the LKE projection use the definitions of `me
 
 from __future__ import annotations
 
-import gc
-import math
-import multiprocessing
-import os
+import logging
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -24,17 +20,30 @@ import pandas as pd
 from zi_dash.analysis.history import rewind
 from zi_dash.analysis.metrics import meets_area_min, meets_total_min
 from zi_dash.analysis.periods import period_flags
-from zi_dash.base import AREA_CODES, ActionCol, AreaCol, EvidenceCol, LogCol, Status, fold
+from zi_dash.base import (
+    AREA_CODES,
+    ActionCol,
+    AreaCol,
+    EvidenceCol,
+    LogCol,
+    Status,
+    fold,
+    processes,
+)
 from zi_dash.base import contract as c
 from zi_dash.schedule import effective_target
 from zi_dash.workbook import Plan, WorkbookError, load_plan
 
 STALE_DAYS: Final = 30  # a unit that has not updated for longer is flagged
-# Fewer misses than this are read in this process: a pool costs more than it saves.
-PARALLEL_FROM: Final = 16
+# A file's time limit in a reader: far above any plan's read (40,000 rows: about 2 s), short
+# enough for a page to wait on a file that hangs a reader.
+FILE_SECONDS: Final = 20.0
+# What the readers' fork server imports once, so that every reader starts with it.
+READER_MODULES: Final = ("zi_dash.analysis.rollup", "python_calamine")
 WBK: Final = "WBK"
 WBBM: Final = "WBBM"
 NOT_YET: Final = "Belum WBK"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -164,35 +173,39 @@ def summarize(plan: Plan, as_of: date) -> UnitSummary:
 
 
 def summarize_file(path: str, as_of: date) -> UnitSummary:
-    """One file's row; a file that cannot be read is a row with the loader's message."""
+    """One file's row; a file the loader refuses is a row with the loader's message."""
     try:
         return summarize(load_plan(path), as_of)
     except WorkbookError as exc:
         return UnitSummary(path, error=str(exc))
-    except Exception as exc:  # one odd file must never take the roll-up down
-        return UnitSummary(path, error=f"Berkas tidak dapat diringkas ({type(exc).__name__}).")
 
 
-def _read_many(paths: Sequence[str], as_of: date, workers: int | None) -> list[UnitSummary]:
-    workers = workers or os.cpu_count() or 1
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        return [summarize_file(p, as_of) for p in paths]
-    # fork: the workers start with everything imported and warmed by a first file read here
-    # (lazy imports, the target parser's cache); a fresh interpreter would spend a second on
-    # pandas alone, and each worker would warm up on its own.
-    first = summarize_file(paths[0], as_of)
-    rest = paths[1:]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, math.ceil(len(rest) / (workers * 4)))
-    gc.freeze()  # the workers' collector then leaves the parent's pages shared (copy-on-write)
-    try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [first, *pool.map(summarize_file, rest, [as_of] * len(rest), chunksize=chunk)]
-    except (OSError, RuntimeError):  # no processes allowed here: read them one by one
-        return [first, *(summarize_file(p, as_of) for p in rest)]
-    finally:
-        gc.unfreeze()
+def _failed_row(path: str, failure: processes.Failed) -> UnitSummary:
+    """The row of a file whose reader crashed, hung or hit a bug: the reason in Indonesian."""
+    if failure.kind == processes.TIMEOUT:
+        reason = f"pembacaannya melebihi batas waktu {FILE_SECONDS:g} detik"
+    elif failure.kind == processes.CRASH:
+        reason = "proses pembacanya berhenti mendadak"
+    else:  # a bug in the reader, not the file's fault: the server's log has the details
+        reason = "terjadi kesalahan tak terduga saat membacanya (rincian di log server)"
+        _log.error("Rekap: %s could not be summed up: %s", path, failure.detail)
+    name = Path(path).name
+    return UnitSummary(path, error=f'Berkas "{name}" tidak dapat diringkas: {reason}.')
+
+
+def _read_many(paths: Sequence[str], as_of: date, in_process: bool) -> list[UnitSummary]:
+    """Each file's summary, read in the reader pool (in this process only when asked)."""
+    if not in_process:
+        try:
+            results = processes.run(summarize_file, paths, as_of, FILE_SECONDS, READER_MODULES)
+        except (OSError, RuntimeError):  # no processes allowed here: read them one by one
+            _log.warning("Rekap: no reader processes; reading %d files in the server", len(paths))
+        else:
+            return [
+                _failed_row(p, r) if isinstance(r, processes.Failed) else r
+                for p, r in zip(paths, results)
+            ]
+    return [summarize_file(p, as_of) for p in paths]
 
 
 # (path, mtime_ns, size, as_of) -> summary; lives as long as the process (Streamlit reruns).
@@ -209,14 +222,14 @@ def _key(path: Path, as_of: date) -> tuple[str, int, int, date]:
     return (str(path), stat.st_mtime_ns, stat.st_size, as_of)
 
 
-def read_all(paths: Sequence[Path], as_of: date, workers: int | None = None) -> list[UnitSummary]:
+def read_all(paths: Sequence[Path], as_of: date, in_process: bool = False) -> list[UnitSummary]:
     """Every file's summary as of `as_of`, in the given order; only changed files are read."""
     keys = [_key(p, as_of) for p in paths]
     # Local copies: another session may trim the shared cache meanwhile (Streamlit threads).
     found = {k: _CACHE.get(k) for k in keys}
     missing = [k for k, v in found.items() if v is None]
     if missing:
-        for key, summary in zip(missing, _read_many([k[0] for k in missing], as_of, workers)):
+        for key, summary in zip(missing, _read_many([k[0] for k in missing], as_of, in_process)):
             _CACHE[key] = _LAST[key[:3]] = found[key] = summary
     _trim(_CACHE, found, len(keys))
     return [found[k] for k in keys]  # type: ignore[misc]  # every key is filled above
@@ -232,7 +245,7 @@ def identify_all(paths: Sequence[Path], as_of: date) -> list[UnitSummary]:
     found = {v: _LAST.get(v) for v in versions}
     unknown = [v for v, summary in found.items() if summary is None]
     if unknown:
-        for version, summary in zip(unknown, _read_many([v[0] for v in unknown], as_of, None)):
+        for version, summary in zip(unknown, _read_many([v[0] for v in unknown], as_of, False)):
             _CACHE[(*version, as_of)] = _LAST[version] = found[version] = summary
     _trim(_LAST, found, len(versions))
     return [found[v] for v in versions]  # type: ignore[misc]  # every version is filled above

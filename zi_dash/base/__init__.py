@@ -5,7 +5,7 @@ Every other layer builds on it; it imports nothing else of zi_dash.
 
 from __future__ import annotations
 
-from zi_dash.base import config, contract, durable, errors, fmt, links, palette, text
+from zi_dash.base import config, contract, durable, errors, fmt, links, palette, processes, text
 from zi_dash.base.config import (
     DEFAULT_WORKBOOK,
     FOLDER_ENV,
@@ -116,6 +116,7 @@ __all__ = [
     "number",
     "palette",
     "pct",
+    "processes",
     "split_links",
     "text",
     "tidy",
