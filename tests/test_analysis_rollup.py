@@ -3,6 +3,7 @@ the per-file cache (path + mtime + size) and parallel reading."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from datetime import date, datetime
@@ -12,7 +13,7 @@ import pytest
 
 from tests import factory, faulty_reader
 from tests.factory import action, evidence, make_workbook
-from zi_dash.analysis import metrics, rewind, rollup
+from zi_dash.analysis import lke, metrics, rewind, rollup, state
 from zi_dash.analysis.rollup import RekapCol
 from zi_dash.base import ActionCol, Status, workbooks_in
 from zi_dash.base import contract as c
@@ -46,6 +47,28 @@ def test_a_summary_has_the_unit_pages_figures(
     assert s.below_wbk == below
     by_area = metrics.completion_by_area(whole).set_index(ActionCol.AREA)["completion"]
     assert {a: v for a, v in s.areas if v is not None} == pytest.approx(by_area.to_dict())
+
+
+def test_the_roll_up_has_no_rule_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Action state and the LKE projection are defined once: a change there changes both."""
+    plan = load_plan(factory.mixed(tmp_path / "m.xlsx"))
+    rule = state.row_states
+
+    def all_late(*args: object, **kwargs: object) -> list[state.RowState]:
+        return [dataclasses.replace(s, overdue=True, shown=Status.LATE)
+                for s in rule(*args, **kwargs)]  # type: ignore[arg-type]  # fmt: skip
+
+    for module in (state, metrics):  # the rule where it is defined and where headline calls it
+        monkeypatch.setattr(module, "row_states", all_late)
+    monkeypatch.setattr(lke, "meets_total_min", lambda total, minimum: True)
+    monkeypatch.setattr(lke, "meets_area_min", lambda score, weight, share: True)
+    s = rollup.summarize(plan, AS_OF)
+    h = metrics.headline(plan, AS_OF)
+    assert (s.late, s.behind) == (h.late, h.behind) == (6, 0)
+    assert s.verdict == rollup.WBBM and metrics.lke_projection(plan).meets_wbbm
+    assert metrics.action_state(plan, AS_OF)["display_status"].eq(Status.LATE).all()
 
 
 def test_the_mixed_plan_row(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 Each file is read and summed up in a worker process (a few numbers travel back, never the
 plan); summaries are kept per file version (path, mtime, size) and tanggal acuan, so a rerun
-reads nothing and a saved file is read again alone. The figures are the unit pages' own:
-capaian, Terlambat, Tertinggal and the LKE projection use the definitions of `metrics`.
+reads nothing and a saved file is read again alone. The figures are the unit pages' own, by
+the same functions: `metrics.headline` and the LKE projection's `lke.project`.
 """
 
 from __future__ import annotations
@@ -18,20 +18,17 @@ from typing import Any, Final
 import pandas as pd
 
 from zi_dash.analysis.history import rewind
-from zi_dash.analysis.metrics import meets_area_min, meets_total_min
-from zi_dash.analysis.periods import period_flags
+from zi_dash.analysis.lke import plan_projection
+from zi_dash.analysis.metrics import headline
 from zi_dash.base import (
     AREA_CODES,
     ActionCol,
-    AreaCol,
     EvidenceCol,
     LogCol,
-    Status,
     fold,
     processes,
 )
 from zi_dash.base import contract as c
-from zi_dash.schedule import effective_target
 from zi_dash.workbook import Plan, WorkbookError, load_plan
 
 STALE_DAYS: Final = 30  # a unit that has not updated for longer is flagged
@@ -107,68 +104,26 @@ def _last_update(plan: Plan, view: Plan, end: datetime) -> datetime | None:
 def summarize(plan: Plan, as_of: date) -> UnitSummary:
     """The plan's roll-up row as it stood on `as_of` (the whole plan: no filter)."""
     view = rewind(plan, as_of)
-    a = view.actions
-    statuses = a[ActionCol.STATUS].tolist()
-    progress = [float(p) for p in a[ActionCol.PROGRESS].tolist()]
-    year = plan.year or None
-    done = late = behind = 0
-    rows = zip(
-        a[ActionCol.TARGET].tolist(), a[ActionCol.START].tolist(), a[ActionCol.END].tolist(),
-        statuses, progress,
-    )  # fmt: skip
-    for text, start, end, status, done_pct in rows:
-        # metrics.action_state's definitions, without building its frame 550 times.
-        open_ = status != Status.DONE
-        done += not open_
-        target = effective_target(text, start, end, year)
-        overdue = open_ and target.recognized and target.due is not None and target.due < as_of
-        late += overdue
-        behind += not overdue and period_flags(target, done_pct, open_, as_of, 0)[1]
-    by_area: dict[str, list[float]] = {}
-    for area, value in zip(a[ActionCol.AREA].tolist(), progress):
-        by_area.setdefault(area, []).append(value)
-    ids = set(a[ActionCol.ID].tolist())
-    ev = view.evidence
-    items = present = 0
-    for action_id, status in zip(
-        ev[EvidenceCol.ACTION_ID].tolist(), ev[EvidenceCol.STATUS].tolist()
-    ):
-        if action_id in ids:
-            items += 1
-            present += status in c.EVIDENCE_PRESENT
-    areas: list[tuple[str, float | None]] = []
-    below_wbk: list[str] = []
-    below_wbbm: list[str] = []
-    total = weight_total = 0.0
-    for area, weight in zip(view.areas[AreaCol.AREA].tolist(), view.areas[AreaCol.WEIGHT].tolist()):
-        values = by_area.get(area)
-        completion = sum(values) / len(values) if values else None
-        # metrics.lke_projection: an area with no actions projects nothing.
-        score = float(weight) * (completion or 0.0) / 100
-        total, weight_total = total + score, weight_total + float(weight)
-        if not meets_area_min(score, weight, c.WBK_AREA_MIN_SHARE):
-            below_wbk.append(area)
-        if not meets_area_min(score, weight, c.WBBM_AREA_MIN_SHARE):
-            below_wbbm.append(area)
-        areas.append((area, completion))
+    head = headline(view, as_of)  # the unit pages' own figures, by the same functions
+    lke = plan_projection(view)
     return UnitSummary(
         path=str(plan.path),
         unit=plan.info.unit,
         year=plan.year,
-        actions=len(progress),
-        completion=sum(progress) / len(progress) if progress else 0.0,
-        done=done,
-        behind=behind,
-        late=late,
-        evidence=present / items * 100 if items else 0.0,
-        lke_total=total,
-        lke_weight=weight_total,
-        meets_wbk=not below_wbk and meets_total_min(total, c.WBK_PENGUNGKIT_MIN),
-        meets_wbbm=not below_wbbm and meets_total_min(total, c.WBBM_PENGUNGKIT_MIN),
-        below_wbk=tuple(below_wbk),
-        below_wbbm=tuple(below_wbbm),
+        actions=head.actions,
+        completion=head.completion,
+        done=head.done,
+        behind=head.behind,
+        late=head.late,
+        evidence=head.evidence,
+        lke_total=lke.total,
+        lke_weight=lke.weight_total,
+        meets_wbk=lke.meets_wbk,
+        meets_wbbm=lke.meets_wbbm,
+        below_wbk=tuple(s.area for s in lke.areas if not s.meets_wbk),
+        below_wbbm=tuple(s.area for s in lke.areas if not s.meets_wbbm),
         last_update=_last_update(plan, view, datetime.combine(as_of, time.max)),
-        areas=tuple(areas),
+        areas=tuple((s.area, s.completion) for s in lke.areas),
     )
 
 
