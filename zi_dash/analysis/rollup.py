@@ -35,8 +35,9 @@ STALE_DAYS: Final = 30  # a unit that has not updated for longer is flagged
 # A file's time limit in a reader: far above any plan's read (40,000 rows: about 2 s), short
 # enough for a page to wait on a file that hangs a reader.
 FILE_SECONDS: Final = 20.0
-# What the readers' fork server imports once, so that every reader starts with it.
-READER_MODULES: Final = ("zi_dash.analysis.rollup", "python_calamine")
+# What the readers' fork server imports once, so that every reader starts with it (the
+# `rekap` command names it too, to start the readers before it imports this module itself).
+READER_MODULES: Final = (__name__,)
 WBK: Final = "WBK"
 WBBM: Final = "WBBM"
 NOT_YET: Final = "Belum WBK"
