@@ -4,7 +4,10 @@ the roll-up that uses it, tests/test_analysis_rollup.py)."""
 from __future__ import annotations
 
 import operator
+import os
 import sys
+import threading
+import time
 import types
 from pathlib import Path
 
@@ -34,3 +37,14 @@ def test_the_pool_is_started_once_and_again_after_a_stop() -> None:
     processes.stop()
     again = processes.start(())
     assert again is not first and again.active
+
+
+def parent_pid(item: str, arg: object) -> int:
+    """The worker's parent process (run in a worker)."""
+    return os.getppid()
+
+
+def test_workers_are_forked_from_the_fork_server_never_from_this_threaded_process() -> None:
+    threading.Thread(target=time.sleep, args=(0.5,)).start()  # as in Streamlit's server
+    parents = processes.run(parent_pid, ["a", "b", "c"], None, 60)
+    assert os.getpid() not in parents and len(set(parents)) == 1
