@@ -4,8 +4,8 @@ Folders of real 70-row workbooks (the SK's plan with each unit's own Info, statu
 progress) are built once under bench/.cache. Prints a Markdown table: the Rekap page's first
 load (AppTest, nothing cached) with the reader pool just started (a new server) and already
 running (a new session), the `rekap` command with Python's start, a warm rerun, a rerun after
-one file changed, read_all in the reader pool and in this process, and memory. Goals (issue 14, 550 units): ≤ 2.5 s, ≤ 4 s, ≤ 0.2 s,
-≤ 0.3 s, ≤ 500 MB.
+one file changed, read_all in the reader pool and in this process, and memory. Goals (issue 14,
+550 units): ≤ 2.5 s, ≤ 4 s, ≤ 0.2 s, ≤ 0.3 s, ≤ 500 MB.
 """
 
 from __future__ import annotations
