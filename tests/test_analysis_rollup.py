@@ -3,6 +3,7 @@ the per-file cache (path + mtime + size) and parallel reading."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from datetime import date, datetime
@@ -10,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests import factory
+from tests import factory, faulty_reader
 from tests.factory import action, evidence, make_workbook
-from zi_dash.analysis import metrics, rewind, rollup
+from zi_dash.analysis import lke, metrics, rewind, rollup, state
 from zi_dash.analysis.rollup import RekapCol
 from zi_dash.base import ActionCol, Status, workbooks_in
 from zi_dash.base import contract as c
@@ -46,6 +47,28 @@ def test_a_summary_has_the_unit_pages_figures(
     assert s.below_wbk == below
     by_area = metrics.completion_by_area(whole).set_index(ActionCol.AREA)["completion"]
     assert {a: v for a, v in s.areas if v is not None} == pytest.approx(by_area.to_dict())
+
+
+def test_the_roll_up_has_no_rule_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Action state and the LKE projection are defined once: a change there changes both."""
+    plan = load_plan(factory.mixed(tmp_path / "m.xlsx"))
+    rule = state.row_states
+
+    def all_late(*args: object, **kwargs: object) -> list[state.RowState]:
+        return [dataclasses.replace(s, overdue=True, shown=Status.LATE)
+                for s in rule(*args, **kwargs)]  # type: ignore[arg-type]  # fmt: skip
+
+    for module in (state, metrics):  # the rule where it is defined and where headline calls it
+        monkeypatch.setattr(module, "row_states", all_late)
+    monkeypatch.setattr(lke, "meets_total_min", lambda total, minimum: True)
+    monkeypatch.setattr(lke, "meets_area_min", lambda score, weight, share: True)
+    s = rollup.summarize(plan, AS_OF)
+    h = metrics.headline(plan, AS_OF)
+    assert (s.late, s.behind) == (h.late, h.behind) == (6, 0)
+    assert s.verdict == rollup.WBBM and metrics.lke_projection(plan).meets_wbbm
+    assert metrics.action_state(plan, AS_OF)["display_status"].eq(Status.LATE).all()
 
 
 def test_the_mixed_plan_row(tmp_path: Path) -> None:
@@ -137,15 +160,26 @@ def test_filters_select_rows(tmp_path: Path, real_workbook: Path) -> None:
     assert len(rollup.select(frame, flagged=True)) == 4  # duplicates, unreadable, never updated
 
 
+def _record_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths sent to be read (in the reader processes), in order."""
+    read: list[str] = []
+    original = rollup._read_many
+
+    def recording(paths: list[str], as_of: date, in_process: bool) -> list[rollup.UnitSummary]:
+        read.extend(paths)
+        return original(paths, as_of, in_process)
+
+    monkeypatch.setattr(rollup, "_read_many", recording)
+    return read
+
+
 def test_the_cache_reads_a_changed_file_alone(
     tmp_path: Path, real_workbook: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = workbooks_in(_folder(tmp_path, real_workbook))
     day = date(2022, 6, 30)  # after the save's 2 May
     first = rollup.read_all(paths, day)
-    read: list[str] = []
-    original = rollup.summarize_file
-    monkeypatch.setattr(rollup, "summarize_file", lambda p, d: read.append(p) or original(p, d))
+    read = _record_reads(monkeypatch)
     assert rollup.read_all(paths, day) == first and read == []
     factory.save_now(paths[0], {c.Sheet.ACTIONS: {"I.1.2": {ActionCol.PROGRESS: 100}}})
     again = rollup.read_all(paths, day)
@@ -161,9 +195,7 @@ def test_satker_and_year_need_no_reading_at_a_new_date(
     """The sidebar's picker: a new tanggal acuan on any page must not re-read the folder."""
     paths = workbooks_in(_folder(tmp_path, real_workbook))
     rollup.forget()
-    read: list[str] = []
-    original = rollup.summarize_file
-    monkeypatch.setattr(rollup, "summarize_file", lambda p, d: read.append(p) or original(p, d))
+    read = _record_reads(monkeypatch)
     first = rollup.identify_all(paths, date(2022, 6, 30))
     assert len(read) == len(paths)
     again = rollup.identify_all(paths, AS_OF)  # another date: nothing read
@@ -176,17 +208,60 @@ def test_satker_and_year_need_no_reading_at_a_new_date(
     assert len(read) == 2 * len(paths)
 
 
-def test_parallel_processes_give_the_same_rows(tmp_path: Path, real_workbook: Path) -> None:
+def test_the_reader_pool_gives_this_process_rows(tmp_path: Path, real_workbook: Path) -> None:
     folder = tmp_path / "banyak"
     folder.mkdir()
-    for i in range(rollup.PARALLEL_FROM + 2):
+    for i in range(18):
         shutil.copyfile(real_workbook, folder / f"u{i:02d}.xlsx")
     (folder / "u99.xlsx").write_bytes(b"")
     paths = workbooks_in(folder)
-    parallel = rollup.read_all(paths, AS_OF, workers=2)
+    pooled = rollup.read_all(paths, AS_OF)
     rollup.forget()
-    assert parallel == rollup.read_all(paths, AS_OF, workers=1)
-    assert parallel[-1].error.startswith('Berkas "u99.xlsx" kosong')
+    assert pooled == rollup.read_all(paths, AS_OF, in_process=True)
+    assert pooled[-1].error.startswith('Berkas "u99.xlsx" kosong')
+
+
+def _faulty_folder(tmp_path: Path, real_workbook: Path) -> list[Path]:
+    folder = tmp_path / "rusuh"
+    folder.mkdir()
+    for name in ("a_baik.xlsx", "b_crash.xlsx", "c_hang.xlsx", "d_bug.xlsx", "e_baik.xlsx"):
+        shutil.copyfile(real_workbook, folder / name)
+    return workbooks_in(folder)
+
+
+@pytest.fixture
+def faulty(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Readers that crash, hang or raise on the files named so; 5 s per file (a good one: 10 ms)."""
+    monkeypatch.setattr(rollup, "summarize_file", faulty_reader.read)
+    monkeypatch.setattr(rollup, "FILE_SECONDS", 5.0)
+
+
+@pytest.mark.usefixtures("faulty")
+def test_a_reader_that_crashes_hangs_or_fails_is_a_row_with_its_reason(
+    tmp_path: Path, real_workbook: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Five files (fewer than any threshold): each is read in a worker, never in the server."""
+    paths = _faulty_folder(tmp_path, real_workbook)
+    rows = {Path(s.path).name: s for s in rollup.read_all(paths, AS_OF)}
+    good = rollup.summarize(load_plan(real_workbook), AS_OF)
+    assert rows["a_baik.xlsx"].actions == rows["e_baik.xlsx"].actions == good.actions == 70
+    assert rows["b_crash.xlsx"].error == (
+        'Berkas "b_crash.xlsx" tidak dapat diringkas: proses pembacanya berhenti mendadak.'
+    )
+    assert rows["c_hang.xlsx"].error == (
+        'Berkas "c_hang.xlsx" tidak dapat diringkas: pembacaannya melebihi batas waktu 5 detik.'
+    )
+    assert rows["d_bug.xlsx"].error == (
+        'Berkas "d_bug.xlsx" tidak dapat diringkas: terjadi kesalahan tak terduga saat '
+        "membacanya (rincian di log server)."
+    )
+    assert all(s.verdict == "" for n, s in rows.items() if "baik" not in n)
+    # The bug is the server's to see, with the worker's traceback; the user reads Indonesian.
+    assert "TypeError" in caplog.text and "d_bug.xlsx" in caplog.text
+    # The pool replaced its workers: the next roll-up reads every good file again.
+    rollup.forget()
+    again = rollup.read_all([paths[0], paths[-1]], date(2022, 6, 30))
+    assert [s.error for s in again] == ["", ""]
 
 
 def test_a_vanished_file_is_a_row_with_the_reason(tmp_path: Path) -> None:

@@ -98,9 +98,8 @@ def test_every_month_is_written_by_its_name(month: int) -> None:
         (fmt.CAPAIAN_MEANS, "Capaian = ", ["rata-rata", c.ActionCol.PROGRESS, c.Status.DONE]),
         (fmt.TERLAMBAT_MEANS, f"{c.Status.LATE}: ", ["tenggat akhir", c.Status.DONE]),
         (fmt.TERTINGGAL_MEANS, f"{c.Status.BEHIND}: ", ["rencana periode", "belum lewat"]),
-        (fmt.SEGERA_MEANS, "Segera: ", [f"dalam {c.DUE_SOON_DAYS} hari"]),
     ],
-    ids=["capaian", "terlambat", "tertinggal", "segera"],
+    ids=["capaian", "terlambat", "tertinggal"],
 )
 def test_each_figure_says_what_it_means(means: str, starts: str, words: list[str]) -> None:
     assert means.startswith(starts) and means.endswith(".")

@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests import factory
+from tests import factory, faulty_reader
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol
 from zi_dash.cli import main
@@ -60,6 +60,23 @@ def test_rekap_writes_one_row_per_file_in_listing_order(folder: Path, tmp_path: 
     assert area_header[:4] == [RekapCol.FILE, RekapCol.UNIT, RekapCol.YEAR,
                                "I. Manajemen Perubahan"]  # fmt: skip
     assert area_rows[0][3] == 75.0 and len(area_rows) == 3
+
+
+def test_rekap_names_a_file_that_crashes_its_reader_and_still_writes(
+    folder: Path, tmp_path: Path, real_workbook: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    shutil.copyfile(real_workbook, folder / "d_crash.xlsx")
+    shutil.copyfile(real_workbook, folder / "e_bug.xlsx")
+    monkeypatch.setattr(rollup, "summarize_file", faulty_reader.read)
+    out = tmp_path / "rekap.xlsx"
+    assert main(["rekap", "--folder", str(folder), "--out", str(out), "--as-of", "2022-05-01"]) == 0
+    said = capsys.readouterr()
+    assert "5 berkas, 3 tidak terbaca" in said.out
+    assert "d_crash.xlsx tidak dapat dibaca: " in said.err and "berhenti mendadak" in said.err
+    assert "e_bug.xlsx tidak dapat dibaca: " in said.err and "TypeError" not in said.err
+    assert [r[0] for r in _rows(out, "Rekap")[1:]] == [
+        "a_mixed.xlsx", "b_tegal.xlsx", "c_lama.xls", "d_crash.xlsx", "e_bug.xlsx"
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

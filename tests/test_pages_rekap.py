@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests import factory
+from tests import factory, faulty_reader
 from tests.factory import action, make_workbook
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol
@@ -105,6 +105,24 @@ def test_the_rekap_page_lists_every_file_with_its_flags(monkeypatch, folder) -> 
     assert len(charts) == 2  # the heat map and the ranking
     labels = [b.label for b in at.get("download_button")]
     assert "Unduh rekap (.xlsx)" in labels and "Unduh bagian laporan (.docx)" in labels
+
+
+def test_a_file_that_crashes_or_hangs_its_reader_is_a_row_and_the_page_answers(
+    monkeypatch, folder, real_workbook
+) -> None:
+    for name in ("f_crash.xlsx", "g_hang.xlsx", "h_bug.xlsx"):
+        shutil.copyfile(real_workbook, folder / name)
+    monkeypatch.setattr(rollup, "summarize_file", faulty_reader.read)
+    monkeypatch.setattr(rollup, "FILE_SECONDS", 5.0)
+    at = _app(monkeypatch, folder).switch_page("pages/rekap.py").run()
+    assert not at.exception and at.title[0].value == "Rekap Satker"
+    notes = at.dataframe[0].value.set_index(RekapCol.FILE)[RekapCol.NOTE]
+    assert notes["f_crash.xlsx"].endswith("proses pembacanya berhenti mendadak.")
+    assert notes["g_hang.xlsx"].endswith("melebihi batas waktu 5 detik.")
+    assert "kesalahan tak terduga" in notes["h_bug.xlsx"] and "TypeError" not in notes["h_bug.xlsx"]
+    assert {m.label: m.value for m in at.metric}["Berkas terbaca"] == "4 dari 8"
+    at.text_input(key="rekap_text").input("brebes").run()  # the next run answers at once
+    assert list(at.dataframe[0].value[RekapCol.FILE]) == ["c_brebes.xlsx", "d_brebes_salinan.xlsx"]
 
 
 def test_rekap_filters_narrow_the_table(monkeypatch, folder) -> None:

@@ -39,7 +39,6 @@ def test_never_raises_and_is_consistent(text: str, year: int | None) -> None:
     t = parse_target(text, year)
     assert t.recognized == bool(t.intervals) == (t.problem == "")
     assert (t.reading == "Tidak terbaca") == (not t.recognized)
-    assert "susunan teks tidak dikenali" not in t.problem
 
 
 @settings(max_examples=400, deadline=None)

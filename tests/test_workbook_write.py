@@ -141,8 +141,6 @@ def test_log_rows_continue_after_the_last_one(small: Path) -> None:
     "error",
     [
         xlsx_patch.PatchUnsupportedError("forced"),
-        KeyError("xl/worksheets/sheet1.xml"),
-        ValueError("not UTF-8"),
         zipfile.BadZipFile("odd"),
     ],
     ids=lambda e: type(e).__name__,
@@ -155,6 +153,15 @@ def test_the_openpyxl_fallback_takes_over_when_the_patch_cannot(
     assert (
         load_plan(small, out).actions.set_index(ActionCol.ID).loc["I.1.2", ActionCol.PIC] == "Ani"
     )
+
+
+@pytest.mark.parametrize("error", [KeyError("rows"), ValueError("bug"), TypeError("bug")])
+def test_a_bug_in_the_patch_is_raised_never_hidden_by_the_fallback(
+    small: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    _force_fallback(monkeypatch, error)
+    with pytest.raises(type(error)):
+        _write(small, [(A, "I.1.2", ActionCol.PIC, "Ani")])
 
 
 def test_the_openpyxl_fallback_grows_the_log_filter(

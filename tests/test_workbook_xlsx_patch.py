@@ -182,3 +182,32 @@ def test_formulas_are_recalculated_when_the_file_opens(tmp_path: Path) -> None:
 def test_the_dimension_grows_to_a_new_column(tmp_path: Path) -> None:
     out = patch(_book(tmp_path), {"Data": [CellWrite(2, 8, Kind.TEXT, "jauh")]})
     assert '<dimension ref="A1:H5"' in _xml(out)
+
+
+def _recode(data: bytes, part: str) -> bytes:
+    """The package with `part` re-encoded as UTF-16 (XML allows it; the patch reads UTF-8)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item)
+            if item.filename == part:
+                content = content.decode().replace("UTF-8", "UTF-16").encode("utf-16")
+            dst.writestr(item, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("part", ["xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/workbook.xml"])
+def test_a_part_not_in_utf8_is_unsupported_not_a_decode_error(tmp_path: Path, part: str) -> None:
+    with pytest.raises(PatchUnsupportedError, match="UTF-8"):
+        patch(_recode(_book(tmp_path), part), {"Data": [CellWrite(2, 1, Kind.TEXT, "x")]})
+
+
+def test_a_style_with_an_odd_number_format_is_unsupported(tmp_path: Path) -> None:
+    data = _book(tmp_path)
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("xl/styles.xml")
+    odd = re.sub(rb'(<cellXfs\b[^>]*>\s*<xf\b[^>]*?)numFmtId="\d+"', rb'\1numFmtId="x"', styles)
+    assert odd != styles
+    with pytest.raises(PatchUnsupportedError, match="numFmtId"):
+        patch(
+            _restyle(data, styles, odd), {"Data": [CellWrite(2, 1, Kind.DATE, date(2022, 4, 15))]}
+        )

@@ -226,8 +226,12 @@ def _newplan_commands(sub: argparse._SubParsersAction) -> dict[str, Callable[...
 
 
 def _rekap(args: argparse.Namespace) -> int:
+    from zi_dash.base import processes, workbooks_in
+
+    # The readers' fork server imports the roll-up (pandas: about a second) while this process
+    # does the same: rollup.READER_MODULES, named before the import that would tell it.
+    processes.start(("zi_dash.analysis.rollup",))
     from zi_dash.analysis import rollup
-    from zi_dash.base import workbooks_in
     from zi_dash.export import rollup as rekap
 
     if not args.folder.is_dir():

@@ -1,8 +1,21 @@
-"""What the plan says: metrics, the plan as of a date, filters, display tables, meeting screens."""
+"""What the plan says: metrics (action state, LKE projection, evidence, Kurva S), the plan as of
+a date, filters, display tables, meeting screens, the roll-up of a folder."""
 
 from __future__ import annotations
 
-from zi_dash.analysis import filters, history, meeting, metrics, periods, rollup, tables
+from zi_dash.analysis import (
+    evidence,
+    filters,
+    history,
+    kurva,
+    lke,
+    meeting,
+    metrics,
+    periods,
+    rollup,
+    state,
+    tables,
+)
 from zi_dash.analysis.filters import Filters, apply, describe, view
 from zi_dash.analysis.history import rewind
 from zi_dash.analysis.metrics import KurvaS, LkeProjection
@@ -13,13 +26,17 @@ __all__ = [
     "LkeProjection",
     "apply",
     "describe",
+    "evidence",
     "filters",
     "history",
+    "kurva",
+    "lke",
     "meeting",
     "metrics",
     "periods",
     "rewind",
     "rollup",
+    "state",
     "tables",
     "view",
 ]

@@ -2,18 +2,14 @@
 
 Each file is read and summed up in a worker process (a few numbers travel back, never the
 plan); summaries are kept per file version (path, mtime, size) and tanggal acuan, so a rerun
-reads nothing and a saved file is read again alone. The figures are the unit pages' own:
-capaian, Terlambat, Tertinggal and the LKE projection use the definitions of `metrics`.
+reads nothing and a saved file is read again alone. The figures are the unit pages' own, by
+the same functions: `metrics.headline` and the LKE projection's `lke.project`.
 """
 
 from __future__ import annotations
 
-import gc
-import math
-import multiprocessing
-import os
+import logging
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -22,19 +18,30 @@ from typing import Any, Final
 import pandas as pd
 
 from zi_dash.analysis.history import rewind
-from zi_dash.analysis.metrics import meets_area_min, meets_total_min
-from zi_dash.analysis.periods import period_flags
-from zi_dash.base import AREA_CODES, ActionCol, AreaCol, EvidenceCol, LogCol, Status, fold
+from zi_dash.analysis.lke import plan_projection
+from zi_dash.analysis.metrics import headline
+from zi_dash.base import (
+    AREA_CODES,
+    ActionCol,
+    EvidenceCol,
+    LogCol,
+    fold,
+    processes,
+)
 from zi_dash.base import contract as c
-from zi_dash.schedule import effective_target
 from zi_dash.workbook import Plan, WorkbookError, load_plan
 
 STALE_DAYS: Final = 30  # a unit that has not updated for longer is flagged
-# Fewer misses than this are read in this process: a pool costs more than it saves.
-PARALLEL_FROM: Final = 16
+# A file's time limit in a reader: far above any plan's read (40,000 rows: about 2 s), short
+# enough for a page to wait on a file that hangs a reader.
+FILE_SECONDS: Final = 20.0
+# What the readers' fork server imports once, so that every reader starts with it (the
+# `rekap` command names it too, to start the readers before it imports this module itself).
+READER_MODULES: Final = (__name__,)
 WBK: Final = "WBK"
 WBBM: Final = "WBBM"
 NOT_YET: Final = "Belum WBK"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -98,101 +105,63 @@ def _last_update(plan: Plan, view: Plan, end: datetime) -> datetime | None:
 def summarize(plan: Plan, as_of: date) -> UnitSummary:
     """The plan's roll-up row as it stood on `as_of` (the whole plan: no filter)."""
     view = rewind(plan, as_of)
-    a = view.actions
-    statuses = a[ActionCol.STATUS].tolist()
-    progress = [float(p) for p in a[ActionCol.PROGRESS].tolist()]
-    year = plan.year or None
-    done = late = behind = 0
-    rows = zip(
-        a[ActionCol.TARGET].tolist(), a[ActionCol.START].tolist(), a[ActionCol.END].tolist(),
-        statuses, progress,
-    )  # fmt: skip
-    for text, start, end, status, done_pct in rows:
-        # metrics.action_state's definitions, without building its frame 550 times.
-        open_ = status != Status.DONE
-        done += not open_
-        target = effective_target(text, start, end, year)
-        overdue = open_ and target.recognized and target.due is not None and target.due < as_of
-        late += overdue
-        behind += not overdue and period_flags(target, done_pct, open_, as_of, 0)[1]
-    by_area: dict[str, list[float]] = {}
-    for area, value in zip(a[ActionCol.AREA].tolist(), progress):
-        by_area.setdefault(area, []).append(value)
-    ids = set(a[ActionCol.ID].tolist())
-    ev = view.evidence
-    items = present = 0
-    for action_id, status in zip(
-        ev[EvidenceCol.ACTION_ID].tolist(), ev[EvidenceCol.STATUS].tolist()
-    ):
-        if action_id in ids:
-            items += 1
-            present += status in c.EVIDENCE_PRESENT
-    areas: list[tuple[str, float | None]] = []
-    below_wbk: list[str] = []
-    below_wbbm: list[str] = []
-    total = weight_total = 0.0
-    for area, weight in zip(view.areas[AreaCol.AREA].tolist(), view.areas[AreaCol.WEIGHT].tolist()):
-        values = by_area.get(area)
-        completion = sum(values) / len(values) if values else None
-        # metrics.lke_projection: an area with no actions projects nothing.
-        score = float(weight) * (completion or 0.0) / 100
-        total, weight_total = total + score, weight_total + float(weight)
-        if not meets_area_min(score, weight, c.WBK_AREA_MIN_SHARE):
-            below_wbk.append(area)
-        if not meets_area_min(score, weight, c.WBBM_AREA_MIN_SHARE):
-            below_wbbm.append(area)
-        areas.append((area, completion))
+    head = headline(view, as_of)  # the unit pages' own figures, by the same functions
+    lke = plan_projection(view)
     return UnitSummary(
         path=str(plan.path),
         unit=plan.info.unit,
         year=plan.year,
-        actions=len(progress),
-        completion=sum(progress) / len(progress) if progress else 0.0,
-        done=done,
-        behind=behind,
-        late=late,
-        evidence=present / items * 100 if items else 0.0,
-        lke_total=total,
-        lke_weight=weight_total,
-        meets_wbk=not below_wbk and meets_total_min(total, c.WBK_PENGUNGKIT_MIN),
-        meets_wbbm=not below_wbbm and meets_total_min(total, c.WBBM_PENGUNGKIT_MIN),
-        below_wbk=tuple(below_wbk),
-        below_wbbm=tuple(below_wbbm),
+        actions=head.actions,
+        completion=head.completion,
+        done=head.done,
+        behind=head.behind,
+        late=head.late,
+        evidence=head.evidence,
+        lke_total=lke.total,
+        lke_weight=lke.weight_total,
+        meets_wbk=lke.meets_wbk,
+        meets_wbbm=lke.meets_wbbm,
+        below_wbk=tuple(s.area for s in lke.areas if not s.meets_wbk),
+        below_wbbm=tuple(s.area for s in lke.areas if not s.meets_wbbm),
         last_update=_last_update(plan, view, datetime.combine(as_of, time.max)),
-        areas=tuple(areas),
+        areas=tuple((s.area, s.completion) for s in lke.areas),
     )
 
 
 def summarize_file(path: str, as_of: date) -> UnitSummary:
-    """One file's row; a file that cannot be read is a row with the loader's message."""
+    """One file's row; a file the loader refuses is a row with the loader's message."""
     try:
         return summarize(load_plan(path), as_of)
     except WorkbookError as exc:
         return UnitSummary(path, error=str(exc))
-    except Exception as exc:  # one odd file must never take the roll-up down
-        return UnitSummary(path, error=f"Berkas tidak dapat diringkas ({type(exc).__name__}).")
 
 
-def _read_many(paths: Sequence[str], as_of: date, workers: int | None) -> list[UnitSummary]:
-    workers = workers or os.cpu_count() or 1
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        return [summarize_file(p, as_of) for p in paths]
-    # fork: the workers start with everything imported and warmed by a first file read here
-    # (lazy imports, the target parser's cache); a fresh interpreter would spend a second on
-    # pandas alone, and each worker would warm up on its own.
-    first = summarize_file(paths[0], as_of)
-    rest = paths[1:]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, math.ceil(len(rest) / (workers * 4)))
-    gc.freeze()  # the workers' collector then leaves the parent's pages shared (copy-on-write)
-    try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return [first, *pool.map(summarize_file, rest, [as_of] * len(rest), chunksize=chunk)]
-    except (OSError, RuntimeError):  # no processes allowed here: read them one by one
-        return [first, *(summarize_file(p, as_of) for p in rest)]
-    finally:
-        gc.unfreeze()
+def _failed_row(path: str, failure: processes.Failed) -> UnitSummary:
+    """The row of a file whose reader crashed, hung or hit a bug: the reason in Indonesian."""
+    if failure.kind == processes.TIMEOUT:
+        reason = f"pembacaannya melebihi batas waktu {FILE_SECONDS:g} detik"
+    elif failure.kind == processes.CRASH:
+        reason = "proses pembacanya berhenti mendadak"
+    else:  # a bug in the reader, not the file's fault: the server's log has the details
+        reason = "terjadi kesalahan tak terduga saat membacanya (rincian di log server)"
+        _log.error("Rekap: %s could not be summed up: %s", path, failure.detail)
+    name = Path(path).name
+    return UnitSummary(path, error=f'Berkas "{name}" tidak dapat diringkas: {reason}.')
+
+
+def _read_many(paths: Sequence[str], as_of: date, in_process: bool) -> list[UnitSummary]:
+    """Each file's summary, read in the reader pool (in this process only when asked)."""
+    if not in_process:
+        try:
+            results = processes.run(summarize_file, paths, as_of, FILE_SECONDS, READER_MODULES)
+        except (OSError, RuntimeError):  # no processes allowed here: read them one by one
+            _log.warning("Rekap: no reader processes; reading %d files in the server", len(paths))
+        else:
+            return [
+                _failed_row(p, r) if isinstance(r, processes.Failed) else r
+                for p, r in zip(paths, results)
+            ]
+    return [summarize_file(p, as_of) for p in paths]
 
 
 # (path, mtime_ns, size, as_of) -> summary; lives as long as the process (Streamlit reruns).
@@ -209,14 +178,14 @@ def _key(path: Path, as_of: date) -> tuple[str, int, int, date]:
     return (str(path), stat.st_mtime_ns, stat.st_size, as_of)
 
 
-def read_all(paths: Sequence[Path], as_of: date, workers: int | None = None) -> list[UnitSummary]:
+def read_all(paths: Sequence[Path], as_of: date, in_process: bool = False) -> list[UnitSummary]:
     """Every file's summary as of `as_of`, in the given order; only changed files are read."""
     keys = [_key(p, as_of) for p in paths]
     # Local copies: another session may trim the shared cache meanwhile (Streamlit threads).
     found = {k: _CACHE.get(k) for k in keys}
     missing = [k for k, v in found.items() if v is None]
     if missing:
-        for key, summary in zip(missing, _read_many([k[0] for k in missing], as_of, workers)):
+        for key, summary in zip(missing, _read_many([k[0] for k in missing], as_of, in_process)):
             _CACHE[key] = _LAST[key[:3]] = found[key] = summary
     _trim(_CACHE, found, len(keys))
     return [found[k] for k in keys]  # type: ignore[misc]  # every key is filled above
@@ -232,7 +201,7 @@ def identify_all(paths: Sequence[Path], as_of: date) -> list[UnitSummary]:
     found = {v: _LAST.get(v) for v in versions}
     unknown = [v for v, summary in found.items() if summary is None]
     if unknown:
-        for version, summary in zip(unknown, _read_many([v[0] for v in unknown], as_of, None)):
+        for version, summary in zip(unknown, _read_many([v[0] for v in unknown], as_of, False)):
             _CACHE[(*version, as_of)] = _LAST[version] = found[version] = summary
     _trim(_LAST, found, len(versions))
     return [found[v] for v in versions]  # type: ignore[misc]  # every version is filled above

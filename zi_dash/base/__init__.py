@@ -5,7 +5,7 @@ Every other layer builds on it; it imports nothing else of zi_dash.
 
 from __future__ import annotations
 
-from zi_dash.base import config, contract, durable, errors, fmt, links, palette, text
+from zi_dash.base import config, contract, durable, errors, fmt, links, palette, processes, text
 from zi_dash.base.config import (
     DEFAULT_WORKBOOK,
     FOLDER_ENV,
@@ -45,7 +45,6 @@ from zi_dash.base.errors import (
 from zi_dash.base.fmt import (
     CAPAIAN_MEANS,
     MONTHS_ID,
-    SEGERA_MEANS,
     TERLAMBAT_MEANS,
     TERTINGGAL_MEANS,
     format_date,
@@ -79,7 +78,6 @@ __all__ = [
     "MONTHS_ID",
     "OUTSIDE_USER",
     "PLAN_COLOR",
-    "SEGERA_MEANS",
     "SOURCE_TEXT_FILL",
     "STATUS_COLORS",
     "TERLAMBAT_MEANS",
@@ -118,6 +116,7 @@ __all__ = [
     "number",
     "palette",
     "pct",
+    "processes",
     "split_links",
     "text",
     "tidy",

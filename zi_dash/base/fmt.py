@@ -40,7 +40,6 @@ TERTINGGAL_MEANS = (
     "Tertinggal: progres di bawah rencana periodenya per tanggal acuan (ada periode yang "
     "terlewat), meski tenggat akhirnya belum lewat."
 )
-SEGERA_MEANS = "Segera: periode berikutnya berakhir dalam 14 hari dan progresnya belum cukup."
 
 
 def format_date(d: date) -> str:

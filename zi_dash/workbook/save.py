@@ -110,14 +110,6 @@ def save_changes(
         ) from exc
 
 
-def check_changes(plan: Plan, changes: Changes) -> tuple[list[CellChange], list[str]]:
-    """The cells a save would change in `plan` and the rules it applied; raises on bad input."""
-    _check_shape(changes)
-    outcomes = row_outcomes(plan, changes, {})
-    _raise_problems(plan, outcomes)
-    return _todo(plan, outcomes), _notes(outcomes)
-
-
 def editable_values(plan: Plan, sheet: str) -> dict[str, dict[str, object]]:
     """Row ID -> the row's editable cells, as read from the workbook."""
     spec = c.EDITABLE[sheet]

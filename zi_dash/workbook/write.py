@@ -66,8 +66,9 @@ def write(
     writes = _cell_writes(current, todo, user, now, earlier)
     try:
         return xlsx_patch.patch(data, writes)
-    except (xlsx_patch.PatchUnsupportedError, KeyError, ValueError, zipfile.BadZipFile):
-        # ValueError covers a part that is not UTF-8; the fallback is safe: it refuses to drop.
+    except (xlsx_patch.PatchUnsupportedError, zipfile.BadZipFile):
+        # Only what the patch says it does not understand: any other error is a bug to see,
+        # not a silent change of writer. The fallback is safe: it refuses to drop anything.
         return _write_with_openpyxl(path, data, current, todo, user, now, earlier)
 
 

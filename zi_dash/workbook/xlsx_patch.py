@@ -209,16 +209,24 @@ def _part_name(target: str) -> str:
     return target if target.startswith("xl/") else f"xl/{target}"
 
 
+def _text(source: zipfile.ZipFile, name: str) -> str:
+    """A part as text; XML in another encoding than UTF-8 (UTF-16 is allowed) is not patched."""
+    try:
+        return source.read(name).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PatchUnsupportedError(f"{name} is not UTF-8") from exc
+
+
 def patch(data: bytes, writes: dict[str, list[CellWrite]]) -> bytes:
     """The package with each sheet's writes applied; raises PatchUnsupportedError."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         raise PatchUnsupportedError("workbook parts are not where Excel puts them")
-    workbook = source.read("xl/workbook.xml").decode("utf-8-sig")
+    workbook = _text(source, "xl/workbook.xml")
     if f'xmlns="{_MAIN_NS}"' not in workbook:
         raise PatchUnsupportedError("workbook.xml is not in the main namespace")
-    rels = source.read("xl/_rels/workbook.xml.rels").decode("utf-8-sig")
+    rels = _text(source, "xl/_rels/workbook.xml.rels")
     targets = {
         attr(m.group(0), "Id"): attr(m.group(0), "Target")
         for m in re.finditer(r"<Relationship\b[^>]*>", rels)
@@ -234,14 +242,14 @@ def patch(data: bytes, writes: dict[str, list[CellWrite]]) -> bytes:
     styles_name = next((n for n in names if n == "xl/styles.xml"), None)
     if styles_name is None:
         raise PatchUnsupportedError("no styles.xml")
-    styles = Styles(source.read(styles_name).decode("utf-8-sig"))
+    styles = Styles(_text(source, styles_name))
     changed: dict[str, bytes] = {}
     drop_calc_chain = False
     for sheet, sheet_writes in writes.items():
         part = parts.get(fold(sheet))
         if part is None or part not in names:
             raise PatchUnsupportedError(f"sheet {sheet!r} not found")
-        ws = _Sheet(source.read(part).decode("utf-8-sig"))
+        ws = _Sheet(_text(source, part))
         ws.apply(sheet_writes, styles)
         drop_calc_chain |= ws.formula_overwritten
         changed[part] = ws.xml.encode("utf-8")

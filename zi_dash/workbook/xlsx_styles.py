@@ -113,7 +113,10 @@ class Styles:
                 return style
             tag = set_attr(tag, "quotePrefix", "1")
         else:
-            if self._is_date_format(int(attr(tag, "numFmtId") or 0)):
+            number_format = attr(tag, "numFmtId") or "0"
+            if not number_format.isdigit():
+                raise PatchUnsupportedError(f"cell style {style} has numFmtId {number_format!r}")
+            if self._is_date_format(int(number_format)):
                 self._derived[key] = style
                 return style
             fmt_id = self._format_id(DATE_FORMAT if need == "date" else DATETIME_FORMAT)

@@ -1,0 +1,150 @@
+"""Worker processes that are safe to use from Streamlit's threaded server (the roll-up's readers).
+
+Workers come from a fork server (multiprocessing's `forkserver`: a fresh, single-threaded
+interpreter that imported the given modules once), never forked from the server itself: a fork
+of a process with threads can deadlock on a lock another thread held at that moment. The pool
+(pebble's ProcessPool) is started once per process and kept warm for every session. Each item
+has a time limit; a worker that crashes (os._exit, a segfault in a C reader) or hangs is
+replaced, and only its item fails, with the reason.
+
+A worker starts without the parent's main module. multiprocessing would run it again in each
+new worker (its "safe importing of main" rule), and under Streamlit `__main__` is the app
+script itself (app.py, every page's code): a worker would draw the whole app before reading.
+The work is in importable modules, so a worker needs none of it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from multiprocessing import context as mp_context
+from multiprocessing import popen_forkserver, spawn
+from typing import Any, Final, TypeVar
+
+from pebble import ProcessExpired, ProcessPool
+
+CRASH: Final = "crash"
+TIMEOUT: Final = "timeout"
+ERROR: Final = "error"
+
+T = TypeVar("T")
+A = TypeVar("A")
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An item its worker could not answer for: it crashed, hung or raised."""
+
+    kind: str  # CRASH, TIMEOUT or ERROR
+    detail: str = ""  # the exit code, the limit, or the worker's traceback (for the log)
+
+
+_lock = threading.Lock()
+_pool: ProcessPool | None = None
+_launching = threading.local()  # set while this module's own worker is being started
+_MAIN_KEYS: Final = ("init_main_from_path", "init_main_from_name")
+_preparation_data = spawn.get_preparation_data
+
+
+def _without_main(name: str) -> dict[str, Any]:
+    """multiprocessing's preparation data for a new process, less the main module for ours."""
+    data = _preparation_data(name)
+    if getattr(_launching, "active", False):
+        for key in _MAIN_KEYS:
+            data.pop(key, None)
+    return data
+
+
+# Only processes started by _Popen below (flagged in this thread) lose the main module; every
+# other process of the server is prepared as multiprocessing always does.
+spawn.get_preparation_data = _without_main
+
+
+class _Popen(popen_forkserver.Popen):
+    """The fork server's Popen, flagging the launch as one of this module's workers."""
+
+    def _launch(self, process_obj: Any) -> None:
+        _launching.active = True
+        try:
+            super()._launch(process_obj)
+        finally:
+            _launching.active = False
+
+
+class _WorkerProcess(mp_context.ForkServerProcess):
+    @staticmethod
+    def _Popen(process_obj: Any) -> _Popen:  # noqa: N802  # multiprocessing's name
+        return _Popen(process_obj)
+
+
+class _Context(mp_context.ForkServerContext):
+    """The forkserver context, starting workers without the parent's main module."""
+
+    Process = _WorkerProcess
+
+
+def workers() -> int:
+    """How many worker processes the pool holds: one per core."""
+    return max(1, os.cpu_count() or 1)
+
+
+def start(preload: Sequence[str]) -> ProcessPool:
+    """The process-wide pool, started on first use (or again once stopped); idempotent.
+
+    `preload`: modules the fork server imports once, so that every worker starts with them.
+    """
+    global _pool
+    with _lock:
+        if _pool is None or not _pool.active:
+            context = _Context()
+            context.set_forkserver_preload(list(preload))
+            _pool = ProcessPool(max_workers=workers(), context=context)
+            # pebble starts its workers on the first task: one now, so that the fork server
+            # imports `preload` while the caller goes on with its own work.
+            _pool.schedule(os.getpid)
+        return _pool
+
+
+def stop() -> None:
+    """Stop the pool and its workers (at exit, and in tests)."""
+    global _pool
+    with _lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.stop()
+        pool.join()
+
+
+atexit.register(stop)
+
+
+def run(
+    fn: Callable[[str, A], T],
+    items: Sequence[str],
+    arg: A,
+    seconds: float,
+    preload: Sequence[str] = (),
+) -> list[T | Failed]:
+    """fn(item, arg) for every item in a worker, in order; a crash, hang or error is Failed.
+
+    `seconds` limits each item from when a worker takes it. Raises OSError or RuntimeError
+    when no process can be started here.
+    """
+    pool = start(preload)
+    futures = [pool.schedule(fn, args=(item, arg), timeout=seconds) for item in items]
+    out: list[T | Failed] = []
+    for future in futures:
+        try:
+            out.append(future.result())
+        except FutureTimeout:
+            out.append(Failed(TIMEOUT, f"{seconds:g} s"))
+        except ProcessExpired as exc:
+            out.append(Failed(CRASH, f"exit code {exc.exitcode}"))
+        except Exception as exc:  # raised inside fn: the caller names the item, the log the bug
+            # pebble keeps the worker's traceback beside the exception.
+            out.append(Failed(ERROR, getattr(exc, "traceback", "") or repr(exc)))
+    return out
