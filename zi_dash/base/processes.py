@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import atexit
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from multiprocessing import context as mp_context
-from multiprocessing import popen_forkserver, spawn
+from multiprocessing import spawn
 from typing import Any, Final, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
@@ -59,32 +60,66 @@ def _without_main(name: str) -> dict[str, Any]:
     return data
 
 
-# Only processes started by _Popen below (flagged in this thread) lose the main module; every
-# other process of the server is prepared as multiprocessing always does.
+# Only processes started by the Popen classes below (flagged in this thread) lose the main
+# module; every other process of the server is prepared as multiprocessing always does.
 spawn.get_preparation_data = _without_main
 
 
-class _Popen(popen_forkserver.Popen):
-    """The fork server's Popen, flagging the launch as one of this module's workers."""
+def has_fork_server() -> bool:
+    """True where multiprocessing has a fork server (Linux, macOS); Windows has only spawn."""
+    return sys.platform != "win32"
 
-    def _launch(self, process_obj: Any) -> None:
+
+class _Flagged:
+    """A Popen mixin flagging the launch (in this thread) as one of this module's workers."""
+
+    def __init__(self, process_obj: Any) -> None:
         _launching.active = True
         try:
-            super()._launch(process_obj)
+            super().__init__(process_obj)  # type: ignore[call-arg]
         finally:
             _launching.active = False
 
 
-class _WorkerProcess(mp_context.ForkServerProcess):
+# The classes are module-level: a worker's process object is pickled by name.
+if sys.platform == "win32":
+    from multiprocessing import popen_spawn_win32 as _popen_spawn
+else:
+    from multiprocessing import popen_spawn_posix as _popen_spawn
+
+
+class _SpawnPopen(_Flagged, _popen_spawn.Popen):
+    pass
+
+
+class _SpawnWorker(mp_context.SpawnProcess):
     @staticmethod
-    def _Popen(process_obj: Any) -> _Popen:  # noqa: N802  # multiprocessing's name
-        return _Popen(process_obj)
+    def _Popen(process_obj: Any) -> _SpawnPopen:  # noqa: N802  # multiprocessing's name
+        return _SpawnPopen(process_obj)
 
 
-class _Context(mp_context.ForkServerContext):
-    """The forkserver context, starting workers without the parent's main module."""
+class _SpawnContext(mp_context.SpawnContext):
+    Process = _SpawnWorker
 
-    Process = _WorkerProcess
+
+if sys.platform != "win32":  # popen_forkserver refuses to import on Windows
+    from multiprocessing import popen_forkserver
+
+    class _ForkServerPopen(_Flagged, popen_forkserver.Popen):
+        pass
+
+    class _ForkServerWorker(mp_context.ForkServerProcess):
+        @staticmethod
+        def _Popen(process_obj: Any) -> _ForkServerPopen:  # noqa: N802
+            return _ForkServerPopen(process_obj)
+
+    class _ForkServerContext(mp_context.ForkServerContext):
+        Process = _ForkServerWorker
+
+
+def _context(fork_server: bool) -> mp_context.BaseContext:
+    """A forkserver context (else spawn) whose workers start without the parent's main module."""
+    return _ForkServerContext() if fork_server else _SpawnContext()
 
 
 def workers() -> int:
@@ -100,8 +135,10 @@ def start(preload: Sequence[str]) -> ProcessPool:
     global _pool
     with _lock:
         if _pool is None or not _pool.active:
-            context = _Context()
-            context.set_forkserver_preload(list(preload))
+            fork_server = has_fork_server()
+            context = _context(fork_server)
+            if fork_server:
+                context.set_forkserver_preload(list(preload))  # type: ignore[attr-defined]
             _pool = ProcessPool(max_workers=workers(), context=context)
             # pebble starts its workers on the first task: one now, so that the fork server
             # imports `preload` while the caller goes on with its own work.
