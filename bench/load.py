@@ -140,13 +140,24 @@ async def _viewers(server: Server, urls: list[str], errors: list[str], seconds: 
         await browser.close()
 
 
-def viewers(server: Server, pages: list[str], n: int) -> Result:
-    """N sessions opening at once, alternating over `pages`; the server's CPU over them."""
+def viewers(server: Server, pages: list[str], n: int, profile: Path | None = None) -> Result:
+    """N sessions opening at once, alternating over `pages`; the server's CPU over them.
+
+    With `profile` (a server started with `profiled(...)`), cProfile's stats of the server over
+    the round are written there.
+    """
     urls = [f"{server.url}/{PAGES[pages[i % len(pages)]]}" for i in range(n)]
     result = Result(n, load=(os.getloadavg()[0], 0.0))
+    if profile:
+        os.kill(server.pid, signal.SIGUSR1)
     before = server_cpu(server.pid)
     asyncio.run(_viewers(server, urls, result.errors, result.seconds))
     result.cpu = server_cpu(server.pid) - before
+    if profile:
+        os.kill(server.pid, signal.SIGUSR2)
+        deadline = time.monotonic() + 60
+        while not profile.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
     result.peak_mb = peak_mb(server.pid)
     result.load = (result.load[0], os.getloadavg()[0])
     return result
@@ -209,7 +220,22 @@ def table(app: Result, busy: Result | None, bare: Result) -> str:
     return "\n".join(lines)
 
 
-def run(n: int, pages: list[str], editors: int, saves: int) -> tuple[Result, Result | None, Result]:
+def profiled(
+    env: dict[str, str], out: Path | None, name: str
+) -> tuple[dict[str, str], Path | None]:
+    """The server's environment with bench/profiling's hook, and where its stats will be."""
+    if out is None:
+        return env, None
+    hook = str(ROOT / "bench" / "profiling")
+    path = os.pathsep.join(filter(None, [hook, os.environ.get("PYTHONPATH")]))
+    stats = out / f"{name}.prof"
+    stats.unlink(missing_ok=True)
+    return {**env, "PYTHONPATH": path, "BENCH_PROFILE": str(stats)}, stats
+
+
+def run(
+    n: int, pages: list[str], editors: int, saves: int, profile: Path | None = None
+) -> tuple[Result, Result | None, Result]:
     """The three rounds, each on its own server and copy of the workbook."""
     with tempfile.TemporaryDirectory(prefix="zi-load-") as tmp:
         folder = Path(tmp)
@@ -217,14 +243,15 @@ def run(n: int, pages: list[str], editors: int, saves: int) -> tuple[Result, Res
             (folder / name).mkdir()
             shutil.copyfile(WORKBOOK, folder / name / WORKBOOK.name)
         drawn = bare_elements(folder / "bare" / "rencana_aksi.xlsx", folder / "bare", pages)
-        bare_env = {"BENCH_PAGES": json.dumps(drawn)}
-        bare_book = folder / "bare" / "rencana_aksi.xlsx"
+        bare_env, bare_stats = profiled({"BENCH_PAGES": json.dumps(drawn)}, profile, "bare")
+        bare_book = folder / "bare" / WORKBOOK.name
         with serve(bare_book, folder / "bare", "bench/bare_page.py", bare_env) as server:
             warm(server, pages)
-            bare = viewers(server, pages, n)
-        with serve(folder / "app" / "rencana_aksi.xlsx", folder / "app") as server:
+            bare = viewers(server, pages, n, bare_stats)
+        app_env, app_stats = profiled({}, profile, "app")
+        with serve(folder / "app" / WORKBOOK.name, folder / "app", env=app_env) as server:
             warm(server, pages)
-            app = viewers(server, pages, n)
+            app = viewers(server, pages, n, app_stats)
             busy = None
             if editors:
                 with load_editors.Editors(server, editors, saves) as team:
@@ -247,6 +274,9 @@ def main() -> None:
     parser.add_argument("--page", choices=["both", *PAGES], default="both")
     parser.add_argument("--quick", action="store_true", help="N = 2, one save per editor")
     parser.add_argument("--editors", type=int, default=2, choices=[0, 1, 2])
+    parser.add_argument(
+        "--profile", type=Path, help="a folder: cProfile stats of both servers' rounds go there"
+    )
     parser.add_argument("--timeout", type=int, default=1800, help="seconds for the whole run")
     options = parser.parse_args()
     if not Path(CHROMIUM).exists():
@@ -255,7 +285,9 @@ def main() -> None:
     pages = list(PAGES) if options.page == "both" else [options.page]
     signal.signal(signal.SIGALRM, _stop)
     signal.alarm(options.timeout)
-    app, busy, bare = run(n, pages, options.editors, 1 if options.quick else 3)
+    if options.profile:
+        options.profile.mkdir(parents=True, exist_ok=True)
+    app, busy, bare = run(n, pages, options.editors, 1 if options.quick else 3, options.profile)
     signal.alarm(0)
     print(
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
