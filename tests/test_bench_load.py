@@ -74,12 +74,13 @@ def test_the_server_spares_each_new_session_the_watcher_and_a_full_gc() -> None:
 
 @pytest.mark.browser
 @pytest.mark.slow
+@pytest.mark.timeout(620)  # bench.load stops itself first (--timeout); a busy machine is slow
 def test_a_quick_load_run_reports_no_error_and_no_lost_edit() -> None:
     if not Path(load.CHROMIUM).exists():
         pytest.skip(f"Chromium tidak ditemukan di {load.CHROMIUM}")
     done = subprocess.run(
-        [sys.executable, "-m", "bench.load", "--quick", "--timeout", "280"],
-        cwd=ROOT, capture_output=True, text=True, timeout=290,
+        [sys.executable, "-m", "bench.load", "--quick", "--timeout", "560"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if "|" in line}
