@@ -5,8 +5,8 @@ Two levels, both keyed on the plan's path, version and time (never on its frames
 - shared by every session, `st.cache_resource`: a first visit, another user or a page switch
   gets the very objects computed before, in the server's process. Not `st.cache_data`: it
   hands each session a pickled copy, and unpickling a plotly figure re-validates it (a new
-  viewer of Ringkasan spent about 0.1 s of server CPU unpickling its five figures, as much as
-  drawing the page; measured with `python -m bench.load`);
+  viewer of Ringkasan spent about 70 ms of server CPU unpickling its five figures; profiled
+  with `python -m bench.load --profile`);
 - in front of it, the session's own memo of the objects of its current scope (plan version,
   tanggal acuan, filters): a rerun finds them without hashing the key again.
 
