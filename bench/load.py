@@ -201,11 +201,12 @@ def _pct(values: list[float], q: float) -> str:
     return f"{ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]:.1f} s"
 
 
-def table(app: Result, busy: Result | None, bare: Result) -> str:
+def table(app: Result, busy: Result | None, bare: Result, editors: int = 2) -> str:
     """The Markdown table of the three rounds."""
     columns = [app, busy, bare]
+    with_editors = f"app, viewers + {editors} editor{'s' * (editors != 1)}"
     lines = [
-        f"| N = {app.sessions} | app, viewers | app, viewers + 2 editors | bare page, viewers |",
+        f"| N = {app.sessions} | app, viewers | {with_editors} | bare page, viewers |",
         "|---|---:|---:|---:|",
         _row("errors", columns, lambda r: str(len(r.errors))),
         _row("edits saved / lost", [None, busy, None], lambda r: f"{r.saved} / {r.lost}"),
@@ -293,7 +294,7 @@ def main() -> None:
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"pages: {', '.join(pages)}; the committed workbook\n"
     )
-    print(table(app, busy, bare))
+    print(table(app, busy, bare, options.editors))
     for label, result in (("app", app), ("app + editors", busy), ("bare", bare)):
         for error in (result.errors if result else [])[:10]:
             print(f"{label}: {error}")
