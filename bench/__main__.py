@@ -9,7 +9,6 @@ per unit, see bench/synthetic.py).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import pickle
 import platform
@@ -20,13 +19,13 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
 
 from bench import synthetic
+from bench.elements import elements
 from zi_dash import analysis, ui
 from zi_dash.analysis import Filters
 from zi_dash.base import WORKBOOK_ENV, ActionCol
@@ -41,11 +40,6 @@ PAGES = ("ringkasan", "linimasa", "bukti", "rapat", "riwayat", "ekspor")
 AS_OF = date(2022, 6, 30)
 PARTS = ("reads", "pages", "saves", "export")
 PAGE_RUNS = 61  # a rerun takes a few ms: with fewer runs the median of a 4 ms page wobbles
-TEXT_ELEMENTS = ("title", "subheader", "caption", "markdown", "error", "warning", "info")
-DRAWN = (
-    *TEXT_ELEMENTS, "metric", "plotly_chart", "dataframe", "table", "selectbox", "multiselect",
-    "date_input", "button", "download_button", "page_link",
-)  # fmt: skip
 
 
 def runs_for(size: int) -> int:
@@ -76,43 +70,6 @@ def read_times(path: Path, runs: int) -> dict[str, float]:
             lambda: ui.load_plan_cached(str(path), stat.st_mtime_ns, stat.st_size), runs
         ),
     }
-
-
-def _leaves(node: object) -> list[object]:
-    children = getattr(node, "children", None)
-    if not children:
-        return [node]
-    kids = children.values() if isinstance(children, dict) else children
-    return [leaf for kid in kids for leaf in _leaves(kid)]
-
-
-def _payload(el: Any) -> object:
-    """What the bare page needs to draw the same element again."""
-    kind = el.type
-    if kind in TEXT_ELEMENTS:
-        return el.value
-    if kind == "metric":
-        return (el.label, el.value)
-    if kind == "plotly_chart":
-        return json.loads(el.proto.spec)
-    if kind in ("dataframe", "table"):
-        return el.value
-    if kind in ("selectbox", "multiselect"):
-        return (el.label, list(el.options))
-    if kind == "date_input":
-        return (el.label, el.value)
-    return el.proto.label  # buttons, download buttons, page links
-
-
-def _elements(at: AppTest) -> list[tuple[str, bool, object]]:
-    """Every element the page drew (sidebar included), in order, with what redraws it."""
-    found = []
-    for in_sidebar, root in ((True, at.sidebar), (False, at.main)):
-        for el in _leaves(root):
-            kind = getattr(el, "type", "")
-            if kind in DRAWN:
-                found.append((kind, in_sidebar, _payload(el)))
-    return found
 
 
 def compile_once() -> None:
@@ -168,11 +125,11 @@ def page_times(path: Path, folder: Path) -> dict[str, tuple[float, float, float]
         if at.exception:
             raise SystemExit(f"{page}: {at.exception[0].value}")
         at.run()
-        elements = folder / f"{page}.pickle"
-        elements.write_bytes(pickle.dumps(_elements(at)))
-        os.environ["BENCH_ELEMENTS"] = str(elements)
+        drawn = folder / f"{page}.pickle"
+        drawn.write_bytes(pickle.dumps(elements(at)))
+        os.environ["BENCH_ELEMENTS"] = str(drawn)
         bare = AppTest.from_file(str(_bare_script(folder)), default_timeout=600).run()
-        if bare.exception or len(_elements(bare)) != len(_elements(at)):
+        if bare.exception or len(elements(bare)) != len(elements(at)):
             raise SystemExit(f"{page}: the bare page does not draw what the page drew")
         # Alternated, so that both see the same load of a shared machine.
         real, floor = [], []

@@ -1,28 +1,36 @@
-"""A page that only draws pre-built elements, for the page-vs-bare ratio of `python -m bench`.
+"""A page that only draws pre-built elements: the floor of `python -m bench` and bench.load.
 
 The elements (every text, metric, widget, table and figure of a real page run, the sidebar's
-too) come from the pickle named by $BENCH_ELEMENTS. They are read and the figures built once
-per session, so a rerun costs only drawing them: the floor a page with cached figures can reach.
+too) come from a pickle: $BENCH_ELEMENTS names one, drawn as the default page (python -m
+bench); $BENCH_PAGES maps URL paths to pickles, the first the default (python -m bench.load:
+Ringkasan at / and Mode Rapat at /rapat, as in the app). They are read and the figures built
+once per process, so a run costs only drawing them: the floor a page with cached figures can
+reach.
 """
 
+import json
 import os
 import pickle
+from functools import partial
 from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
 
-if "bench_elements" not in st.session_state:
-    loaded = pickle.loads(Path(os.environ["BENCH_ELEMENTS"]).read_bytes())
-    st.session_state["bench_elements"] = [
+
+@st.cache_resource(show_spinner=False)
+def prebuilt(path: str) -> list[tuple[str, bool, object]]:
+    """The elements of one page, figures built, once per process."""
+    loaded = pickle.loads(Path(path).read_bytes())
+    return [
         (kind, side, go.Figure(payload) if kind == "plotly_chart" else payload)
         for kind, side, payload in loaded
     ]
 
 
-def draw() -> None:
+def draw(path: str) -> None:
     """Every element of the page, pre-built."""
-    for i, (kind, side, payload) in enumerate(st.session_state["bench_elements"]):
+    for i, (kind, side, payload) in enumerate(prebuilt(path)):
         where = st.sidebar if side else st
         if kind in ("title", "subheader", "caption", "markdown", "error", "warning", "info"):
             getattr(where, kind)(payload)
@@ -48,6 +56,9 @@ def _other() -> None:
     """A page of the menu never opened here."""
 
 
+drawn = json.loads(os.environ.get("BENCH_PAGES") or "{}") or {
+    "bare_Pantau_0": os.environ["BENCH_ELEMENTS"]
+}
 # The app's navigation menu is an element of every page too: the same nine entries.
 MENU = {
     "Pantau": ["Ringkasan", "Linimasa", "Bukti", "Mode Rapat"],
@@ -55,12 +66,15 @@ MENU = {
     "Sunting": ["Sunting Aksi", "Sunting Bukti"],
     "Rencana": ["Rencana Baru"],
 }
-pages = {
-    section: [
-        st.Page(draw if n == 0 and section == "Pantau" else _other, title=title,
-                url_path=f"bare_{section}_{n}", default=n == 0 and section == "Pantau")
-        for n, title in enumerate(titles)
-    ]
-    for section, titles in MENU.items()
-}  # fmt: skip
+URLS = {"Ringkasan": "ringkasan", "Mode Rapat": "rapat"}  # bench.load's pages, as in the app
+first = next(iter(drawn))
+pages = {}
+for section, titles in MENU.items():
+    pages[section] = []
+    for n, title in enumerate(titles):
+        url = URLS.get(title, "") if "BENCH_PAGES" in os.environ else ""
+        url = url if url in drawn else f"bare_{section}_{n}"
+        page = partial(draw, drawn[url]) if url in drawn else _other
+        page.__name__ = url  # type: ignore[union-attr]
+        pages[section].append(st.Page(page, title=title, url_path=url, default=url == first))
 st.navigation(pages).run()

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -21,6 +22,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/ringkasan.py", "pages/linimasa.py", "pages/bukti.py", "pages/rapat.py"]
 AS_OF = date(2022, 5, 1)
 computed: list[tuple[int, date, str]] = []
+drawn: list[object] = []  # the figure objects each run of _figure_script got
 
 
 def counted(plan: Plan, as_of: date) -> str:
@@ -45,6 +47,18 @@ def _script() -> None:
     st.write(f"kolom {len(frame.columns)}")
     frame["tambahan"] = 1  # a page may add a column to what it got: the cached one stays
     st.write(ui.cached(counted, ctx, ctx.as_of, whole_plan=True))
+
+
+def a_figure(plan: Plan, as_of: date) -> go.Figure:
+    return go.Figure(go.Bar(x=plan.actions[ActionCol.ID], y=plan.actions[ActionCol.PROGRESS]))
+
+
+def _figure_script() -> None:
+    from tests.test_ui_cache import a_figure, drawn
+    from zi_dash import ui
+
+    ctx = ui.sidebar(ui.load_current_plan())
+    drawn.append(ui.cached(a_figure, ctx, ctx.as_of))
 
 
 def _session(workbook: Path) -> AppTest:
@@ -73,6 +87,17 @@ def test_a_rerun_reuses_the_figure_and_another_session_shares_it(workbook: Path)
     assert at.markdown[1].value == "kolom 2"
     _session(workbook).run()  # a new session finds the shared cache
     assert len(computed) == 1
+
+
+def test_a_new_session_gets_the_computed_figure_itself_not_a_copy(workbook: Path) -> None:
+    # A copy per session (st.cache_data's unpickling) re-validates every plotly figure: the
+    # server's CPU per new viewer. Shared objects are never mutated (see zi_dash/ui/cache.py).
+    drawn.clear()
+    for _ in range(2):
+        at = AppTest.from_function(_figure_script, default_timeout=30)
+        at.session_state[Key.AS_OF] = AS_OF
+        assert not at.run().exception
+    assert len(drawn) == 2 and drawn[0] is drawn[1]
 
 
 def test_another_date_filter_or_version_computes_anew(workbook: Path) -> None:

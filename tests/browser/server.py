@@ -29,6 +29,7 @@ class Server:
     url: str
     workbook: Path
     users: Path
+    pid: int  # the server process (bench.load reads its CPU time and memory)
 
 
 def _free_port() -> int:
@@ -52,17 +53,20 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
 
 
 @contextmanager
-def serve(workbook: Path, folder: Path) -> Iterator[Server]:
-    """`streamlit run app.py` on `workbook`, with the accounts in USERS, until the block ends."""
+def serve(
+    workbook: Path, folder: Path, script: str = "app.py", env: dict[str, str] | None = None
+) -> Iterator[Server]:
+    """`streamlit run app.py` (or `script`) on `workbook`, with the accounts in USERS and
+    `env` added to the environment, until the block ends."""
     users = folder / "users.json"
     for name, password in USERS.items():
         accounts.add_user(users, name, password)
     port = _free_port()
-    env = {**os.environ, WORKBOOK_ENV: str(workbook), accounts.USERS_ENV: str(users)}
+    env = {**os.environ, WORKBOOK_ENV: str(workbook), accounts.USERS_ENV: str(users), **(env or {})}
     log = (folder / "server.log").open("wb")
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", "run", script,
             "--server.headless", "true", "--server.port", str(port),
             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
         ],
@@ -71,7 +75,7 @@ def serve(workbook: Path, folder: Path) -> Iterator[Server]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc)
-        yield Server(url, workbook, users)
+        yield Server(url, workbook, users, proc.pid)
     finally:
         proc.terminate()
         try:

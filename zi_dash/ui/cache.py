@@ -2,17 +2,19 @@
 
 Two levels, both keyed on the plan's path, version and time (never on its frames):
 
-- shared by every session, `st.cache_data`: a first visit, another user or a page switch
-  finds what was computed before, at the cost of unpickling it;
+- shared by every session, `st.cache_resource`: a first visit, another user or a page switch
+  gets the very objects computed before, in the server's process. Not `st.cache_data`: it
+  hands each session a pickled copy, and unpickling a plotly figure re-validates it (a new
+  viewer of Ringkasan spent about 70 ms of server CPU unpickling its five figures; profiled
+  with `python -m bench.load --profile`);
 - in front of it, the session's own memo of the objects of its current scope (plan version,
-  tanggal acuan, filters): a rerun gets the same objects back without unpickling. At 40,000
-  rows unpickling the plan alone costs more than drawing a bare page, and unpickling a plotly
-  figure re-validates it (~10 ms each).
+  tanggal acuan, filters): a rerun finds them without hashing the key again.
 
-A save gives the file a new version, hence new keys: no old figure is served. What depends on
-an editor's draft is never cached here. Cached values are shared: never mutate a figure (draw
-a changed copy, as charts.style.for_projector does); a DataFrame comes back as a shallow copy,
-so a page may add or replace its columns (pandas' copy-on-write keeps the cached one intact).
+A save gives the file a new version, hence new keys: no old figure is served, and forget()
+drops both levels. What depends on an editor's draft is never cached here. Cached values are
+shared by every session: never mutate one (draw a changed copy of a figure, as
+charts.style.for_projector does); a DataFrame comes back as a shallow copy, so a page may add
+or replace its columns (pandas' copy-on-write keeps the cached one intact).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ T = TypeVar("T")
 MEMO_KEY: Final = "_computed_memo"  # session-state key of the session's memo
 PLAN_KEY: Final = "_loaded_plan"  # session-state key of the session's plan and its source
 MEMO_ENTRIES: Final = 64  # per scope: charts, tables, meeting screens, Gantt windows
-SHARED_ENTRIES: Final = 256  # st.cache_data entries of computed values, all sessions
+SHARED_ENTRIES: Final = 256  # computed values kept for all sessions
 SHARED_VIEWS: Final = 4  # filtered plans kept for all sessions (~30 MB each at 40,000 rows)
 WHOLE: Final = flt.Filters()
 
@@ -106,13 +108,13 @@ def loaded(source: tuple[str, int, int], load: Callable[[str, int, int], Plan]) 
     return plan
 
 
-@st.cache_data(show_spinner=False, max_entries=SHARED_VIEWS)
+@st.cache_resource(show_spinner=False, max_entries=SHARED_VIEWS)
 def _shared_view(key: PlanKey, as_of: date, filters: flt.Filters, _plan: Plan) -> Plan:
     del key  # the key stands for _plan, which is not hashed
     return flt.view(_plan, as_of, filters)
 
 
-@st.cache_data(show_spinner=False, max_entries=SHARED_VIEWS)
+@st.cache_resource(show_spinner=False, max_entries=SHARED_VIEWS)
 def _shared_options(key: PlanKey, _plan: Plan) -> dict[str, list[tuple[str, str]]]:
     del key
     return flt.options(_plan)
@@ -137,7 +139,7 @@ def options(plan: Plan) -> dict[str, list[tuple[str, str]]]:
     return _shared_options(key, plan)
 
 
-@st.cache_data(show_spinner=False, max_entries=SHARED_ENTRIES)
+@st.cache_resource(show_spinner=False, max_entries=SHARED_ENTRIES)
 def _shared_describe(key: PlanKey, filters: flt.Filters, _plan: Plan) -> str:
     del key
     return flt.describe(_plan, filters)
@@ -162,7 +164,7 @@ def _function_key(fn: Callable[..., Any]) -> str:
     return f"{where}@{code.co_filename}:{code.co_firstlineno}:{digest}"
 
 
-@st.cache_data(show_spinner=False, max_entries=SHARED_ENTRIES)
+@st.cache_resource(show_spinner=False, max_entries=SHARED_ENTRIES)
 def _shared_value(
     fn_key: str,
     key: PlanKey,
