@@ -1,0 +1,233 @@
+"""Bounds on every file the app opens, checked before anything decompresses or parses it.
+
+An .xlsx or .docx is a zip: its directory is checked (entries, each entry's size and the total,
+the compression ratio), then every part a parser will read is decompressed here under the same
+bounds (headers can lie: zipfile stops at the declared size and checks the CRC). A worksheet is
+scanned for its largest cell reference, since calamine builds a dense grid from A1 to the last
+cell whatever the <dimension> element claims: a single cell at XFD1048576 would be 17 billion.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Final
+from xml.etree import ElementTree
+
+MB: Final = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """What a plan file may hold: far beyond a real plan, small enough to parse quickly."""
+
+    # A plan is dozens of parts; Excel adds a few per sheet, image or comment.
+    entries: int = 2_000
+    # A 40,000-row plan's action sheet is about 42 MB of XML; Riwayat grows over the years.
+    entry_bytes: int = 128 * MB
+    total_bytes: int = 256 * MB
+    # Sheet XML compresses about 7:1 (the SK's workbook); a zip bomb, thousands to one.
+    ratio: int = 100
+    ratio_floor: int = 1 * MB  # small parts (an empty sheet) may compress better
+    # Rows of a plan: thousands (40,000 benchmarked), Riwayat more; columns: dozens.
+    rows: int = 250_000
+    columns: int = 256
+    # calamine's grid is rows x columns cells: 3 million is ~0.2 s and ~130 MB (bench.limits).
+    cells: int = 3_000_000
+    csv_rows: int = 100_000
+
+
+BOUNDS: Final = Bounds()
+
+
+class LimitError(ValueError):
+    """A file beyond the bounds, or unreadable as a zip; the message is Indonesian."""
+
+
+# Cells with their reference, found by one findall in C; tags without one are counted apart.
+_CELL_REF: Final = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="\$?([A-Za-z]+)\$?(\d+)"')
+_CELL_TAG: Final = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_ROW_TAG: Final = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW_REF: Final = re.compile(rb'\sr="(\d+)"')
+_REL_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.0f} MB"
+
+
+def _refuse(name: str, what: str) -> LimitError:
+    return LimitError(f'Berkas "{name}" ditolak: {what}.')
+
+
+def open_zip(name: str, data: bytes, bounds: Bounds = BOUNDS) -> zipfile.ZipFile:
+    """The zip of `data` after its directory is checked; LimitError when beyond the bounds."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise LimitError(f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.') from exc
+    infos = archive.infolist()
+    if len(infos) > bounds.entries:
+        raise _refuse(name, f"berisi {len(infos)} bagian (paling banyak {bounds.entries})")
+    total = 0
+    for info in infos:
+        if info.file_size > bounds.entry_bytes:
+            raise _refuse(
+                name,
+                f'bagian "{info.filename}" berukuran {_mb(info.file_size)} setelah dibuka '
+                f"(paling besar {_mb(bounds.entry_bytes)})",
+            )
+        total += info.file_size
+        if total > bounds.total_bytes:
+            raise _refuse(name, f"isinya lebih dari {_mb(bounds.total_bytes)} setelah dibuka")
+        if info.file_size > bounds.ratio_floor and info.file_size > bounds.ratio * max(
+            info.compress_size, 1
+        ):
+            raise _refuse(name, f'bagian "{info.filename}" dimampatkan secara tidak wajar')
+    return archive
+
+
+def read_part(name: str, archive: zipfile.ZipFile, part: str, bounds: Bounds = BOUNDS) -> bytes:
+    """One part's bytes, never more than the bounds even when the zip's headers lie."""
+    try:
+        with archive.open(part) as stream:
+            data = stream.read(bounds.entry_bytes + 1)
+    except KeyError as exc:
+        raise LimitError(f'Berkas "{name}" rusak: bagian "{part}" tidak ada.') from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
+        raise LimitError(f'Berkas "{name}" rusak: bagian "{part}" tidak dapat dibuka.') from exc
+    if len(data) > bounds.entry_bytes:
+        raise _refuse(name, f'bagian "{part}" lebih dari {_mb(bounds.entry_bytes)}')
+    return data
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ch - 64
+    return number
+
+
+def _cell_tags(xml: bytes) -> int:
+    if b":c " in xml or b":c>" in xml:  # a namespace prefix (x:c): count with the regex
+        return len(_CELL_TAG.findall(xml))
+    return xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>")
+
+
+def sheet_extent(xml: bytes) -> tuple[int, int]:
+    """An upper bound on the last row and column of a worksheet's cells, from its XML."""
+    refs = _CELL_REF.findall(xml)
+    last_row = max(map(int, map(itemgetter(1), refs)), default=0)
+    last_col = max(map(_column_number, set(map(itemgetter(0), refs))), default=0)
+    unnumbered = _cell_tags(xml) - len(refs)
+    if unnumbered > 0:
+        # A cell without a reference follows the one before it, in its row or the next row
+        # (a row without one follows the row before): count each as one more.
+        rows = [_ROW_REF.search(attrs) for attrs in _ROW_TAG.findall(xml)]
+        numbered = [int(m.group(1)) for m in rows if m]
+        last_row = max(last_row, *numbered, 0) + len(rows) - len(numbered)
+        last_col += unnumbered
+    return last_row, last_col
+
+
+def check_sheet(name: str, sheet: str, xml: bytes, bounds: Bounds = BOUNDS) -> tuple[int, int]:
+    """The sheet's extent; LimitError naming the file and sheet when beyond the bounds."""
+    rows, cols = sheet_extent(xml)
+    where = f'lembar "{sheet}"'
+    if rows > bounds.rows:
+        raise _refuse(name, f"{where} terisi sampai baris {rows} (paling banyak {bounds.rows})")
+    if cols > bounds.columns:
+        raise _refuse(
+            name, f"{where} terisi sampai kolom ke-{cols} (paling banyak {bounds.columns})"
+        )
+    if rows * cols > bounds.cells:
+        raise _refuse(
+            name,
+            f"{where} terisi sampai baris {rows} dan kolom ke-{cols}: {rows * cols} sel "
+            f"(paling banyak {bounds.cells})",
+        )
+    return rows, cols
+
+
+@dataclass(frozen=True)
+class XlsxParts:
+    """The checked parts of an .xlsx: each worksheet's XML by sheet name, and styles.xml."""
+
+    sheets: dict[str, bytes]
+    styles: bytes
+
+
+def _sheet_parts(name: str, archive: zipfile.ZipFile, bounds: Bounds) -> dict[str, str]:
+    """Sheet name -> its part in the zip, as the workbook and its relationships say."""
+    try:
+        book = ElementTree.fromstring(read_part(name, archive, "xl/workbook.xml", bounds))
+        rels = ElementTree.fromstring(
+            read_part(name, archive, "xl/_rels/workbook.xml.rels", bounds)
+        )
+    except ElementTree.ParseError as exc:
+        raise LimitError(f'Berkas "{name}" rusak: daftar lembarnya tidak terbaca.') from exc
+    targets = {
+        rel.get("Id"): rel.get("Target", "") for rel in rels if rel.tag.endswith("}Relationship")
+    }
+    parts: dict[str, str] = {}
+    for element in book.iter():
+        if not element.tag.endswith("}sheet"):
+            continue
+        target = targets.get(element.get(f"{{{_REL_NS}}}id"), "")
+        if target:
+            part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            parts[element.get("name", "")] = posixpath.normpath(part)
+    return parts
+
+
+def check_xlsx(
+    name: str,
+    data: bytes,
+    wanted: Callable[[str], bool] = lambda sheet: True,
+    bounds: Bounds = BOUNDS,
+) -> XlsxParts:
+    """Check an .xlsx's zip and the sheets `wanted` (by name) against the bounds; their XML."""
+    with open_zip(name, data, bounds) as archive:
+        names = set(archive.namelist())
+        sheets: dict[str, bytes] = {}
+        cells = 0
+        for sheet, part in _sheet_parts(name, archive, bounds).items():
+            if not wanted(sheet) or part not in names:
+                continue  # a missing part is the parser's message to give
+            xml = read_part(name, archive, part, bounds)
+            rows, cols = check_sheet(name, sheet, xml, bounds)
+            cells += rows * cols
+            if cells > 2 * bounds.cells:
+                raise _refuse(name, f"lembar-lembarnya berisi lebih dari {2 * bounds.cells} sel")
+            sheets[sheet] = xml
+        styles = (
+            read_part(name, archive, "xl/styles.xml", bounds) if "xl/styles.xml" in names else b""
+        )
+    return XlsxParts(sheets, styles)
+
+
+def check_zip_parts(name: str, data: bytes, bounds: Bounds = BOUNDS) -> None:
+    """Check a zip (a .docx) and decompress each part under the bounds, before a parser does."""
+    with open_zip(name, data, bounds) as archive:
+        for info in archive.infolist():
+            if not info.is_dir():
+                read_part(name, archive, info.filename, bounds)
+
+
+def check_csv(name: str, text: str, delimiter: str, bounds: Bounds = BOUNDS) -> None:
+    """Refuse a CSV text with more lines or columns than a plan has, before it is split."""
+    lines = text.count("\n") + 1
+    if lines > bounds.csv_rows:
+        raise _refuse(name, f"berisi {lines} baris (paling banyak {bounds.csv_rows})")
+    # A delimiter inside a quoted text counts too: a bound, not the exact width.
+    widest = max((line.count(delimiter) for line in text.splitlines()), default=0) + 1
+    if widest > 4 * bounds.columns:
+        raise _refuse(
+            name, f"sebuah barisnya berisi {widest} kolom (paling banyak {bounds.columns})"
+        )
