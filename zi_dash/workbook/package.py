@@ -14,8 +14,8 @@ import python_calamine
 
 from zi_dash.base import MissingSheetError, NotXlsxError, fold, limits
 from zi_dash.base import contract as c
-from zi_dash.workbook import formats
 from zi_dash.workbook.cells import CellValue
+from zi_dash.workbook.formats import percent_styles, percent_text, styled_cells
 
 Grids = dict[str, list[list[CellValue]]]
 _DATA_FOLDS = frozenset(fold(spec.name) for spec in c.DATA_SHEETS)
@@ -83,7 +83,7 @@ def _as_shown(grid: list[list[CellValue]], cells: list[tuple[int, int]]) -> None
         if r < len(grid) and col < len(grid[r]):
             value = grid[r][col]
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                grid[r][col] = formats.percent_text(value)
+                grid[r][col] = percent_text(value)
 
 
 def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
@@ -100,7 +100,7 @@ def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
     except _PARSE_ERRORS as exc:
         raise _damaged(path.name, None) from exc
     by_fold = {fold(n): n for n in book.sheet_names}
-    percent = formats.percent_styles(parts.styles)
+    percent = percent_styles(parts.styles)
     grids: Grids = {}
     for spec in c.DATA_SHEETS:
         actual = by_fold.get(fold(spec.name))
@@ -116,6 +116,6 @@ def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
         except _PARSE_ERRORS as exc:
             raise _damaged(path.name, actual) from exc
         if percent:
-            _as_shown(grid, formats.styled_cells(parts.sheets[actual], percent))
+            _as_shown(grid, styled_cells(parts.sheets[actual], percent))
         grids[spec.name] = grid
     return data, grids

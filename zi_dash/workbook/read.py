@@ -26,6 +26,7 @@ from zi_dash.base import (
     MissingColumnError,
     SheetSpec,
     fold,
+    number,
 )
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import (
@@ -37,6 +38,7 @@ from zi_dash.workbook.cells import (
     is_blank,
     read_cell,
 )
+from zi_dash.workbook.consistency import consistent
 from zi_dash.workbook.package import read_grids
 
 _HEADER_SEARCH_ROWS: Final = 10
@@ -94,6 +96,9 @@ class Plan:
     # Cells changed in the file outside the dashboard since it last wrote it, as Riwayat rows
     # (not yet in the sheet; the next save appends them). Filled by workbook.outside.
     outside: pd.DataFrame = field(default_factory=lambda: empty_log())
+    # Cells the plan reads but that contradict each other (a Status beside a Progres that
+    # says otherwise), in Indonesian with their cell: shown, never a silent figure.
+    warnings: tuple[str, ...] = ()
 
     def frame(self, sheet: str) -> pd.DataFrame:
         """The rows of an editable sheet (Rencana Aksi or Bukti)."""
@@ -249,6 +254,29 @@ def _cross_checks(actions: _Table, evidence: _Table, areas: _Table, problems: li
             problems.append(f'{loc}: aksi "{action_id}" tidak ada di lembar "{c.Sheet.ACTIONS}".')
 
 
+def _contradictions(actions: _Table) -> tuple[str, ...]:
+    """A warning for each action whose Status and Progres disagree, naming the Progres cell."""
+    frame = actions.frame
+    out: list[str] = []
+    for row_id, status, progress in zip(
+        frame[ActionCol.ID], frame[ActionCol.STATUS], frame[ActionCol.PROGRESS]
+    ):
+        if status is None or progress is None or consistent(status, progress):
+            continue
+        loc = where(
+            c.Sheet.ACTIONS,
+            actions.rows.get(row_id),
+            ActionCol.PROGRESS,
+            actions.columns[ActionCol.PROGRESS],
+        )
+        shown = number(progress, 0 if float(progress).is_integer() else 1)
+        out.append(
+            f'{loc}: aksi "{row_id}" berstatus {status} dengan progres {shown} %. Selesai berarti '
+            "100 %, Belum Mulai 0 %, Dalam Proses di bawah 100 %: perbaiki Status atau Progres."
+        )
+    return tuple(out)
+
+
 def _raise_problems(problems: list[str]) -> None:
     if not problems:
         return
@@ -280,6 +308,7 @@ def load_plan(path: str | Path, data: bytes | None = None) -> Plan:
             blank_name, ActionCol.AREA
         ].map(names)
     return Plan(
+        warnings=_contradictions(actions),
         path=path,
         version=hashlib.sha256(data).hexdigest(),
         modified=datetime.fromtimestamp(path.stat().st_mtime),
