@@ -256,6 +256,7 @@ def test_as_datetime(value: object, expected: datetime | None) -> None:
         ("15/04/2022 10:75", "'15/04/2022 10:75' bukan tanggal dan jam"),
         ("kemarin 10:30", "'kemarin' bukan tanggal (contoh: 15/04/2022)"),
         (100, "'100' bukan tanggal (contoh: 15/04/2022)"),
+        (float("inf"), "'inf' bukan tanggal (contoh: 15/04/2022)"),  # calamine reads 1e309
         ("10:30\n", "'10:30' bukan tanggal (contoh: 15/04/2022)"),
         ("\n10:30 15/04/2022", "'10:30 15/04/2022' bukan tanggal (contoh: 15/04/2022)"),
     ],

@@ -160,7 +160,7 @@ def as_datetime(value: CellValue) -> datetime | None:
     if isinstance(value, date):
         return datetime.combine(value, time())
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        day = _serial_date(int(value))
+        day = _serial_date(value)
         return datetime.combine(day, time()) + timedelta(days=float(value) % 1)
     # Alt+Enter between the date and the time is a line break: read it as the space it shows.
     text = " ".join(str(value).split())
