@@ -50,6 +50,10 @@ class LimitError(ValueError):
     """A file beyond the bounds, or unreadable as a zip; the message is Indonesian."""
 
 
+class DamagedError(LimitError):
+    """The zip, or one of its parts, cannot be read at all (not a zip, cut off, bad CRC)."""
+
+
 # Cells with their reference, found by one findall in C; tags without one are counted apart.
 _CELL_REF: Final = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="\$?([A-Za-z]+)\$?(\d+)"')
 _CELL_TAG: Final = re.compile(rb"<(?:\w+:)?c[\s/>]")
@@ -71,7 +75,7 @@ def open_zip(name: str, data: bytes, bounds: Bounds = BOUNDS) -> zipfile.ZipFile
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-        raise LimitError(f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.') from exc
+        raise DamagedError(f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.') from exc
     infos = archive.infolist()
     if len(infos) > bounds.entries:
         raise _refuse(name, f"berisi {len(infos)} bagian (paling banyak {bounds.entries})")
@@ -99,9 +103,9 @@ def read_part(name: str, archive: zipfile.ZipFile, part: str, bounds: Bounds = B
         with archive.open(part) as stream:
             data = stream.read(bounds.entry_bytes + 1)
     except KeyError as exc:
-        raise LimitError(f'Berkas "{name}" rusak: bagian "{part}" tidak ada.') from exc
+        raise DamagedError(f'Berkas "{name}" rusak: bagian "{part}" tidak ada.') from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
-        raise LimitError(f'Berkas "{name}" rusak: bagian "{part}" tidak dapat dibuka.') from exc
+        raise DamagedError(f'Berkas "{name}" rusak: bagian "{part}" tidak dapat dibuka.') from exc
     if len(data) > bounds.entry_bytes:
         raise _refuse(name, f'bagian "{part}" lebih dari {_mb(bounds.entry_bytes)}')
     return data
@@ -171,7 +175,7 @@ def _sheet_parts(name: str, archive: zipfile.ZipFile, bounds: Bounds) -> dict[st
             read_part(name, archive, "xl/_rels/workbook.xml.rels", bounds)
         )
     except ElementTree.ParseError as exc:
-        raise LimitError(f'Berkas "{name}" rusak: daftar lembarnya tidak terbaca.') from exc
+        raise DamagedError(f'Berkas "{name}" rusak: daftar lembarnya tidak terbaca.') from exc
     targets = {
         rel.get("Id"): rel.get("Target", "") for rel in rels if rel.tag.endswith("}Relationship")
     }
