@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from zi_dash.base import WORKBOOK_ENV, ActionCol, EvidenceCol
 from zi_dash.base import contract as c
 from zi_dash.ui import Key
-from zi_dash.workbook import formats, load_plan, save_changes, xlsx_patch
+from zi_dash.workbook import WorkbookError, formats, load_plan, save_changes, xlsx_patch
 
 A = c.Sheet.ACTIONS
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -144,3 +144,51 @@ def test_evidence_sheet_percent_cells_are_read_as_shown(workbook_copy: Path) -> 
     cell.value, cell.number_format = 0.3, "0%"
     book.save(workbook_copy)
     assert load_plan(workbook_copy).evidence.iloc[0][EvidenceCol.NOTES] == "30%"
+
+
+TARGET = c.ACTIONS.headers.index(ActionCol.TARGET) + 1
+START = c.ACTIONS.headers.index(ActionCol.START) + 1
+PIC = c.ACTIONS.headers.index(ActionCol.PIC) + 1
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("mmm-yy", formats.Shown.MONTH_YEAR),
+        ("mmmm yyyy", formats.Shown.MONTH_YEAR),
+        ("[$-421]mmmm yyyy", formats.Shown.MONTH_YEAR),
+        ("yyyy", formats.Shown.YEAR),
+        ("mmmm", formats.Shown.MONTH),
+        ("dd/mm/yyyy", None),
+        ("d mmmm yyyy", None),
+        ("h:mm", None),
+        ("mm:ss", None),
+        ('"Tahun" 0', None),
+        ("General", None),
+    ],
+)
+def test_a_date_format_without_a_day_shows_less_than_the_date(
+    code: str, shown: formats.Shown | None
+) -> None:
+    assert formats.date_shown(code) is shown
+
+
+def test_a_date_excel_made_of_typed_text_reads_as_excel_shows_it(workbook_copy: Path) -> None:
+    """Excel turns "April 2022" typed in Target Waktu into 1 April 2022 shown as Apr-22."""
+    _format(
+        workbook_copy,
+        {
+            (2, TARGET): (date(2022, 4, 1), "mmm-yy"),
+            (3, TARGET): (date(2022, 4, 15), "dd/mm/yyyy"),
+            (4, PIC): (date(2023, 1, 1), "yyyy"),
+        },
+    )
+    rows = load_plan(workbook_copy).actions
+    assert list(rows[ActionCol.TARGET][:2]) == ["April 2022", "15/04/2022"]
+    assert rows[ActionCol.PIC][2] == "2023"
+
+
+def test_a_month_in_a_date_column_is_refused_with_its_cell(workbook_copy: Path) -> None:
+    _format(workbook_copy, {(2, START): (date(2022, 4, 1), "mmmm yyyy")})
+    with pytest.raises(WorkbookError, match=r"\(J2\): 'April 2022' bukan tanggal"):
+        load_plan(workbook_copy)

@@ -35,8 +35,9 @@ class Bounds:
     # Sheet XML compresses about 7:1 (the SK's workbook); a zip bomb, thousands to one.
     ratio: int = 100
     ratio_floor: int = 1 * MB  # small parts (an empty sheet) may compress better
-    # Rows of a plan: thousands (40,000 benchmarked), Riwayat more; columns: dozens.
-    rows: int = 250_000
+    # Rows of a plan: thousands (the 40,000-action benchmark has 68,000 evidence rows);
+    # Riwayat grows by the cells saved. 100,000 text rows read in ~2-5 s (bench.limits).
+    rows: int = 100_000
     columns: int = 256
     # calamine's grid is rows x columns cells: 3 million is ~0.2 s and ~130 MB (bench.limits).
     cells: int = 3_000_000

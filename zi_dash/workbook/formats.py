@@ -1,16 +1,23 @@
-"""Excel's number formats where they change what a cell means: a percent shows 0.75 as 75 %.
+"""Excel's number formats where they change what a cell means: a percent shows 0.75 as 75 %,
+"mmm-yy" shows the date Excel made of a typed "April 2022" as Apr-22, not as 1 April.
 
 calamine gives values without their formats, so styles.xml's cell formats and the sheet XML's
-style indexes are read here, only when the workbook has a percent format at all.
+style indexes are read here, the sheet only when the workbook has such a format at all.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from datetime import date
+from enum import Enum
 from typing import Final
 
-# Built-in number formats 9 ("0%") and 10 ("0.00%").
+from zi_dash.base import MONTHS_ID
+
+# Built-in number formats 9 ("0%") and 10 ("0.00%"); 17 is "mmm-yy", a date without its day.
 _PERCENT_BUILTINS: Final = frozenset({9, 10})
+_MONTH_YEAR_BUILTIN: Final = 17
 _CELL_XFS: Final = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.DOTALL)
 _XF: Final = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
 _NUM_FMT: Final = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
@@ -31,10 +38,32 @@ def is_percent_code(code: str) -> bool:
     return "%" in _LITERALS.sub("", code)
 
 
-def percent_styles(styles: bytes) -> frozenset[int]:
-    """Indexes of the cell formats (cellXfs) that show a number as a percent."""
-    if b"%" not in styles and b'numFmtId="9"' not in styles and b'numFmtId="10"' not in styles:
-        return frozenset()  # the usual case, decided without parsing
+class Shown(Enum):
+    """What a cell format shows that its stored value does not say."""
+
+    PERCENT = "percent"  # 0.75 shown as 75%
+    MONTH_YEAR = "month_year"  # a date shown as its month and year only
+    YEAR = "year"
+    MONTH = "month"
+
+
+def date_shown(code: str) -> Shown | None:
+    """How a date format without a day shows a date (None for formats with a day, or times)."""
+    bare = _LITERALS.sub("", code).lower()
+    if any(ch in bare for ch in "dhs") or "am/pm" in bare or "general" in bare:
+        return None
+    has_y, has_m = "y" in bare, "m" in bare
+    if has_y and has_m:
+        return Shown.MONTH_YEAR
+    if has_y:
+        return Shown.YEAR
+    return Shown.MONTH if has_m else None
+
+
+def shown_styles(styles: bytes) -> dict[int, Shown]:
+    """Cell formats (cellXfs indexes) whose numbers show as something else: see `Shown`."""
+    if b"numFmtId" not in styles:
+        return {}
     codes: dict[int, str] = {}
     for attrs in _NUM_FMT.findall(styles):
         fmt_id, code = _attr(attrs, b"numFmtId"), _attr(attrs, b"formatCode")
@@ -43,14 +72,39 @@ def percent_styles(styles: bytes) -> frozenset[int]:
             codes[int(fmt_id)] = text.replace("&quot;", '"').replace("&amp;", "&")
     block = _CELL_XFS.search(styles)
     if block is None:
-        return frozenset()
-    found: set[int] = set()
+        return {}
+    found: dict[int, Shown] = {}
     for index, attrs in enumerate(_XF.findall(block.group(1))):
         fmt = _attr(attrs, b"numFmtId")
         fmt_id = int(fmt) if fmt is not None and fmt.isdigit() else 0
-        if fmt_id in _PERCENT_BUILTINS or is_percent_code(codes.get(fmt_id, "")):
-            found.add(index)
-    return frozenset(found)
+        code = codes.get(fmt_id, "")
+        if fmt_id in _PERCENT_BUILTINS or is_percent_code(code):
+            found[index] = Shown.PERCENT
+        elif fmt_id == _MONTH_YEAR_BUILTIN:
+            found[index] = Shown.MONTH_YEAR
+        elif code and (shown := date_shown(code)) is not None:
+            found[index] = shown
+    return found
+
+
+def percent_styles(styles: bytes) -> frozenset[int]:
+    """Indexes of the cell formats (cellXfs) that show a number as a percent."""
+    return frozenset(i for i, shown in shown_styles(styles).items() if shown is Shown.PERCENT)
+
+
+def shown_value(value: object, shown: Shown) -> object:
+    """A cell's value as its format shows it: '75%', 'April 2022'; other values unchanged."""
+    if shown is Shown.PERCENT:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return percent_text(value)
+        return value
+    if not isinstance(value, date):  # a datetime is a date too
+        return value
+    if shown is Shown.MONTH_YEAR:
+        return f"{MONTHS_ID[value.month - 1]} {value.year}"
+    if shown is Shown.YEAR:
+        return str(value.year)
+    return MONTHS_ID[value.month - 1]
 
 
 def _column_index(letters: bytes) -> int:
@@ -60,19 +114,20 @@ def _column_index(letters: bytes) -> int:
     return number - 1
 
 
-def styled_cells(sheet_xml: bytes, styles: frozenset[int]) -> list[tuple[int, int]]:
-    """0-based (row, column) of the sheet's cells whose format is one of `styles`."""
-    wanted = {str(s).encode() for s in styles}
+def styled_cells(sheet_xml: bytes, styles: Iterable[int]) -> list[tuple[int, int, int]]:
+    """0-based (row, column) and format of the sheet's cells whose format is one of `styles`."""
+    wanted = {str(s).encode(): s for s in styles}
     if not any(b's="' + s + b'"' in sheet_xml for s in wanted):
         return []
-    cells: list[tuple[int, int]] = []
+    cells: list[tuple[int, int, int]] = []
     for attrs in _CELL.findall(sheet_xml):
         style = _STYLE.search(attrs)
         if style is None or style.group(1) not in wanted:
             continue
         ref = _REF.search(attrs)
         if ref is not None:
-            cells.append((int(ref.group(2)) - 1, _column_index(ref.group(1))))
+            row, col = int(ref.group(2)) - 1, _column_index(ref.group(1))
+            cells.append((row, col, wanted[style.group(1)]))
     return cells
 
 

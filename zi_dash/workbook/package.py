@@ -15,7 +15,7 @@ import python_calamine
 from zi_dash.base import MissingSheetError, NotXlsxError, fold, limits
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import CellValue
-from zi_dash.workbook.formats import percent_styles, percent_text, styled_cells
+from zi_dash.workbook.formats import Shown, shown_styles, shown_value, styled_cells
 
 Grids = dict[str, list[list[CellValue]]]
 _DATA_FOLDS = frozenset(fold(spec.name) for spec in c.DATA_SHEETS)
@@ -76,14 +76,12 @@ def _damaged(name: str, sheet: str | None) -> NotXlsxError:
     )
 
 
-def _as_shown(grid: list[list[CellValue]], cells: list[tuple[int, int]]) -> None:
-    # A number in a percent format is read as the percent Excel shows ("75%"), so every
-    # reader (progress, weights, texts) sees what the user typed.
-    for r, col in cells:
+def _as_shown(grid: list[list[CellValue]], cells: list[tuple[int, int, int]], shown: dict) -> None:
+    # A value is read as its format shows it ("75%", "April 2022"), so every reader (progress,
+    # weights, targets, texts) sees what the user typed, not what Excel made of it.
+    for r, col, style in cells:
         if r < len(grid) and col < len(grid[r]):
-            value = grid[r][col]
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                grid[r][col] = percent_text(value)
+            grid[r][col] = shown_value(grid[r][col], shown[style])  # type: ignore[assignment]
 
 
 def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
@@ -100,7 +98,7 @@ def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
     except _PARSE_ERRORS as exc:
         raise _damaged(path.name, None) from exc
     by_fold = {fold(n): n for n in book.sheet_names}
-    percent = percent_styles(parts.styles)
+    shown: dict[int, Shown] = shown_styles(parts.styles)
     grids: Grids = {}
     for spec in c.DATA_SHEETS:
         actual = by_fold.get(fold(spec.name))
@@ -115,7 +113,7 @@ def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
             grid = book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
         except _PARSE_ERRORS as exc:
             raise _damaged(path.name, actual) from exc
-        if percent:
-            _as_shown(grid, styled_cells(parts.sheets[actual], percent))
+        if shown:
+            _as_shown(grid, styled_cells(parts.sheets[actual], shown), shown)
         grids[spec.name] = grid
     return data, grids
