@@ -9,11 +9,13 @@ import io
 import random
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 
 import openpyxl
 
 from tests import zipparts
-from zi_dash.base import DEFAULT_WORKBOOK
+from zi_dash.base import DEFAULT_WORKBOOK, ActionCol
+from zi_dash.base import contract as c
 
 Parts = dict[str, bytes]
 _CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.DOTALL)
@@ -22,8 +24,15 @@ _JUNK = [b"\x00", b"&", b"<", b">", b"&amp", b"\xff\xfe", b"]]>", b"<x>", b'"', 
 
 
 def bases() -> list[tuple[str, bytes]]:
-    """The committed workbook, and the same saved by openpyxl (shared strings, other styles)."""
+    """The committed workbook, and the same saved by openpyxl (shared strings, other styles,
+    percent and month formats as Excel users make them)."""
     book = openpyxl.load_workbook(DEFAULT_WORKBOOK)
+    actions = book[c.Sheet.ACTIONS]
+    progress = c.ACTIONS.headers.index(ActionCol.PROGRESS) + 1
+    target = c.ACTIONS.headers.index(ActionCol.TARGET) + 1
+    for row in range(2, 12):
+        actions.cell(row, progress).number_format = "0%"
+        actions.cell(row, target, date(2022, row % 12 + 1, 1)).number_format = "mmm-yy"
     out = io.BytesIO()
     book.save(out)
     return [("asli", DEFAULT_WORKBOOK.read_bytes()), ("openpyxl", out.getvalue())]

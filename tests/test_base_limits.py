@@ -120,3 +120,9 @@ def test_a_csv_beyond_the_bounds_is_refused() -> None:
     with pytest.raises(limits.LimitError, match="1025 kolom"):
         limits.check_csv("a.csv", ";" * 1024, ";")
     limits.check_csv("a.csv", "a,b\n" * 1000, ",")
+
+
+def test_a_zip_python_cannot_extract_is_damaged_not_a_crash() -> None:
+    data = zipparts.newer_zip_version(zipparts.pack(zipparts.parts()))
+    with pytest.raises(limits.DamagedError, match="isi zip-nya tidak dapat dibaca"):
+        limits.open_zip("x.xlsx", data)

@@ -153,6 +153,11 @@ CORPUS = [
         _part(zipparts.LOG_PART, zipparts.add_cell("XFD1048576", 1048576)),
         'ditolak: lembar "Riwayat" terisi sampai baris 1048576',
     ),
+    Case(
+        "zip of a newer zip version",
+        lambda path: path.write_bytes(zipparts.newer_zip_version(DEFAULT_WORKBOOK.read_bytes())),
+        'Berkas "rencana_aksi.xlsx" rusak: isi zip-nya tidak dapat dibaca',
+    ),
     Case("a date-time with a line break", _edited(_set_log_time("15/04/2022\n10:30")), None),
     Case("zip that is no workbook", _zip_without_workbook, "bukan workbook Excel"),
     Case("missing sheet", _edited(_drop_sheet), 'Lembar "Bukti" tidak ada'),

@@ -39,3 +39,11 @@ def add_cell(ref: str, row: int) -> Callable[[bytes], bytes]:
     """A change that adds a number cell at `ref` (in row `row`) at the end of the sheet data."""
     cell = f'<row r="{row}"><c r="{ref}"><v>1</v></c></row>'.encode()
     return lambda xml: xml.replace(b"</sheetData>", cell + b"</sheetData>")
+
+
+def newer_zip_version(data: bytes) -> bytes:
+    """The zip with its first entry claiming a zip version Python cannot extract (13.8)."""
+    out = bytearray(data)
+    central = out.find(b"PK\x01\x02")
+    out[central + 6 : central + 8] = (138).to_bytes(2, "little")
+    return bytes(out)

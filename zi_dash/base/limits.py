@@ -75,7 +75,13 @@ def open_zip(name: str, data: bytes, bounds: Bounds = BOUNDS) -> zipfile.ZipFile
     """The zip of `data` after its directory is checked; LimitError when beyond the bounds."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise DamagedError(f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.') from exc
     infos = archive.infolist()
     if len(infos) > bounds.entries:

@@ -48,7 +48,13 @@ def check_format(path: Path, data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise NotXlsxError(f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.') from exc
     if "content.xml" in names:
         raise NotXlsxError(
