@@ -126,3 +126,23 @@ def test_a_zip_python_cannot_extract_is_damaged_not_a_crash() -> None:
     data = zipparts.newer_zip_version(zipparts.pack(zipparts.parts()))
     with pytest.raises(limits.DamagedError, match="isi zip-nya tidak dapat dibaca"):
         limits.open_zip("x.xlsx", data)
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        b'<sheetData><row r="1"><c\tr="XFD1048576"/></row></sheetData>',  # another separator
+        b'<sheetData><row r="1"><c s="1" r="XFD1048576"/></row></sheetData>',  # r not first
+        b'<sheetData><row r="1"><x:c r="XFD1048576"/></row></sheetData>',  # a prefix
+        b'<sheetData><row r="1"><c r="$XFD$1048576"/></row></sheetData>',
+        b'<sheetData><row r="1048576"><c r="A1048576"/></row></sheetData>',
+    ],
+)
+def test_the_quick_path_for_small_sheets_lets_no_far_cell_through(xml: bytes) -> None:
+    with pytest.raises(limits.LimitError, match="1048576"):
+        limits.check_sheet("x.xlsx", "Riwayat", xml)
+
+
+def test_a_small_sheet_is_bounded_without_the_full_scan() -> None:
+    xml = b'<sheetData><row r="2"><c r="Q9999" s="3"><v>1</v></c></row></sheetData>'
+    assert limits.check_sheet("x.xlsx", "Rencana Aksi", xml) == limits.SMALL_EXTENT
