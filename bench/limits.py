@@ -66,7 +66,7 @@ CASES = {
     "sel di XFD1048576": lambda: _grow(
         zipparts.LOG_PART, b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
     ),
-    "berkas 5 KB, sel di baris 20.000 kolom 200": lambda: _grow(
+    "sel di baris 20.000, kolom 200 (berkas dari isu 18)": lambda: _grow(
         zipparts.ACTIONS_PART, b'<row r="20000"><c r="GR20000"><v>1</v></c></row>'
     ),
     "bom zip: 120 MB nol di satu bagian": lambda: zipparts.pack(
