@@ -158,6 +158,13 @@ CORPUS = [
         lambda path: path.write_bytes(zipparts.newer_zip_version(DEFAULT_WORKBOOK.read_bytes())),
         'Berkas "rencana_aksi.xlsx" rusak: isi zip-nya tidak dapat dibaca',
     ),
+    Case(
+        "a sheet flagged as encrypted",
+        lambda path: path.write_bytes(
+            zipparts.encrypted_flag(DEFAULT_WORKBOOK.read_bytes(), zipparts.ACTIONS_PART)
+        ),
+        'Berkas "rencana_aksi.xlsx" rusak: bagian "xl/worksheets/sheet1.xml" tidak dapat dibuka',
+    ),
     Case("a date-time with a line break", _edited(_set_log_time("15/04/2022\n10:30")), None),
     Case("zip that is no workbook", _zip_without_workbook, "bukan workbook Excel"),
     Case("missing sheet", _edited(_drop_sheet), 'Lembar "Bukti" tidak ada'),

@@ -47,3 +47,17 @@ def newer_zip_version(data: bytes) -> bytes:
     central = out.find(b"PK\x01\x02")
     out[central + 6 : central + 8] = (138).to_bytes(2, "little")
     return bytes(out)
+
+
+def encrypted_flag(data: bytes, part: str) -> bytes:
+    """The zip with `part` flagged as encrypted (general purpose bit 0) in its headers."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    while at >= 0:
+        name_len = int.from_bytes(out[at + 28 : at + 30], "little")
+        if out[at + 46 : at + 46 + name_len] == part.encode():
+            out[at + 8] |= 1
+            local = int.from_bytes(out[at + 42 : at + 46], "little")
+            out[local + 6] |= 1
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)

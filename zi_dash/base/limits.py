@@ -114,7 +114,15 @@ def read_part(name: str, archive: zipfile.ZipFile, part: str, bounds: Bounds = B
             data = stream.read(bounds.entry_bytes + 1)
     except KeyError as exc:
         raise DamagedError(f'Berkas "{name}" rusak: bagian "{part}" tidak ada.') from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
+    # RuntimeError: an entry flagged as encrypted (zipfile wants its password).
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
         raise DamagedError(f'Berkas "{name}" rusak: bagian "{part}" tidak dapat dibuka.') from exc
     if len(data) > bounds.entry_bytes:
         raise _refuse(name, f'bagian "{part}" lebih dari {_mb(bounds.entry_bytes)}')
