@@ -146,3 +146,12 @@ def test_the_quick_path_for_small_sheets_lets_no_far_cell_through(xml: bytes) ->
 def test_a_small_sheet_is_bounded_without_the_full_scan() -> None:
     xml = b'<sheetData><row r="2"><c r="Q9999" s="3"><v>1</v></c></row></sheetData>'
     assert limits.check_sheet("x.xlsx", "Rencana Aksi", xml) == limits.SMALL_EXTENT
+
+
+def test_the_sheets_of_one_file_are_bounded_together() -> None:
+    bounds = limits.Bounds(cells=100_000, total_cells=150_000)
+    far = zipparts.add_cell("AA3000", 3000)  # 81,000 cells each: two are too many
+    data = zipparts.with_part(zipparts.ACTIONS_PART, far)
+    data = zipparts.with_part(zipparts.EVIDENCE_PART, far, data)
+    with pytest.raises(limits.LimitError, match="lebih dari 150000 sel"):
+        limits.check_xlsx("x.xlsx", data, bounds=bounds)

@@ -41,6 +41,7 @@ class Bounds:
     columns: int = 256
     # calamine's grid is rows x columns cells: 3 million is ~0.2 s and ~130 MB (bench.limits).
     cells: int = 3_000_000
+    total_cells: int = 6_000_000  # over all sheets read from one file
     csv_rows: int = 100_000
 
 
@@ -245,8 +246,8 @@ def check_xlsx(
             xml = read_part(name, archive, part, bounds)
             rows, cols = check_sheet(name, sheet, xml, bounds)
             cells += rows * cols
-            if cells > 2 * bounds.cells:
-                raise _refuse(name, f"lembar-lembarnya berisi lebih dari {2 * bounds.cells} sel")
+            if cells > bounds.total_cells:
+                raise _refuse(name, f"lembar-lembarnya berisi lebih dari {bounds.total_cells} sel")
             sheets[sheet] = xml
         styles = (
             read_part(name, archive, "xl/styles.xml", bounds) if "xl/styles.xml" in names else b""
