@@ -105,13 +105,16 @@ def test_the_committed_workbook_is_within_the_bounds() -> None:
     assert b"cellXfs" in parts.styles
 
 
-def test_only_the_wanted_sheets_are_checked() -> None:
-    far = zipparts.with_part(zipparts.ACTIONS_PART, zipparts.add_cell("GR20000", 20000))
-    with pytest.raises(limits.LimitError, match='lembar "Rencana Aksi"'):
-        limits.check_xlsx("x.xlsx", far)
-    assert (
-        "Rencana Aksi" not in limits.check_xlsx("x.xlsx", far, lambda s: s != "Rencana Aksi").sheets
-    )
+def test_every_worksheet_is_checked_also_those_not_read() -> None:
+    """A parser resolving a broken workbook.xml its own way must never meet an unchecked sheet."""
+    far = zipparts.with_part("xl/worksheets/sheet6.xml", zipparts.add_cell("GR20000", 20000))
+    with pytest.raises(limits.LimitError, match='lembar "Petunjuk"'):
+        limits.check_xlsx("x.xlsx", far, lambda s: s != "Petunjuk")
+    stray = zipparts.pack({**zipparts.parts(), "xl/worksheets/sheet9.xml": b'<c r="XFD1"/>'})
+    with pytest.raises(limits.LimitError, match=r'lembar "xl/worksheets/sheet9\.xml"'):
+        limits.check_xlsx("x.xlsx", stray)
+    parts = limits.check_xlsx("x.xlsx", zipparts.pack(zipparts.parts()), lambda s: s == "Bukti")
+    assert list(parts.sheets) == ["Bukti"]
 
 
 def test_a_csv_beyond_the_bounds_is_refused() -> None:

@@ -206,8 +206,15 @@ class XlsxParts:
     styles: bytes
 
 
-def _sheet_parts(name: str, archive: zipfile.ZipFile, bounds: Bounds) -> dict[str, str]:
-    """Sheet name -> its part in the zip, as the workbook and its relationships say."""
+def _part_name(target: str) -> str:
+    part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+    return posixpath.normpath(part)
+
+
+def _sheet_parts(
+    name: str, archive: zipfile.ZipFile, bounds: Bounds
+) -> tuple[dict[str, str], set[str]]:
+    """Sheet name -> its part, as the workbook and its relationships say; every sheet part."""
     try:
         book = ElementTree.fromstring(read_part(name, archive, "xl/workbook.xml", bounds))
         rels = ElementTree.fromstring(
@@ -215,18 +222,21 @@ def _sheet_parts(name: str, archive: zipfile.ZipFile, bounds: Bounds) -> dict[st
         )
     except ElementTree.ParseError as exc:
         raise DamagedError(f'Berkas "{name}" rusak: daftar lembarnya tidak terbaca.') from exc
-    targets = {
-        rel.get("Id"): rel.get("Target", "") for rel in rels if rel.tag.endswith("}Relationship")
-    }
+    targets: dict[str | None, str] = {}
+    worksheets: set[str] = set()
+    for rel in rels:
+        if rel.tag.endswith("}Relationship") and rel.get("Target"):
+            part = _part_name(rel.get("Target", ""))
+            targets.setdefault(rel.get("Id"), part)
+            if rel.get("Type", "").endswith("/worksheet"):
+                worksheets.add(part)
     parts: dict[str, str] = {}
     for element in book.iter():
-        if not element.tag.endswith("}sheet"):
-            continue
-        target = targets.get(element.get(f"{{{_REL_NS}}}id"), "")
-        if target:
-            part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-            parts[element.get("name", "")] = posixpath.normpath(part)
-    return parts
+        if element.tag.endswith("}sheet"):
+            part = targets.get(element.get(f"{{{_REL_NS}}}id"))
+            if part:
+                parts.setdefault(element.get("name", ""), part)
+    return parts, worksheets | set(parts.values())
 
 
 def check_xlsx(
@@ -235,20 +245,27 @@ def check_xlsx(
     wanted: Callable[[str], bool] = lambda sheet: True,
     bounds: Bounds = BOUNDS,
 ) -> XlsxParts:
-    """Check an .xlsx's zip and the sheets `wanted` (by name) against the bounds; their XML."""
+    """Check an .xlsx's zip and every worksheet against the bounds; the XML of those `wanted`.
+
+    Every worksheet part is checked, also those of sheets nobody reads and parts no sheet
+    names: a parser that resolves a broken workbook.xml otherwise must not meet an unchecked
+    sheet. A wanted sheet whose part cannot be found is left out (the reader calls it damaged).
+    """
     with open_zip(name, data, bounds) as archive:
         names = set(archive.namelist())
-        sheets: dict[str, bytes] = {}
+        by_name, sheet_parts = _sheet_parts(name, archive, bounds)
+        label = {part: sheet for sheet, part in reversed(list(by_name.items()))}
+        sheet_parts |= {n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")}
+        checked: dict[str, bytes] = {}
         cells = 0
-        for sheet, part in _sheet_parts(name, archive, bounds).items():
-            if not wanted(sheet) or part not in names:
-                continue  # a missing part is the parser's message to give
+        for part in sorted(sheet_parts & names):
             xml = read_part(name, archive, part, bounds)
-            rows, cols = check_sheet(name, sheet, xml, bounds)
+            rows, cols = check_sheet(name, label.get(part, part), xml, bounds)
             cells += rows * cols
             if cells > bounds.total_cells:
                 raise _refuse(name, f"lembar-lembarnya berisi lebih dari {bounds.total_cells} sel")
-            sheets[sheet] = xml
+            checked[part] = xml
+        sheets = {s: checked[p] for s, p in by_name.items() if wanted(s) and p in checked}
         styles = (
             read_part(name, archive, "xl/styles.xml", bounds) if "xl/styles.xml" in names else b""
         )
