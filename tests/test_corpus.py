@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import zipparts
 from zi_dash.base import DEFAULT_WORKBOOK, WORKBOOK_ENV, ActionCol
 from zi_dash.base import contract as c
 from zi_dash.ui import Key
@@ -45,6 +46,18 @@ def _bytes(data: bytes) -> Callable[[Path], None]:
 
 def _truncated(path: Path) -> None:
     path.write_bytes(DEFAULT_WORKBOOK.read_bytes()[:4000])
+
+
+def _part(part: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    return lambda path: path.write_bytes(zipparts.with_part(part, change))
+
+
+def _set_log_time(value: str) -> Callable[[openpyxl.Workbook], object]:
+    def change(book: openpyxl.Workbook) -> None:
+        log = book[c.Sheet.LOG]
+        log.append([value, "budi", A, "I.1.1", ActionCol.NOTES, "", "baru"])
+
+    return change
 
 
 def _ods(path: Path) -> None:
@@ -119,7 +132,40 @@ CORPUS = [
         "dilindungi kata sandi",
     ),
     Case("OpenDocument .ods", _ods, "OpenDocument"),
-    Case("truncated download", _truncated, "workbook"),
+    Case("truncated download", _truncated, 'Berkas "rencana_aksi.xlsx" terpotong'),
+    Case(
+        "sheet XML cut off",
+        _part(zipparts.ACTIONS_PART, lambda xml: xml[: len(xml) // 2]),
+        'Berkas "rencana_aksi.xlsx" rusak (lembar "Rencana Aksi")',
+    ),
+    Case(
+        "sheet data left open",
+        _part(zipparts.ACTIONS_PART, lambda xml: xml.replace(b"</sheetData>", b"")),
+        'rusak (lembar "Rencana Aksi")',
+    ),
+    Case(
+        "a cell far beyond the plan",
+        _part(zipparts.ACTIONS_PART, zipparts.add_cell("GR20000", 20000)),
+        'ditolak: lembar "Rencana Aksi" terisi sampai baris 20000 dan kolom ke-200',
+    ),
+    Case(
+        "a cell at the sheet's last cell",
+        _part(zipparts.LOG_PART, zipparts.add_cell("XFD1048576", 1048576)),
+        'ditolak: lembar "Riwayat" terisi sampai baris 1048576',
+    ),
+    Case(
+        "zip of a newer zip version",
+        lambda path: path.write_bytes(zipparts.newer_zip_version(DEFAULT_WORKBOOK.read_bytes())),
+        'Berkas "rencana_aksi.xlsx" rusak: isi zip-nya tidak dapat dibaca',
+    ),
+    Case(
+        "a sheet flagged as encrypted",
+        lambda path: path.write_bytes(
+            zipparts.encrypted_flag(DEFAULT_WORKBOOK.read_bytes(), zipparts.ACTIONS_PART)
+        ),
+        'Berkas "rencana_aksi.xlsx" rusak: bagian "xl/worksheets/sheet1.xml" tidak dapat dibuka',
+    ),
+    Case("a date-time with a line break", _edited(_set_log_time("15/04/2022\n10:30")), None),
     Case("zip that is no workbook", _zip_without_workbook, "bukan workbook Excel"),
     Case("missing sheet", _edited(_drop_sheet), 'Lembar "Bukti" tidak ada'),
     Case("renamed column", _edited(_rename_status), 'kolom "Status" tidak ditemukan'),

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from tests import plan_sources as ps
+from tests import zipparts
 from zi_dash.schedule import parse_target
 from zi_dash.sk import SourceError, read_source
 
@@ -156,3 +157,68 @@ def test_excel_dates_and_numbers_read_as_shown() -> None:
     row = read_source("tanggal.xlsx", buffer.getvalue()).rows[0]
     assert (row.id, row.target) == ("IV.2.1", "15 April 2023")
     assert parse_target(row.target).reading == "15 April 2023"
+
+
+def _sparse_xlsx() -> bytes:
+    """The issue's 5 KB file: a value in A1 and one at row 20000, column 200."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "Lampiran"
+    wb.active["A1"] = "RENCANA AKSI"
+    wb.active.cell(20_000, 200, "x")
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_bomb() -> bytes:
+    """A Word document with a part that unpacks a thousand times larger than it is stored."""
+    data = ps.docx_sk_merged()
+    contents = zipparts.parts(data)
+    contents["word/media/kosong.bin"] = b"\0" * 3_000_000
+    return zipparts.pack(contents)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        (
+            "lampiran.xlsx",
+            _sparse_xlsx,
+            'Berkas "lampiran.xlsx" ditolak: lembar "Lampiran" terisi sampai baris 20000 dan '
+            "kolom ke-200: 4000000 sel (paling banyak 3000000).",
+        ),
+        (
+            "lampiran.docx",
+            _docx_bomb,
+            'Berkas "lampiran.docx" ditolak: bagian "word/media/kosong.bin" dimampatkan secara '
+            "tidak wajar.",
+        ),
+        ("lampiran.csv", lambda: b"a,b\n" * 100_001, "berisi 100002 baris (paling banyak 100000)"),
+        ("lampiran.csv", lambda: b";" * 2000 + b"\n", "berisi 2001 kolom (paling banyak 256)"),
+    ],
+)
+def test_a_source_beyond_a_plans_bounds_is_refused_before_it_is_parsed(
+    name: str, make: Callable[[], bytes], message: str
+) -> None:
+    with pytest.raises(SourceError) as caught:
+        read_source(name, make())
+    assert message in str(caught.value)
+
+
+def test_the_xlsx_reader_keeps_merged_cells_as_a_person_sees_them() -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"])
+    ws.append(["I. MANAJEMEN PERUBAHAN"])
+    ws.merge_cells("A2:F2")
+    ws.append([1, "Tim Kerja", "SK Tim", "Menyusun SK", "SK", "April 2022"])
+    ws.append([None, None, "Rencana", "Menyusun rencana", "Dokumen", "Mei 2022"])
+    ws.merge_cells("A3:A4")
+    ws.merge_cells("B3:B4")
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    rows = read_source("gabung.xlsx", buffer.getvalue()).rows
+    assert [(r.id, r.component, r.indicator) for r in rows] == [
+        ("I.1.1", "Tim Kerja", "SK Tim"),
+        ("I.1.2", "Tim Kerja", "Rencana"),
+    ]

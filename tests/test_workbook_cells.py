@@ -98,6 +98,9 @@ def test_as_text(value: object, expected: str) -> None:
         ("75%", 75.0),
         (" +3 ", 3.0),
         ("-5", -5.0),
+        ("0.750", 0.75),  # a leading zero is no thousands group
+        ("1.5", 1.5),
+        ("1000", 1000.0),
     ],
 )
 def test_as_number(value: object, expected: float | None) -> None:
@@ -110,6 +113,14 @@ def test_as_number(value: object, expected: float | None) -> None:
         ("setengah", "'setengah' bukan angka"),
         ("1.234,5", "'1.234,5' bukan angka"),  # no thousands separators
         ("1e3", "'1e3' bukan angka"),
+        *[
+            (
+                text,
+                f"{text!r} memakai pemisah ribuan atau desimal yang meragukan: tulis angkanya "
+                "tanpa pemisah ribuan (1000) atau dengan koma desimal (1,5)",
+            )
+            for text in ("1.000", "12,500", "1.000.000", "-2.500", "75.000%")
+        ],
         ("%", "'%' bukan angka"),
         (True, "'Ya' bukan angka"),
         (D(2022, 1, 1), "'01/01/2022' bukan angka"),
@@ -227,6 +238,9 @@ DATETIMES = [
     ("15/04/2022 10.30", datetime(2022, 4, 15, 10, 30)),
     ("15 April 2022 10:30:15", datetime(2022, 4, 15, 10, 30, 15)),
     ("15/04/2022", datetime(2022, 4, 15)),
+    ("15/04/2022\n10:30", datetime(2022, 4, 15, 10, 30)),  # Alt+Enter in the cell
+    ("15/04/2022\r\n 10:30", datetime(2022, 4, 15, 10, 30)),
+    ("2022-04-15\n10:30", datetime(2022, 4, 15, 10, 30)),
 ]
 
 
@@ -242,6 +256,9 @@ def test_as_datetime(value: object, expected: datetime | None) -> None:
         ("15/04/2022 10:75", "'15/04/2022 10:75' bukan tanggal dan jam"),
         ("kemarin 10:30", "'kemarin' bukan tanggal (contoh: 15/04/2022)"),
         (100, "'100' bukan tanggal (contoh: 15/04/2022)"),
+        (float("inf"), "'inf' bukan tanggal (contoh: 15/04/2022)"),  # calamine reads 1e309
+        ("10:30\n", "'10:30' bukan tanggal (contoh: 15/04/2022)"),
+        ("\n10:30 15/04/2022", "'10:30 15/04/2022' bukan tanggal (contoh: 15/04/2022)"),
     ],
 )
 def test_not_a_datetime(value: object, problem: str) -> None:

@@ -5,7 +5,18 @@ Every other layer builds on it; it imports nothing else of zi_dash.
 
 from __future__ import annotations
 
-from zi_dash.base import config, contract, durable, errors, fmt, links, palette, processes, text
+from zi_dash.base import (
+    config,
+    contract,
+    durable,
+    errors,
+    fmt,
+    limits,
+    links,
+    palette,
+    processes,
+    text,
+)
 from zi_dash.base.config import (
     DEFAULT_WORKBOOK,
     FOLDER_ENV,
@@ -112,6 +123,7 @@ __all__ = [
     "format_date",
     "format_datetime",
     "is_web_link",
+    "limits",
     "links",
     "number",
     "palette",

@@ -81,11 +81,24 @@ def load_current_plan() -> Plan:
         )
         st.stop()
     try:
-        return cache.loaded((str(path), stat.st_mtime_ns, stat.st_size), load_plan_cached)
+        plan = cache.loaded((str(path), stat.st_mtime_ns, stat.st_size), load_plan_cached)
     except WorkbookError as exc:
         st.error(f"**Workbook tidak dapat dibaca.** {exc}")
         st.stop()
-    raise AssertionError("unreachable")
+    if plan.warnings:
+        _show_warnings(plan.warnings)
+    return plan
+
+
+def _show_warnings(warnings: tuple[str, ...]) -> None:
+    # st.text: the lines quote workbook cells (IDs), never drawn as Markdown.
+    st.warning(
+        f"**{len(warnings)} aksi di workbook berisi Status dan Progres yang bertentangan**; "
+        "angkanya dipakai apa adanya sampai diperbaiki di Excel atau di halaman Sunting."
+    )
+    with st.expander("Sel yang bertentangan"):
+        for line in warnings:
+            st.text(line)
 
 
 def clear_plan_cache() -> None:

@@ -23,6 +23,8 @@ _EXCEL_EPOCH: Final = date(1899, 12, 30)
 _SERIAL_RANGE: Final = (18264, 73415)
 _ISO_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
 _NUMBER: Final = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+# One to three digits, then groups of exactly three: "1.000", "12,500", "1.000.000".
+_GROUPED: Final = re.compile(r"^[+-]?[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*$")
 _DATETIME_TEXT: Final = re.compile(
     r"^(?P<date>.+?)(?:[ T](?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?)?$"
 )
@@ -81,6 +83,12 @@ def as_number(value: CellValue) -> float | None:
     if isinstance(value, (int, float)):
         return float(value)
     text = str(value).strip().removesuffix("%").strip()
+    if _GROUPED.match(text):
+        # "1.000" is a thousand in Indonesian and one in English: never guess which.
+        raise CellError(
+            f"{value!r} memakai pemisah ribuan atau desimal yang meragukan: tulis angkanya "
+            "tanpa pemisah ribuan (1000) atau dengan koma desimal (1,5)"
+        )
     if not _NUMBER.match(text):
         raise CellError(f"{value!r} bukan angka")
     return float(text.replace(",", "."))
@@ -116,6 +124,12 @@ def _date_from_text(text: str) -> date:
     raise CellError(f"{text!r} bukan tanggal (contoh: 15/04/2022)")
 
 
+def _serial_date(value: float) -> date:
+    if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
+        return _EXCEL_EPOCH + timedelta(days=int(value))
+    raise CellError(f"{as_text(value)!r} bukan tanggal (contoh: 15/04/2022)")
+
+
 def as_date(value: CellValue) -> date | None:
     """A date from an Excel date, a serial number or text like '15/04/2022' or '15 April 2022'."""
     if is_blank(value):
@@ -127,9 +141,7 @@ def as_date(value: CellValue) -> date | None:
     if isinstance(value, time):
         raise CellError(f"{value} adalah jam, bukan tanggal")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
-            return _EXCEL_EPOCH + timedelta(days=int(value))
-        raise CellError(f"{as_text(value)!r} bukan tanggal (contoh: 15/04/2022)")
+        return _serial_date(value)
     text = str(value).strip()
     if _ISO_DATE.match(text):  # what the dashboard's date pickers send
         try:
@@ -148,16 +160,17 @@ def as_datetime(value: CellValue) -> datetime | None:
     if isinstance(value, date):
         return datetime.combine(value, time())
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        day = as_date(int(value))
-        assert day is not None
+        day = _serial_date(value)
         return datetime.combine(day, time()) + timedelta(days=float(value) % 1)
-    text = str(value).strip()
+    # Alt+Enter between the date and the time is a line break: read it as the space it shows.
+    text = " ".join(str(value).split())
     try:
         return datetime.fromisoformat(text)
     except ValueError:
         pass
     match = _DATETIME_TEXT.match(text)
-    assert match is not None
+    if match is None:
+        raise CellError(f"{text!r} bukan tanggal dan jam (contoh: 15/04/2022 10:30)")
     day = _date_from_text(match.group("date"))
     if match.group("h") is None:
         return datetime.combine(day, time())

@@ -22,11 +22,11 @@ from zi_dash.base import EDITABLE, LogCol, WorkbookError, durable
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import plain, same
 from zi_dash.workbook.merge import CellChange, log_text
+from zi_dash.workbook.package import read_bytes
 from zi_dash.workbook.read import (
     Plan,
     empty_log,
     load_known,
-    read_bytes,
     remember_parsed,
 )
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import io
 import threading
-import zipfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,7 +13,6 @@ from pathlib import Path
 from typing import Final
 
 import pandas as pd
-import python_calamine
 from openpyxl.utils import get_column_letter
 
 from zi_dash.base import (
@@ -27,10 +24,9 @@ from zi_dash.base import (
     InfoKey,
     InvalidValueError,
     MissingColumnError,
-    MissingSheetError,
-    NotXlsxError,
     SheetSpec,
     fold,
+    number,
 )
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import (
@@ -42,6 +38,8 @@ from zi_dash.workbook.cells import (
     is_blank,
     read_cell,
 )
+from zi_dash.workbook.consistency import consistent
+from zi_dash.workbook.package import read_grids
 
 _HEADER_SEARCH_ROWS: Final = 10
 _MAX_LISTED_PROBLEMS: Final = 8
@@ -98,6 +96,9 @@ class Plan:
     # Cells changed in the file outside the dashboard since it last wrote it, as Riwayat rows
     # (not yet in the sheet; the next save appends them). Filled by workbook.outside.
     outside: pd.DataFrame = field(default_factory=lambda: empty_log())
+    # Cells the plan reads but that contradict each other (a Status beside a Progres that
+    # says otherwise), in Indonesian with their cell: shown, never a silent figure.
+    warnings: tuple[str, ...] = ()
 
     def frame(self, sheet: str) -> pd.DataFrame:
         """The rows of an editable sheet (Rencana Aksi or Bukti)."""
@@ -123,32 +124,6 @@ class _Table:
     rows: dict[str, int]
     columns: dict[str, int]
     extent: tuple[int, int] = (1, 1)
-
-
-def _check_format(path: Path, data: bytes) -> None:
-    name = path.name
-    if not data:
-        raise NotXlsxError(f'Berkas "{name}" kosong (0 bita), bukan workbook Excel.')
-    if data[:4] == b"\xd0\xcf\x11\xe0":
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise NotXlsxError(
-                f'Berkas "{name}" dilindungi kata sandi. Buka di Excel, hapus kata sandinya '
-                "(File > Info > Protect Workbook), lalu simpan sebagai .xlsx."
-            )
-        raise NotXlsxError(
-            f'Berkas "{name}" berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai '
-            '"Excel Workbook (.xlsx)".'
-        )
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise NotXlsxError(f'Berkas "{name}" bukan workbook Excel (.xlsx).')
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = set(archive.namelist())
-    if "content.xml" in names:
-        raise NotXlsxError(
-            f'Berkas "{name}" berformat OpenDocument (.ods). Simpan ulang sebagai .xlsx.'
-        )
-    if "xl/workbook.xml" not in names:
-        raise NotXlsxError(f'Berkas "{name}" bukan workbook Excel (.xlsx).')
 
 
 def find_header(spec: SheetSpec, grid: list[list[CellValue]]) -> tuple[int, dict[str, int]]:
@@ -279,6 +254,29 @@ def _cross_checks(actions: _Table, evidence: _Table, areas: _Table, problems: li
             problems.append(f'{loc}: aksi "{action_id}" tidak ada di lembar "{c.Sheet.ACTIONS}".')
 
 
+def _contradictions(actions: _Table) -> tuple[str, ...]:
+    """A warning for each action whose Status and Progres disagree, naming the Progres cell."""
+    frame = actions.frame
+    out: list[str] = []
+    for row_id, status, progress in zip(
+        frame[ActionCol.ID], frame[ActionCol.STATUS], frame[ActionCol.PROGRESS]
+    ):
+        if status is None or progress is None or consistent(status, progress):
+            continue
+        loc = where(
+            c.Sheet.ACTIONS,
+            actions.rows.get(row_id),
+            ActionCol.PROGRESS,
+            actions.columns[ActionCol.PROGRESS],
+        )
+        shown = number(progress, 0 if float(progress).is_integer() else 1)
+        out.append(
+            f'{loc}: aksi "{row_id}" berstatus {status} dengan progres {shown} %. Selesai berarti '
+            "100 %, Belum Mulai 0 %, Dalam Proses di bawah 100 %: perbaiki Status atau Progres."
+        )
+    return tuple(out)
+
+
 def _raise_problems(problems: list[str]) -> None:
     if not problems:
         return
@@ -288,40 +286,6 @@ def _raise_problems(problems: list[str]) -> None:
     if more:
         text += f"\n- dan {more} masalah lain."
     raise InvalidValueError(text, problems)
-
-
-def read_bytes(path: Path) -> bytes:
-    """The workbook file's bytes; raises NotXlsxError when it cannot be read."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise NotXlsxError(f'Berkas workbook "{path}" tidak ditemukan.') from exc
-    except OSError as exc:
-        raise NotXlsxError(f'Berkas workbook "{path}" tidak dapat dibuka: {exc.strerror}.') from exc
-
-
-def read_grids(
-    path: Path, data: bytes | None = None
-) -> tuple[bytes, dict[str, list[list[CellValue]]]]:
-    """The file's bytes and every contract sheet as a grid whose index+1 is the Excel row."""
-    if data is None:
-        data = read_bytes(path)
-    _check_format(path, data)
-    try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # calamine raises several unrelated types for a corrupt zip
-        raise NotXlsxError(f'Berkas "{path.name}" rusak dan tidak dapat dibaca: {exc}') from exc
-    by_fold = {fold(n): n for n in book.sheet_names}
-    grids: dict[str, list[list[CellValue]]] = {}
-    for spec in c.DATA_SHEETS:
-        actual = by_fold.get(fold(spec.name))
-        if actual is None:
-            raise MissingSheetError(
-                f'Lembar "{spec.name}" tidak ada di workbook "{path.name}". '
-                f"Lembar yang ada: {', '.join(book.sheet_names)}."
-            )
-        grids[spec.name] = book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
-    return data, grids
 
 
 def load_plan(path: str | Path, data: bytes | None = None) -> Plan:
@@ -344,6 +308,7 @@ def load_plan(path: str | Path, data: bytes | None = None) -> Plan:
             blank_name, ActionCol.AREA
         ].map(names)
     return Plan(
+        warnings=_contradictions(actions),
         path=path,
         version=hashlib.sha256(data).hexdigest(),
         modified=datetime.fromtimestamp(path.stat().st_mtime),

@@ -24,11 +24,11 @@ import zi_dash.workbook.write as writing
 from zi_dash.base import InvalidValueError, WorkbookBusyError, WorkbookError, durable
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import as_text, plain
+from zi_dash.workbook.package import read_bytes
 from zi_dash.workbook.read import (
     Plan,
     load_known,
     load_plan,
-    read_bytes,
     remember_parsed,
     where,
 )

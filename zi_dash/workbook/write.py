@@ -30,6 +30,7 @@ from zi_dash.base import (
 )
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import is_blank, plain, same
+from zi_dash.workbook.formats import is_percent_code
 from zi_dash.workbook.merge import CellChange
 from zi_dash.workbook.read import Plan, load_plan
 
@@ -177,6 +178,9 @@ def put(cell: Cell, kind: Kind, value: object) -> None:
         return
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if number and kind in (Kind.PERCENT, Kind.NUMBER, Kind.INT):
+        if kind is Kind.PERCENT and is_percent_code(cell.number_format or ""):
+            cell.value = value / 100  # type: ignore[operator]  # shown as value %
+            return
         cell.value = int(value) if float(value).is_integer() else value  # type: ignore[arg-type]
         return
     text = str(value)

@@ -178,6 +178,8 @@ class _Sheet:
             style = styles.derive(style or 0, need)
             return f'<c r="{ref}"{self._s(style)}><v>{_number_text(_serial(value))}</v></c>'
         if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if write.kind is Kind.PERCENT and styles.is_percent(style or 0):
+                value = value / 100  # Excel shows 0.4 in a percent format as 40 %
             return f'<c r="{ref}"{self._s(style)}><v>{_number_text(value)}</v></c>'
         text = str(value)
         if text.startswith(FORMULA_START):

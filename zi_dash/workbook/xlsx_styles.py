@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from xml.sax.saxutils import unescape as xml_unescape
 
 from zi_dash.base import DATE_FORMAT, DATETIME_FORMAT
+from zi_dash.workbook.formats import percent_styles
 
 # Built-in number formats that show a date (time-only ones such as 18–21 and 45–47 do not).
 _DATE_BUILTINS: Final = frozenset({*range(14, 18), 22, *range(27, 37), *range(50, 59)})
@@ -47,6 +48,7 @@ class Styles:
         self.xml = xml
         self.changed = False
         self._derived: dict[tuple[int, str], int] = {}
+        self._percent: frozenset[int] | None = None
         match = re.search(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", xml, re.DOTALL)
         if match is None:
             raise PatchUnsupportedError("styles.xml has no cellXfs")
@@ -57,6 +59,12 @@ class Styles:
             fmt_id, code = attr(tag, "numFmtId"), attr(tag, "formatCode")
             if fmt_id is not None and fmt_id.isdigit():
                 self._formats[int(fmt_id)] = unescape(code or "")
+
+    def is_percent(self, style: int) -> bool:
+        """True when cell format `style` shows a number as a percent (0.4 as 40 %)."""
+        if self._percent is None:
+            self._percent = percent_styles(self.xml.encode("utf-8"))
+        return style in self._percent
 
     def _is_date_format(self, fmt_id: int) -> bool:
         if fmt_id in _DATE_BUILTINS:

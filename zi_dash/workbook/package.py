@@ -1,0 +1,125 @@
+"""The workbook file as a package: its format checked, its bounds, its sheets as grids.
+
+Every failure of the file itself (not .xlsx, beyond the bounds, a damaged zip or sheet) ends
+in NotXlsxError naming the file and, where known, the sheet.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import python_calamine
+
+from zi_dash.base import MissingSheetError, NotXlsxError, fold, limits
+from zi_dash.base import contract as c
+from zi_dash.workbook.cells import CellValue
+from zi_dash.workbook.formats import Shown, shown_styles, shown_value, styled_cells
+
+Grids = dict[str, list[list[CellValue]]]
+_DATA_FOLDS = frozenset(fold(spec.name) for spec in c.DATA_SHEETS)
+# What calamine raises for a damaged part besides its own CalamineError family.
+_PARSE_ERRORS = (python_calamine.CalamineError, ValueError, TypeError, OverflowError, OSError)
+
+
+def check_format(path: Path, data: bytes) -> None:
+    """Refuse what is not an .xlsx (empty, .xls, encrypted, .ods, a zip of something else)."""
+    name = path.name
+    if not data:
+        raise NotXlsxError(f'Berkas "{name}" kosong (0 bita), bukan workbook Excel.')
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise NotXlsxError(
+                f'Berkas "{name}" dilindungi kata sandi. Buka di Excel, hapus kata sandinya '
+                "(File > Info > Protect Workbook), lalu simpan sebagai .xlsx."
+            )
+        raise NotXlsxError(
+            f'Berkas "{name}" berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai '
+            '"Excel Workbook (.xlsx)".'
+        )
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        if data[:4] == b"PK\x03\x04":  # a zip's start without its end: cut off
+            raise NotXlsxError(
+                f'Berkas "{name}" terpotong (tersalin atau terunduh setengah) dan tidak dapat '
+                "dibaca. Salin ulang berkasnya."
+            )
+        raise NotXlsxError(f'Berkas "{name}" bukan workbook Excel (.xlsx).')
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
+        raise NotXlsxError(f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.') from exc
+    if "content.xml" in names:
+        raise NotXlsxError(
+            f'Berkas "{name}" berformat OpenDocument (.ods). Simpan ulang sebagai .xlsx.'
+        )
+    if "xl/workbook.xml" not in names:
+        raise NotXlsxError(f'Berkas "{name}" bukan workbook Excel (.xlsx).')
+
+
+def read_bytes(path: Path) -> bytes:
+    """The workbook file's bytes; raises NotXlsxError when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise NotXlsxError(f'Berkas workbook "{path}" tidak ditemukan.') from exc
+    except OSError as exc:
+        raise NotXlsxError(f'Berkas workbook "{path}" tidak dapat dibuka: {exc.strerror}.') from exc
+
+
+def _damaged(name: str, sheet: str | None) -> NotXlsxError:
+    where = f' (lembar "{sheet}")' if sheet else ""
+    return NotXlsxError(
+        f'Berkas "{name}" rusak{where} dan tidak dapat dibaca: mungkin tersalin setengah. '
+        "Salin ulang berkasnya atau buka di Excel dan simpan lagi."
+    )
+
+
+def _as_shown(grid: list[list[CellValue]], cells: list[tuple[int, int, int]], shown: dict) -> None:
+    # A value is read as its format shows it ("75%", "April 2022"), so every reader (progress,
+    # weights, targets, texts) sees what the user typed, not what Excel made of it.
+    for r, col, style in cells:
+        if r < len(grid) and col < len(grid[r]):
+            grid[r][col] = shown_value(grid[r][col], shown[style])  # type: ignore[assignment]
+
+
+def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
+    """The file's bytes and every contract sheet as a grid whose index+1 is the Excel row."""
+    if data is None:
+        data = read_bytes(path)
+    check_format(path, data)
+    try:
+        parts = limits.check_xlsx(path.name, data, lambda sheet: fold(sheet) in _DATA_FOLDS)
+    except limits.LimitError as exc:
+        raise NotXlsxError(str(exc)) from exc
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except _PARSE_ERRORS as exc:
+        raise _damaged(path.name, None) from exc
+    by_fold = {fold(n): n for n in book.sheet_names}
+    shown: dict[int, Shown] = shown_styles(parts.styles)
+    grids: Grids = {}
+    for spec in c.DATA_SHEETS:
+        actual = by_fold.get(fold(spec.name))
+        if actual is None:
+            raise MissingSheetError(
+                f'Lembar "{spec.name}" tidak ada di workbook "{path.name}". '
+                f"Lembar yang ada: {', '.join(book.sheet_names)}."
+            )
+        if actual not in parts.sheets:  # named in the workbook, its part missing or unnamed
+            raise _damaged(path.name, actual)
+        try:
+            grid = book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+        except _PARSE_ERRORS as exc:
+            raise _damaged(path.name, actual) from exc
+        if shown:
+            _as_shown(grid, styled_cells(parts.sheets[actual], shown), shown)
+        grids[spec.name] = grid
+    return data, grids
