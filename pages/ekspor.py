@@ -3,7 +3,7 @@
 import streamlit as st
 
 from zi_dash import analysis, ui
-from zi_dash.base import format_date
+from zi_dash.base import escape_md, format_date
 from zi_dash.charts import catalogue, render
 from zi_dash.export import bundle
 
@@ -17,7 +17,7 @@ st.caption(
 # One tanggal acuan and one set of filters for the whole session: the sidebar's.
 as_of, filters = ctx.as_of, ctx.filters
 st.info(
-    f"Tanggal acuan {format_date(as_of)} · cakupan: {ui.describe(ctx.plan, filters)}. "
+    f"Tanggal acuan {format_date(as_of)} · cakupan: {escape_md(ui.describe(ctx.plan, filters))}. "
     "Ubah keduanya di panel kiri.",
     icon=":material/event:",
 )

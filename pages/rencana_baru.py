@@ -3,6 +3,7 @@
 import streamlit as st
 
 from zi_dash import ui
+from zi_dash.base import escape_md
 from zi_dash.newplan import next_year_bytes, read_intake, template_bytes, workbook_name
 from zi_dash.sk import SourceError
 
@@ -31,11 +32,11 @@ if file is not None:
                              year=int(year) if year else None, sheet=sheet or None)  # fmt: skip
     except SourceError as exc:
         st.error("**Tabel tidak dapat dibaca; tidak ada berkas yang dibuat.**  \n" +
-                 str(exc).replace("\n", "  \n"))  # fmt: skip
+                 escape_md(exc))  # fmt: skip
     else:
         st.info(
-            f"**{intake.unit or '(satuan kerja belum diisi)'}** · tahun "
-            f"{intake.year or '(belum diisi)'}  \n" + "  \n".join(intake.summary()),
+            f"**{escape_md(intake.unit or '(satuan kerja belum diisi)')}** · tahun "
+            f"{intake.year or '(belum diisi)'}  \n" + escape_md("\n".join(intake.summary())),
             icon=":material/fact_check:",
         )
         for problem in intake.missing():
@@ -53,9 +54,9 @@ if file is not None:
 st.subheader("Rencana tahun berikutnya")
 plan = ctx.plan
 st.caption(
-    f"Aksi dan butir bukti {plan.info.unit} {plan.year} yang sama untuk tahun baru: tahun di "
-    "Target Waktu, Mulai dan Selesai digeser; status Belum Mulai 0 %, bukti Belum Ada, tautan, "
-    "catatan dan riwayat kosong; penanggung jawab tetap; dasar hukum ditandai untuk diisi."
+    f"Aksi dan butir bukti {escape_md(plan.info.unit)} {plan.year} yang sama untuk tahun baru: "
+    "tahun di Target Waktu, Mulai dan Selesai digeser; status Belum Mulai 0 %, bukti Belum Ada, "
+    "tautan, catatan dan riwayat kosong; penanggung jawab tetap; dasar hukum ditandai untuk diisi."
 )
 new_year = st.number_input("Tahun baru", 2000, 2100, value=plan.year + 1, key="newplan_next")
 if new_year == plan.year:

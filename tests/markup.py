@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 
+import openpyxl
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -132,6 +135,11 @@ def read(source: str) -> Reading:
     return found
 
 
+def shown(source: str) -> str:
+    """The text a reader sees of a Markdown source (escapes resolved, line breaks as \\n)."""
+    return read(source).text
+
+
 def markup(source: str, blocks: bool = True) -> list[str]:
     """What in `source` a payload of PAYLOADS turned into markup instead of its text.
 
@@ -140,7 +148,53 @@ def markup(source: str, blocks: bool = True) -> list[str]:
     found = read(source)
     problems = [f"link {h}" for h in found.links if "evil" in h]
     problems += [f"image {s}" for s in found.images if "evil" in s]
-    problems += [f"bold {t}" for t in found.strong if "tebal" in t]
+    problems += [f"bold {t}" for t in found.strong if t == "tebal"]  # the payload's own
     problems += [f"html {h}" for h in found.html]
     problems += [f"emphasis {t}" for t in found.emphasis]
     return problems + found.rewrites + (found.blocks if blocks else [])
+
+
+# Every payload in one line: what a hostile or careless user types into each text cell.
+HOSTILE = " ".join(PAYLOADS[k] for k in ("link", "image", "bold", "html", "latex", "color",
+                                         "emoji", "arrow"))  # fmt: skip
+
+
+def hostile_workbook(path: Path) -> Path:
+    """The mixed plan with HOSTILE in every text a page draws: Satuan Kerja, Nama Area,
+    Komponen, Indikator, Langkah Aksi, Bukti Fisik, Penanggung Jawab, Catatan, evidence items,
+    their notes, and Riwayat's Pengguna (the sidebar's "oleh …")."""
+    from tests import factory
+    from zi_dash.base import ActionCol, AreaCol, EvidenceCol, LogCol, Sheet, Status
+
+    texts = {
+        ActionCol.COMPONENT: f"Komponen {HOSTILE}",
+        ActionCol.INDICATOR: f"Indikator {HOSTILE}",
+        ActionCol.STEP: f"Langkah {HOSTILE}",
+        ActionCol.EVIDENCE: f"Bukti {HOSTILE}",
+        ActionCol.PIC: f"Pak {HOSTILE}",
+        ActionCol.NOTES: f"Catatan {HOSTILE}",
+    }
+    actions = [
+        factory.action("I.1.1", Status.DONE, 100, "April Minggu ke 1 2022", **texts),
+        factory.action("I.1.2", Status.IN_PROGRESS, 50, "April Minggu ke 3 2022", **texts),
+        factory.action("II.1.1", Status.NOT_STARTED, 0, "Mei Minggu ke 2 2022", **texts),
+        factory.action("II.2.1", Status.IN_PROGRESS, 30, "kalau sempat", **texts),
+    ]
+    items = [
+        factory.evidence(a[ActionCol.ID], 1, **{EvidenceCol.ITEM: f"Dokumen {HOSTILE}",
+                                                 EvidenceCol.NOTES: f"Catatan {HOSTILE}"})
+        for a in actions
+    ]  # fmt: skip
+    log = [{
+        LogCol.TIME: datetime(2022, 4, 20, 9), LogCol.USER: f"ani {HOSTILE}",
+        LogCol.SHEET: Sheet.ACTIONS, LogCol.ID: "I.1.2", LogCol.COLUMN: ActionCol.NOTES,
+        LogCol.OLD: "", LogCol.NEW: f"Catatan {HOSTILE}",
+    }]  # fmt: skip
+    factory.make_workbook(path, actions, items, unit=f"KPU {HOSTILE}", log=log)
+    book = openpyxl.load_workbook(path)
+    sheet = book[Sheet.AREAS]
+    names = [cell.value for cell in sheet[1]].index(AreaCol.NAME) + 1
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row, names).value = f"{sheet.cell(row, names).value} {HOSTILE}"
+    book.save(path)
+    return path

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factory
+from tests.markup import shown as shown_text
 from zi_dash.base import ActionCol, EvidenceCol, LogCol
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts, editing, uploads
@@ -105,7 +106,7 @@ def test_edit_preview_and_save_an_action(monkeypatch, workbook_copy, users) -> N
         "Sekretaris",
     )
     assert set(plan.history[LogCol.USER]) == {"budi"} and len(plan.history) == 3
-    assert [t.value for t in at.toast] == ["Tersimpan: 3 sel diubah oleh budi."]
+    assert [shown_text(t.value) for t in at.toast] == ["Tersimpan: 3 sel diubah oleh budi."]
     assert DraftStore(workbook_copy).load("budi").count() == 0  # a save clears the draft
     # The overview reads the saved workbook at once.
     at.switch_page("pages/ringkasan.py").run()

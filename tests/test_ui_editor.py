@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factory
+from tests.markup import shown
 from zi_dash.base import WORKBOOK_ENV, ActionCol, EvidenceCol, format_date
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts
@@ -195,7 +196,7 @@ def test_a_save_leaves_a_toast_and_a_fresh_grid(workbook: Path) -> None:
     at.run()
     assert not at.toast
     at.button[0].click().run()
-    assert [t.value for t in at.toast] == ["Tersimpan: 1 sel diubah oleh budi."]
+    assert [shown(t.value) for t in at.toast] == ["Tersimpan: 1 sel diubah oleh budi."]
     assert Key.GRID.format(A) not in at.session_state
     assert Key.FLASH not in at.session_state  # shown once
     at.run()

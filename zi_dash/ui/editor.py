@@ -1,7 +1,7 @@
 """Streamlit widgets of the Sunting pages: login and logout, the edit grid, review and save.
 
 The logic is in the streamlit-free core (editing, drafts, merge, saving). Nothing a user
-typed is rendered as Markdown or HTML: it goes through st.dataframe/st.text.
+typed is rendered as Markdown or HTML: it goes through st.dataframe/st.text or escape_md.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any, Final
 
 import streamlit as st
 
-from zi_dash.base import EDITABLE, EvidenceCol, Kind, WorkbookError, format_date
+from zi_dash.base import EDITABLE, EvidenceCol, Kind, WorkbookError, escape_md, format_date
 from zi_dash.edit import Draft, DraftStore, accounts, editing
 from zi_dash.ui.session import Context, Key, clear_plan_cache, current_workbook
 from zi_dash.workbook import ConflictError
@@ -93,7 +93,7 @@ def account_box() -> None:
     if user is None:
         return
     with st.sidebar:
-        st.caption(f"Masuk sebagai penyunting **{user}**")
+        st.caption(f"Masuk sebagai penyunting **{escape_md(user)}**")
         # A cell typed just before clicking Keluar may not have reached the draft yet (its run
         # was cut short by the click): take it from the grid's state first, then count.
         count = _absorb_all(user).count()
@@ -114,7 +114,7 @@ def require_editor() -> str:
     try:
         users = _users()
     except accounts.AccountError as exc:
-        st.error(str(exc))
+        st.error(escape_md(exc))
         st.stop()
     if not users:
         st.warning(
@@ -214,8 +214,8 @@ def _review(
     st.subheader("Perubahan yang belum disimpan")
     last = f", terakhir {when(draft.updated)}" if draft.updated else ""
     st.caption(
-        f"Draf {user}: {draft.count(sheet)} sel diubah{last}. Draf tetap ada bila halaman "
-        "dipindah atau dimuat ulang; dihapus hanya oleh Simpan, "
+        f"Draf {escape_md(user)}: {draft.count(sheet)} sel diubah{last}. Draf tetap ada bila "
+        "halaman dipindah atau dimuat ulang; dihapus hanya oleh Simpan, "
         "Buang perubahan, atau Keluar."
     )
     if found.hidden:
@@ -296,6 +296,6 @@ def saved(message: str, sheet: str | None = None) -> None:
 
 
 def flash() -> None:
-    """Show the toast a save left for the next run."""
+    """Show the toast a save left for the next run (as typed: it names users, items, files)."""
     if message := st.session_state.pop(Key.FLASH, None):
-        st.toast(message, icon=":material/check_circle:", duration="long")
+        st.toast(escape_md(message), icon=":material/check_circle:", duration="long")

@@ -19,7 +19,7 @@ import streamlit as st
 
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol, UnitSummary
-from zi_dash.base import fmt, folder_path, workbooks_in
+from zi_dash.base import escape_md, fmt, folder_path, workbooks_in
 from zi_dash.export import rollup as export_rollup
 from zi_dash.ui.editor import leave_workbook
 from zi_dash.ui.session import Key, context
@@ -82,7 +82,7 @@ def picker() -> Folder | None:
     with st.sidebar:
         if not readable:
             st.warning(
-                f'Tidak ada workbook yang dapat dibaca di folder "{where}". '
+                f'Tidak ada workbook yang dapat dibaca di folder "{escape_md(where)}". '
                 "Lihat Rekap Satker untuk alasannya."
             )
         else:
@@ -99,7 +99,8 @@ def _pick(readable: list[UnitSummary]) -> UnitSummary:
     chosen = next((s for s in readable if s.path == previous), None)
     if chosen is None:  # at first, or once its file is gone or broken: the listing's first
         if previous:
-            st.warning(f'"{Path(previous).name}" tidak dapat dibaca lagi; lihat Rekap Satker.')
+            name = escape_md(Path(previous).name)
+            st.warning(f'"{name}" tidak dapat dibaca lagi; lihat Rekap Satker.')
         chosen = readable[0]
         choose(chosen.path)
     units = sorted({_name(s) for s in readable}, key=str.casefold)

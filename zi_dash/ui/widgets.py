@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from zi_dash.base import ActionCol, EvidenceCol, format_date
+from zi_dash.base import ActionCol, EvidenceCol, escape_md, format_date
 from zi_dash.charts import render, style
 from zi_dash.ui.session import Context
 
@@ -81,6 +81,6 @@ def headline(ctx: Context) -> None:
     """Where and when the figures come from, under every page title."""
     note = " · filter aktif" if ctx.filters.active else ""
     st.caption(
-        f"{ctx.plan.info.unit} · status per {format_date(ctx.as_of)} · "
+        f"{escape_md(ctx.plan.info.unit)} · status per {format_date(ctx.as_of)} · "
         f"{len(ctx.view.actions)} dari {len(ctx.plan.actions)} aksi{note}"
     )
