@@ -293,8 +293,11 @@ def test_a_browser_that_prints_nothing_is_said(browser) -> None:
 def test_a_browser_that_cannot_run_is_said(browser) -> None:
     path = browser("exit 0")
     path.chmod(0o644)  # exists, but cannot be started
-    with pytest.raises(render.RenderUnavailableError, match=r"^PDF tidak dapat dibuat: "):
+    with pytest.raises(render.RenderUnavailableError, match=r"^PDF tidak dapat dibuat: ") as caught:
         report.report_pdf("<p>laporan</p>")
+    assert (
+        str(caught.value) == f"PDF tidak dapat dibuat: Chromium di {path} tidak dapat dijalankan."
+    )
 
 
 def test_without_a_browser_there_is_no_pdf(monkeypatch) -> None:
