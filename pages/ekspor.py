@@ -56,12 +56,13 @@ elif made:
     st.info("Pilihan berubah sejak berkas terakhir dibuat; klik Buat berkas ekspor lagi.")
 
 st.subheader("Tabel saja")
+tables = f"tabel_rencana_aksi_zi_{as_of.isoformat()}.xlsx"
 st.download_button(
     "Unduh tabel tersaring (.xlsx)",  # built only when clicked, not on every rerun
-    data=lambda: bundle.tables_xlsx(
+    data=ui.lazy(lambda: bundle.tables_xlsx(
         ctx.plan, analysis.view(ctx.plan, as_of, filters), as_of,
         bundle.scope_text(ctx.plan, filters),
-    ),
-    file_name=f"tabel_rencana_aksi_zi_{as_of.isoformat()}.xlsx",
+    ), tables),
+    file_name=tables,
     on_click="ignore", icon=":material/table:",
 )  # fmt: skip

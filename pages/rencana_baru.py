@@ -64,14 +64,16 @@ if new_year == plan.year:
 else:
     st.download_button(
         f"Unduh rencana {new_year} (.xlsx)",  # built only when clicked
-        data=lambda: next_year_bytes(plan, int(new_year)),
-        file_name=workbook_name(plan.info.unit, int(new_year)),
+        data=ui.lazy(lambda: next_year_bytes(plan, int(new_year)),
+                     name := workbook_name(plan.info.unit, int(new_year))),
+        file_name=name,
         icon=":material/event_repeat:", on_click="ignore",
     )  # fmt: skip
 
 st.subheader("Templat kosong")
 st.caption("Lembar-lembar workbook dengan daftar pilihan dan Petunjuk, tanpa baris: isi sendiri.")
 st.download_button(
-    "Unduh templat (.xlsx)", data=template_bytes, file_name="templat_rencana_aksi_zi.xlsx",
+    "Unduh templat (.xlsx)", data=ui.lazy(template_bytes, "templat_rencana_aksi_zi.xlsx"),
+    file_name="templat_rencana_aksi_zi.xlsx",
     icon=":material/note_add:", on_click="ignore",
 )  # fmt: skip

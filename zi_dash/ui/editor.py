@@ -16,6 +16,7 @@ import streamlit as st
 from zi_dash.base import EDITABLE, EvidenceCol, Kind, WorkbookError, escape_md, format_date
 from zi_dash.edit import Draft, DraftStore, accounts, editing
 from zi_dash.ui.session import Context, Key, clear_plan_cache, current_workbook
+from zi_dash.ui.widgets import lazy
 from zi_dash.workbook import ConflictError
 
 _SHEETS: Final = tuple(editing.READ_ONLY)
@@ -241,9 +242,10 @@ def _review(
             store.save(draft)
             _refresh(sheet)
             st.rerun()
+    name = f"draf_belum_tersimpan_{datetime.now():%Y-%m-%d_%H%M}.xlsx"
     cols[2].download_button(
-        "Unduh draf (.xlsx)", partial(editing.draft_workbook, found.lines, sheet),
-        file_name=f"draf_belum_tersimpan_{datetime.now():%Y-%m-%d_%H%M}.xlsx",
+        "Unduh draf (.xlsx)", lazy(partial(editing.draft_workbook, found.lines, sheet), name),
+        file_name=name,
         on_click="ignore", icon=":material/download:",
     )  # fmt: skip
     if save:

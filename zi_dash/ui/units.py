@@ -23,6 +23,7 @@ from zi_dash.base import escape_md, fmt, folder_path, workbooks_in
 from zi_dash.export import rollup as export_rollup
 from zi_dash.ui.editor import leave_workbook
 from zi_dash.ui.session import Key, context
+from zi_dash.ui.widgets import lazy
 
 
 @dataclass(frozen=True)
@@ -166,12 +167,13 @@ def rekap_downloads(found: Folder) -> None:
     stem = export_rollup.file_stem(found.as_of)
     row = st.container(horizontal=True, gap="small")
     row.download_button(
-        "Unduh rekap (.xlsx)", partial(export_rollup.rekap_xlsx, found.summaries, found.as_of),
+        "Unduh rekap (.xlsx)",
+        lazy(partial(export_rollup.rekap_xlsx, found.summaries, found.as_of), f"{stem}.xlsx"),
         file_name=f"{stem}.xlsx", on_click="ignore", icon=":material/table:",
     )  # fmt: skip
+    docx = partial(export_rollup.rekap_docx_with_charts, found.summaries, found.as_of, found.path)
     row.download_button(
-        "Unduh bagian laporan (.docx)",
-        partial(export_rollup.rekap_docx_with_charts, found.summaries, found.as_of, found.path),
+        "Unduh bagian laporan (.docx)", lazy(docx, f"{stem}.docx"),
         file_name=f"{stem}.docx",
         on_click="ignore", icon=":material/description:",
     )  # fmt: skip
