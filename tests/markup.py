@@ -52,7 +52,8 @@ _MATH = [
     re.compile(r"(?<!\$)\$(?![\s$])[^$\n]*?[^\s$]\$(?!\d)"),
 ]
 _DIRECTIVE = re.compile(r"(?<!\\):[A-Za-z][\w-]*\[")
-_AUTOLINK = re.compile(r"(?<![\\\w])(?:www\.|https?:/)")  # GFM's literal www. and http://
+# GFM's literal links (remark-gfm, in parsed text): http://, https://, www., a@b.c
+_AUTOLINK = re.compile(r"(?i)(?:https?|mailto|xmpp)://|\bwww\.|[\w.+-]@[\w-]+\.")
 
 
 @dataclass
@@ -117,8 +118,6 @@ def read(source: str) -> Reading:
         found.rewrites.append("icon")
     if _DIRECTIVE.search(source):
         found.rewrites.append("directive")
-    if _AUTOLINK.search(source):
-        found.rewrites.append("autolink")
     stripped = _MATH_STRIP.sub("_", source)
     if any(p.search(stripped) for p in _MATH):
         found.rewrites.append("latex")
@@ -127,6 +126,8 @@ def read(source: str) -> Reading:
             found.rewrites.append("emoji")
         if _ICON_TEXT.search(text):
             found.rewrites.append("icon")
+        if _AUTOLINK.search(text):
+            found.rewrites.append("autolink")
         if ":streamlit:" in text:
             found.rewrites.append("logo")
         if any(p.search(text) for p in _TYPOGRAPHY):

@@ -40,10 +40,14 @@ _ASCII_PUNCT: Final = re.compile(r"([!-/:-@\[-`{-~])")  # CommonMark escapes eve
 # -- >= <= ~= between spaces. A word joiner after the first character keeps them as typed.
 _SHORTCODE: Final = re.compile(r":(?=[\w+-][\w+/-]*:)")
 _TYPOGRAPHY: Final = re.compile(r"(?<!\S)(?:<->|->|<-|--|>=|<=|~=)(?!\S)")
+# GFM links bare addresses (http://…, www.…, a@b.c) in parsed text too: a word joiner after
+# the scheme's colon, after "www" and before "@" leaves them text.
+_AUTOLINK: Final = re.compile(r"(?i)(?<=[a-z]:)(?=//)|(?<=\bwww)(?=\.)|(?<=[\w.+-])(?=@)")
 
 
 def _md_line(line: str) -> str:
     line = _SHORTCODE.sub(":" + WORD_JOINER, line)
+    line = _AUTOLINK.sub(WORD_JOINER, line)
     line = _TYPOGRAPHY.sub(lambda m: m[0][0] + WORD_JOINER + m[0][1:], line)
     line = _ASCII_PUNCT.sub(r"\\\1", line)
     # Leading blanks would make an indented code block or a blank line end the paragraph.
