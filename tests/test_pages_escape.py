@@ -188,3 +188,13 @@ def test_folder_mode_draws_unit_names_and_files_literally(monkeypatch, tmp_path:
         assert {s: p for s in sources if (p := markup(s, blocks=False))} == {}
     labels = figure_strings(at.switch_page("pages/rekap.py").run())
     assert any(_ESCAPED_HTML in t and "KPU" in t for t in labels)  # the units' rows
+
+
+@pytest.mark.parametrize("page", ["pages/ekspor.py", "pages/rapat.py"])
+def test_the_filter_words_quote_workbook_text_literally(monkeypatch, workbook, page) -> None:
+    pic = f"Pak {HOSTILE}"
+    at = _app(monkeypatch, workbook, page, **{Key.PICS: [pic]})
+    assert not at.exception
+    sources = markdown_sources(at)
+    assert {s: p for s in sources if (p := markup(s, blocks=False))} == {}
+    assert any(pic in read(s).text for s in sources)  # "cakupan: … Penanggung jawab: Pak …"
