@@ -78,3 +78,15 @@ def test_mode_rapat_draws_payloads_as_typed(page, hostile_server) -> None:
     assert PAYLOADS["emoji"] in main
     shot(page, "escape_rapat")
     assert page.evaluate(_MADE) == _NOTHING
+
+
+def test_filter_options_are_plain_text(page, hostile_server) -> None:
+    """Selectbox and multiselect options are not Markdown in Streamlit: checked, not assumed."""
+    page.goto(hostile_server.url)
+    wait_ready(page)
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').nth(3).click()
+    option = page.get_by_role("option").first
+    option.wait_for()
+    assert PAYLOADS["link"] in option.inner_text()  # the Penanggung jawab, as typed
+    shot(page, "escape_saringan")
+    assert page.evaluate(_MADE) == _NOTHING
