@@ -14,7 +14,7 @@ import pytest
 from google.protobuf.descriptor import FieldDescriptor
 from streamlit.testing.v1 import AppTest
 
-from tests.markup import HOSTILE, PAYLOADS, hostile_workbook, markup, read
+from tests.markup import HOSTILE, PAYLOADS, hostile_workbook, markup, read, shown
 from zi_dash.analysis import meeting
 from zi_dash.base import FOLDER_ENV, WORKBOOK_ENV, ActionCol, Sheet
 from zi_dash.ui import Key
@@ -198,3 +198,14 @@ def test_the_filter_words_quote_workbook_text_literally(monkeypatch, workbook, p
     sources = markdown_sources(at)
     assert {s: p for s in sources if (p := markup(s, blocks=False))} == {}
     assert any(pic in read(s).text for s in sources)  # "cakupan: … Penanggung jawab: Pak …"
+
+
+def test_a_refused_upload_names_its_file_literally(monkeypatch, tmp_path: Path) -> None:
+    path = hostile_workbook(tmp_path / "rencana_aksi.xlsx")
+    at = _app(monkeypatch, path, "pages/sunting_bukti.py", **{Key.USER: "budi"})
+    name = "[klik](http://evil.example/a) **tebal**.pdf"
+    at.file_uploader[0].set_value((name, b"bukan pdf", "application/pdf"))
+    next(b for b in at.button if b.label == "Unggah dan simpan").click().run()
+    assert not at.exception
+    body = at.error[0].proto.body  # "Nama berkas '…' tidak boleh berisi folder …"
+    assert markup(body, blocks=False) == [] and name in shown(body)
