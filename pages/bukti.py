@@ -72,6 +72,7 @@ if not listing.empty:
         if files:
             label = st.selectbox("Butir bukti · berkas", list(files))
             st.download_button(
-                "Unduh berkas", data=files[label].read_bytes, file_name=files[label].name,
+                "Unduh berkas", data=ui.lazy(files[label].read_bytes, files[label].name),
+                file_name=files[label].name,
                 on_click="ignore", icon=":material/download:",
             )  # fmt: skip

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from zi_dash import analysis, ui
-from zi_dash.base import format_date
+from zi_dash.base import escape_md, format_date
 from zi_dash.charts import catalogue, render
 from zi_dash.export import bundle
 
@@ -17,7 +17,7 @@ st.caption(
 # One tanggal acuan and one set of filters for the whole session: the sidebar's.
 as_of, filters = ctx.as_of, ctx.filters
 st.info(
-    f"Tanggal acuan {format_date(as_of)} · cakupan: {ui.describe(ctx.plan, filters)}. "
+    f"Tanggal acuan {format_date(as_of)} · cakupan: {escape_md(ui.describe(ctx.plan, filters))}. "
     "Ubah keduanya di panel kiri.",
     icon=":material/event:",
 )
@@ -40,7 +40,7 @@ made = st.session_state.get(ui.Key.EXPORT)
 if made and made[0] == wanted:
     package = made[1]
     for warning in package.warnings:
-        st.warning(warning)
+        st.warning(escape_md(warning))
     st.success(f"{len(package.files)} berkas siap per {format_date(as_of)}.")
     stamp = as_of.isoformat()
     cols = st.columns(4)
@@ -56,12 +56,13 @@ elif made:
     st.info("Pilihan berubah sejak berkas terakhir dibuat; klik Buat berkas ekspor lagi.")
 
 st.subheader("Tabel saja")
+tables = f"tabel_rencana_aksi_zi_{as_of.isoformat()}.xlsx"
 st.download_button(
     "Unduh tabel tersaring (.xlsx)",  # built only when clicked, not on every rerun
-    data=lambda: bundle.tables_xlsx(
+    data=ui.lazy(lambda: bundle.tables_xlsx(
         ctx.plan, analysis.view(ctx.plan, as_of, filters), as_of,
         bundle.scope_text(ctx.plan, filters),
-    ),
-    file_name=f"tabel_rencana_aksi_zi_{as_of.isoformat()}.xlsx",
+    ), tables),
+    file_name=tables,
     on_click="ignore", icon=":material/table:",
 )  # fmt: skip

@@ -5,7 +5,7 @@ import streamlit as st
 
 from zi_dash import ui
 from zi_dash.analysis import meeting
-from zi_dash.base import fmt, format_date
+from zi_dash.base import escape_md, fmt, format_date
 from zi_dash.charts import catalogue
 
 
@@ -20,7 +20,10 @@ def big_table(frame: pd.DataFrame, empty: str) -> None:
     if frame.empty:
         st.info(empty)
         return
-    st.table(frame.head(meeting.TABLE_ROWS).set_index(frame.columns[0]))
+    shown = frame.head(meeting.TABLE_ROWS).set_index(frame.columns[0])
+    # st.table draws each cell as Markdown: workbook text is escaped, at most a screenful.
+    shown.index = shown.index.map(escape_md)
+    st.table(shown.map(lambda v: escape_md(v) if isinstance(v, str) else v))
     if len(frame) > meeting.TABLE_ROWS:
         st.caption(f"+{len(frame) - meeting.TABLE_ROWS} lainnya (halaman Linimasa/Bukti).")
 
@@ -30,7 +33,7 @@ screens = ui.cached(meeting.screens, ctx)
 st.html(ui.PROJECTOR_CSS)
 st.page_link("pages/ringkasan.py", label="Keluar dari Mode Rapat", icon=":material/close:")
 if ctx.filters.active:  # the sidebar is hidden here: say what it narrows
-    st.caption(f"Saringan aktif: {ui.describe(ctx.plan, ctx.filters)}")
+    st.caption(f"Saringan aktif: {escape_md(ui.describe(ctx.plan, ctx.filters))}")
 if ctx.view.actions.empty:
     st.warning("Tidak ada aksi yang cocok dengan saringan.")
     st.stop()
@@ -43,7 +46,7 @@ prev.button("◀ Sebelumnya", on_click=move, args=(-1, len(screens)), disabled=i
 nxt.button("Berikutnya ▶", on_click=move, args=(1, len(screens)),
            disabled=index == len(screens) - 1, width="stretch")  # fmt: skip
 where.markdown(
-    f"### {screen.title}  \nLayar {index + 1} dari {len(screens)} · "
+    f"### {escape_md(screen.title)}  \nLayar {index + 1} dari {len(screens)} · "
     f"status per {format_date(ctx.as_of)}"
 )
 

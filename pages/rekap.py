@@ -5,7 +5,7 @@ import streamlit as st
 from zi_dash import ui
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import NOT_YET, STALE_DAYS, WBBM, WBK, RekapCol
-from zi_dash.base import CAPAIAN_MEANS, fmt, format_date
+from zi_dash.base import CAPAIAN_MEANS, escape_md, fmt, format_date
 from zi_dash.charts import rollup as charts
 
 folder = ui.units.folder()
@@ -20,7 +20,7 @@ as_of = folder.as_of
 frame = rollup.table(folder.summaries, as_of)
 readable = frame[frame[RekapCol.YEAR].notna()]
 st.caption(
-    f"Folder `{folder.path}` · {len(frame)} berkas · status per {format_date(as_of)} "
+    f"Folder {escape_md(folder.path)} · {len(frame)} berkas · status per {format_date(as_of)} "
     "(tanggal acuan di panel kiri). " + CAPAIAN_MEANS
 )
 cols = st.columns(5)

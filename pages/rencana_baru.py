@@ -3,6 +3,7 @@
 import streamlit as st
 
 from zi_dash import ui
+from zi_dash.base import escape_md
 from zi_dash.newplan import next_year_bytes, template_bytes, workbook_name
 from zi_dash.sk import SourceError
 
@@ -35,15 +36,15 @@ if file is not None:
         )  # fmt: skip
     except SourceError as exc:
         st.error("**Tabel tidak dapat dibaca; tidak ada berkas yang dibuat.**  \n" +
-                 str(exc).replace("\n", "  \n"))  # fmt: skip
+                 escape_md(exc))  # fmt: skip
     else:
         st.info(
-            f"**{intake.unit or '(satuan kerja belum diisi)'}** · tahun "
-            f"{intake.year or '(belum diisi)'}  \n" + "  \n".join(intake.summary()),
+            f"**{escape_md(intake.unit or '(satuan kerja belum diisi)')}** · tahun "
+            f"{intake.year or '(belum diisi)'}  \n" + escape_md("\n".join(intake.summary())),
             icon=":material/fact_check:",
         )
         for problem in intake.missing():
-            st.warning(problem)
+            st.warning(escape_md(problem))
         ui.table(intake.preview())
         if not intake.missing() and st.checkbox(
             "Pratinjau sudah saya periksa; buat workbook-nya", key="newplan_confirm"
@@ -57,9 +58,9 @@ if file is not None:
 st.subheader("Rencana tahun berikutnya")
 plan = ctx.plan
 st.caption(
-    f"Aksi dan butir bukti {plan.info.unit} {plan.year} yang sama untuk tahun baru: tahun di "
-    "Target Waktu, Mulai dan Selesai digeser; status Belum Mulai 0 %, bukti Belum Ada, tautan, "
-    "catatan dan riwayat kosong; penanggung jawab tetap; dasar hukum ditandai untuk diisi."
+    f"Aksi dan butir bukti {escape_md(plan.info.unit)} {plan.year} yang sama untuk tahun baru: "
+    "tahun di Target Waktu, Mulai dan Selesai digeser; status Belum Mulai 0 %, bukti Belum Ada, "
+    "tautan, catatan dan riwayat kosong; penanggung jawab tetap; dasar hukum ditandai untuk diisi."
 )
 new_year = st.number_input("Tahun baru", 2000, 2100, value=plan.year + 1, key="newplan_next")
 if new_year == plan.year:
@@ -67,14 +68,16 @@ if new_year == plan.year:
 else:
     st.download_button(
         f"Unduh rencana {new_year} (.xlsx)",  # built only when clicked
-        data=lambda: next_year_bytes(plan, int(new_year)),
-        file_name=workbook_name(plan.info.unit, int(new_year)),
+        data=ui.lazy(lambda: next_year_bytes(plan, int(new_year)),
+                     name := workbook_name(plan.info.unit, int(new_year))),
+        file_name=name,
         icon=":material/event_repeat:", on_click="ignore",
     )  # fmt: skip
 
 st.subheader("Templat kosong")
 st.caption("Lembar-lembar workbook dengan daftar pilihan dan Petunjuk, tanpa baris: isi sendiri.")
 st.download_button(
-    "Unduh templat (.xlsx)", data=template_bytes, file_name="templat_rencana_aksi_zi.xlsx",
+    "Unduh templat (.xlsx)", data=ui.lazy(template_bytes, "templat_rencana_aksi_zi.xlsx"),
+    file_name="templat_rencana_aksi_zi.xlsx",
     icon=":material/note_add:", on_click="ignore",
 )  # fmt: skip

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from zi_dash import ui
-from zi_dash.base import EvidenceCol
+from zi_dash.base import EvidenceCol, escape_md
 from zi_dash.base import contract as c
 from zi_dash.edit import editing, uploads
 from zi_dash.workbook import WorkbookError
@@ -32,7 +32,7 @@ if submitted and file is not None and item is not None:
     try:
         stored = uploads.attach(ctx.plan, item, file.name, file.getvalue(), user)
     except uploads.UploadError as exc:
-        st.error(str(exc))
+        st.error(escape_md(exc))  # it names the file as uploaded
     except WorkbookError as exc:
         st.error("Berkas tidak disimpan dan workbook tidak diubah.")
         st.text(str(exc))

@@ -4,7 +4,9 @@ the size each image is asked for, and a dead browser. Real images: tests/test_ex
 from __future__ import annotations
 
 import os
+import re
 import stat
+import time
 from pathlib import Path
 
 import kaleido
@@ -12,6 +14,9 @@ import plotly.graph_objects as go
 import pytest
 
 from zi_dash.charts import render
+
+# Words of Kaleido's, choreographer's and Python's own messages.
+ENGLISH = re.compile(r"\b(the|browser|error|installing|failed|seemed|closed|errno)\b", re.I)
 
 
 @pytest.fixture(autouse=True)
@@ -159,7 +164,8 @@ def test_a_dead_browser_is_reported_and_the_server_stopped(monkeypatch, fake_kal
     renderer = render.Renderer()
     with pytest.raises(render.RenderUnavailableError, match="tombol kamera") as caught:
         renderer.image(go.Figure(), "png")
-    assert "gagal dibuat di server (ConnectionError: browser closed)" in str(caught.value)
+    assert str(caught.value) == render.FAILED_MESSAGE  # Kaleido's English goes to the log
+    assert not ENGLISH.search(str(caught.value))
     assert fake_kaleido[-1] == "stop"
     with pytest.raises(render.RenderUnavailableError):  # the next image starts a fresh server
         renderer.image(go.Figure(), "png")
@@ -169,3 +175,29 @@ def test_a_dead_browser_is_reported_and_the_server_stopped(monkeypatch, fake_kal
 def test_stopping_a_renderer_that_never_started_does_nothing(fake_kaleido) -> None:
     render.Renderer().stop()
     assert fake_kaleido == []
+
+
+def test_a_browser_that_does_not_start_is_said_in_indonesian(monkeypatch, tmp_path) -> None:
+    """A real Kaleido pointed at a "browser" that exits at once: its English stays in the log."""
+    broken = _program(tmp_path / "opt", "chromium")
+    broken.write_text("#!/bin/sh\nexit 1\n")  # crashes at start, as a broken install does
+    monkeypatch.setenv(render.BROWSER_ENV, str(broken))
+    renderer = render.Renderer()
+    start = time.monotonic()
+    with pytest.raises(render.RenderUnavailableError) as caught:
+        renderer.image(go.Figure(), "png")
+    assert time.monotonic() - start < 60  # refused, not hung
+    assert str(caught.value) == render.cannot_start_message(broken)
+    assert str(broken) in str(caught.value) and "tombol kamera" in str(caught.value)
+    assert not ENGLISH.search(str(caught.value))
+
+
+def test_a_browser_removed_after_it_was_found_is_missing(monkeypatch, tmp_path) -> None:
+    chrome = _program(tmp_path / "opt", "chrome")
+    monkeypatch.setenv("BROWSER_PATH", str(chrome))
+    assert render.find_browser() == chrome and render.available()
+    chrome.unlink()  # uninstalled while the server runs: the cached answer is not trusted
+    assert render.find_browser() is None and not render.available()
+    with pytest.raises(render.RenderUnavailableError) as caught:
+        render.Renderer().image(go.Figure(), "png")
+    assert str(caught.value) == render.unavailable_message()

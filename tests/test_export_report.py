@@ -18,7 +18,7 @@ from PIL import Image
 from tests.factory import action, evidence, make_workbook
 from zi_dash import analysis
 from zi_dash.analysis import Filters
-from zi_dash.base import ActionCol, EvidenceCol, format_date
+from zi_dash.base import ActionCol, EvidenceCol, escape_html, format_date
 from zi_dash.base import contract as c
 from zi_dash.charts import render
 from zi_dash.export import report
@@ -293,8 +293,11 @@ def test_a_browser_that_prints_nothing_is_said(browser) -> None:
 def test_a_browser_that_cannot_run_is_said(browser) -> None:
     path = browser("exit 0")
     path.chmod(0o644)  # exists, but cannot be started
-    with pytest.raises(render.RenderUnavailableError, match=r"^PDF tidak dapat dibuat: "):
+    with pytest.raises(render.RenderUnavailableError, match=r"^PDF tidak dapat dibuat: ") as caught:
         report.report_pdf("<p>laporan</p>")
+    assert (
+        str(caught.value) == f"PDF tidak dapat dibuat: Chromium di {path} tidak dapat dijalankan."
+    )
 
 
 def test_without_a_browser_there_is_no_pdf(monkeypatch) -> None:
@@ -302,3 +305,17 @@ def test_without_a_browser_there_is_no_pdf(monkeypatch) -> None:
     with pytest.raises(render.RenderUnavailableError) as caught:
         report.report_pdf("<p>laporan</p>")
     assert str(caught.value) == render.unavailable_message()
+
+
+def test_a_plan_of_payloads_stays_text_in_the_docx_and_the_html(tmp_path: Path) -> None:
+    from tests.markup import HOSTILE, hostile_workbook
+
+    plan = load_plan(hostile_workbook(tmp_path / "hostile.xlsx"))
+    as_of = date(2022, 5, 1)
+    view = analysis.view(plan, as_of, Filters())
+    doc = docx.Document(io.BytesIO(report.report_docx(plan, view, as_of, [], "Seluruh rencana")))
+    assert doc.paragraphs[1].text == f"KPU {HOSTILE}"  # literal text, no field or hyperlink
+    assert "hyperlink" not in doc.element.xml and "<w:fldSimple" not in doc.element.xml
+    page = report.report_html(plan, view, as_of, [], "Seluruh rencana")
+    assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
+    assert escape_html(f"KPU {HOSTILE}") in page

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factory
 from tests.factory import action, make_workbook
+from tests.markup import shown
 from zi_dash.analysis import meeting
 from zi_dash.base import WORKBOOK_ENV, Status
 from zi_dash.ui import Key
@@ -205,7 +206,7 @@ def test_rapat_fits_a_projector_and_says_which_filter_is_on(monkeypatch, real_wo
     at.session_state[Key.AREAS] = ["III"]
     at.switch_page("pages/rapat.py").run()
     assert not at.exception
-    assert any(c.value == "Saringan aktif: Area: III. Penataan Sistem Manajemen SDM"
+    assert any(shown(c.value) == "Saringan aktif: Area: III. Penataan Sistem Manajemen SDM"
                for c in at.caption)  # fmt: skip
     assert [p.proto.label for p in at.get("page_link")] == ["Keluar dari Mode Rapat"]
     next(b for b in at.button if "Berikutnya" in b.label).click().run()

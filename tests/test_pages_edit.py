@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factory
+from tests.markup import shown as shown_text
 from tests.readonly import make_read_only
 from zi_dash.base import ActionCol, EvidenceCol, LogCol
 from zi_dash.base import contract as c
@@ -105,7 +106,7 @@ def test_edit_preview_and_save_an_action(monkeypatch, workbook_copy, users) -> N
         "Sekretaris",
     )
     assert set(plan.history[LogCol.USER]) == {"budi"} and len(plan.history) == 3
-    assert [t.value for t in at.toast] == ["Tersimpan: 3 sel diubah oleh budi."]
+    assert [shown_text(t.value) for t in at.toast] == ["Tersimpan: 3 sel diubah oleh budi."]
     assert DraftStore(workbook_copy).load("budi").count() == 0  # a save clears the draft
     # The overview reads the saved workbook at once.
     at.switch_page("pages/ringkasan.py").run()
@@ -138,8 +139,8 @@ def test_a_read_only_folder_keeps_the_typed_value_on_screen_and_says_so(
     assert not at.exception
     said = [w.value for w in at.warning if "Draf" in w.value]
     assert len(said) == 1
-    warning = said[0]
-    assert warning.startswith("**Draf tidak dapat disimpan di server.**")
+    assert said[0].startswith("**Draf tidak dapat disimpan di server.**")
+    warning = shown_text(said[0])
     assert "tidak ada izin menulis (hanya-baca)" in warning and "unduh draf" in warning
     assert "Permission denied" not in warning
     assert _grid(at).loc[1, ActionCol.NOTES] == "catatan penting"

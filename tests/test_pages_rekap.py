@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factory, faulty_reader
 from tests.factory import action, make_workbook
+from tests.markup import shown
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol
 from zi_dash.base import FOLDER_ENV, WORKBOOK_ENV, ActionCol, Status
@@ -53,7 +54,7 @@ def _app(monkeypatch: pytest.MonkeyPatch, where: Path, user: str | None = None) 
 
 
 def _caption(at: AppTest) -> str:
-    return " ".join(c.value for c in at.sidebar.caption)
+    return " ".join(shown(c.value) for c in at.sidebar.caption)
 
 
 def test_the_picker_offers_each_readable_satker_and_its_years(monkeypatch, folder) -> None:
@@ -216,5 +217,5 @@ def test_a_picked_file_that_breaks_falls_back_with_a_warning(monkeypatch, folder
     (folder / "c_brebes.xlsx").write_bytes(b"rusak")
     at.run()
     assert not at.exception
-    assert '"c_brebes.xlsx" tidak dapat dibaca lagi' in at.sidebar.warning[0].value
+    assert '"c_brebes.xlsx" tidak dapat dibaca lagi' in shown(at.sidebar.warning[0].value)
     assert "a_tegal_2022.xlsx" in _caption(at)

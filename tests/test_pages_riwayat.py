@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.factory import action, evidence, make_workbook
+from tests.markup import shown
 from zi_dash.analysis import tables
 from zi_dash.base import OUTSIDE_USER, WORKBOOK_ENV, ActionCol, LogCol, Status
 from zi_dash.base import contract as c
@@ -70,7 +71,7 @@ def test_riwayat_lists_outside_edits_not_yet_logged(monkeypatch, tmp_path: Path)
     assert row[tables.LOGGED] == tables.LOGGED_NOT_YET
     assert row[LogCol.TIME] == "20 Juni 2022 15.30"
     # The sidebar's "last change" names who made it: nobody the dashboard knows.
-    assert any(f"oleh {OUTSIDE_USER}" in cap.value for cap in at.sidebar.caption)
+    assert any(f"oleh {OUTSIDE_USER}" in shown(cap.value) for cap in at.sidebar.caption)
 
 
 def test_after_the_next_save_they_are_in_riwayat(monkeypatch, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from tests import factory
+from tests.markup import shown
 from zi_dash.base import WORKBOOK_ENV, ActionCol, EvidenceCol, format_date
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts, throttle
@@ -119,8 +120,9 @@ def test_a_broken_secrets_file_is_said_and_the_other_accounts_still_log_in(
     at = _app(_gate).run()
     assert not at.exception
     assert len(at.error) == 1
-    assert f'Berkas "{secrets}" tidak dapat dibaca: isinya bukan TOML yang sah' in at.error[0].value
-    assert "[users]" in at.error[0].value
+    said = shown(at.error[0].value)
+    assert f'Berkas "{secrets}" tidak dapat dibaca: isinya bukan TOML yang sah' in said
+    assert "[users]" in said
     at = _try(at, "budi", "rahasia-123")  # from the users file
     assert at.session_state[Key.USER] == "budi"
 
@@ -252,7 +254,7 @@ def test_a_save_leaves_a_toast_and_a_fresh_grid(workbook: Path) -> None:
     at.run()
     assert not at.toast
     at.button[0].click().run()
-    assert [t.value for t in at.toast] == ["Tersimpan: 1 sel diubah oleh budi."]
+    assert [shown(t.value) for t in at.toast] == ["Tersimpan: 1 sel diubah oleh budi."]
     assert Key.GRID.format(A) not in at.session_state
     assert Key.FLASH not in at.session_state  # shown once
     at.run()

@@ -72,7 +72,7 @@ from zi_dash.base.palette import (
     SOURCE_TEXT_FILL,
     STATUS_COLORS,
 )
-from zi_dash.base.text import fold, tidy
+from zi_dash.base.text import escape_html, escape_md, escape_plot, fold, tidy
 
 __all__ = [
     "ACTUAL_COLOR",
@@ -117,6 +117,9 @@ __all__ = [
     "contract",
     "durable",
     "errors",
+    "escape_html",
+    "escape_md",
+    "escape_plot",
     "fmt",
     "fold",
     "folder_path",

@@ -18,6 +18,7 @@ from zi_dash.base import (
     PLAN_COLOR,
     STATUS_COLORS,
     ActionCol,
+    escape_plot,
     fmt,
     format_date,
 )
@@ -37,7 +38,8 @@ LABEL_GAP = 10
 
 
 def _area_label(area: str, name: str) -> str:
-    return f"{area}. {name}"
+    # Plotly reads tick labels (and the hover's %{y}) as HTML: workbook text is escaped.
+    return escape_plot(f"{area}. {name}")
 
 
 def area_completion(by_area: pd.DataFrame, as_of: date) -> go.Figure:
@@ -106,7 +108,7 @@ def status_by_area(table: pd.DataFrame, names: dict[str, str], as_of: date) -> g
 def component_completion(by_component: pd.DataFrame, as_of: date) -> go.Figure:
     """Capaian per komponen, grouped by area in the SK's order."""
     labels = [
-        f"{a}.{n} {name if len(name) <= 42 else name[:41] + '…'}"
+        escape_plot(f"{a}.{n} {name if len(name) <= 42 else name[:41] + '…'}")
         for a, n, name in zip(
             by_component[ActionCol.AREA],
             by_component[ActionCol.COMPONENT_NO],
@@ -129,7 +131,7 @@ def component_completion(by_component: pd.DataFrame, as_of: date) -> go.Figure:
             ],
             textposition="outside",
             cliponaxis=False,
-            customdata=by_component[ActionCol.COMPONENT],
+            customdata=[escape_plot(name) for name in by_component[ActionCol.COMPONENT]],
             hovertemplate="%{customdata}<br>Capaian (rata-rata progres) %{x:.1f}%<extra></extra>",
         )
     )

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from html import escape
 from typing import Final
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from zi_dash.base import MONTHS_ID, STATUS_COLORS, ActionCol
+from zi_dash.base import MONTHS_ID, STATUS_COLORS, ActionCol, escape_plot
 from zi_dash.base import contract as c
 from zi_dash.charts.style import add_as_of_line, apply_style, chart_title, date_ticks
 
@@ -36,19 +35,19 @@ class Bars:
 
 def _label(action_id: str, indicator: str) -> str:
     text = indicator if len(indicator) <= LABEL_CHARS else indicator[: LABEL_CHARS - 1] + "…"
-    return escape(f"{action_id} {text}")  # plotly reads labels as HTML; workbook text is not
+    return escape_plot(f"{action_id} {text}")  # plotly reads labels as HTML; workbook text is not
 
 
 def area_row(area: str, name: str) -> str:
     """The header row of an area in the Gantt."""
-    return f"<b>{escape(area)} · {escape(name)}</b>"
+    return f"<b>{escape_plot(area)} · {escape_plot(name)}</b>"
 
 
 def _hover(r: pd.Series) -> str:
-    pic = escape(r[ActionCol.PIC] or "belum ditentukan")
+    pic = escape_plot(r[ActionCol.PIC] or "belum ditentukan")
     return (
-        f"<b>{escape(r[ActionCol.ID])}</b> {escape(r[ActionCol.INDICATOR])}<br>"
-        f"Target: {escape(r[ActionCol.TARGET])}<br>Dibaca: {escape(r['reading'])}<br>"
+        f"<b>{escape_plot(r[ActionCol.ID])}</b> {escape_plot(r[ActionCol.INDICATOR])}<br>"
+        f"Target: {escape_plot(r[ActionCol.TARGET])}<br>Dibaca: {escape_plot(r['reading'])}<br>"
         f"Status: {r['display_status']} · Progres {r[ActionCol.PROGRESS]:.0f}%<br>"
         f"Penanggung jawab: {pic}"
     )

@@ -6,9 +6,11 @@ render 0.1–0.3 s. Nothing is ever downloaded: without a browser the export say
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import threading
+import time
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -18,10 +20,12 @@ import plotly.graph_objects as go
 
 from zi_dash.charts.style import EXPORT_SCALE, EXPORT_WIDTH
 
+_LOG: Final = logging.getLogger(__name__)
 BROWSER_ENV: Final = "ZI_CHROMIUM"
 _CANDIDATES: Final = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 _KNOWN_PATHS: Final = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 Format = Literal["png", "svg"]
+IMAGE_TIMEOUT_S: Final = 90  # a first image starts the browser (2 s); a large Gantt takes ~5 s
 
 
 class RenderUnavailableError(RuntimeError):
@@ -34,7 +38,11 @@ def find_browser() -> Path | None:
     A configured $ZI_CHROMIUM that does not exist means none: configuration is not second-guessed.
     """
     env = os.environ
-    return _find(env.get(BROWSER_ENV), env.get("BROWSER_PATH"), env.get("PATH"))
+    found = _find(env.get(BROWSER_ENV), env.get("BROWSER_PATH"), env.get("PATH"))
+    if found is not None and not found.is_file():  # removed since it was looked up
+        _find.cache_clear()
+        found = _find(env.get(BROWSER_ENV), env.get("BROWSER_PATH"), env.get("PATH"))
+    return found
 
 
 @lru_cache(maxsize=8)
@@ -61,6 +69,22 @@ def unavailable_message() -> str:
     )
 
 
+def cannot_start_message(browser: Path) -> str:
+    """What to tell a user when the browser found does not start (Kaleido's reason is logged)."""
+    return (
+        f"Gambar grafik tidak dapat dibuat di server karena Chrome/Chromium di {browser} tidak "
+        "dapat dijalankan. Unduh setiap grafik dengan tombol kamera di pojok kanan atas grafik "
+        "itu, atau minta pengelola server memeriksa chromium (apt-get install chromium) atau "
+        f"mengisi variabel {BROWSER_ENV} dengan lokasi Chrome/Chromium yang berjalan."
+    )
+
+
+FAILED_MESSAGE: Final = (
+    "Gambar grafik gagal dibuat di server: Chrome/Chromium berhenti atau tidak menjawab. "
+    "Gunakan tombol kamera pada grafik, lalu coba lagi nanti."
+)
+
+
 class Renderer:
     """A warm Kaleido server shared by every export in this process; thread-safe."""
 
@@ -75,9 +99,15 @@ class Renderer:
         if browser is None:
             raise RenderUnavailableError(unavailable_message())
         os.environ["BROWSER_PATH"] = str(browser)  # where choreographer looks first
-        # MathJax would be fetched from a CDN this network cannot reach.
-        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+        try:
+            # MathJax would be fetched from a CDN this network cannot reach.
+            kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+        except Exception as exc:  # kaleido/choreographer raise many types, all in English
+            _LOG.warning("Kaleido could not start %s", browser, exc_info=True)
+            raise RenderUnavailableError(cannot_start_message(browser)) from exc
         self._started = True
+        self._browser: Path | None = browser
+        self._drawn = False
 
     def image(self, fig: go.Figure, fmt: Format) -> bytes:
         """The figure as PNG (export width × scale) or SVG, drawn like the page draws it."""
@@ -87,15 +117,18 @@ class Renderer:
             height = int(fig.layout.height or 600)
             scale = EXPORT_SCALE if fmt == "png" else 1
             try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")  # "kopts ignored when using a server"
-                    return fig.to_image(format=fmt, width=EXPORT_WIDTH, height=height, scale=scale)
+                image = _draw(fig, fmt, height, scale)
             except Exception as exc:  # kaleido/choreographer raise many types for a dead browser
+                # Their messages are English: the server's log has them, the user an Indonesian one.
+                _LOG.warning("Kaleido failed to draw an image", exc_info=True)
+                browser, drawn = getattr(self, "_browser", None), getattr(self, "_drawn", True)
                 self.stop_locked()
-                raise RenderUnavailableError(
-                    f"Gambar grafik gagal dibuat di server ({type(exc).__name__}: {exc}). "
-                    "Gunakan tombol kamera pada grafik, lalu coba lagi nanti."
-                ) from exc
+                gone = isinstance(exc, _ServerGoneError)
+                if gone and not drawn and browser is not None:  # it died before a first image
+                    raise RenderUnavailableError(cannot_start_message(browser)) from exc
+                raise RenderUnavailableError(FAILED_MESSAGE) from exc
+            self._drawn = True
+            return image
 
     def stop_locked(self) -> None:
         import kaleido
@@ -108,6 +141,45 @@ class Renderer:
         """Close the warm browser (tests and the CLI do this at exit)."""
         with self._lock:
             self.stop_locked()
+
+
+class _ServerGoneError(RuntimeError):
+    """Kaleido's server thread died (its browser did not start or crashed)."""
+
+
+def _server_alive() -> bool:
+    # Kaleido's sync server runs in a thread that dies when its browser does; a request put
+    # to it then waits forever (kaleido 1.5 _sync_server.call_function). Private, hence getattr.
+    import kaleido
+
+    thread = getattr(getattr(kaleido, "_global_server", None), "_thread", None)
+    return thread is None or thread.is_alive()
+
+
+def _draw(fig: go.Figure, fmt: Format, height: int, scale: int) -> bytes:
+    """fig.to_image in a daemon thread, given up when Kaleido's server dies or takes too long."""
+    box: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # "kopts ignored when using a server"
+                box["image"] = fig.to_image(
+                    format=fmt, width=EXPORT_WIDTH, height=height, scale=scale
+                )
+        except Exception as exc:  # handed to the caller, which says it in Indonesian
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="zi-render", daemon=True)
+    worker.start()
+    deadline = time.monotonic() + IMAGE_TIMEOUT_S
+    while worker.is_alive():
+        worker.join(0.2)
+        if worker.is_alive() and (not _server_alive() or time.monotonic() > deadline):
+            raise _ServerGoneError("Kaleido server gone or image timed out")  # thread left waiting
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["image"]  # type: ignore[return-value]
 
 
 RENDERER: Final = Renderer()

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from zi_dash.analysis.rollup import WBBM, WBK, RekapCol
-from zi_dash.base import STATUS_COLORS, fmt
+from zi_dash.base import STATUS_COLORS, escape_plot, fmt
 from zi_dash.base import contract as c
 from zi_dash.charts.style import TEXT, add_note, apply_style, chart_title
 
@@ -33,13 +33,14 @@ _SCALE: Final = [
 def _label(row: pd.Series) -> str:
     unit = row[RekapCol.UNIT] or row[RekapCol.FILE]
     year = row[RekapCol.YEAR]
-    return f"{unit} · {year}" if pd.notna(year) else str(unit)
+    # Plotly reads labels as HTML: a satker's name is escaped.
+    return escape_plot(f"{unit} · {year}" if pd.notna(year) else unit)
 
 
 def _unique(labels: list[str], files: list[str]) -> list[str]:
     # Two files of one satker and year (a flagged duplicate) must not share a chart row.
     return [
-        f"{label} ({file})" if labels.count(label) > 1 else label
+        f"{label} ({escape_plot(file)})" if labels.count(label) > 1 else label
         for label, file in zip(labels, files)
     ]
 
@@ -56,9 +57,9 @@ def heatmap(areas: pd.DataFrame, as_of: date) -> go.Figure:
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[col.split(".")[0] for col in columns],
+            x=[escape_plot(col.split(".")[0]) for col in columns],
             y=labels,
-            customdata=[[col for col in columns] for _ in labels],
+            customdata=[[escape_plot(col) for col in columns] for _ in labels],
             text=text,
             texttemplate="%{text}",
             zmin=0,

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from zi_dash.export import bundle, report, rollup
+from zi_dash.export import bundle, failure, report, rollup
 
-__all__ = ["bundle", "report", "rollup"]
+__all__ = ["bundle", "failure", "report", "rollup"]

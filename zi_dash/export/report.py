@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import html
 import io
 import re
 import subprocess
@@ -25,7 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from zi_dash.analysis import metrics, rewind, tables
-from zi_dash.base import CAPAIAN_MEANS, ActionCol, EvidenceCol, fmt, format_date
+from zi_dash.base import CAPAIAN_MEANS, ActionCol, EvidenceCol, escape_html, fmt, format_date
 from zi_dash.base import contract as c
 from zi_dash.charts import render
 from zi_dash.workbook import Plan
@@ -256,7 +255,7 @@ def report_html(
     plan: Plan, view: Plan, as_of: date, images: Sequence[ChartImage], scope: str
 ) -> str:
     """The same report as an A4 HTML page (for the PDF); every text is escaped."""
-    e = html.escape
+    e = escape_html
 
     def frame_html(frame: pd.DataFrame, columns: Sequence[str]) -> str:
         head = "".join(f"<th>{e(col)}</th>" for col in columns)
@@ -332,8 +331,14 @@ def report_pdf(page: str) -> bytes:
         ]
         try:
             subprocess.run(command, capture_output=True, timeout=_PDF_TIMEOUT_S, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise render.RenderUnavailableError(f"PDF tidak dapat dibuat: {exc}") from exc
+        except subprocess.TimeoutExpired as exc:
+            raise render.RenderUnavailableError(
+                f"PDF tidak dapat dibuat: Chromium tidak selesai dalam {_PDF_TIMEOUT_S} detik."
+            ) from exc
+        except OSError as exc:  # its text is English ("[Errno 13] Permission denied")
+            raise render.RenderUnavailableError(
+                f"PDF tidak dapat dibuat: Chromium di {browser} tidak dapat dijalankan."
+            ) from exc
         if not target.is_file() or target.stat().st_size == 0:
             raise render.RenderUnavailableError("PDF tidak dapat dibuat oleh Chromium.")
         return target.read_bytes()

@@ -19,7 +19,7 @@ from zi_dash.ui.session import (
     run_pages,
     sidebar,
 )
-from zi_dash.ui.widgets import PROJECTOR_CSS, chart, headline, table
+from zi_dash.ui.widgets import PROJECTOR_CSS, chart, headline, lazy, table
 
 __all__ = [
     "PROJECTOR_CSS",
@@ -34,6 +34,7 @@ __all__ = [
     "edit_sheet",
     "flash",
     "headline",
+    "lazy",
     "load_current_plan",
     "load_plan_cached",
     "require_editor",

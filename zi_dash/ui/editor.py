@@ -1,7 +1,7 @@
 """Streamlit widgets of the Sunting pages: login and logout, the edit grid, review and save.
 
 The logic is in the streamlit-free core (editing, drafts, merge, saving). Nothing a user
-typed is rendered as Markdown or HTML: it goes through st.dataframe/st.text.
+typed is rendered as Markdown or HTML: it goes through st.dataframe/st.text or escape_md.
 """
 
 from __future__ import annotations
@@ -15,9 +15,18 @@ import streamlit as st
 from streamlit import config as st_config
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from zi_dash.base import EDITABLE, EvidenceCol, Kind, WorkbookError, durable, format_date
+from zi_dash.base import (
+    EDITABLE,
+    EvidenceCol,
+    Kind,
+    WorkbookError,
+    durable,
+    escape_md,
+    format_date,
+)
 from zi_dash.edit import Draft, DraftStore, accounts, editing, throttle
 from zi_dash.ui.session import Context, Key, clear_plan_cache, current_workbook
+from zi_dash.ui.widgets import lazy
 from zi_dash.workbook import ConflictError
 
 _SHEETS: Final = tuple(editing.READ_ONLY)
@@ -51,9 +60,9 @@ def _keep_draft(store: DraftStore, draft: Draft, *, quiet: bool = False) -> bool
     except durable.WriteError as exc:
         if not quiet:
             st.warning(
-                f"**Draf tidak dapat disimpan di server.** {exc} Yang Anda ketik tetap tampil "
-                "di tabel, tetapi akan hilang bila halaman dimuat ulang atau dipindah: simpan "
-                "ke workbook atau unduh draf (.xlsx) dulu.",
+                f"**Draf tidak dapat disimpan di server.** {escape_md(exc)} Yang Anda ketik "
+                "tetap tampil di tabel, tetapi akan hilang bila halaman dimuat ulang atau "
+                "dipindah: simpan ke workbook atau unduh draf (.xlsx) dulu.",
                 icon=":material/warning:",
             )
         return False
@@ -121,7 +130,7 @@ def account_box() -> None:
     if user is None:
         return
     with st.sidebar:
-        st.caption(f"Masuk sebagai penyunting **{user}**")
+        st.caption(f"Masuk sebagai penyunting **{escape_md(user)}**")
         # A cell typed just before clicking Keluar may not have reached the draft yet (its run
         # was cut short by the click): take it from the grid's state first, then count.
         count = _absorb_all(user).count()
@@ -165,12 +174,12 @@ def require_editor() -> str:
     try:
         users = accounts.load_users(accounts.users_path())
     except accounts.AccountError as exc:
-        st.error(str(exc))
+        st.error(escape_md(exc))
         st.stop()
     try:
         users |= _secret_users()
     except accounts.AccountError as exc:
-        st.error(str(exc))  # said; the users file's accounts can still log in
+        st.error(escape_md(exc))  # said; the users file's accounts can still log in
     if not users:
         st.warning(
             "Belum ada akun penyunting. Pengelola server menambahkannya dengan perintah "
@@ -262,8 +271,8 @@ def _review(
     st.subheader("Perubahan yang belum disimpan")
     last = f", terakhir {when(draft.updated)}" if draft.updated else ""
     st.caption(
-        f"Draf {user}: {draft.count(sheet)} sel diubah{last}. Draf tetap ada bila halaman "
-        "dipindah atau dimuat ulang; dihapus hanya oleh Simpan, "
+        f"Draf {escape_md(user)}: {draft.count(sheet)} sel diubah{last}. Draf tetap ada bila "
+        "halaman dipindah atau dimuat ulang; dihapus hanya oleh Simpan, "
         "Buang perubahan, atau Keluar."
     )
     if found.hidden:
@@ -289,9 +298,10 @@ def _review(
             if _keep_draft(store, draft):
                 _refresh(sheet)
                 st.rerun()
+    name = f"draf_belum_tersimpan_{datetime.now():%Y-%m-%d_%H%M}.xlsx"
     cols[2].download_button(
-        "Unduh draf (.xlsx)", partial(editing.draft_workbook, found.lines, sheet),
-        file_name=f"draf_belum_tersimpan_{datetime.now():%Y-%m-%d_%H%M}.xlsx",
+        "Unduh draf (.xlsx)", lazy(partial(editing.draft_workbook, found.lines, sheet), name),
+        file_name=name,
         on_click="ignore", icon=":material/download:",
     )  # fmt: skip
     if save:
@@ -346,6 +356,6 @@ def saved(message: str, sheet: str | None = None) -> None:
 
 
 def flash() -> None:
-    """Show the toast a save left for the next run."""
+    """Show the toast a save left for the next run (as typed: it names users, items, files)."""
     if message := st.session_state.pop(Key.FLASH, None):
-        st.toast(message, icon=":material/check_circle:", duration="long")
+        st.toast(escape_md(message), icon=":material/check_circle:", duration="long")

@@ -12,7 +12,14 @@ from typing import Any, Final
 import streamlit as st
 
 from zi_dash.analysis import filters as flt
-from zi_dash.base import WorkbookError, folder_path, format_date, format_datetime, workbook_path
+from zi_dash.base import (
+    WorkbookError,
+    escape_md,
+    folder_path,
+    format_date,
+    format_datetime,
+    workbook_path,
+)
 from zi_dash.ui import cache
 from zi_dash.workbook import Plan, load_tracked
 
@@ -76,14 +83,15 @@ def load_current_plan() -> Plan:
         stat = path.stat()
     except OSError:
         st.error(
-            f'Workbook "{path}" tidak ditemukan. Atur lokasinya dengan variabel lingkungan '
-            "ZI_WORKBOOK atau letakkan berkas di data/rencana_aksi.xlsx."
+            f'Workbook "{escape_md(path)}" tidak ditemukan. Atur lokasinya dengan variabel '
+            "lingkungan ZI_WORKBOOK atau letakkan berkas di data/rencana_aksi.xlsx."
         )
         st.stop()
     try:
         plan = cache.loaded((str(path), stat.st_mtime_ns, stat.st_size), load_plan_cached)
     except WorkbookError as exc:
-        st.error(f"**Workbook tidak dapat dibaca.** {exc}")
+        # The message quotes cell values: drawn as typed, its line breaks kept.
+        st.error(f"**Workbook tidak dapat dibaca.** {escape_md(exc)}")
         st.stop()
     if plan.warnings:
         _show_warnings(plan.warnings)
@@ -123,10 +131,10 @@ def sidebar(plan: Plan) -> Context:
     with st.sidebar:
         log = plan.log  # outside edits come last
         last = log.iloc[-1] if not log.empty else None
-        who = f" oleh {last.iloc[1]}" if last is not None and last.iloc[1] else ""
+        who = f" oleh {escape_md(last.iloc[1])}" if last is not None and last.iloc[1] else ""
         st.caption(
-            f"**{plan.info.unit}** · Rencana Aksi ZI {plan.year}  \n"
-            f"Workbook: `{Path(plan.path).name}`  \n"
+            f"**{escape_md(plan.info.unit)}** · Rencana Aksi ZI {plan.year}  \n"
+            f"Workbook: {escape_md(Path(plan.path).name)}  \n"
             f"Diubah {format_datetime(plan.modified)}{who}"
         )
         if Key.AS_OF not in st.session_state:

@@ -19,10 +19,11 @@ import streamlit as st
 
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol, UnitSummary
-from zi_dash.base import fmt, folder_path, workbooks_in
+from zi_dash.base import escape_md, fmt, folder_path, workbooks_in
 from zi_dash.export import rollup as export_rollup
 from zi_dash.ui.editor import leave_workbook
 from zi_dash.ui.session import Key, context
+from zi_dash.ui.widgets import lazy
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def picker() -> Folder | None:
     with st.sidebar:
         if not readable:
             st.warning(
-                f'Tidak ada workbook yang dapat dibaca di folder "{where}". '
+                f'Tidak ada workbook yang dapat dibaca di folder "{escape_md(where)}". '
                 "Lihat Rekap Satker untuk alasannya."
             )
         else:
@@ -99,7 +100,8 @@ def _pick(readable: list[UnitSummary]) -> UnitSummary:
     chosen = next((s for s in readable if s.path == previous), None)
     if chosen is None:  # at first, or once its file is gone or broken: the listing's first
         if previous:
-            st.warning(f'"{Path(previous).name}" tidak dapat dibaca lagi; lihat Rekap Satker.')
+            name = escape_md(Path(previous).name)
+            st.warning(f'"{name}" tidak dapat dibaca lagi; lihat Rekap Satker.')
         chosen = readable[0]
         choose(chosen.path)
     units = sorted({_name(s) for s in readable}, key=str.casefold)
@@ -165,12 +167,13 @@ def rekap_downloads(found: Folder) -> None:
     stem = export_rollup.file_stem(found.as_of)
     row = st.container(horizontal=True, gap="small")
     row.download_button(
-        "Unduh rekap (.xlsx)", partial(export_rollup.rekap_xlsx, found.summaries, found.as_of),
+        "Unduh rekap (.xlsx)",
+        lazy(partial(export_rollup.rekap_xlsx, found.summaries, found.as_of), f"{stem}.xlsx"),
         file_name=f"{stem}.xlsx", on_click="ignore", icon=":material/table:",
     )  # fmt: skip
+    docx = partial(export_rollup.rekap_docx_with_charts, found.summaries, found.as_of, found.path)
     row.download_button(
-        "Unduh bagian laporan (.docx)",
-        partial(export_rollup.rekap_docx_with_charts, found.summaries, found.as_of, found.path),
+        "Unduh bagian laporan (.docx)", lazy(docx, f"{stem}.docx"),
         file_name=f"{stem}.docx",
         on_click="ignore", icon=":material/description:",
     )  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Final
@@ -10,9 +12,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from zi_dash.base import ActionCol, EvidenceCol, format_date
+from zi_dash.base import ActionCol, EvidenceCol, WorkbookError, escape_md, format_date
 from zi_dash.charts import render, style
+from zi_dash.export import failure
 from zi_dash.ui.session import Context
+
+_LOG: Final = logging.getLogger(__name__)
 
 # Mode Rapat: large type, no sidebar (Streamlit's own test IDs, checked in Chromium).
 PROJECTOR_CSS: Final = """<style>
@@ -44,7 +49,7 @@ def chart(fig: go.Figure, name: str, as_of: date, downloads: bool = True) -> Non
     for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
         row.download_button(
             fmt.upper(),
-            data=partial(render.image, fig, fmt),
+            data=lazy(partial(render.image, fig, fmt), f"{stem}.{fmt}"),
             file_name=f"{stem}.{fmt}",
             mime=mime,
             on_click="ignore",
@@ -53,6 +58,29 @@ def chart(fig: go.Figure, name: str, as_of: date, downloads: bool = True) -> Non
             help=f"Unduh grafik ini sebagai {fmt.upper()} ukuran cetak",
             width="content",
         )
+
+
+def lazy(make: Callable[[], bytes], file_name: str) -> Callable[[], bytes]:
+    """A download's data made when clicked; if that fails, a file of its kind saying why.
+
+    Streamlit answers a callable that raises with its English "Failed to generate file for
+    download" under the button, and nothing else can be shown then: the file is the message.
+    """
+
+    def data() -> bytes:
+        try:
+            return make()
+        except (render.RenderUnavailableError, WorkbookError) as exc:  # already in Indonesian
+            reason = str(exc)
+        except OSError:
+            _LOG.warning("Download %s could not be read", file_name, exc_info=True)
+            reason = "Berkasnya tidak dapat dibaca di server: mungkin sudah dipindah atau dihapus."
+        except Exception:  # a bug: logged with its traceback, never Streamlit's English to users
+            _LOG.exception("Download %s could not be made", file_name)
+            reason = "Terjadi kesalahan di server; pengelolanya dapat melihat rinciannya di log."
+        return failure.document(file_name, reason)
+
+    return data
 
 
 _COLUMN_CONFIG: Final = {
@@ -81,6 +109,6 @@ def headline(ctx: Context) -> None:
     """Where and when the figures come from, under every page title."""
     note = " · filter aktif" if ctx.filters.active else ""
     st.caption(
-        f"{ctx.plan.info.unit} · status per {format_date(ctx.as_of)} · "
+        f"{escape_md(ctx.plan.info.unit)} · status per {format_date(ctx.as_of)} · "
         f"{len(ctx.view.actions)} dari {len(ctx.plan.actions)} aksi{note}"
     )
