@@ -49,10 +49,10 @@ if file is not None:
         if not intake.missing() and st.checkbox(
             "Pratinjau sudah saya periksa; buat workbook-nya", key="newplan_confirm"
         ):
+            name = workbook_name(intake.unit, intake.year)
             st.download_button(
-                "Unduh workbook baru (.xlsx)", intake.workbook,  # built only when clicked
-                workbook_name(intake.unit, intake.year), type="primary",
-                icon=":material/download:", on_click="ignore",
+                "Unduh workbook baru (.xlsx)", ui.lazy(intake.workbook, name),  # built on click
+                name, type="primary", icon=":material/download:", on_click="ignore",
             )  # fmt: skip
 
 st.subheader("Rencana tahun berikutnya")
