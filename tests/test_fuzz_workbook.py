@@ -18,6 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import fuzz
+from tests.markup import shown
 from zi_dash.base import WORKBOOK_ENV
 from zi_dash.ui import Key
 from zi_dash.workbook import WorkbookError, load_plan
@@ -77,4 +78,4 @@ def test_the_app_shows_a_mutated_workbooks_message_not_a_traceback(
     assert not at.exception, name
     if message is not None:
         assert at.error and "Workbook tidak dapat dibaca" in at.error[0].value, name
-        assert message.splitlines()[0][-40:] in at.error[0].value, name
+        assert message.splitlines()[0][-40:] in shown(at.error[0].value), name
