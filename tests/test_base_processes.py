@@ -16,18 +16,28 @@ import pytest
 from zi_dash.base import processes
 
 
+@pytest.mark.parametrize("fork_server", [True, False], ids=["fork server", "spawn (Windows)"])
 def test_a_new_worker_does_not_run_the_main_script(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork_server: bool
 ) -> None:
-    """Under Streamlit `__main__` is app.py: multiprocessing would run it in each new worker."""
+    """Under Streamlit `__main__` is app.py: multiprocessing would run it in each new worker.
+
+    Windows has no fork server: the pool spawns its workers there, with the same rule.
+    """
     ran = tmp_path / "ran"
     script = tmp_path / "app.py"
     script.write_text(f"open({str(ran)!r}, 'w').close()\n", encoding="utf-8")
     main = types.ModuleType("__main__")
     main.__file__ = str(script)
     processes.stop()  # new workers, started while __main__ is the script
+    monkeypatch.setattr(processes, "has_fork_server", lambda: fork_server)
     monkeypatch.setitem(sys.modules, "__main__", main)
-    assert processes.run(operator.concat, ["a", "b"], "!", 60) == ["a!", "b!"]
+    try:
+        assert processes.run(operator.concat, ["a", "b"], "!", 60) == ["a!", "b!"]
+        spawned_here = os.getpid() in processes.run(parent_pid, ["a"], None, 60)
+        assert spawned_here is not fork_server
+    finally:
+        processes.stop()
     assert not ran.exists()
 
 
@@ -48,23 +58,3 @@ def test_workers_are_forked_from_the_fork_server_never_from_this_threaded_proces
     threading.Thread(target=time.sleep, args=(0.5,)).start()  # as in Streamlit's server
     parents = processes.run(parent_pid, ["a", "b", "c"], None, 60)
     assert os.getpid() not in parents and len(set(parents)) == 1
-
-
-def test_without_a_fork_server_workers_are_spawned_and_still_skip_the_main_script(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Windows has no fork server: the pool spawns its workers there, with the same rules."""
-    ran = tmp_path / "ran"
-    script = tmp_path / "app.py"
-    script.write_text(f"open({str(ran)!r}, 'w').close()\n", encoding="utf-8")
-    main = types.ModuleType("__main__")
-    main.__file__ = str(script)
-    processes.stop()
-    monkeypatch.setattr(processes, "has_fork_server", lambda: False)
-    monkeypatch.setitem(sys.modules, "__main__", main)
-    try:
-        assert processes.run(operator.concat, ["a", "b"], "!", 60) == ["a!", "b!"]
-        assert os.getpid() in processes.run(parent_pid, ["a"], None, 60)  # spawned by us
-    finally:
-        processes.stop()
-    assert not ran.exists()

@@ -48,6 +48,16 @@ class Bounds:
 BOUNDS: Final = Bounds()
 
 
+# What zipfile raises for an archive whose directory it cannot read (cut off, a newer zip).
+ZIP_OPEN_ERRORS: Final = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+)
+
+
 class LimitError(ValueError):
     """A file beyond the bounds, or unreadable as a zip; the message is Indonesian."""
 
@@ -79,13 +89,7 @@ def open_zip(name: str, data: bytes, bounds: Bounds = BOUNDS) -> zipfile.ZipFile
     """The zip of `data` after its directory is checked; LimitError when beyond the bounds."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        ValueError,
-        EOFError,
-        NotImplementedError,
-    ) as exc:
+    except ZIP_OPEN_ERRORS as exc:
         raise DamagedError(f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.') from exc
     infos = archive.infolist()
     if len(infos) > bounds.entries:

@@ -48,13 +48,7 @@ def check_format(path: Path, data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        ValueError,
-        EOFError,
-        NotImplementedError,
-    ) as exc:
+    except limits.ZIP_OPEN_ERRORS as exc:
         raise NotXlsxError(f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.') from exc
     if "content.xml" in names:
         raise NotXlsxError(
