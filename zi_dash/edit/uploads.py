@@ -99,7 +99,7 @@ def store(workbook: Path, action_id: str, name: str, data: bytes) -> str:
     clean = check(name, data)
     folder = workbook.parent / UPLOAD_DIR / safe_name(action_id.replace("/", "-"))
     durable.make_dir(folder)
-    stem, suffix = PurePosixPath(clean).stem, PurePosixPath(clean).suffix
+    stem, suffix = (path := PurePosixPath(clean)).stem, path.suffix
     for n in itertools.count(1):
         target = folder / (clean if n == 1 else f"{stem}-{n}{suffix}")
         try:

@@ -44,10 +44,10 @@ def reconcile(status: str, progress: float, edit: Mapping[str, object]) -> Recon
         # Dalam Proses at 0 % is a fair state (work begun, nothing to count yet): leave it.
         if implied != new_status and not (new_status == Status.IN_PROGRESS and new_progress == 0):
             out.extra[ActionCol.STATUS] = implied
-            out.notes.append(f"Progres {_pct(new_progress)} %: status menjadi {implied}.")
+            out.notes.append(f"Progres {pct_text(new_progress)} %: status menjadi {implied}.")
     elif has_status and has_progress and not consistent(new_status, new_progress):
         out.problems.append(
-            f"status {new_status} tidak sesuai dengan progres {_pct(new_progress)} % "
+            f"status {new_status} tidak sesuai dengan progres {pct_text(new_progress)} % "
             "(Selesai berarti 100 %, Belum Mulai berarti 0 %)."
         )
     return out
@@ -68,5 +68,6 @@ def _implied_status(progress: float) -> str:
     return Status.IN_PROGRESS
 
 
-def _pct(value: float) -> str:
+def pct_text(value: float) -> str:
+    """A progress as the messages write it: 75, 40,5."""
     return number(value, 0 if value.is_integer() else 1)

@@ -26,7 +26,6 @@ from zi_dash.base import (
     MissingColumnError,
     SheetSpec,
     fold,
-    number,
 )
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import (
@@ -38,7 +37,7 @@ from zi_dash.workbook.cells import (
     is_blank,
     read_cell,
 )
-from zi_dash.workbook.consistency import consistent
+from zi_dash.workbook.consistency import consistent, pct_text
 from zi_dash.workbook.package import read_grids
 
 _HEADER_SEARCH_ROWS: Final = 10
@@ -274,7 +273,7 @@ def _contradictions(actions: _Table) -> tuple[str, ...]:
             ActionCol.PROGRESS,
             actions.columns[ActionCol.PROGRESS],
         )
-        shown = number(progress, 0 if float(progress).is_integer() else 1)
+        shown = pct_text(float(progress))
         out.append(
             f'{loc}: aksi "{row_id}" berstatus {status} dengan progres {shown} %. Selesai berarti '
             "100 %, Belum Mulai 0 %, Dalam Proses di bawah 100 %: perbaiki Status atau Progres."
