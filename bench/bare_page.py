@@ -11,6 +11,7 @@ reach.
 import json
 import os
 import pickle
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -52,8 +53,14 @@ def draw(path: str) -> None:
             where.button(payload, key=f"bare_{i}")
 
 
-def _other() -> None:
-    """A page of the menu never opened here."""
+def never_opened(url: str) -> Callable[[], None]:
+    """A page of the menu never opened here: a function of its own, named for its URL."""
+
+    def page() -> None:
+        pass
+
+    page.__name__ = url
+    return page
 
 
 drawn = json.loads(os.environ.get("BENCH_PAGES") or "{}") or {
@@ -74,7 +81,10 @@ for section, titles in MENU.items():
     for n, title in enumerate(titles):
         url = URLS.get(title, "") if "BENCH_PAGES" in os.environ else ""
         url = url if url in drawn else f"bare_{section}_{n}"
-        page = partial(draw, drawn[url]) if url in drawn else _other
-        page.__name__ = url  # type: ignore[union-attr]
+        if url in drawn:
+            page = partial(draw, drawn[url])
+            page.__name__ = url  # type: ignore[attr-defined]
+        else:
+            page = never_opened(url)
         pages[section].append(st.Page(page, title=title, url_path=url, default=url == first))
 st.navigation(pages).run()

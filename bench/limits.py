@@ -14,6 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import proc
 from tests import zipparts
 from zi_dash.base import limits
 from zi_dash.workbook import WorkbookError, load_plan
@@ -88,8 +89,7 @@ def run_case(path: Path) -> None:
         best = min(best, time.perf_counter() - start)
         cpu = min(cpu, time.process_time() - start_cpu)
     # VmHWM: this program's own peak (ru_maxrss may keep the parent's from before exec).
-    status = Path("/proc/self/status").read_text()
-    peak = int(next(x for x in status.splitlines() if x.startswith("VmHWM")).split()[1]) / 1024
+    peak = proc.hwm_mb()
     print(f"{outcome}\t{best:.2f}\t{cpu:.2f}\t{peak:.0f}")
 
 

@@ -30,13 +30,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench import load_editors
+from bench import load_editors, proc
 from bench.elements import elements
 from tests.browser.server import ROOT, Server, serve
-from tests.browser.tabs import _IDLE, _TRACKER, VIEWPORT
+from tests.browser.tabs import _IDLE, _TRACKER, BROWSER_ARGS, CHROMIUM, VIEWPORT
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-BROWSER_ARGS = ["--no-sandbox", "--disable-dev-shm-usage"]
 PAGES = {"ringkasan": "", "rapat": "rapat"}  # page -> URL path, as in app.py
 DRAW_TIMEOUT_MS = 240_000  # one page, N opening at once on a shared machine
 # Drawn: the run finished and shown (tests/browser/tabs.py) and every chart has its SVG.
@@ -44,7 +42,6 @@ DRAWN_JS = f"""() => ({_IDLE})() && !!document.querySelector('h1, h3')
   && document.querySelectorAll('.js-plotly-plot .main-svg').length
      >= document.querySelectorAll('[data-testid="stPlotlyChart"]').length"""
 WORKBOOK = ROOT / "data" / "rencana_aksi.xlsx"
-CLOCK_TICK = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -59,44 +56,6 @@ class Result:
     saved: int = 0  # edits the editors saved (with editors)
     lost: int = 0  # saved edits not found in the workbook afterwards
     load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average before and after
-
-
-def _tree(pid: int) -> list[int]:
-    """The process and its living descendants."""
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            todo += [int(child) for child in task.read_text().split()]
-    return found
-
-
-def server_cpu(pid: int) -> float:
-    """CPU seconds (user + system) of the process tree, waited-for children included."""
-    total = 0
-    for each in _tree(pid):
-        try:
-            stat = Path(f"/proc/{each}/stat").read_text()
-        except OSError:  # a child that has just ended
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        total += sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
-    return total / CLOCK_TICK
-
-
-def peak_mb(pid: int) -> float:
-    """Peak resident memory (VmHWM) of the process tree, in MB."""
-    total = 0
-    for each in _tree(pid):
-        try:
-            status = Path(f"/proc/{each}/status").read_text()
-        except OSError:
-            continue
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                total += int(line.split()[1])
-    return total / 1024
 
 
 def _failed(response) -> bool:
@@ -150,15 +109,15 @@ def viewers(server: Server, pages: list[str], n: int, profile: Path | None = Non
     result = Result(n, load=(os.getloadavg()[0], 0.0))
     if profile:
         os.kill(server.pid, signal.SIGUSR1)
-    before = server_cpu(server.pid)
+    before = proc.cpu_seconds(server.pid)
     asyncio.run(_viewers(server, urls, result.errors, result.seconds))
-    result.cpu = server_cpu(server.pid) - before
+    result.cpu = proc.cpu_seconds(server.pid) - before
     if profile:
         os.kill(server.pid, signal.SIGUSR2)
         deadline = time.monotonic() + 60
         while not profile.exists() and time.monotonic() < deadline:
             time.sleep(0.2)
-    result.peak_mb = peak_mb(server.pid)
+    result.peak_mb = proc.peak_mb(server.pid)
     result.load = (result.load[0], os.getloadavg()[0])
     return result
 
@@ -260,7 +219,7 @@ def run(
                     team.finish()
                 busy.errors += team.errors
                 busy.saved, busy.lost = len(team.saved), len(team.lost())
-                busy.peak_mb = peak_mb(server.pid)
+                busy.peak_mb = proc.peak_mb(server.pid)
     return app, busy, bare
 
 

@@ -15,11 +15,10 @@ from types import TracebackType
 
 from tests.browser.grid import edit_cell, login, read_cell
 from tests.browser.server import USERS, Server
-from tests.browser.tabs import expect_rerun, open_page, wait_ready
+from tests.browser.tabs import BROWSER_ARGS, CHROMIUM, expect_rerun, open_page, wait_ready
 from zi_dash.base import ActionCol
 from zi_dash.workbook import load_plan
 
-CHROMIUM = "/usr/bin/chromium"
 LOGIN_TIMEOUT_S = 300
 FINISH_TIMEOUT_S = 600
 STEP_TIMEOUT_MS = 300_000  # one click or wait, while N viewers load the server
@@ -80,7 +79,7 @@ class Editors:
                 browser = p.chromium.launch(
                     executable_path=CHROMIUM,
                     headless=True,
-                    args=["--no-sandbox", "--disable-dev-shm-usage"],
+                    args=BROWSER_ARGS,
                 )
                 _, page = open_page(browser)
                 page.set_default_timeout(STEP_TIMEOUT_MS)

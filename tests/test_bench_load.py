@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bench import load
+from bench import load, proc
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,12 +57,12 @@ def test_cpu_and_memory_count_the_whole_process_tree() -> None:
     )
     try:
         assert child.stdout is not None and child.stdout.readline() == "spun\n"
-        assert child.pid in load._tree(os.getpid())
-        assert load.server_cpu(os.getpid()) > load.server_cpu(child.pid) >= 0.29
-        assert load.peak_mb(os.getpid()) > load.peak_mb(child.pid) > 0
+        assert child.pid in proc.tree(os.getpid())
+        assert proc.cpu_seconds(os.getpid()) > proc.cpu_seconds(child.pid) >= 0.29
+        assert proc.peak_mb(os.getpid()) > proc.peak_mb(child.pid) > 0
     finally:
         child.communicate("\n", timeout=30)
-    assert child.pid not in load._tree(os.getpid())
+    assert child.pid not in proc.tree(os.getpid())
 
 
 def test_the_server_spares_each_new_session_the_watcher_and_a_full_gc() -> None:

@@ -16,7 +16,6 @@ The helpers live by concern:
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,9 +24,7 @@ import pytest
 
 from tests import factory
 from tests.browser.server import ROOT, Server, serve
-from tests.browser.tabs import open_page
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+from tests.browser.tabs import BROWSER_ARGS, CHROMIUM, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -61,7 +58,7 @@ def browser():
         chromium = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-dev-shm-usage"],
+            args=BROWSER_ARGS,
         )
         yield chromium
         chromium.close()

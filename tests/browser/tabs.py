@@ -28,6 +28,8 @@ from streamlit.proto.SessionStatus_pb2 import SessionStatus
 from tests.browser.server import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # Debian's, never a download
+BROWSER_ARGS = ["--no-sandbox", "--disable-dev-shm-usage"]  # root in CI; a small /dev/shm
 VIEWPORT = {"width": 1500, "height": 1400}  # tall: Streamlit scrolls an inner container
 TIMEOUT_MS = 30_000
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from zi_dash.analysis.history import realisasi_curve
-from zi_dash.analysis.state import schedule
+from zi_dash.analysis.state import targets
 from zi_dash.base import ActionCol
 from zi_dash.base import contract as c
 from zi_dash.schedule import Target
@@ -22,15 +22,15 @@ def rencana_curve(plan: Plan) -> pd.DataFrame:
     Each action's weight is spread evenly over the days of its target intervals; actions whose
     target cannot be read are left out and the weights of the rest still sum to 100 %.
     """
-    targets: list[Target] = [t for t in schedule(plan)["target"] if t.recognized and t.intervals]
-    if not targets:
+    found: list[Target] = [t for t in targets(plan) if t.recognized and t.intervals]
+    if not found:
         return pd.DataFrame({"date": pd.Series(dtype=object), "planned": pd.Series(dtype=float)})
-    first = min(t.intervals[0][0] for t in targets)
-    last = max(t.intervals[-1][1] for t in targets)
+    first = min(t.intervals[0][0] for t in found)
+    last = max(t.intervals[-1][1] for t in found)
     days = (last - first).days + 1
     rate = np.zeros(days + 1)
-    weight = 100.0 / len(targets)
-    for t in targets:
+    weight = 100.0 / len(found)
+    for t in found:
         span = sum((e - s).days + 1 for s, e in t.intervals)
         for s, e in t.intervals:
             rate[(s - first).days] += weight / span
@@ -82,8 +82,8 @@ def kurva_s(plan: Plan, as_of: date) -> KurvaS:
     if plan_curve.empty:
         empty = pd.DataFrame(columns=["date", "planned", "actual"])
         return KurvaS(empty, as_of, 0.0, 0.0)
-    sched = schedule(plan)
-    ids = list(sched.loc[sched["recognized"], ActionCol.ID])
+    pairs = zip(plan.actions[ActionCol.ID], targets(plan), strict=True)
+    ids = [action for action, target in pairs if target.recognized]
     start = plan_curve["date"].iloc[0]
     actual = realisasi_curve(plan, start, as_of, ids)
     last_planned = plan_curve["date"].iloc[-1]

@@ -38,6 +38,10 @@ _REASONS: Final = {
 class WriteError(WorkbookBusyError):
     """A file or folder the dashboard could not write; the message is Indonesian."""
 
+    def __init__(self, message: str, code: int = 0) -> None:
+        super().__init__(message)
+        self.errno = code  # the OS's error number, 0 when unknown: callers may map it on
+
 
 def reason(exc: OSError) -> str:
     """Why an OS call failed, in Indonesian (the errno's strerror is English)."""
@@ -49,7 +53,7 @@ def reason(exc: OSError) -> str:
 def write_error(path: Path, exc: OSError, *, folder: bool = False) -> WriteError:
     """The WriteError for `exc` raised while writing `path` (a folder when `folder`)."""
     what = f'Folder "{path}"' if folder else f'Berkas "{path.name}" di folder "{path.parent}"'
-    return WriteError(f"{what} tidak dapat ditulis: {reason(exc)}.")
+    return WriteError(f"{what} tidak dapat ditulis: {reason(exc)}.", exc.errno or 0)
 
 
 def make_dir(folder: Path, mode: int = 0o777) -> None:
@@ -122,7 +126,7 @@ def atomic_write(
         tmp.unlink(missing_ok=True)
         error = write_error(path, exc)
         if isinstance(exc, PermissionError):  # Windows refuses the rename while Excel has it
-            error = WriteError(f"{error} Mungkin berkas itu sedang dibuka di Excel.")
+            error = WriteError(f"{error} Mungkin berkas itu sedang dibuka di Excel.", error.errno)
         raise error from exc
     except BaseException:
         tmp.unlink(missing_ok=True)

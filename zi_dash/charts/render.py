@@ -91,6 +91,8 @@ class Renderer:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._started = False
+        self._browser: Path | None = None  # the Chromium of the running server
+        self._drawn = False  # whether that server drew an image yet
 
     def _start(self) -> None:
         import kaleido
@@ -106,7 +108,7 @@ class Renderer:
             _LOG.warning("Kaleido could not start %s", browser, exc_info=True)
             raise RenderUnavailableError(cannot_start_message(browser)) from exc
         self._started = True
-        self._browser: Path | None = browser
+        self._browser = browser
         self._drawn = False
 
     def image(self, fig: go.Figure, fmt: Format) -> bytes:
@@ -121,7 +123,7 @@ class Renderer:
             except Exception as exc:  # kaleido/choreographer raise many types for a dead browser
                 # Their messages are English: the server's log has them, the user an Indonesian one.
                 _LOG.warning("Kaleido failed to draw an image", exc_info=True)
-                browser, drawn = getattr(self, "_browser", None), getattr(self, "_drawn", True)
+                browser, drawn = self._browser, self._drawn
                 self.stop_locked()
                 gone = isinstance(exc, _ServerGoneError)
                 if gone and not drawn and browser is not None:  # it died before a first image

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import unicodedata
@@ -100,16 +99,17 @@ def store(workbook: Path, action_id: str, name: str, data: bytes) -> str:
     folder = workbook.parent / UPLOAD_DIR / safe_name(action_id.replace("/", "-"))
     durable.make_dir(folder)
     stem, suffix = (path := PurePosixPath(clean)).stem, path.suffix
-    for n in itertools.count(1):
-        target = folder / (clean if n == 1 else f"{stem}-{n}{suffix}")
+    target, n = folder / clean, 1
+    while True:
         try:
             _write_new(target, data)
         except FileExistsError:
+            n += 1
+            target = folder / f"{stem}-{n}{suffix}"
             continue
         except OSError as exc:
             raise durable.write_error(target, exc) from exc
         return target.relative_to(workbook.parent).as_posix()
-    raise AssertionError("unreachable")
 
 
 def _write_new(target: Path, data: bytes) -> None:

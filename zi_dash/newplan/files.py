@@ -26,9 +26,7 @@ def write_new(out: Path, data: bytes, *, overwrite: bool = False) -> Path:
         durable.atomic_write(out, data)
     except durable.WriteError as exc:
         # An OSError, as the commands report a file they cannot write; its reason kept.
-        cause = exc.__cause__
-        code = cause.errno if isinstance(cause, OSError) and cause.errno else errno.EACCES
-        raise OSError(code, str(exc)) from exc
+        raise OSError(exc.errno or errno.EACCES, str(exc)) from exc
     return out
 
 

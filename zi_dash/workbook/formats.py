@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from enum import Enum
 from typing import Final
+from xml.sax.saxutils import unescape as xml_unescape
 
 from zi_dash.base import MONTHS_ID
 
@@ -60,6 +61,11 @@ def date_shown(code: str) -> Shown | None:
     return Shown.MONTH if has_m else None
 
 
+def unescape(text: str) -> str:
+    """XML attribute text back to plain text."""
+    return xml_unescape(text, {"&quot;": '"', "&apos;": "'"})
+
+
 def shown_styles(styles: bytes) -> dict[int, Shown]:
     """Cell formats (cellXfs indexes) whose numbers show as something else: see `Shown`."""
     if b"numFmtId" not in styles:
@@ -69,7 +75,7 @@ def shown_styles(styles: bytes) -> dict[int, Shown]:
         fmt_id, code = _attr(attrs, b"numFmtId"), _attr(attrs, b"formatCode")
         if fmt_id is not None and fmt_id.isdigit():
             text = (code or b"").decode("utf-8", "replace")
-            codes[int(fmt_id)] = text.replace("&quot;", '"').replace("&amp;", "&")
+            codes[int(fmt_id)] = unescape(text)
     block = _CELL_XFS.search(styles)
     if block is None:
         return {}

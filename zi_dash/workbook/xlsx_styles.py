@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from typing import Final
 from xml.sax.saxutils import escape
-from xml.sax.saxutils import unescape as xml_unescape
 
 from zi_dash.base import DATE_FORMAT, DATETIME_FORMAT
-from zi_dash.workbook.formats import percent_styles
+from zi_dash.workbook.formats import percent_styles, unescape
 
 # Built-in number formats that show a date (time-only ones such as 18–21 and 45–47 do not).
 _DATE_BUILTINS: Final = frozenset({*range(14, 18), 22, *range(27, 37), *range(50, 59)})
@@ -34,11 +33,6 @@ def set_attr(tag: str, name: str, value: str) -> str:
         return re.sub(rf'\b{name}="[^"]*"', f'{name}="{value}"', tag, count=1)
     end = -2 if tag.endswith("/>") else -1
     return f'{tag[:end].rstrip()} {name}="{value}"{tag[end:]}'
-
-
-def unescape(text: str) -> str:
-    """XML attribute text back to plain text."""
-    return xml_unescape(text, {"&quot;": '"', "&apos;": "'"})
 
 
 class Styles:
