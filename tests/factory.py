@@ -115,6 +115,14 @@ EXCEL_TIME = datetime(2022, 6, 15, 14, 30)  # the file time of edited_in_excel's
 # last logged save, NOW).
 AROUND_EXCEL: Final = (date(2022, 6, 12), date(2022, 6, 15), date(2022, 7, 20))
 
+_FINISHED = ((ActionCol.STATUS, c.Status.DONE), (ActionCol.PROGRESS, 100))
+# Three actions of the SK's plan due in April 2022 set Selesai at 100 % (cells for excel_edit).
+DONE_IN_EXCEL: Final = [
+    (c.Sheet.ACTIONS, row_id, col, value)
+    for row_id in ("I.1.1", "I.2.1", "I.4.1")
+    for col, value in _FINISHED
+]
+
 
 def edited_in_excel(path: Path) -> Path:
     """A unit saved once in the dashboard (at NOW), then edited in Excel at EXCEL_TIME.
@@ -124,11 +132,8 @@ def edited_in_excel(path: Path) -> Path:
     """
     save_now(path, {c.Sheet.ACTIONS: {"II.1.1": {ActionCol.STATUS: c.Status.IN_PROGRESS,
                                                  ActionCol.PROGRESS: 50}}})  # fmt: skip
-    finished = ((ActionCol.STATUS, c.Status.DONE), (ActionCol.PROGRESS, 100))
-    done = [(c.Sheet.ACTIONS, row_id, col, value)
-            for row_id in ("I.1.1", "I.2.1", "I.4.1") for col, value in finished]  # fmt: skip
     excel_edit(path, [
-        *done,
+        *DONE_IN_EXCEL,
         (c.Sheet.ACTIONS, "I.1.1", ActionCol.UPDATED, datetime(2022, 6, 10, 8, 0)),
         (c.Sheet.EVIDENCE, "I.1.1/1", EvidenceCol.STATUS, c.EvidenceStatus.PRESENT),
     ], EXCEL_TIME)  # fmt: skip
