@@ -39,3 +39,12 @@ def workbook_copy(tmp_path: Path, real_workbook: Path) -> Path:
 def mixed(tmp_path: Path) -> Plan:
     """The hand-made mixed plan of tests/factory.py, loaded."""
     return load_plan(factory.mixed(tmp_path / "mixed.xlsx"))
+
+
+@pytest.fixture
+def no_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No browser for chart images: exports write their report and tables only."""
+    from zi_dash.charts import render
+
+    monkeypatch.setenv(render.BROWSER_ENV, "/tidak/ada/chromium")
+    monkeypatch.setattr(render, "RENDERER", render.Renderer())

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import Final
+
+import openpyxl
 
 from zi_dash.base import ActionCol, EvidenceCol
 from zi_dash.base import contract as c
@@ -92,6 +96,48 @@ def save_now(path: Path, changes, user: str = "budi", **kw: object) -> SaveResul
     """save_changes from the file's current version (or `base_version`), at NOW."""
     version = kw.pop("base_version", None) or load_plan(path).version
     return save_changes(path, changes, user=user, base_version=version, now=NOW, **kw)  # type: ignore[arg-type]
+
+
+def excel_edit(path: Path, edits: list[tuple[str, str, str, object]], when: datetime) -> None:
+    """Change cells as Excel would (no Riwayat row) and set the file's modification time."""
+    plan = load_plan(path)
+    book = openpyxl.load_workbook(path)
+    for sheet, row_id, column, value in edits:
+        cell = book[sheet].cell(plan.rows[sheet][row_id], plan.columns[sheet][column] + 1)
+        cell.value = value
+    book.save(path)
+    stamp = when.timestamp()
+    os.utime(path, (stamp, stamp))
+
+
+EXCEL_TIME = datetime(2022, 6, 15, 14, 30)  # the file time of edited_in_excel's edit
+# Dates around it: before the edit's file time, on its day, after (more than 30 days after the
+# last logged save, NOW).
+AROUND_EXCEL: Final = (date(2022, 6, 12), date(2022, 6, 15), date(2022, 7, 20))
+
+_FINISHED = ((ActionCol.STATUS, c.Status.DONE), (ActionCol.PROGRESS, 100))
+# Three actions of the SK's plan due in April 2022 set Selesai at 100 % (cells for excel_edit).
+DONE_IN_EXCEL: Final = [
+    (c.Sheet.ACTIONS, row_id, col, value)
+    for row_id in ("I.1.1", "I.2.1", "I.4.1")
+    for col, value in _FINISHED
+]
+
+
+def edited_in_excel(path: Path) -> Path:
+    """A unit saved once in the dashboard (at NOW), then edited in Excel at EXCEL_TIME.
+
+    Three April actions set Selesai at 100 %, an evidence item Ada, and one Diperbarui typed
+    as 10 June, before the file's time: per an earlier date none of it counts.
+    """
+    save_now(path, {c.Sheet.ACTIONS: {"II.1.1": {ActionCol.STATUS: c.Status.IN_PROGRESS,
+                                                 ActionCol.PROGRESS: 50}}})  # fmt: skip
+    excel_edit(path, [
+        *DONE_IN_EXCEL,
+        (c.Sheet.ACTIONS, "I.1.1", ActionCol.UPDATED, datetime(2022, 6, 10, 8, 0)),
+        (c.Sheet.EVIDENCE, "I.1.1/1", EvidenceCol.STATUS, c.EvidenceStatus.PRESENT),
+    ], EXCEL_TIME)  # fmt: skip
+    return path
 
 
 def saved_row(path: Path, sheet: str, row_id: str) -> dict[str, object]:

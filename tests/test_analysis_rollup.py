@@ -13,11 +13,12 @@ import pytest
 
 from tests import factory, faulty_reader
 from tests.factory import action, evidence, make_workbook
-from zi_dash.analysis import lke, metrics, rewind, rollup, state
+from tests.readonly import make_read_only
+from zi_dash.analysis import Filters, lke, metrics, rewind, rollup, state, view
 from zi_dash.analysis.rollup import RekapCol
-from zi_dash.base import ActionCol, Status, workbooks_in
+from zi_dash.base import ActionCol, Status, durable, workbooks_in
 from zi_dash.base import contract as c
-from zi_dash.workbook import load_plan
+from zi_dash.workbook import load_plan, load_tracked, outside
 
 AS_OF = date(2022, 5, 1)
 
@@ -267,3 +268,64 @@ def test_a_reader_that_crashes_hangs_or_fails_is_a_row_with_its_reason(
 def test_a_vanished_file_is_a_row_with_the_reason(tmp_path: Path) -> None:
     (s,) = rollup.read_all([tmp_path / "hilang.xlsx"], AS_OF)
     assert "tidak ditemukan" in s.error and s.verdict == "" and not s.stale(AS_OF)
+
+
+BEFORE_EXCEL = factory.AROUND_EXCEL[0]
+DONE_IN_EXCEL = factory.DONE_IN_EXCEL
+
+
+def _unit_page_figures(path: Path, day: date) -> tuple[int, int, float]:
+    """Selesai, Terlambat and capaian as a unit page computes them (its loader, its view)."""
+    h = metrics.headline(view(load_tracked(path), day, Filters()), day)
+    return h.done, h.late, h.completion
+
+
+def _figures(s: rollup.UnitSummary) -> tuple[int, int, float]:
+    return s.done, s.late, s.completion
+
+
+def test_the_roll_up_keeps_no_copy_and_agrees_with_the_first_look(
+    tmp_path: Path, real_workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file never seen reads as it is, on Rekap and on the unit page's first look alike."""
+    path = shutil.copyfile(real_workbook, tmp_path / "baru.xlsx")
+    factory.excel_edit(path, DONE_IN_EXCEL, factory.EXCEL_TIME)  # before any look
+    (first,) = rollup.read_all([path], BEFORE_EXCEL)
+    assert not durable.backup_dir(path).exists()  # the roll-up's look wrote nothing
+    assert _unit_page_figures(path, BEFORE_EXCEL) == _figures(first) and first.done == 3
+    assert durable.last_written_path(path).exists()  # the unit page's first look kept it
+    read = _record_reads(monkeypatch)
+    (again,) = rollup.read_all([path], BEFORE_EXCEL)
+    assert read == [str(path)] and again == first  # a new copy: read again, the same figures
+
+
+def test_the_cache_follows_the_copy_outside_edits_are_found_against(
+    tmp_path: Path, real_workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = shutil.copyfile(real_workbook, tmp_path / "unit.xlsx")
+    load_tracked(path)  # a unit page's first look keeps the copy
+    factory.excel_edit(path, DONE_IN_EXCEL, factory.EXCEL_TIME)
+    (first,) = rollup.read_all([path], BEFORE_EXCEL)
+    assert _figures(first) == _unit_page_figures(path, BEFORE_EXCEL) and first.done == 0
+    read = _record_reads(monkeypatch)
+    assert rollup.read_all([path], BEFORE_EXCEL) == [first] and read == []
+    outside.remember(path, path.read_bytes())  # the copy now holds the edit (as after a save)
+    (again,) = rollup.read_all([path], BEFORE_EXCEL)
+    assert read == [str(path)] and again.done == 3
+    assert _figures(again) == _unit_page_figures(path, BEFORE_EXCEL)
+
+
+def test_a_read_only_folder_is_summed_up_with_its_outside_edits(
+    tmp_path: Path, real_workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = shutil.copyfile(real_workbook, tmp_path / "a_dilihat.xlsx")
+    load_tracked(seen)
+    factory.excel_edit(seen, DONE_IN_EXCEL, factory.EXCEL_TIME)
+    never = shutil.copyfile(real_workbook, tmp_path / "b_baru.xlsx")
+    make_read_only(monkeypatch, tmp_path)  # in this process: read here, not in the readers
+    rows = rollup.read_all([seen, never], BEFORE_EXCEL, in_process=True)
+    assert [(s.error, s.done) for s in rows] == [("", 0), ("", 0)]
+    assert [s.done for s in rollup.read_all([seen, never], factory.EXCEL_TIME.date(), True)] == [
+        3, 0
+    ]  # fmt: skip
+    assert not durable.backup_dir(never).joinpath("b_baru.dasbor.xlsx").exists()

@@ -195,12 +195,6 @@ def test_the_cli_fails_clearly(tmp_path: Path, args, env, code, message) -> None
 
 
 @pytest.fixture
-def no_browser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(render.BROWSER_ENV, "/tidak/ada/chromium")
-    monkeypatch.setattr(render, "RENDERER", render.Renderer())
-
-
-@pytest.fixture
 def mixed_path(tmp_path: Path) -> Path:
     return factory.mixed(tmp_path / "mixed.xlsx")
 

@@ -8,15 +8,21 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
+import docx
 import openpyxl
 import pytest
 
 from tests import factory, faulty_reader
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol
+from zi_dash.base import LogCol, fmt
+from zi_dash.base import contract as c
 from zi_dash.cli import main
+from zi_dash.workbook import load_tracked
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,3 +112,87 @@ def test_python_m_rekap_with_a_bad_date_exits_2_in_indonesian(folder: Path, tmp_
     )  # fmt: skip
     assert done.returncode == 2
     assert "harus berbentuk YYYY-MM-DD" in done.stderr and "Traceback" not in done.stderr
+
+
+def _unit_export(path: Path, out: Path, day: date) -> dict[str, object]:
+    """The unit's figures as its own export states them (`export`: its report and tables)."""
+    assert main(["export", "--workbook", str(path), "--out", str(out), "--as-of", str(day),
+                 "--no-pdf"]) == 3  # fmt: skip  # no browser: report and tables only
+    report = docx.Document(out / f"laporan_rencana_aksi_zi_{day}.docx")
+    head = {r.cells[0].text: r.cells[1].text for r in report.tables[0].rows}
+    areas = {r.cells[0].text: r.cells[-1].text for r in report.tables[1].rows[1:]}
+    tables = openpyxl.load_workbook(out / f"tabel_rencana_aksi_zi_{day}.xlsx")
+    info = {r[0]: r[1] for r in tables["Info"].iter_rows(values_only=True)}
+    done, actions = head["Aksi selesai"].split(" dari ")
+    lke, verdict = head["Proyeksi pengungkit LKE (seluruh rencana)"].split(": ")
+    scores = {a.split(" · ")[0]: [float(v.replace(",", ".")) for v in s.split(" dari ")]
+              for a, s in areas.items()}  # fmt: skip
+    end = datetime.combine(day, time.max)
+    # The last update as the unit's pages say it: the Riwayat page's rows (outside edits
+    # included), the Diperbarui stamps as of the date, the file's modification (the sidebar).
+    seen = load_tracked(path)
+    riwayat = [*seen.history[LogCol.TIME], *seen.outside[LogCol.TIME]]
+    stamps = [
+        v for sheet in (c.Sheet.ACTIONS, c.Sheet.EVIDENCE)
+        for v in _column(tables[sheet], c.UPDATE_STAMPS[sheet][0])
+    ]  # fmt: skip
+    moments = [*riwayat, *stamps, datetime.fromtimestamp(path.stat().st_mtime)]
+    last = max((t for t in moments if isinstance(t, datetime) and t <= end), default=None)
+    age = None if last is None else (day - last.date()).days
+    return {
+        RekapCol.FILE: info["Sumber"],
+        RekapCol.UNIT: info["Satuan kerja"],
+        RekapCol.YEAR: info["Tahun rencana"],
+        RekapCol.ACTIONS: int(actions),
+        RekapCol.COMPLETION: head["Capaian keseluruhan (rata-rata progres)"],
+        RekapCol.DONE: int(done),
+        RekapCol.BEHIND: int(head["Tertinggal"]),
+        RekapCol.LATE: int(head["Terlambat"]),
+        RekapCol.EVIDENCE: head["Kelengkapan bukti"],
+        RekapCol.LKE: lke.split(" dari ")[0],
+        RekapCol.VERDICT: {
+            "memenuhi minimal WBBM": rollup.WBBM,
+            "memenuhi minimal WBK": rollup.WBK,
+            "belum memenuhi minimal WBK": rollup.NOT_YET,
+        }[verdict],
+        RekapCol.BELOW_WBK: ", ".join(a for a, (s, w) in scores.items() if s < 0.6 * w) or None,
+        RekapCol.BELOW_WBBM: ", ".join(a for a, (s, w) in scores.items() if s < 0.75 * w) or None,
+        RekapCol.LAST: last,
+        RekapCol.AGE: age,
+        RekapCol.STALE: "Ya" if age is None or age > rollup.STALE_DAYS else None,
+        RekapCol.DUPLICATE: None,
+        RekapCol.NOTE: None,
+    }
+
+
+def _column(sheet: Any, header: str) -> list[object]:
+    rows = list(sheet.iter_rows(values_only=True))
+    at = rows[0].index(header)
+    return [r[at] for r in rows[1:]]
+
+
+def _as_stated(row: dict[str, object]) -> dict[str, object]:
+    """A Rekap row's figures written as the unit's report writes them."""
+    return {
+        **row,
+        RekapCol.COMPLETION: fmt.pct(row[RekapCol.COMPLETION]),  # type: ignore[arg-type]
+        RekapCol.EVIDENCE: fmt.pct(row[RekapCol.EVIDENCE]),  # type: ignore[arg-type]
+        RekapCol.LKE: fmt.number(row[RekapCol.LKE], 2),  # type: ignore[arg-type]
+    }
+
+
+@pytest.mark.parametrize("day", factory.AROUND_EXCEL)
+def test_rekap_as_of_agrees_with_the_units_export_around_an_excel_edit(
+    tmp_path: Path, real_workbook: Path, no_browser: None, day: date
+) -> None:
+    """Every column of the Rekap row equals what the unit's own export says, per each date."""
+    rollup.forget()
+    where = tmp_path / "zi"
+    where.mkdir()
+    unit = factory.edited_in_excel(shutil.copyfile(real_workbook, where / "tegal.xlsx"))
+    out = tmp_path / "rekap.xlsx"
+    assert main(["rekap", "--folder", str(where), "--out", str(out), "--as-of", str(day)]) == 0
+    header, row = _rows(out, "Rekap")
+    expected = _unit_export(unit, tmp_path / "ekspor", day)
+    assert _as_stated(dict(zip(header, row))) == expected
+    assert list(expected) == list(rollup.COLUMNS)  # every column compared

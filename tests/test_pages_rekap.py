@@ -4,6 +4,7 @@ lands in the picked unit's file only, its draft beside that file."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from tests.factory import action, make_workbook
 from tests.markup import shown
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol
-from zi_dash.base import FOLDER_ENV, WORKBOOK_ENV, ActionCol, Status
+from zi_dash.base import FOLDER_ENV, WORKBOOK_ENV, ActionCol, Status, fmt
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts
 from zi_dash.ui import Key
@@ -219,3 +220,33 @@ def test_a_picked_file_that_breaks_falls_back_with_a_warning(monkeypatch, folder
     assert not at.exception
     assert '"c_brebes.xlsx" tidak dapat dibaca lagi' in shown(at.sidebar.warning[0].value)
     assert "a_tegal_2022.xlsx" in _caption(at)
+
+
+@pytest.mark.parametrize("day", factory.AROUND_EXCEL)
+def test_the_rekap_row_is_the_units_ringkasan_around_an_excel_edit(
+    monkeypatch, tmp_path, real_workbook, day: date
+) -> None:
+    where = tmp_path / "zi"
+    where.mkdir()
+    factory.edited_in_excel(shutil.copyfile(real_workbook, where / "a_tegal.xlsx"))
+    shutil.copyfile(real_workbook, where / "b_lain.xlsx")
+    rollup.forget()
+    monkeypatch.setenv(FOLDER_ENV, str(where))
+    monkeypatch.delenv(WORKBOOK_ENV, raising=False)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[Key.AS_OF] = day
+    at.run().switch_page("pages/rekap.py").run()
+    row = at.dataframe[0].value.set_index(RekapCol.FILE).loc["a_tegal.xlsx"]
+    at.switch_page("pages/ringkasan.py").run()
+    assert not at.exception and "a_tegal.xlsx" in _caption(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert {
+        "Capaian": fmt.pct(row[RekapCol.COMPLETION]),
+        "Selesai": str(row[RekapCol.DONE]),
+        "Terlambat": str(row[RekapCol.LATE]),
+        "Tertinggal": str(row[RekapCol.BEHIND]),
+        "Bukti lengkap": fmt.pct(row[RekapCol.EVIDENCE]),
+    } == {k: metrics[k] for k in ("Capaian", "Selesai", "Terlambat", "Tertinggal", "Bukti lengkap")}
+    layouts = [json.loads(el.proto.spec)["layout"] for el in at.get("plotly_chart")]
+    (lke,) = [x for x in layouts if x["title"]["text"].startswith("Proyeksi Pengungkit LKE")]
+    assert f"Total proyeksi {fmt.number(row[RekapCol.LKE], 2)} dari 60" in str(lke["annotations"])

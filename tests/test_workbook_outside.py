@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from pathlib import Path
 
-import openpyxl
 import pytest
 
-from tests.factory import NOW, action, evidence, make_workbook, save_now
+from tests.factory import NOW, action, evidence, excel_edit, make_workbook, save_now
 from tests.readonly import make_read_only
 from zi_dash.analysis import metrics, rewind
 from zi_dash.base import ActionCol, EvidenceCol, LogCol, WorkbookBusyError, durable
@@ -29,18 +27,6 @@ def _plan_file(tmp_path: Path) -> Path:
     return make_workbook(tmp_path / "rencana.xlsx", actions, items)
 
 
-def _excel_edit(path: Path, edits: list[tuple[str, str, str, object]], when: datetime) -> None:
-    """Change cells as Excel would (no Riwayat row) and set the file's modification time."""
-    plan = load_plan(path)
-    book = openpyxl.load_workbook(path)
-    for sheet, row_id, column, value in edits:
-        cell = book[sheet].cell(plan.rows[sheet][row_id], plan.columns[sheet][column] + 1)
-        cell.value = value
-    book.save(path)
-    stamp = when.timestamp()
-    os.utime(path, (stamp, stamp))
-
-
 def test_the_first_look_remembers_the_file_and_finds_nothing(tmp_path: Path) -> None:
     path = _plan_file(tmp_path)
     assert not durable.last_written_path(path).exists()
@@ -53,7 +39,7 @@ def test_the_first_look_remembers_the_file_and_finds_nothing(tmp_path: Path) -> 
 def test_cells_changed_in_excel_are_found_dated_and_named(tmp_path: Path) -> None:
     path = _plan_file(tmp_path)
     load_tracked(path)
-    _excel_edit(
+    excel_edit(
         path,
         [
             (A, "I.1.1", ActionCol.PROGRESS, 60),
@@ -76,7 +62,7 @@ def test_cells_changed_in_excel_are_found_dated_and_named(tmp_path: Path) -> Non
 def test_rows_added_in_excel_and_stamps_are_not_reported(tmp_path: Path) -> None:
     path = _plan_file(tmp_path)
     base = load_plan(path)
-    _excel_edit(path, [(A, "I.1.1", ActionCol.UPDATED, datetime(2022, 1, 1))], EXCEL_TIME)
+    excel_edit(path, [(A, "I.1.1", ActionCol.UPDATED, datetime(2022, 1, 1))], EXCEL_TIME)
     assert outside.changes_between(base, load_plan(path)) == []
 
 
@@ -84,14 +70,14 @@ def test_a_damaged_copy_finds_nothing_rather_than_everything(tmp_path: Path) -> 
     path = _plan_file(tmp_path)
     load_tracked(path)
     durable.last_written_path(path).write_bytes(b"not a workbook")
-    _excel_edit(path, [(A, "I.1.1", ActionCol.PROGRESS, 60)], EXCEL_TIME)
+    excel_edit(path, [(A, "I.1.1", ActionCol.PROGRESS, 60)], EXCEL_TIME)
     assert load_tracked(path).outside.empty
 
 
 def test_the_next_save_appends_them_to_riwayat_above_its_own_rows(tmp_path: Path) -> None:
     path = _plan_file(tmp_path)
     load_tracked(path)
-    _excel_edit(path, [(A, "I.1.1", ActionCol.PROGRESS, 60)], EXCEL_TIME)
+    excel_edit(path, [(A, "I.1.1", ActionCol.PROGRESS, 60)], EXCEL_TIME)
     save_now(path, {A: {"I.1.2": {ActionCol.NOTES: "rapat 1"}}}, user="ani")
     log = load_plan(path).history
     assert log[
@@ -141,7 +127,7 @@ def test_the_issue_scenario_one_truth_per_screen(tmp_path: Path) -> None:
     """Progress typed in Excel on 20 June: per 15 June neither capaian nor Kurva S count it."""
     path = _plan_file(tmp_path)
     load_tracked(path)
-    _excel_edit(
+    excel_edit(
         path,
         [(A, "I.1.1", ActionCol.PROGRESS, 100), (A, "I.1.1", ActionCol.STATUS, "Selesai")],
         EXCEL_TIME,
@@ -175,11 +161,11 @@ def test_a_save_killed_after_replacing_the_file_is_still_its_own(tmp_path: Path)
     assert durable.last_written_path(path).read_bytes() == path.read_bytes()  # committed now
 
 
-def test_a_save_killed_after_replacing_then_an_excel_edit(tmp_path: Path) -> None:
+def test_a_save_killed_after_replacing_then_anexcel_edit(tmp_path: Path) -> None:
     path = _plan_file(tmp_path)
     load_tracked(path)
     _killed_save(path, "rapat", replaced=True)
-    _excel_edit(path, [(A, "I.1.1", ActionCol.PROGRESS, 60)], EXCEL_TIME)
+    excel_edit(path, [(A, "I.1.1", ActionCol.PROGRESS, 60)], EXCEL_TIME)
     found = load_tracked(path).outside
     assert found[[LogCol.ID, LogCol.COLUMN]].values.tolist() == [["I.1.1", ActionCol.PROGRESS]]
 
@@ -189,6 +175,6 @@ def test_a_save_killed_before_replacing_the_file_changes_nothing(tmp_path: Path)
     load_tracked(path)
     _killed_save(path, "rapat", replaced=False)
     assert load_tracked(path).outside.empty
-    _excel_edit(path, [(A, "I.1.1", ActionCol.PROGRESS, 60)], EXCEL_TIME)
+    excel_edit(path, [(A, "I.1.1", ActionCol.PROGRESS, 60)], EXCEL_TIME)
     found = load_tracked(path).outside
     assert found[[LogCol.ID, LogCol.COLUMN]].values.tolist() == [["I.1.1", ActionCol.PROGRESS]]

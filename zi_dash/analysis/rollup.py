@@ -3,7 +3,8 @@
 Each file is read and summed up in a worker process (a few numbers travel back, never the
 plan); summaries are kept per file version (path, mtime, size) and tanggal acuan, so a rerun
 reads nothing and a saved file is read again alone. The figures are the unit pages' own, by
-the same functions: `metrics.headline` and the LKE projection's `lke.project`.
+the same functions: the plan loaded with its outside edits (`load_tracked`), seen as of the
+date by `filters.view`, summed up by `metrics.headline` and the LKE projection's `lke.project`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from zi_dash.analysis.history import rewind
+from zi_dash.analysis.filters import Filters, view
 from zi_dash.analysis.lke import plan_projection
 from zi_dash.analysis.metrics import headline
 from zi_dash.base import (
@@ -29,7 +30,7 @@ from zi_dash.base import (
     processes,
 )
 from zi_dash.base import contract as c
-from zi_dash.workbook import Plan, WorkbookError, load_plan
+from zi_dash.workbook import Plan, WorkbookError, load_tracked, outside
 
 STALE_DAYS: Final = 30  # a unit that has not updated for longer is flagged
 # A file's time limit in a reader: far above any plan's read (40,000 rows: about 2 s), short
@@ -89,13 +90,14 @@ class UnitSummary:
         return not self.error and (age is None or age > STALE_DAYS)
 
 
-def _last_update(plan: Plan, view: Plan, end: datetime) -> datetime | None:
-    """The latest logged change, Diperbarui stamp or file modification up to `end`.
+def _last_update(plan: Plan, then: Plan, end: datetime) -> datetime | None:
+    """The latest change the Riwayat page lists, Diperbarui stamp or file modification to `end`.
 
-    Changes made in Excel are not in the log: the file's modification time stands for them.
+    Riwayat lists the outside edits found too (dated at the file's modification); an Excel edit
+    of a file with no copy to compare is found by no one: the modification time stands for it.
     """
-    moments = [t for t in plan.history[LogCol.TIME].tolist() if isinstance(t, datetime)]
-    for frame, column in ((view.actions, ActionCol.UPDATED), (view.evidence, EvidenceCol.UPDATED)):
+    moments = [t for t in plan.log[LogCol.TIME].tolist() if isinstance(t, datetime)]
+    for frame, column in ((then.actions, ActionCol.UPDATED), (then.evidence, EvidenceCol.UPDATED)):
         moments += [t for t in frame[column].tolist() if isinstance(t, datetime)]
     moments.append(plan.modified)
     moments = [t for t in moments if t == t and t <= end]  # NaT is not equal to itself
@@ -104,9 +106,9 @@ def _last_update(plan: Plan, view: Plan, end: datetime) -> datetime | None:
 
 def summarize(plan: Plan, as_of: date) -> UnitSummary:
     """The plan's roll-up row as it stood on `as_of` (the whole plan: no filter)."""
-    view = rewind(plan, as_of)
-    head = headline(view, as_of)  # the unit pages' own figures, by the same functions
-    lke = plan_projection(view)
+    then = view(plan, as_of, Filters())  # what the unit pages show of the whole plan then
+    head = headline(then, as_of)  # the unit pages' own figures, by the same functions
+    lke = plan_projection(then)
     return UnitSummary(
         path=str(plan.path),
         unit=plan.info.unit,
@@ -123,7 +125,7 @@ def summarize(plan: Plan, as_of: date) -> UnitSummary:
         meets_wbbm=lke.meets_wbbm,
         below_wbk=tuple(s.area for s in lke.areas if not s.meets_wbk),
         below_wbbm=tuple(s.area for s in lke.areas if not s.meets_wbbm),
-        last_update=_last_update(plan, view, datetime.combine(as_of, time.max)),
+        last_update=_last_update(plan, then, datetime.combine(as_of, time.max)),
         areas=tuple((s.area, s.completion) for s in lke.areas),
     )
 
@@ -131,7 +133,13 @@ def summarize(plan: Plan, as_of: date) -> UnitSummary:
 def summarize_file(path: str, as_of: date) -> UnitSummary:
     """One file's row; a file the loader refuses is a row with the loader's message."""
     try:
-        return summarize(load_plan(path), as_of)
+        # The unit pages' loader, so that both undo the same outside edits. Its look keeps no
+        # copy of a file seen for the first time: the figures need none (with no copy a file
+        # reads as it is, as it does on the unit page's first look, which keeps the very bytes
+        # it read), and the roll-up reads every file of a folder that may be read-only to it:
+        # 550 first looks would be 550 atomic writes with their fsyncs. The price, on Rekap and
+        # the unit pages alike: an Excel edit before any unit page saw the file is undated.
+        return summarize(load_tracked(path, keep_first_look=False), as_of)
     except WorkbookError as exc:
         return UnitSummary(path, error=str(exc))
 
@@ -164,18 +172,21 @@ def _read_many(paths: Sequence[str], as_of: date, in_process: bool) -> list[Unit
     return [summarize_file(p, as_of) for p in paths]
 
 
-# (path, mtime_ns, size, as_of) -> summary; lives as long as the process (Streamlit reruns).
-_CACHE: dict[tuple[str, int, int, date], UnitSummary] = {}
+# (path, mtime_ns, size, known state, as_of) -> summary; lives as long as the process.
+_Key = tuple[str, int, int, tuple[int, ...], date]
+_CACHE: dict[_Key, UnitSummary] = {}
 # (path, mtime_ns, size) -> the last summary read of that file version, whatever its date.
 _LAST: dict[tuple[str, int, int], UnitSummary] = {}
 
 
-def _key(path: Path, as_of: date) -> tuple[str, int, int, date]:
+def _key(path: Path, as_of: date) -> _Key:
     try:
         stat = path.stat()
     except OSError:
-        return (str(path), -1, -1, as_of)  # gone or unreadable: the loader says why
-    return (str(path), stat.st_mtime_ns, stat.st_size, as_of)
+        return (str(path), -1, -1, (), as_of)  # gone or unreadable: the loader says why
+    # The copies outside edits are found against are part of the version: when one changes
+    # (a save, a unit page's first look, a cleared .backup/) the file is summed up again.
+    return (str(path), stat.st_mtime_ns, stat.st_size, outside.known_state(path), as_of)
 
 
 def read_all(paths: Sequence[Path], as_of: date, in_process: bool = False) -> list[UnitSummary]:
@@ -197,14 +208,14 @@ def identify_all(paths: Sequence[Path], as_of: date) -> list[UnitSummary]:
     A file version already summed up at any date is not read again; the others are read as of
     `as_of`. The sidebar's picker needs no more, and a new tanggal acuan re-reads nothing.
     """
-    versions = [_key(p, as_of)[:3] for p in paths]
-    found = {v: _LAST.get(v) for v in versions}
-    unknown = [v for v, summary in found.items() if summary is None]
+    keys = [_key(p, as_of) for p in paths]
+    found = {k[:3]: _LAST.get(k[:3]) for k in keys}  # the file's version, whatever its copies
+    unknown = [k for k in keys if found[k[:3]] is None]
     if unknown:
-        for version, summary in zip(unknown, _read_many([v[0] for v in unknown], as_of, False)):
-            _CACHE[(*version, as_of)] = _LAST[version] = found[version] = summary
-    _trim(_LAST, found, len(versions))
-    return [found[v] for v in versions]  # type: ignore[misc]  # every version is filled above
+        for key, summary in zip(unknown, _read_many([k[0] for k in unknown], as_of, False)):
+            _CACHE[key] = _LAST[key[:3]] = found[key[:3]] = summary
+    _trim(_LAST, found, len(keys))
+    return [found[k[:3]] for k in keys]  # type: ignore[misc]  # every version is filled above
 
 
 def _trim(cache: dict[Any, UnitSummary], asked: dict[Any, Any], count: int) -> None:

@@ -164,19 +164,42 @@ def found_outside(path: Path, current: Plan) -> list[CellChange]:
     return changes_between(base, current)
 
 
-def load_tracked(path: str | Path) -> Plan:
-    """The plan with its outside edits (Plan.outside); the first look remembers the file."""
+def load_tracked(path: str | Path, *, keep_first_look: bool = True) -> Plan:
+    """The plan with its outside edits (Plan.outside); the first look remembers the file.
+
+    Every figure per tanggal acuan starts from this plan (the unit pages, their exports and the
+    roll-up), so that all of them undo the same outside edits. `keep_first_look=False` looks
+    without writing: a file with no copy yet reads as it is, exactly as the first look that
+    keeps it would (that copy equals the file, so it finds no outside edit either).
+    """
     path = Path(path)
     data = read_bytes(path)
     plan = load_known(path, data)
     remember_parsed(plan)
     if not durable.last_written_path(path).is_file():
-        remember(path, data)
+        if keep_first_look:
+            remember(path, data)
         return plan
     found = found_outside(path, plan)
     if not found:
         return plan
     return dataclasses.replace(plan, outside=log_rows(found, outside_time(plan)))
+
+
+def known_state(path: Path) -> tuple[int, ...]:
+    """The modification time and size of the copies outside edits are found against (-1: none).
+
+    Cheap (two stats): a cache of figures keyed on it notices a new copy without reading it.
+    """
+    stamps: list[int] = []
+    for copy in (durable.last_written_path(path), _pending_path(path)):
+        try:
+            stat = copy.stat()
+        except OSError:
+            stamps += [-1, -1]
+        else:
+            stamps += [stat.st_mtime_ns, stat.st_size]
+    return tuple(stamps)
 
 
 def outside_time(plan: Plan) -> datetime:
