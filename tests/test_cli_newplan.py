@@ -47,7 +47,7 @@ def test_options_name_the_satker_year_and_sheet(tmp_path: Path, capsys) -> None:
     ("name", "data", "extra", "message"),
     [
         ("ra.csv", ps.csv_first_row_only(), [], "Satuan kerja tidak terbaca dari berkas"),
-        ("a.docx", b"rusak", [], "bukan dokumen Word (.docx) yang utuh"),
+        ("a.docx", b"rusak", [], "bukan dokumen Word (.docx)."),
         ("a.txt", b"teks", [], "jenisnya harus .xlsx, .csv atau .docx"),
         ("ra.xlsx", ps.xlsx_area_column_merged(), ["--sheet", "Data"], 'Lembar "Data" tidak ada'),
         ("x.csv", b"NO;KOMPONEN;INDIKATOR\n1;a;b\n", [], "kolom Langkah Aksi, Bukti Fisik, "

@@ -133,7 +133,7 @@ def test_a_satker_missing_from_the_file_is_asked_for(page: AppTest) -> None:
     [
         ("tabel.pdf", b"%PDF-1.4", "jenisnya harus .xlsx, .csv atau .docx"),
         ("x.csv", b"NO;KOMPONEN\n1;a\n", "kolom Indikator, Langkah Aksi, Bukti Fisik, Target"),
-        ("rusak.xlsx", b"PK\x03\x04", "bukan workbook Excel (.xlsx) yang utuh"),
+        ("rusak.xlsx", b"PK\x03\x04", "adalah workbook Excel (.xlsx) yang rusak: terpotong"),
     ],
 )
 def test_an_unreadable_upload_says_why_in_indonesian(
