@@ -106,10 +106,10 @@ def _csv(targets: list[str], title: str = "") -> bytes:
         ([], ""),
         (["I.1.1"], "I.1.1"),
         ([f"I.1.{n}" for n in range(1, 11)], ", ".join(f"I.1.{n}" for n in range(1, 11))),
-        ([f"I.1.{n}" for n in range(1, 12)], "11 target, mis. I.1.1, I.1.2, I.1.3, I.1.4, I.1.5 …"),
+        ([f"I.1.{n}" for n in range(1, 12)], "11 target, mis. I.1.1, I.1.2, I.1.3, I.1.4, I.1.5"),
         (
             [f"V.{n}.1" for n in range(78_500)],
-            "78.500 target, mis. V.0.1, V.1.1, V.2.1, V.3.1, V.4.1 …",
+            "78.500 target, mis. V.0.1, V.1.1, V.2.1, V.3.1, V.4.1",
         ),
     ],
 )
@@ -129,7 +129,7 @@ MISSING_YEAR_PAGE = "Tahun rencana tidak terbaca dari berkas: isi tahunnya (cont
             None,
             ["Target Waktu terbaca: 0 dari 12.",
              "Target yang terbaca setelah tahun rencana diisi: 12 target, mis. I.1.1, I.1.2, "
-             "I.1.3, I.1.4, I.1.5 …."],
+             "I.1.3, I.1.4, I.1.5."],
             [f"{MISSING_YEAR_PAGE}; 12 target yang tidak menyebut tahunnya terbaca setelah itu."],
         ),
         # The same rows once the year is filled in: all read.

@@ -48,7 +48,7 @@ def some(ids: list[str]) -> str:
     """IDs for a message: all of a short list, else their count and the first few."""
     if len(ids) <= _LISTED:
         return ", ".join(ids)
-    return f"{number(len(ids), 0)} target, mis. {', '.join(ids[:_EXAMPLES])} …"
+    return f"{number(len(ids), 0)} target, mis. {', '.join(ids[:_EXAMPLES])}"
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,9 @@ class Intake:
     @cached_property
     def _summary(self) -> tuple[str, ...]:
         rows = self.table.rows
-        areas = ", ".join(f"{a} {AREA_NAMES[a]} ({n})" for a, n in self.table.areas.items())
+        areas = ", ".join(
+            f"{a} {AREA_NAMES[a]} ({number(n, 0)})" for a, n in self.table.areas.items()
+        )
         columns = ", ".join(f"{k} ← “{v}”" for k, v in self.table.headers.items())
         lines = [
             f"{number(len(rows), 0)} baris aksi dalam {len(self.table.areas)} area: {areas}.",
@@ -131,6 +133,10 @@ class Intake:
 
     def preview(self) -> pd.DataFrame:
         """The rows as they will stand in the workbook, each target beside its reading."""
+        return self._preview.copy()
+
+    @cached_property
+    def _preview(self) -> pd.DataFrame:
         return pd.DataFrame(
             [
                 {
@@ -166,7 +172,7 @@ class Intake:
 
 
 # What an Intake works out from its table and year alone (cached_property values).
-_OF_THE_TABLE: Final = frozenset({"readings", "unread", "need_year", "_summary"})
+_OF_THE_TABLE: Final = frozenset({"readings", "unread", "need_year", "_summary", "_preview"})
 
 
 def read_intake(
