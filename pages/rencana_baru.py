@@ -38,14 +38,7 @@ if file is not None:
         st.error("**Tabel tidak dapat dibaca; tidak ada berkas yang dibuat.**  \n" +
                  escape_md(exc))  # fmt: skip
     else:
-        st.info(
-            f"**{escape_md(intake.unit or '(satuan kerja belum diisi)')}** · tahun "
-            f"{intake.year or '(belum diisi)'}  \n" + escape_md("\n".join(intake.summary())),
-            icon=":material/fact_check:",
-        )
-        for problem in intake.missing():
-            st.warning(escape_md(problem))
-        ui.table(intake.preview())
+        ui.show_intake(intake)
         if not intake.missing() and st.checkbox(
             "Pratinjau sudah saya periksa; buat workbook-nya", key="newplan_confirm"
         ):

@@ -46,8 +46,12 @@ def test_options_name_the_satker_year_and_sheet(tmp_path: Path, capsys) -> None:
 @pytest.mark.parametrize(
     ("name", "data", "extra", "message"),
     [
-        ("ra.csv", ps.csv_first_row_only(), [], "Satuan kerja tidak terbaca dari berkas"),
-        ("a.docx", b"rusak", [], "bukan dokumen Word (.docx) yang utuh"),
+        ("ra.csv", ps.csv_first_row_only(), [], "Satuan kerja tidak terbaca dari berkas: beri "
+         'opsi --satker (contoh --satker "KPU Kota X")'),
+        ("ra.csv", b"area;komponen;indikator;kegiatan;output;waktu\nI;T;I;L;B;Juni\n",
+         ["--satker", "KPU X"], "beri opsi --year (contoh --year 2023); 1 target yang tidak "
+         "menyebut tahunnya terbaca setelah itu."),
+        ("a.docx", b"rusak", [], "bukan dokumen Word (.docx)."),
         ("a.txt", b"teks", [], "jenisnya harus .xlsx, .csv atau .docx"),
         ("ra.xlsx", ps.xlsx_area_column_merged(), ["--sheet", "Data"], 'Lembar "Data" tidak ada'),
         ("x.csv", b"NO;KOMPONEN;INDIKATOR\n1;a;b\n", [], "kolom Langkah Aksi, Bukti Fisik, "

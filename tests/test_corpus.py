@@ -133,7 +133,11 @@ CORPUS = [
         "dilindungi kata sandi",
     ),
     Case("OpenDocument .ods", _ods, "OpenDocument"),
-    Case("truncated download", _truncated, 'Berkas "rencana_aksi.xlsx" terpotong'),
+    Case(
+        "truncated download",
+        _truncated,
+        'Berkas "rencana_aksi.xlsx" adalah workbook Excel yang rusak: terpotong',
+    ),
     Case(
         "sheet XML cut off",
         _part(zipparts.ACTIONS_PART, lambda xml: xml[: len(xml) // 2]),

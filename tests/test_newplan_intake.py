@@ -10,7 +10,8 @@ import pytest
 from tests import plan_sources as ps
 from zi_dash.base import ActionCol, EvidenceCol
 from zi_dash.base import contract as c
-from zi_dash.newplan import read_intake
+from zi_dash.newplan import BY_OPTION, read_intake
+from zi_dash.newplan import intake as intake_module
 from zi_dash.newplan.intake import READING
 from zi_dash.sk import SourceError, split_evidence
 from zi_dash.workbook import load_plan
@@ -91,3 +92,94 @@ def test_unreadable_targets_are_listed() -> None:
     intake = read_intake("x.csv", data, unit="KPU X")
     assert intake.summary()[2] == "Target Waktu terbaca: 0 dari 1."
     assert "I.1.1" in intake.summary()[4]
+
+
+def _csv(targets: list[str], title: str = "") -> bytes:
+    head = f"{title}\n" if title else ""
+    lines = [f"I;Tim;Ind {n};Langkah {n};Notulen;{t}" for n, t in enumerate(targets)]
+    return (head + "area;komponen;indikator;kegiatan;output;waktu\n" + "\n".join(lines)).encode()
+
+
+@pytest.mark.parametrize(
+    ("ids", "shown"),
+    [
+        ([], ""),
+        (["I.1.1"], "I.1.1"),
+        ([f"I.1.{n}" for n in range(1, 11)], ", ".join(f"I.1.{n}" for n in range(1, 11))),
+        ([f"I.1.{n}" for n in range(1, 12)], "11 target, mis. I.1.1, I.1.2, I.1.3, I.1.4, I.1.5"),
+        (
+            [f"V.{n}.1" for n in range(78_500)],
+            "78.500 target, mis. V.0.1, V.1.1, V.2.1, V.3.1, V.4.1",
+        ),
+    ],
+)
+def test_long_lists_of_ids_are_summed_up(ids: list[str], shown: str) -> None:
+    assert intake_module.some(ids) == shown
+
+
+MISSING_YEAR_PAGE = "Tahun rencana tidak terbaca dari berkas: isi tahunnya (contoh 2023)"
+
+
+@pytest.mark.parametrize(
+    ("targets", "year", "lines", "missing"),
+    [
+        # Only the year is missing: one fix named once, no row listed as unreadable.
+        (
+            ["April Minggu ke 3"] * 12,
+            None,
+            ["Target Waktu terbaca: 0 dari 12.",
+             "Target yang terbaca setelah tahun rencana diisi: 12 target, mis. I.1.1, I.1.2, "
+             "I.1.3, I.1.4, I.1.5."],
+            [f"{MISSING_YEAR_PAGE}; 12 target yang tidak menyebut tahunnya terbaca setelah itu."],
+        ),
+        # The same rows once the year is filled in: all read.
+        (["April Minggu ke 3"] * 12, 2023, ["Target Waktu terbaca: 12 dari 12."], []),
+        # Some lack only the year, one is no date at all: each told apart.
+        (
+            ["Juni", "kalau sempat"],
+            None,
+            ["Target Waktu terbaca: 0 dari 2.",
+             "Target yang terbaca setelah tahun rencana diisi: I.1.1.",
+             "Target yang tidak terbaca (diisi Mulai/Selesai nanti atau diperbaiki teksnya): "
+             "I.1.2."],
+            [f"{MISSING_YEAR_PAGE}; 1 target yang tidak menyebut tahunnya terbaca setelah itu."],
+        ),
+        # A year the targets name is the plan year: those without one read with it.
+        (["Juni", "Mei 2024"], None, ["Target Waktu terbaca: 2 dari 2."], []),
+        (
+            ["kalau sempat"] * 3,
+            None,
+            ["Target Waktu terbaca: 0 dari 3.",
+             "Target yang tidak terbaca (diisi Mulai/Selesai nanti atau diperbaiki teksnya): "
+             "I.1.1, I.1.2, I.1.3."],
+            [f"{MISSING_YEAR_PAGE}."],
+        ),
+    ],
+)  # fmt: skip
+def test_the_summary_says_the_one_fix_that_fixes_the_targets(
+    targets: list[str], year: int | None, lines: list[str], missing: list[str]
+) -> None:
+    intake = read_intake("ra.csv", _csv(targets), unit="KPU X", year=year)
+    summary = intake.summary()
+    assert [line for line in summary if line.startswith("Target")] == lines
+    assert intake.missing() == missing
+
+
+def test_the_command_line_names_its_options() -> None:
+    intake = read_intake("ra.csv", _csv(["April Minggu ke 3"]))
+    with pytest.raises(SourceError) as caught:
+        intake.workbook(BY_OPTION)
+    assert str(caught.value) == (
+        'Satuan kerja tidak terbaca dari berkas: beri opsi --satker (contoh --satker "KPU Kota '
+        'X"). Tahun rencana tidak terbaca dari berkas: beri opsi --year (contoh --year 2023); '
+        "1 target yang tidak menyebut tahunnya terbaca setelah itu."
+    )
+
+
+def test_another_satker_keeps_the_readings_and_summary() -> None:
+    intake = read_intake("ra.csv", _csv(["April Minggu ke 3 2023"] * 3))
+    summary = intake.summary()
+    other = intake.for_unit("KPU Kota Y")
+    assert other.unit == "KPU Kota Y" and other.readings is intake.readings
+    assert other.summary() == summary and other._summary is intake._summary
+    assert intake.for_unit("  ").unit == intake.unit == ""

@@ -12,7 +12,7 @@ from tests.markup import shown as shown_text
 from tests.readonly import make_read_only
 from zi_dash.base import ActionCol, EvidenceCol, LogCol
 from zi_dash.base import contract as c
-from zi_dash.edit import DraftStore, accounts, editing, uploads
+from zi_dash.edit import DraftStore, accounts, editing, uploads, versions
 from zi_dash.ui import Key
 from zi_dash.workbook import load_plan, save_changes
 
@@ -50,6 +50,10 @@ def _grid(at: AppTest):
 
 def _save_button(at: AppTest):
     return next(b for b in at.button if b.label.startswith("Simpan"))
+
+
+def _save_buttons(at: AppTest) -> list[str]:
+    return [b.label for b in at.button if b.label.startswith("Simpan")]
 
 
 def test_a_viewer_sees_the_login_form_and_no_editor(monkeypatch, workbook_copy, users) -> None:
@@ -232,7 +236,7 @@ def test_typed_progress_is_kept_exactly_or_refused_by_id(
     assert not at.exception
     if expected is None:
         assert message in at.text[0].value
-        assert _save_button(at).disabled
+        assert not _save_buttons(at)  # nothing that can be saved: no button to press
         assert _review(at)[0][3] == typed  # shown as typed, never changed
         return
     assert _review(at)[:2] == [
@@ -289,11 +293,22 @@ def test_a_derived_change_against_someone_elses_save_is_a_conflict(
     ani = _page(monkeypatch, workbook_copy, "pages/sunting_aksi.py", user="ani")
     ani = _edit(ani, A, {row: {ActionCol.STATUS: c.Status.NOT_STARTED}})
     _save_button(ani).click().run()
-    budi = _edit(budi, A, {row: {ActionCol.PROGRESS: "50"}})
-    lines = _review(budi)
-    assert lines[0][:2] == ["I.2.1", ActionCol.STATUS] and "BENTROK" in lines[0][4]
-    assert "Belum Mulai" in lines[0][4]
-    assert _save_button(budi).disabled
+    budi = _edit(budi, A, {row: {ActionCol.PROGRESS: "25"}})
+    # The two versions side by side, each whole; the grid shows Budi's, not half of each.
+    assert _review(budi) == [
+        ["I.2.1", ActionCol.STATUS, c.Status.IN_PROGRESS, c.Status.NOT_STARTED],
+        ["I.2.1", ActionCol.PROGRESS, "25", "0"],
+    ]
+    assert list(budi.dataframe[1].value.columns)[2:] == [versions.MINE, versions.THEIRS]
+    grid = _grid(budi).set_index(ActionCol.ID).loc["I.2.1"]
+    assert (grid[ActionCol.STATUS], grid[ActionCol.PROGRESS]) == (c.Status.IN_PROGRESS, "25")
+    assert "Belum Mulai" in budi.text[0].value and "progres 25 %" in budi.text[0].value
+    # The two choices only: no save button that cannot be pressed.
+    assert not _save_buttons(budi)
+    assert [b.label for b in budi.button if b.label.startswith("Pakai nilai")] == [
+        "Pakai nilai saya untuk yang bentrok",
+        "Pakai nilai terbaru di workbook",
+    ]
     saved = load_plan(workbook_copy).actions.set_index(ActionCol.ID).loc["I.2.1"]
     assert (saved[ActionCol.STATUS], saved[ActionCol.PROGRESS]) == (c.Status.NOT_STARTED, 0)
     # Budi keeps his value knowingly: then it saves, and the log tells the truth.
@@ -301,7 +316,7 @@ def test_a_derived_change_against_someone_elses_save_is_a_conflict(
     _save_button(budi).click().run()
     log = load_plan(workbook_copy).history
     assert log[[LogCol.USER, LogCol.COLUMN, LogCol.OLD, LogCol.NEW]].values.tolist()[-2:] == [
-        ["budi", ActionCol.PROGRESS, "0", "50"],
+        ["budi", ActionCol.PROGRESS, "0", "25"],
         ["budi", ActionCol.STATUS, c.Status.NOT_STARTED, c.Status.IN_PROGRESS],
     ]
 

@@ -133,7 +133,7 @@ def test_a_satker_missing_from_the_file_is_asked_for(page: AppTest) -> None:
     [
         ("tabel.pdf", b"%PDF-1.4", "jenisnya harus .xlsx, .csv atau .docx"),
         ("x.csv", b"NO;KOMPONEN\n1;a\n", "kolom Indikator, Langkah Aksi, Bukti Fisik, Target"),
-        ("rusak.xlsx", b"PK\x03\x04", "bukan workbook Excel (.xlsx) yang utuh"),
+        ("rusak.xlsx", b"PK\x03\x04", "adalah workbook Excel (.xlsx) yang rusak: terpotong"),
     ],
 )
 def test_an_unreadable_upload_says_why_in_indonesian(
@@ -144,3 +144,38 @@ def test_an_unreadable_upload_says_why_in_indonesian(
     assert "tidak ada berkas yang dibuat" in page.error[0].value
     assert message in shown(page.error[0].value)
     assert _downloads(page) == ["Unduh rencana 2023 (.xlsx)", "Unduh templat (.xlsx)"]
+
+
+def _big_csv(rows: int) -> bytes:
+    lines = [f"I;Tim {n // 50};Ind {n};Langkah {n};Notulen;April Minggu ke 3" for n in range(rows)]
+    return ("area;komponen;indikator;kegiatan;output;waktu\n" + "\n".join(lines)).encode()
+
+
+def test_a_large_yearless_table_says_the_one_fix_first_and_reads_once(
+    page: AppTest, reads, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed: list[str] = []
+    real = intake.parse_target
+    monkeypatch.setattr(intake, "parse_target", lambda t, y=None: parsed.append(t) or real(t, y))
+    page.file_uploader[0].set_value(("besar.csv", _big_csv(1_500), "text/csv")).run()
+    assert not page.exception
+    first = [shown(w.value) for w in page.warning]
+    assert first[0] == "Satuan kerja tidak terbaca dari berkas: isi namanya (contoh KPU Kota X)."
+    assert first[1] == (
+        "Tahun rencana tidak terbaca dari berkas: isi tahunnya (contoh 2023); 1.500 target yang "
+        "tidak menyebut tahunnya terbaca setelah itu."
+    )
+    notice = shown(page.info[0].value)
+    assert "Target yang terbaca setelah tahun rencana diisi: 1.500 target, mis. I.1.1," in notice
+    assert "tidak terbaca (diisi" not in notice and len(notice) < 800
+    assert len(page.dataframe[0].value) == 1_000
+    assert "Pratinjau 1.000 baris pertama dari 1.500; workbook memuat semuanya." in [
+        c.value for c in page.caption
+    ]
+    read_once = len(parsed)
+    page.text_input(key="newplan_unit").input("KPU Kota Tegal").run()
+    page.run()
+    assert len(parsed) == read_once and reads == [("besar.csv", None)]  # a name: nothing reread
+    page.number_input(key="newplan_year").set_value(2023).run()
+    assert reads == [("besar.csv", None)] and not page.warning  # the targets read, the file not
+    assert "Target Waktu terbaca: 1.500 dari 1.500." in shown(page.info[0].value)

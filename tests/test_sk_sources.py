@@ -122,8 +122,13 @@ def _xlsx_without_target() -> bytes:
     [
         ("a.pdf", lambda: b"%PDF-1.4", "jenisnya harus .xlsx, .csv atau .docx"),
         ("a.csv", lambda: b"", 'Berkas "a.csv" kosong'),
-        ("a.xlsx", lambda: b"PK\x03\x04 rusak", "bukan workbook Excel (.xlsx) yang utuh"),
-        ("a.docx", lambda: b"bukan zip", "bukan dokumen Word (.docx) yang utuh"),
+        (
+            "a.xlsx",
+            lambda: b"PK\x03\x04 rusak",
+            '"a.xlsx" adalah workbook Excel (.xlsx) yang rusak',
+        ),
+        ("a.xlsx", lambda: b"nama;alamat\n", 'Berkas "a.xlsx" bukan workbook Excel (.xlsx).'),
+        ("a.docx", lambda: b"bukan zip", 'Berkas "a.docx" bukan dokumen Word (.docx).'),
         ("a.docx", _docx_without_table, 'Dokumen "a.docx" tidak memuat tabel'),
         (
             "a.xlsx",
@@ -139,6 +144,27 @@ def test_unreadable_files_say_why(name: str, make: Callable[[], bytes], message:
     with pytest.raises(SourceError) as caught:
         read_source(name, make())
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("kept", [0.05, 0.5, 0.99])
+@pytest.mark.parametrize(
+    ("name", "make", "kind"),
+    [
+        ("lampiran.xlsx", ps.xlsx_brebes, "workbook Excel (.xlsx)"),
+        ("lampiran.docx", ps.docx_pekalongan, "dokumen Word (.docx)"),
+    ],
+)
+def test_a_truncated_upload_is_called_damaged(
+    name: str, make: Callable[[], bytes], kind: str, kept: float
+) -> None:
+    data = make()
+    with pytest.raises(SourceError) as caught:
+        read_source(name, data[: int(len(data) * kept)])
+    assert str(caught.value) == (
+        f'Berkas "{name}" adalah {kind} yang rusak: terpotong (terunduh atau tersalin '
+        "setengah) atau isinya tidak utuh. Buka berkas aslinya lalu simpan lagi, atau unggah "
+        "salinan yang utuh."
+    )
 
 
 def test_a_file_over_20_mb_is_refused() -> None:

@@ -12,9 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factory
 from tests.markup import read, shown
-from zi_dash.base import WORKBOOK_ENV, ActionCol
+from zi_dash.base import WORKBOOK_ENV, ActionCol, LogCol, fmt
 from zi_dash.base import contract as c
 from zi_dash.ui import Key, session
+from zi_dash.workbook import load_plan
 
 AS_OF = date(2022, 5, 1)
 
@@ -161,15 +162,26 @@ def test_the_tanggal_acuan_starts_today(monkeypatch, tmp_path: Path) -> None:
     assert _lines(at)[0].endswith(date.today().isoformat())
 
 
-def test_the_sidebar_says_who_changed_the_workbook_last(monkeypatch, tmp_path: Path) -> None:
+@pytest.mark.parametrize("later", [20, 86_400 * 40])  # the save's own write; a copy 40 days on
+def test_the_sidebar_says_who_changed_the_workbook_only_at_their_save(
+    monkeypatch, tmp_path: Path, later: int
+) -> None:
     path = factory.mixed(tmp_path / "mixed.xlsx")
     factory.save_now(path, {c.Sheet.ACTIONS: {"I.1.1": {ActionCol.NOTES: "x"}}}, user="siti")
+    moment = factory.NOW.timestamp() + later  # the save logged its rows at factory.NOW
+    os.utime(path, (moment, moment))
     monkeypatch.setenv(WORKBOOK_ENV, str(path))
     at = _app(_sidebar)
     at.session_state[Key.AS_OF] = AS_OF
     at.run()
+    lines = shown(at.sidebar.caption[0].value).splitlines()
     modified = datetime.fromtimestamp(path.stat().st_mtime)
-    assert at.sidebar.caption[0].value.endswith(f"{modified:%H.%M} oleh siti")
+    changed = f"Diubah {fmt.format_datetime(modified)}"
+    if later < 60:
+        assert lines[2:] == [f"{changed} oleh siti"]
+    else:  # the file's time is not siti's save: each fact on its own
+        logged = fmt.format_datetime(load_plan(path).history[LogCol.TIME].iloc[-1])
+        assert lines[2:] == [changed, f"Perubahan tercatat terakhir: {logged} oleh siti"]
 
 
 def _in_app() -> None:

@@ -39,11 +39,29 @@ EXCEL, LIBRE = "~$rencana_aksi.xlsx", ".~lock.rencana_aksi.xlsx#"
         (EXCEL, excel_owner_file("1234"), NOBODY),  # no letter
         (EXCEL, excel_owner_file("Budi\\Admin"), NOBODY),
         (EXCEL, bytes([60]) + b"A" * 164, NOBODY),  # longer than the 53-byte ANSI field
-        (LIBRE, b"Dewi Lestari,pc-umum,dewi,25.04.2022 10:00,file:///x;", "Dewi Lestari"),
-        (LIBRE, b",pc-umum,dewi,25.04.2022 10:00,file:///x;", "dewi"),
-        (LIBRE, b"Rahayu\\, Siti,pc,siti,25.04.2022 10:00,/x;", "Rahayu, Siti"),
-        (LIBRE, "Łukasz Żak,pc,lz,25.04.2022 10:00,/x;\n".encode(), "Łukasz Żak"),
-        (LIBRE, "††††,pc,dewi,25.04.2022 10:00,/x;".encode(), "dewi"),
+        # LibreOffice writes "full name,system user,host,time,profile;"; the full name is
+        # empty unless set under Tools > Options > User Data.
+        (
+            LIBRE,
+            b",root,vm,02.12.2026 16:58,file:///root/.config/libreoffice/4;",
+            "root (di komputer vm)",
+        ),
+        (
+            LIBRE,
+            b"Dewi Lestari,dewi,pc-umum,25.04.2022 10:00,file:///x;",
+            "Dewi Lestari (di komputer pc-umum)",
+        ),
+        (
+            LIBRE,
+            b",dewi,PC-UMUM.kpu.local,25.04.2022 10:00,file:///x;",
+            "dewi (di komputer PC-UMUM.kpu.local)",
+        ),
+        (LIBRE, b"Rahayu\\, Siti,siti,pc,25.04.2022 10:00,/x;", "Rahayu, Siti (di komputer pc)"),
+        (LIBRE, "Łukasz Żak,lz,pc,25.04.2022 10:00,/x;\n".encode(), "Łukasz Żak (di komputer pc)"),
+        (LIBRE, "††††,dewi,pc,25.04.2022 10:00,/x;".encode(), "dewi (di komputer pc)"),
+        (LIBRE, b"Dewi,dewi,;", "Dewi"),  # no host: the person alone
+        (LIBRE, b"Dewi", "Dewi"),  # a record cut off after its first field
+        (LIBRE, b",,vm,02.12.2026 16:58,/x;", NOBODY),  # a computer is not a person
         (LIBRE, b"\x86" * 40, NOBODY),
         (LIBRE, b"\x00\x00\x00\x00", NOBODY),
         (LIBRE, b"", NOBODY),

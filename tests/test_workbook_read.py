@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -12,6 +13,7 @@ import openpyxl
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
+from tests import zipparts
 from zi_dash.base import ActionCol, EvidenceCol
 from zi_dash.base import contract as c
 from zi_dash.workbook import (
@@ -280,11 +282,41 @@ def test_files_that_are_not_xlsx(tmp_path: Path, name: str, make, fragment: str)
         load_plan(path)
 
 
-def test_truncated_file(tmp_path: Path, real_workbook: Path) -> None:
+@pytest.mark.parametrize("kept", [0.05, 0.5, 0.99])
+@pytest.mark.parametrize("backup", [None, "cut.dasbor.xlsx", "cut_20260102-030405-000000_ab.xlsx"])
+def test_a_truncated_workbook_is_called_damaged_and_its_backup_named(
+    tmp_path: Path, real_workbook: Path, kept: float, backup: str | None
+) -> None:
+    data = real_workbook.read_bytes()
     path = tmp_path / "cut.xlsx"
-    path.write_bytes(real_workbook.read_bytes()[:5000])
-    with pytest.raises(NotXlsxError):
+    path.write_bytes(data[: int(len(data) * kept)])
+    if backup:
+        (tmp_path / ".backup").mkdir()
+        (tmp_path / ".backup" / backup).write_bytes(data)
+    with pytest.raises(NotXlsxError) as info:
         load_plan(path)
+    message = str(info.value)
+    assert message.startswith('Berkas "cut.xlsx" adalah workbook Excel yang rusak: terpotong')
+    assert "bukan workbook" not in message
+    if backup:
+        assert f'"{backup}" di folder "{tmp_path / ".backup"}"' in message
+    else:
+        assert "Salin ulang berkasnya dari sumbernya" in message
+
+
+def test_a_damaged_sheet_names_the_newest_backup(tmp_path: Path, real_workbook: Path) -> None:
+    path = tmp_path / "rencana_aksi.xlsx"
+    path.write_bytes(zipparts.with_part(zipparts.ACTIONS_PART, lambda xml: xml[: len(xml) // 2]))
+    (tmp_path / ".backup").mkdir()
+    old = tmp_path / ".backup" / "rencana_aksi_20220101-000000-000000_ab.xlsx"
+    new = tmp_path / ".backup" / "rencana_aksi.dasbor.xlsx"
+    for age, copy in enumerate((new, old)):
+        copy.write_bytes(real_workbook.read_bytes())
+        os.utime(copy, (1_700_000_000 - age, 1_700_000_000 - age))
+    (tmp_path / ".backup" / "lain.dasbor.xlsx").write_bytes(b"")  # another workbook's copy
+    with pytest.raises(NotXlsxError, match='rusak \\(lembar "Rencana Aksi"\\)') as info:
+        load_plan(path)
+    assert '"rencana_aksi.dasbor.xlsx" di folder' in str(info.value)
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -135,7 +135,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _import_plan(args: argparse.Namespace) -> int:
-    from zi_dash.newplan import OutputExistsError, read_intake, write_new
+    from zi_dash.newplan import BY_OPTION, OutputExistsError, read_intake, write_new
 
     if _same_file(args.source, args.out):
         print("Berkas tujuan tidak boleh sama dengan berkas sumber.", file=sys.stderr)
@@ -148,7 +148,7 @@ def _import_plan(args: argparse.Namespace) -> int:
             year=args.year,
             sheet=args.sheet,
         )
-        out = write_new(args.out, intake.workbook(), overwrite=args.timpa)
+        out = write_new(args.out, intake.workbook(BY_OPTION), overwrite=args.timpa)
     except FileNotFoundError:
         print(f'Berkas "{args.source}" tidak ditemukan.', file=sys.stderr)
         return 1

@@ -106,10 +106,15 @@ def test_a_derived_change_is_a_conflict_not_an_overwrite(page, second_page, fres
     page.bring_to_front()
     edit_cell(page, II_2_1, ActionCol.PROGRESS, "50")
     page.get_by_text("sel diubah orang lain sejak Anda mengetiknya").wait_for()
-    assert _review(page, 0, "Keterangan").startswith("BENTROK")
-    assert (_review(page, 0, "ID"), _review(page, 0, "Kolom")) == ("II.2.1", ActionCol.STATUS)
-    assert "Belum Mulai" in _review(page, 0, "Keterangan")
-    assert _button(page, "Simpan 0 perubahan").is_disabled()
+    # The two versions, each whole, and the two choices; the grid shows Budi's side.
+    mine, theirs = "Versi Anda (draf)", "Versi terbaru di workbook"
+    assert [[_review(page, r, col) for col in ("ID", "Kolom", mine, theirs)] for r in (0, 1)] == [
+        ["II.2.1", ActionCol.STATUS, Status.IN_PROGRESS, Status.NOT_STARTED],
+        ["II.2.1", ActionCol.PROGRESS, "50", "0"],
+    ]
+    assert read_cell(page, II_2_1, ActionCol.STATUS) == Status.IN_PROGRESS
+    assert page.get_by_role("button", name="Simpan", exact=False).count() == 0
+    assert _button(page, "Pakai nilai terbaru di workbook").is_enabled()
     shot(page, "sunting_bentrok")
     row = load_plan(fresh.workbook).actions.set_index(ActionCol.ID).loc["II.2.1"]
     assert (row[ActionCol.STATUS], row[ActionCol.PROGRESS]) == (Status.NOT_STARTED, 0)

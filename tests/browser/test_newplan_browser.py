@@ -9,7 +9,7 @@ import pytest
 from tests import plan_sources
 from tests.browser.grid import login
 from tests.browser.server import Server
-from tests.browser.tabs import expect_rerun, wait_ready
+from tests.browser.tabs import expect_rerun, shot, wait_ready
 from zi_dash.base import ActionCol
 from zi_dash.workbook import load_plan
 
@@ -51,3 +51,31 @@ def test_a_file_that_is_no_plan_table_writes_nothing(page, server: Server, tmp_p
     page.get_by_text("Tabel tidak dapat dibaca; tidak ada berkas yang dibuat.").wait_for()
     assert page.get_by_role("button", name="Unduh workbook baru (.xlsx)").count() == 0
     assert page.get_by_text("Traceback").count() == 0
+
+
+def test_a_large_yearless_table_shows_the_year_fix_without_scrolling(
+    page, server: Server, tmp_path
+) -> None:
+    rows = [f"I;Tim {n // 50};Ind {n};Langkah {n};Notulen;April Minggu ke 3" for n in range(20_000)]
+    source = tmp_path / "besar.csv"
+    source.write_text("area;komponen;indikator;kegiatan;output;waktu\n" + "\n".join(rows))
+    login(page, server, path="rencana_baru")
+    page.set_viewport_size({"width": 1280, "height": 720})
+    _upload(page, source)
+    warning = page.get_by_text("Tahun rencana tidak terbaca dari berkas: isi tahunnya")
+    warning.wait_for(timeout=120_000)
+    warning.scroll_into_view_if_needed()
+    notice = page.locator('[data-testid="stAlertContentInfo"]')
+    # The fix and the notice fit one screen together: the notice is a few lines, not 20,000 IDs.
+    top = warning.bounding_box()["y"]
+    bottom = notice.bounding_box()["y"] + notice.bounding_box()["height"]
+    assert bottom - top < 720 and notice.bounding_box()["height"] < 300
+    assert "20.000 target, mis. I.1.1," in notice.inner_text()
+    assert "20.000 target yang tidak menyebut tahunnya terbaca setelah itu" in warning.inner_text()
+    shot(page, "rencana_baru_besar_tanpa_tahun")
+    with expect_rerun(page, timeout=120_000):
+        page.get_by_label("Tahun rencana").fill("2023")
+        page.get_by_label("Tahun rencana").press("Enter")
+    page.get_by_text("Target Waktu terbaca: 20.000 dari 20.000.").wait_for(timeout=120_000)
+    assert page.get_by_text("isi tahunnya").count() == 0
+    shot(page, "rencana_baru_besar_tahun_diisi")

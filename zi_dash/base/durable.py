@@ -185,6 +185,17 @@ def _backup_pattern(path: Path, version: str = "*") -> str:
     return f"{stem}_????????-??????-??????_{version}{suffix}"
 
 
+def newest_backup(path: Path) -> Path | None:
+    """The newest whole copy of the workbook the dashboard keeps in .backup/, if any."""
+    folder = backup_dir(path)
+    copies = [*folder.glob(_backup_pattern(path)), last_written_path(path)]
+    try:
+        dated = [(c.stat().st_mtime, c) for c in copies if c.is_file()]
+    except OSError:  # a copy rotated away meanwhile: no advice beats a wrong one
+        return None
+    return max(dated)[1] if dated else None
+
+
 def find_backup(path: Path, version: str) -> Path | None:
     """The backup holding exactly this version of the workbook, if one is kept."""
     folder = backup_dir(path)

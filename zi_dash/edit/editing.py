@@ -249,6 +249,8 @@ def review(plan: Plan, sheet: str, draft: Draft, ids: Sequence[str] | None = Non
         lines.extend(_lines(o, typed[o.row_id], now.get(o.row_id, {})))
         if o.derived and not o.problems:
             derived[o.row_id] = {col: o.changes.get(col, o.seen[col]) for col in o.derived}
+        if o.conflicts:  # the grid shows the editor's side whole, never half of each
+            derived[o.row_id] = derived.get(o.row_id, {}) | {x.column: x.mine for x in o.conflicts}
     frame = pd.DataFrame(
         lines,
         columns=[ReviewHeader.ID, ReviewHeader.COLUMN, ReviewHeader.OLD, ReviewHeader.NEW,
@@ -261,9 +263,9 @@ def _lines(
     o: merge.RowOutcome, typed: Mapping[str, object], now: Mapping[str, object]
 ) -> list[list[str]]:
     def line(column: str, new: object, note: str) -> list[str]:
-        kind = c.EDITABLE[o.sheet].column(column).kind
         old = now.get(column, o.seen.get(column))
-        return [o.row_id, column, _text(kind, old), _text(kind, new), note]
+        return [o.row_id, column, review_text(o.sheet, column, old),
+                review_text(o.sheet, column, new), note]  # fmt: skip
 
     if o.problems:
         return [
@@ -281,8 +283,9 @@ def _lines(
     return out + [line(col, v, Mark.ALREADY) for col, v in typed.items() if col not in o.changes]
 
 
-def _text(kind: Kind, value: object) -> str:
+def review_text(sheet: str, column: str, value: object) -> str:
     """A review cell: text as typed, percent as the grid shows it (40,5), dates dd/mm/yyyy."""
+    kind = c.EDITABLE[sheet].column(column).kind
     value = plain(value)
     if isinstance(value, str):
         return value

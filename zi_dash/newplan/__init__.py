@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from zi_dash.newplan.carry import carry_over, next_year_bytes, shift_date, shift_years
 from zi_dash.newplan.files import OutputExistsError, template_bytes, workbook_name, write_new
-from zi_dash.newplan.intake import Intake, intake_from, read_intake
+from zi_dash.newplan.intake import BY_OPTION, Intake, intake_from, read_intake
 
 __all__ = [
+    "BY_OPTION",
     "Intake",
     "OutputExistsError",
     "carry_over",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Final
 
 import pandas as pd
 
-from zi_dash.base import AREA_NAMES, ActionCol
+from zi_dash.base import AREA_NAMES, ActionCol, number
 from zi_dash.schedule import Target, parse_target
 from zi_dash.sk import (
     OTHER_GUIDE,
@@ -24,6 +25,30 @@ from zi_dash.sk import (
 )
 
 READING: Final = "Bacaan Target"
+_LISTED: Final = 10  # a longer list of IDs is summed up: its count and the first few
+_EXAMPLES: Final = 5
+_PROBE_YEAR: Final = 2000  # a year that only tells which targets lack nothing but one
+
+
+@dataclass(frozen=True)
+class Fill:
+    """How the user supplies what the file does not say: the page's fields or the options."""
+
+    unit: str
+    year: str
+
+
+ON_PAGE: Final = Fill("isi namanya (contoh KPU Kota X)", "isi tahunnya (contoh 2023)")
+BY_OPTION: Final = Fill(
+    'beri opsi --satker (contoh --satker "KPU Kota X")', "beri opsi --year (contoh --year 2023)"
+)
+
+
+def some(ids: list[str]) -> str:
+    """IDs for a message: all of a short list, else their count and the first few."""
+    if len(ids) <= _LISTED:
+        return ", ".join(ids)
+    return f"{number(len(ids), 0)} target, mis. {', '.join(ids[:_EXAMPLES])}"
 
 
 @dataclass(frozen=True)
@@ -41,38 +66,77 @@ class Intake:
         """Each row's Target Waktu read as dates, the plan year filling in a missing year."""
         return [parse_target(r.target, self.year) for r in self.table.rows]
 
-    def missing(self) -> list[str]:
+    @cached_property
+    def unread(self) -> list[str]:
+        """IDs of the rows whose Target Waktu is not read as dates."""
+        return [r.id for r, t in zip(self.table.rows, self.readings) if not t.recognized]
+
+    @cached_property
+    def need_year(self) -> list[str]:
+        """Of the unread targets, those that read once the plan year is known."""
+        if self.year is not None:
+            return []
+        rows = {r.id: r for r in self.table.rows}
+        return [i for i in self.unread if parse_target(rows[i].target, _PROBE_YEAR).recognized]
+
+    def missing(self, fill: Fill = ON_PAGE) -> list[str]:
         """What the workbook still needs before it can be written (in Indonesian)."""
         out = []
         if not self.unit:
-            out.append("Satuan kerja tidak terbaca dari berkas: isi namanya (contoh KPU Kota X).")
+            out.append(f"Satuan kerja tidak terbaca dari berkas: {fill.unit}.")
         if self.year is None or not 2000 <= self.year <= 2100:
-            out.append("Tahun rencana tidak terbaca dari berkas: isi tahunnya (contoh 2023).")
+            waiting = len(self.need_year)
+            then = (
+                f"; {number(waiting, 0)} target yang tidak menyebut tahunnya terbaca setelah itu"
+                if waiting
+                else ""
+            )
+            out.append(f"Tahun rencana tidak terbaca dari berkas: {fill.year}{then}.")
         return out
+
+    @cached_property
+    def _summary(self) -> tuple[str, ...]:
+        rows = self.table.rows
+        areas = ", ".join(
+            f"{a} {AREA_NAMES[a]} ({number(n, 0)})" for a, n in self.table.areas.items()
+        )
+        columns = ", ".join(f"{k} ← “{v}”" for k, v in self.table.headers.items())
+        lines = [
+            f"{number(len(rows), 0)} baris aksi dalam {len(self.table.areas)} area: {areas}.",
+            f"{number(len({(r.area, r.component_no) for r in rows}), 0)} komponen; "
+            f"{number(len(evidence_rows(rows)), 0)} butir bukti dukung.",
+            f"Target Waktu terbaca: {number(len(rows) - len(self.unread), 0)} dari "
+            f"{number(len(rows), 0)}.",
+            f"Kolom: {columns}.",
+        ]
+        waiting = set(self.need_year)
+        if waiting:  # one fix for all of them: said once, not as a list of every row
+            lines.append(
+                f"Target yang terbaca setelah tahun rencana diisi: {some(self.need_year)}."
+            )
+        if rest := [i for i in self.unread if i not in waiting]:
+            lines.append(
+                "Target yang tidak terbaca (diisi Mulai/Selesai nanti atau diperbaiki "
+                f"teksnya): {some(rest)}."
+            )
+        return (*lines, *self.table.notes)
 
     def summary(self) -> list[str]:
         """What was read, for the user to check before the workbook is made."""
-        rows = self.table.rows
-        areas = ", ".join(f"{a} {AREA_NAMES[a]} ({n})" for a, n in self.table.areas.items())
-        read = sum(t.recognized for t in self.readings)
-        columns = ", ".join(f"{k} ← “{v}”" for k, v in self.table.headers.items())
-        lines = [
-            f"{len(rows)} baris aksi dalam {len(self.table.areas)} area: {areas}.",
-            f"{len({(r.area, r.component_no) for r in rows})} komponen; "
-            f"{len(evidence_rows(rows))} butir bukti dukung.",
-            f"Target Waktu terbaca: {read} dari {len(rows)}.",
-            f"Kolom: {columns}.",
-        ]
-        unread = [r.id for r, t in zip(rows, self.readings) if not t.recognized]
-        if unread:
-            lines.append(
-                "Target yang tidak terbaca (diisi Mulai/Selesai nanti atau diperbaiki "
-                f"teksnya): {', '.join(unread)}."
-            )
-        return lines + self.table.notes
+        return list(self._summary)
+
+    def for_unit(self, unit: str | None) -> Intake:
+        """The same table under another satuan kerja, its readings and summary kept."""
+        other = dataclasses.replace(self, unit=(unit or "").strip() or guess_unit(self.table.title))
+        other.__dict__.update({k: v for k, v in self.__dict__.items() if k in _OF_THE_TABLE})
+        return other
 
     def preview(self) -> pd.DataFrame:
         """The rows as they will stand in the workbook, each target beside its reading."""
+        return self._preview.copy()
+
+    @cached_property
+    def _preview(self) -> pd.DataFrame:
         return pd.DataFrame(
             [
                 {
@@ -90,9 +154,9 @@ class Intake:
             ]
         )
 
-    def workbook(self) -> bytes:
+    def workbook(self, fill: Fill = ON_PAGE) -> bytes:
         """The new workbook's bytes; SourceError when the satuan kerja or year is missing."""
-        missing = self.missing()
+        missing = self.missing(fill)
         if missing:
             raise SourceError(" ".join(missing), missing)
         rows = self.table.rows
@@ -105,6 +169,10 @@ class Intake:
             enacted=None,
             guide=OTHER_GUIDE,
         )
+
+
+# What an Intake works out from its table and year alone (cached_property values).
+_OF_THE_TABLE: Final = frozenset({"readings", "unread", "need_year", "_summary", "_preview"})
 
 
 def read_intake(

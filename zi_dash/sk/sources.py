@@ -41,6 +41,18 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def _not_whole(name: str, data: bytes, kind: str) -> SourceError:
+    # A zip's signature makes it one of these files, damaged (cut off in a download, say);
+    # anything else is another kind of file under this name.
+    if data[:4] == b"PK\x03\x04":
+        return SourceError(
+            f'Berkas "{name}" adalah {kind} yang rusak: terpotong (terunduh atau tersalin '
+            "setengah) atau isinya tidak utuh. Buka berkas aslinya lalu simpan lagi, atau "
+            "unggah salinan yang utuh."
+        )
+    return SourceError(f'Berkas "{name}" bukan {kind}.')
+
+
 def _xlsx_grids(name: str, data: bytes) -> dict[str, list[list[str]]]:
     # Bounded before calamine builds its dense grids (openpyxl's full load of a sparse 5 KB
     # file took 37 s and 1 GB); calamine gives cached values, as openpyxl's data_only did.
@@ -50,9 +62,9 @@ def _xlsx_grids(name: str, data: bytes) -> dict[str, list[list[str]]]:
     except limits.LimitError as exc:  # a ValueError: before calamine's errors
         if not isinstance(exc, limits.DamagedError):
             raise SourceError(str(exc)) from exc
-        raise SourceError(f'Berkas "{name}" bukan workbook Excel (.xlsx) yang utuh.') from exc
+        raise _not_whole(name, data, "workbook Excel (.xlsx)") from exc
     except _CALAMINE_ERRORS as exc:
-        raise SourceError(f'Berkas "{name}" bukan workbook Excel (.xlsx) yang utuh.') from exc
+        raise _not_whole(name, data, "workbook Excel (.xlsx)") from exc
     grids: dict[str, list[list[str]]] = {}
     for sheet in book.sheets_metadata:
         if sheet.typ != python_calamine.SheetTypeEnum.WorkSheet or sheet.name not in sizes.sheets:
@@ -114,9 +126,9 @@ def _docx_table(name: str, data: bytes) -> tuple[list[str], list[list[str]]]:
     except limits.LimitError as exc:
         if not isinstance(exc, limits.DamagedError):
             raise SourceError(str(exc)) from exc
-        raise SourceError(f'Berkas "{name}" bukan dokumen Word (.docx) yang utuh.') from exc
+        raise _not_whole(name, data, "dokumen Word (.docx)") from exc
     except Exception as exc:  # python-docx raises several unrelated types for a broken file
-        raise SourceError(f'Berkas "{name}" bukan dokumen Word (.docx) yang utuh.') from exc
+        raise _not_whole(name, data, "dokumen Word (.docx)") from exc
     tables = document.tables
     if not tables:
         raise SourceError(f'Dokumen "{name}" tidak memuat tabel.')

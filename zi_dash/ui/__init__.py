@@ -8,7 +8,7 @@ from __future__ import annotations
 from zi_dash.ui import units
 from zi_dash.ui.cache import cached, describe
 from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
-from zi_dash.ui.intake import uploaded_intake
+from zi_dash.ui.intake import show_intake, uploaded_intake
 from zi_dash.ui.session import (
     Context,
     Key,
@@ -40,6 +40,7 @@ __all__ = [
     "require_editor",
     "run_pages",
     "saved",
+    "show_intake",
     "sidebar",
     "table",
     "units",

@@ -24,7 +24,7 @@ from zi_dash.base import (
     escape_md,
     format_date,
 )
-from zi_dash.edit import Draft, DraftStore, accounts, editing, throttle
+from zi_dash.edit import Draft, DraftStore, accounts, editing, throttle, versions
 from zi_dash.ui.session import Context, Key, clear_plan_cache, current_workbook
 from zi_dash.ui.widgets import lazy
 from zi_dash.workbook import ConflictError
@@ -280,17 +280,18 @@ def _review(
             f"{found.hidden} perubahan lain ada pada baris di luar saringan. Tidak ikut "
             "ditinjau atau disimpan sekarang; kosongkan saringan untuk melihatnya."
         )
-    if not found.lines.empty:
-        st.dataframe(found.lines, hide_index=True, width="stretch")
+    clashing = {x.row_id for x in found.conflicts}  # shown apart: both versions, two choices
+    lines = found.lines[~found.lines[editing.ReviewHeader.ID].isin(clashing)]
+    if not lines.empty:
+        st.dataframe(lines, hide_index=True, width="stretch")
     if found.problems:
         st.error("Nilai berikut ditolak dan tidak ikut disimpan. Perbaiki di tabel:")
         st.text("\n".join(found.problems))
     if found.conflicts:
         _conflicts(ctx, store, draft, sheet, found)
     cols = st.columns([2, 2, 2])
-    save = cols[0].button(
-        f"Simpan {found.cells} perubahan", type="primary", disabled=not found.saveable
-    )
+    # Nothing saveable (every row clashes or is refused): no button that cannot be pressed.
+    save = found.saveable and cols[0].button(f"Simpan {found.cells} perubahan", type="primary")
     with cols[1].popover("Buang perubahan", icon=":material/delete:"):
         st.write(f"Buang {draft.count(sheet)} perubahan di lembar {sheet}? Tidak dapat dibatalkan.")
         if st.button("Ya, buang", key=f"discard_{sheet}"):
@@ -312,9 +313,13 @@ def _conflicts(
     ctx: Context, store: DraftStore, draft: Draft, sheet: str, found: editing.Review
 ) -> None:
     st.warning(
-        f"{len(found.conflicts)} sel diubah orang lain sejak Anda mengetiknya (lihat BENTROK). "
-        "Baris itu belum dapat disimpan: pilih nilai yang dipakai, atau ubah selnya di tabel."
+        f"{len(found.conflicts)} sel diubah orang lain sejak Anda mengetiknya. Baris itu belum "
+        "dapat disimpan: pilih versi yang dipakai, atau ubah selnya di tabel."
     )
+    clash = versions.clash_versions(found, ctx.plan, sheet, draft.typed(sheet))
+    st.dataframe(clash, hide_index=True, width="stretch")
+    for conflict in found.conflicts:  # why, as typed: it quotes cells
+        st.text(f"{conflict.row_id}, {conflict.column}: {conflict.short}")
     left, right = st.columns(2)
     if left.button("Pakai nilai saya untuk yang bentrok", key=f"mine_{sheet}"):
         editing.keep_mine(draft, ctx.plan, sheet, found.outcomes)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import CodeType
 from typing import Any, Final
 
+import pandas as pd
 import streamlit as st
 
 from zi_dash.analysis import filters as flt
 from zi_dash.base import (
+    LogCol,
     WorkbookError,
     escape_md,
     folder_path,
@@ -126,16 +128,35 @@ def _multiselect(label: str, key: str, choices: list[tuple[str, str]]) -> tuple[
     return tuple(picked)
 
 
+# A save stamps its Riwayat rows a moment before the file is written: within this, the file's
+# time is that save's, so the logged user is who changed it.
+_SAVE_SLACK: Final = timedelta(minutes=1)
+
+
+def _changed_lines(plan: Plan) -> list[str]:
+    # Who changed the file is said only when its time is that of the last logged change.
+    changed = f"Diubah {format_datetime(plan.modified)}"
+    log = plan.log  # outside edits come last
+    if log.empty:
+        return [changed]
+    last = log.iloc[-1]
+    when, user = last[LogCol.TIME], last[LogCol.USER]
+    who = "" if pd.isna(user) else str(user).strip()
+    if not isinstance(when, datetime) or pd.isna(when):  # a time typed by hand as text
+        return [changed]
+    by = f" oleh {escape_md(who)}" if who else ""
+    if abs(plan.modified - when) <= _SAVE_SLACK:
+        return [changed + by]
+    # A copied file, a restored backup, a save that logged nothing: two unrelated facts.
+    return [changed, f"Perubahan tercatat terakhir: {format_datetime(when)}{by}"]
+
+
 def sidebar(plan: Plan) -> Context:
     """The shared sidebar: workbook, tanggal acuan and filters; stores and returns the Context."""
     with st.sidebar:
-        log = plan.log  # outside edits come last
-        last = log.iloc[-1] if not log.empty else None
-        who = f" oleh {escape_md(last.iloc[1])}" if last is not None and last.iloc[1] else ""
         st.caption(
             f"**{escape_md(plan.info.unit)}** · Rencana Aksi ZI {plan.year}  \n"
-            f"Workbook: {escape_md(Path(plan.path).name)}  \n"
-            f"Diubah {format_datetime(plan.modified)}{who}"
+            f"Workbook: {escape_md(Path(plan.path).name)}  \n" + "  \n".join(_changed_lines(plan))
         )
         if Key.AS_OF not in st.session_state:
             st.session_state[Key.AS_OF] = date.today()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import python_calamine
 
-from zi_dash.base import MissingSheetError, NotXlsxError, fold, limits
+from zi_dash.base import MissingSheetError, NotXlsxError, durable, fold, limits
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import CellValue
 from zi_dash.workbook.formats import Shown, shown_styles, shown_value, styled_cells
@@ -41,15 +41,17 @@ def check_format(path: Path, data: bytes) -> None:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         if data[:4] == b"PK\x03\x04":  # a zip's start without its end: cut off
             raise NotXlsxError(
-                f'Berkas "{name}" terpotong (tersalin atau terunduh setengah) dan tidak dapat '
-                "dibaca. Salin ulang berkasnya."
+                f'Berkas "{name}" adalah workbook Excel yang rusak: terpotong (tersalin atau '
+                "terunduh setengah), sehingga tidak dapat dibaca." + restore_hint(path)
             )
         raise NotXlsxError(f'Berkas "{name}" bukan workbook Excel (.xlsx).')
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
     except limits.ZIP_OPEN_ERRORS as exc:
-        raise NotXlsxError(f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.') from exc
+        raise NotXlsxError(
+            f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.' + restore_hint(path)
+        ) from exc
     if "content.xml" in names:
         raise NotXlsxError(
             f'Berkas "{name}" berformat OpenDocument (.ods). Simpan ulang sebagai .xlsx.'
@@ -68,11 +70,22 @@ def read_bytes(path: Path) -> bytes:
         raise NotXlsxError(f'Berkas workbook "{path}" tidak dapat dibuka: {exc.strerror}.') from exc
 
 
-def _damaged(name: str, sheet: str | None) -> NotXlsxError:
+def restore_hint(path: Path) -> str:
+    """What to do with a damaged workbook: copy it again, or the dashboard's latest copy."""
+    backup = durable.newest_backup(path)
+    if backup is None:
+        return " Salin ulang berkasnya dari sumbernya, atau buka di Excel dan simpan lagi."
+    return (
+        " Salin ulang berkasnya dari sumbernya, atau pakai salinan cadangan terakhir yang "
+        f'disimpan dasbor: "{backup.name}" di folder "{backup.parent.absolute()}".'
+    )
+
+
+def _damaged(path: Path, sheet: str | None) -> NotXlsxError:
     where = f' (lembar "{sheet}")' if sheet else ""
     return NotXlsxError(
-        f'Berkas "{name}" rusak{where} dan tidak dapat dibaca: mungkin tersalin setengah. '
-        "Salin ulang berkasnya atau buka di Excel dan simpan lagi."
+        f'Berkas "{path.name}" rusak{where} dan tidak dapat dibaca: mungkin tersalin setengah.'
+        + restore_hint(path)
     )
 
 
@@ -91,12 +104,14 @@ def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
     check_format(path, data)
     try:
         parts = limits.check_xlsx(path.name, data, lambda sheet: fold(sheet) in _DATA_FOLDS)
+    except limits.DamagedError as exc:  # a workbook whose parts are cut off or corrupt
+        raise NotXlsxError(str(exc) + restore_hint(path)) from exc
     except limits.LimitError as exc:
         raise NotXlsxError(str(exc)) from exc
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except _PARSE_ERRORS as exc:
-        raise _damaged(path.name, None) from exc
+        raise _damaged(path, None) from exc
     by_fold = {fold(n): n for n in book.sheet_names}
     shown: dict[int, Shown] = shown_styles(parts.styles)
     grids: Grids = {}
@@ -108,11 +123,11 @@ def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
                 f"Lembar yang ada: {', '.join(book.sheet_names)}."
             )
         if actual not in parts.sheets:  # named in the workbook, its part missing or unnamed
-            raise _damaged(path.name, actual)
+            raise _damaged(path, actual)
         try:
             grid = book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
         except _PARSE_ERRORS as exc:
-            raise _damaged(path.name, actual) from exc
+            raise _damaged(path, actual) from exc
         if shown:
             _as_shown(grid, styled_cells(parts.sheets[actual], shown), shown)
         grids[spec.name] = grid

@@ -112,15 +112,19 @@ def _lock_fields(text: str) -> list[str]:
 
 
 def _libreoffice_owner(data: bytes) -> str:
-    # ".~lock.name#" holds "Full Name,host,user,date,path;": the full name, else the account.
+    # ".~lock.name#" holds "full name,system user,host,time,profile;". The full name is empty
+    # unless set in LibreOffice's options, so the account names the person then; the host is
+    # only where they sit, never who they are.
     try:
         fields = _lock_fields(data.decode("utf-8"))
     except UnicodeDecodeError:
         return UNKNOWN_USER
-    for index in (0, 2):
-        if index < len(fields) and (name := plausible_name(fields[index])):
-            return name
-    return UNKNOWN_USER
+    fields += [""] * (3 - len(fields))
+    person = plausible_name(fields[0]) or plausible_name(fields[1])
+    if person is None:
+        return UNKNOWN_USER
+    host = plausible_name(fields[2])
+    return f"{person} (di komputer {host})" if host else person
 
 
 def busy_message(path: Path, owner: str, lock: Path) -> str:
