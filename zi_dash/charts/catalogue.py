@@ -82,7 +82,7 @@ def linimasa(plan: Plan, as_of: date, window: tuple[date, date] | None = None) -
             fig,
             text[0].upper() + text[1:] + ".",
             {"color": STATUS_COLORS[c.Status.LATE], "size": 14},
-            yshift=gantt.TICK_BAND,  # above the month labels at the top of the Gantt
+            yshift=gantt.tick_band(fig),  # above the date labels at the top of the Gantt
         )
     return fig
 
