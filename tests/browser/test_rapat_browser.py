@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.browser.server import Server
-from tests.browser.tabs import expect_rerun, shot, wait_ready
+from tests.browser.tabs import expect_rerun, set_as_of, shot, wait_ready
 from zi_dash.charts.style import PROJECTOR_MIN_FONT
 
 pytestmark = pytest.mark.browser
@@ -63,14 +63,6 @@ _MEASURE = """() => {
 }"""
 
 
-def _set_as_of(page, day: str, month: str, year: str) -> None:
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_role("spinbutton", name="day, Tanggal acuan").click()
-    page.keyboard.type(day + month + year)
-    page.get_by_role("heading").first.click()  # the value is sent when the field loses focus
-    wait_ready(page)
-
-
 def _filter_statuses(page, *statuses: str) -> None:
     select = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').nth(2)
     for status in statuses:
@@ -111,7 +103,7 @@ def test_every_meeting_screen_fits_the_projector(
     page.set_viewport_size({"width": width, "height": height})
     page.goto(server.url)
     wait_ready(page)
-    _set_as_of(page, "30", "06", "2022")
+    set_as_of(page, "30", "06", "2022")
     _filter_statuses(page, *statuses)
     page.get_by_role("link", name="Mode Rapat").click()
     wait_ready(page)
