@@ -31,9 +31,10 @@ def big_table(frame: pd.DataFrame, empty: str) -> None:
 ctx = ui.context()
 screens = ui.cached(meeting.screens, ctx)
 st.html(ui.PROJECTOR_CSS)
-st.page_link("pages/ringkasan.py", label="Keluar dari Mode Rapat", icon=":material/close:")
-if ctx.filters.active:  # the sidebar is hidden here: say what it narrows
-    st.caption(f"Saringan aktif: {escape_md(ui.describe(ctx.plan, ctx.filters))}")
+top = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+top.page_link("pages/ringkasan.py", label="Keluar dari Mode Rapat", icon=":material/close:")
+if ctx.filters.active:  # the sidebar is hidden here: say what it narrows, on one line
+    top.caption(f"Saringan aktif: {escape_md(ui.describe(ctx.plan, ctx.filters))}", wrap=False)
 if ctx.view.actions.empty:
     st.warning("Tidak ada aksi yang cocok dengan saringan.")
     st.stop()

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from tests.factory import action, make_workbook
+from zi_dash.analysis import meeting
 from zi_dash.base import ActionCol
 from zi_dash.charts import catalogue
 from zi_dash.workbook import Plan, load_plan
@@ -135,3 +136,10 @@ def test_a_mistyped_year_does_not_break_the_time_charts(tmp_path: Path, key: str
     path = make_workbook(tmp_path / "typo.xlsx", [action("I.1.1", target="x", **typo)])
     fig = catalogue.spec(key).build(load_plan(path), AS_OF)
     assert len(fig.layout.xaxis.ticktext) <= 14
+
+
+def test_the_meeting_chart_fits_its_screen_and_the_export_keeps_its_size(real_workbook) -> None:
+    plan = load_plan(real_workbook)  # six areas: the tallest overview
+    exported = catalogue.capaian_per_area(plan, AS_OF)
+    assert catalogue.capaian_per_area_proyektor(plan, AS_OF).layout.height == meeting.CHART_HEIGHT
+    assert exported.layout.height == 540 > meeting.CHART_HEIGHT

@@ -56,7 +56,7 @@ def test_gantt_figure_ticks_weeks_when_zoomed(mixed: Plan) -> None:
     b = _bars(mixed)
     fig = gantt.figure(b, AS_OF, (date(2022, 4, 1), date(2022, 4, 30)))
     assert list(fig.layout.xaxis.ticktext) == [
-        "Mg 1<br>Apr",
+        "Mg 1<br>Apr<br>2022",  # the year under the first label
         "Mg 2<br>Apr",
         "Mg 3<br>Apr",
         "Mg 4<br>Apr",
@@ -231,8 +231,8 @@ def test_the_figure_is_as_tall_as_its_rows_and_marks_the_as_of_date(mixed: Plan)
 @pytest.mark.parametrize(
     ("window", "months", "minor"),
     [
-        ((D(2022, 1, 1), D(2022, 12, 31)), 12, 59),  # a year: months; 1, 8, 15, 22, 29 as minor
-        ((D(2022, 1, 1), D(2023, 6, 30)), 6, 0),  # over 400 days: quarters, no week ticks
+        ((D(2022, 1, 1), D(2022, 12, 31)), 6, 59),  # a year: every other month; weeks as minor
+        ((D(2022, 1, 1), D(2023, 6, 30)), 6, 18),  # over 400 days: quarters; months as minor
     ],
 )
 def test_wide_windows_tick_months(mixed: Plan, window, months: int, minor: int) -> None:
@@ -262,3 +262,55 @@ def test_the_rows_fill_the_plot_from_the_date_labels_down(real_workbook) -> None
     rows = list(fig.layout.yaxis.categoryarray)
     assert tuple(fig.layout.yaxis.range) == (len(rows) - 0.5, -0.5)
     assert fig.layout.yaxis.autorange is False
+
+
+# A label's width on screen: 15 px DejaVu Sans, digits the widest (9.5 px, measured in Chromium).
+_LABEL_CHAR_PX = 9.5
+
+
+def _clear(fig, plot_px: float = gantt.PLOT_PX) -> list[str]:
+    """Neighbouring date labels that would touch on a plot `plot_px` wide."""
+    first, end = (date.fromisoformat(v) for v in fig.layout.xaxis.range)
+    vals = [date.fromisoformat(v) for v in fig.layout.xaxis.tickvals]
+    text = list(fig.layout.xaxis.ticktext)
+    scale = plot_px / (end - first).days
+    width = [_LABEL_CHAR_PX * max(map(len, t.split("<br>"))) for t in text]
+    return [
+        f"{text[i]!r} and {text[i + 1]!r}"
+        for i in range(len(vals) - 1)
+        if (vals[i + 1] - vals[i]).days * scale < (width[i] + width[i + 1]) / 2 + 8
+    ]
+
+
+@pytest.mark.parametrize(
+    ("targets", "first_label"),
+    [
+        (["Januari Minggu ke 2 2023", "Januari Minggu ke 4 2023"], "Mg 2<br>Jan<br>2023"),
+        (["Januari 2023"], "Mg 1<br>Jan<br>2023"),
+        (["Januari 2023", "Februari 2023", "Maret 2023"], "Jan<br>2023"),
+        (["Desember 2022 – Januari 2023"], "Mg 1<br>Des<br>2022"),
+        (["November 2022", "Desember 2022 – Januari 2023", "Februari 2023"], "Nov<br>2022"),
+        (["Januari 2023", "Juni 2023", "Januari 2024"], "Jan<br>2023"),
+    ],
+    ids=["two weeks", "one month", "three months", "across the year", "four months", "a year"],
+)
+def test_a_small_plans_date_labels_stand_apart(tmp_path: Path, targets, first_label) -> None:
+    acts = [action(f"I.1.{i}", target=t) for i, t in enumerate(targets, start=1)]
+    plan = _plan(tmp_path, *acts)
+    b = _bars(plan, D(2023, 1, 10))
+    fig = gantt.figure(b, D(2023, 1, 10), gantt.default_window(b, D(2023, 1, 10)))
+    text = list(fig.layout.xaxis.ticktext)
+    assert len(text) >= 3 and text[0] == first_label
+    assert not _clear(fig), _clear(fig)
+    # The year under the first label and where it changes, nowhere else.
+    years = [v[:4] for v in fig.layout.xaxis.tickvals]
+    assert [t.endswith(f"<br>{y}") for t, y in zip(text, years)] == [
+        i == 0 or y != years[i - 1] for i, y in enumerate(years)
+    ]
+
+
+def test_the_whole_plans_labels_stand_apart_too(real_workbook) -> None:
+    b = _bars(load_plan(real_workbook), D(2022, 6, 30))
+    fig = gantt.figure(b, D(2022, 6, 30), gantt.default_window(b, D(2022, 6, 30)))
+    assert not _clear(fig)
+    assert gantt.tick_band(fig) == 2 * gantt.TICK_LINE  # "Jan<br>2022": two lines

@@ -144,3 +144,22 @@ def test_projector_figure_is_larger_and_leaves_the_original(mixed: Plan) -> None
     assert (big.layout.font.size, big.layout.title.font.size) == (22, 30)
     assert big.data[0].textfont.size == 22 and big.layout.yaxis.tickfont.size == 22
     assert fig.layout.font.size == style.BASE_FONT_SIZE and fig.data[0].textfont.size is None
+
+
+@pytest.mark.parametrize(
+    ("height", "max_height", "shown"),
+    [(540, 450, 450), (300, 450, 300), (540, None, 540)],
+    ids=["cut to the screen", "shorter kept", "no budget"],
+)
+def test_a_projector_figure_fits_the_height_left(height: int, max_height, shown: int) -> None:
+    fig = go.Figure(layout={"height": height})
+    assert style.for_projector(fig, max_height).layout.height == shown
+    assert fig.layout.height == height  # the page's and the exported figure keep theirs
+
+
+def test_no_projector_text_is_below_projector_size(mixed: Plan) -> None:
+    big = style.for_projector(builders.area_completion(metrics.completion_by_area(mixed), AS_OF))
+    layout = big.layout
+    sizes = [layout.font.size, layout.title.font.size, layout.hoverlabel.font.size,
+             layout.yaxis.tickfont.size, big.data[0].textfont.size]  # fmt: skip
+    assert min(sizes) >= style.PROJECTOR_MIN_FONT

@@ -306,6 +306,16 @@ def open_page(browser):
     return context, tab
 
 
+def set_as_of(page, day: str, month: str, year: str) -> None:
+    """Type a tanggal acuan into the sidebar ("30", "06", "2022") and wait for its run."""
+    # Streamlit's date field is a row of day/month/year spin buttons that advance on typing.
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("spinbutton", name="day, Tanggal acuan").click()
+    page.keyboard.type(day + month + year)
+    page.get_by_role("heading").first.click()  # the value is sent when the field loses focus
+    wait_ready(page)
+
+
 def shot(page, name: str) -> Path:
     """Save a screenshot as a test artifact, once the page's charts are drawn."""
     page.wait_for_function(

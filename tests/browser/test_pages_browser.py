@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.server import Server
-from tests.browser.tabs import shot, wait_ready
+from tests.browser.tabs import set_as_of, shot, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -29,15 +29,6 @@ def _metrics(page) -> dict[str, str]:
     return values
 
 
-def _set_as_of(page, day: str, month: str, year: str) -> None:
-    # Streamlit's date field is a row of day/month/year spin buttons that advance on typing.
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_role("spinbutton", name="day, Tanggal acuan").click()
-    page.keyboard.type(day + month + year)
-    page.get_by_role("heading").first.click()  # the value is sent when the field loses focus
-    wait_ready(page)
-
-
 def _no_error(page) -> None:
     assert page.get_by_test_id("stException").count() == 0
     assert "Traceback" not in page.locator("body").inner_text()
@@ -56,7 +47,7 @@ def test_every_page_renders_without_an_error(page, mixed_server: Server, name: s
 def test_the_as_of_date_and_a_filter_change_the_figures(page, mixed_server: Server) -> None:
     page.goto(mixed_server.url)
     wait_ready(page)
-    _set_as_of(page, "01", "05", "2022")
+    set_as_of(page, "01", "05", "2022")
     page.get_by_text("status per 1 Mei 2022").wait_for()
     shown = _metrics(page)
     assert shown["Capaian"] == "46,7%" and shown["Terlambat"] == "1"

@@ -17,6 +17,9 @@ from zi_dash.workbook import Plan
 # A projected table longer than a screen is read by nobody; the rest is on the other pages.
 TABLE_ROWS: Final = 4  # below the headline figures, one table of four fits 1280×720
 LABEL_CHARS: Final = 70  # a projector row stays one or two lines
+# The overview's chart: 720 px less Streamlit's top padding, the exit line, the title row and
+# the figures (242 px measured in Chromium) and a margin for a line of the filter wrapping.
+CHART_HEIGHT: Final = 450
 
 
 class Part:

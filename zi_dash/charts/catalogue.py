@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 import zi_dash.charts.builders as builders
 import zi_dash.charts.gantt as gantt
-from zi_dash.analysis import metrics
+from zi_dash.analysis import meeting, metrics
 from zi_dash.base import STATUS_COLORS, AreaCol, fmt, format_date
 from zi_dash.base import contract as c
 from zi_dash.charts.style import add_note, for_projector
@@ -34,7 +34,7 @@ def capaian_per_area(plan: Plan, as_of: date) -> go.Figure:
 
 def capaian_per_area_proyektor(plan: Plan, as_of: date) -> go.Figure:
     """Completion per area in projector type (Mode Rapat)."""
-    return for_projector(capaian_per_area(plan, as_of))
+    return for_projector(capaian_per_area(plan, as_of), meeting.CHART_HEIGHT)
 
 
 def status_per_area(plan: Plan, as_of: date) -> go.Figure:
@@ -82,7 +82,7 @@ def linimasa(plan: Plan, as_of: date, window: tuple[date, date] | None = None) -
             fig,
             text[0].upper() + text[1:] + ".",
             {"color": STATUS_COLORS[c.Status.LATE], "size": 14},
-            yshift=gantt.TICK_BAND,  # above the month labels at the top of the Gantt
+            yshift=gantt.tick_band(fig),  # above the date labels at the top of the Gantt
         )
     return fig
 

@@ -15,13 +15,20 @@ import plotly.graph_objects as go
 
 from zi_dash.base import MONTHS_ID, STATUS_COLORS, ActionCol, escape_plot
 from zi_dash.base import contract as c
-from zi_dash.charts.style import add_as_of_line, apply_style, chart_title, date_ticks
+from zi_dash.charts.style import add_as_of_line, apply_style, chart_title
 
 LABEL_CHARS: Final = 48
 ROW_HEIGHT: Final = 26
 PLAN_FILL: Final = "#CBD5E1"
 WEEK_STARTS: Final = (1, 8, 15, 22, 29)
-TICK_BAND: Final = 44  # px of the two-line date labels above the plot
+TICK_LINE: Final = 22  # px of one line of the date labels above the plot
+# The date labels must stand apart on the narrowest plot they are drawn on: the 70-action Gantt
+# at 1280 px with the sidebar open (367 px measured in Chromium); wider ones only space them out.
+PLOT_PX: Final = 360
+CHAR_PX: Final = 10  # a label character at 15 px (digits, the widest, measured 9.5 px)
+LABEL_GAP_PX: Final = 12
+WEEK_SETS: Final = ((1, 2, 3, 4, 5), (1, 2, 3, 4), (1, 3))  # weeks labelled, densest first
+MONTH_STEPS: Final = (1, 2, 3, 6, *(12 * y for y in (1, 2, 5, 10, 20, 50, 100, 200, 500)))
 
 
 @dataclass(frozen=True)
@@ -155,22 +162,15 @@ def figure(b: Bars, as_of: date, window: tuple[date, date], title: str = "") -> 
     first, last = window
     if first <= as_of <= last:
         add_as_of_line(fig, as_of)
-    if (last - first).days <= 100:
-        vals, text = week_ticks(first, last)
-        vals, text = _thin(vals, text, (last - first).days)
-        fig.update_xaxes(tickvals=vals, ticktext=text, tickangle=0)
-    else:
-        vals, text = date_ticks(first, last)
-        # "Apr" alone, the year only where it starts or changes: upright, never crowded.
-        text = [t if i == 0 or t.startswith("Jan") else t.split("<br>")[0]
-                for i, t in enumerate(text)]  # fmt: skip
-        minor, _ = week_ticks(first, last) if (last - first).days <= 400 else ([], [])
-        fig.update_xaxes(
-            tickvals=vals,
-            ticktext=text,
-            minor={"tickvals": minor, "showgrid": True, "gridcolor": "#F3F4F6"},
-            tickangle=0,
-        )
+    vals, text = axis_ticks(first, last)
+    # Every week (a year at most) or month as a faint line: the labels may skip some.
+    minor, _ = week_ticks(first, last) if (last - first).days <= 400 else _months(first, last, 1)
+    fig.update_xaxes(
+        tickvals=vals,
+        ticktext=text,
+        minor={"tickvals": minor, "showgrid": True, "gridcolor": "#F3F4F6"},
+        tickangle=0,
+    )
     fig.update_xaxes(
         type="date",
         range=[first.isoformat(), (last + timedelta(days=1)).isoformat()],
@@ -193,16 +193,71 @@ def figure(b: Bars, as_of: date, window: tuple[date, date], title: str = "") -> 
         max(360, ROW_HEIGHT * len(b.rows) + 200),
         barmode="overlay",
         bargap=0.2,
-        margin={"l": 10, "r": 30, "t": 110 + TICK_BAND // 2, "b": 70},
+        margin={"l": 10, "r": 30, "t": 88 + tick_band(fig), "b": 70},
+    ).update_layout(
+        # Pinned to the top: a third label line (the year under a week) grows the margin,
+        # and a note above the labels (catalogue.linimasa) stays clear of the title.
+        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 16, "l": 10}},
     )
 
 
-def _thin(vals: list[str], text: list[str], days: int) -> tuple[list[str], list[str]]:
-    """Week ticks of a quarter (about 20) every other one: "Mg 5 Mar" beside "Mg 1 Apr" overlap."""
-    if days <= 45:
-        return vals, text
-    keep = [i for i, t in enumerate(text) if not t.startswith("Mg 5")]
-    return [vals[i] for i in keep], [text[i] for i in keep]
+def _with_years(vals: list[str], text: list[str]) -> list[str]:
+    """The year under the first label and wherever the year changes."""
+    years = [v[:4] for v in vals]
+    return [f"{t}<br>{y}" if i == 0 or y != years[i - 1] else t
+            for i, (t, y) in enumerate(zip(text, years))]  # fmt: skip
+
+
+def _months(first: date, last: date, step: int) -> tuple[list[str], list[str]]:
+    """Month starts in the window, every `step` months counted from January ("Apr"); a step
+    of years keeps the years divisible by it (a Selesai typed as 2202 spans centuries)."""
+    if step >= 12:
+        years = range(first.year + (first > date(first.year, 1, 1)), last.year + 1)
+        kept = [y for y in years if y % (step // 12) == 0]
+        return [date(y, 1, 1).isoformat() for y in kept], [MONTHS_ID[0][:3]] * len(kept)
+    vals, text = [], []
+    day = date(first.year, first.month, 1)
+    while day <= last:
+        if day >= first and (day.month - 1) % step == 0:
+            vals.append(day.isoformat())
+            text.append(MONTHS_ID[day.month - 1][:3])
+        day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return vals, text
+
+
+def _label_px(text: str) -> int:
+    return CHAR_PX * max(len(line) for line in text.split("<br>"))
+
+
+def _apart(vals: list[str], text: list[str], first: date, last: date) -> bool:
+    """Whether neighbouring labels clear each other on a plot PLOT_PX wide."""
+    px_per_day = PLOT_PX / ((last - first).days + 1)
+    xs = [(date.fromisoformat(v) - first).days * px_per_day for v in vals]
+    return all(
+        x1 - x0 >= (_label_px(t0) + _label_px(t1)) / 2 + LABEL_GAP_PX
+        for x0, x1, t0, t1 in zip(xs, xs[1:], text, text[1:])
+    )
+
+
+def axis_ticks(first: date, last: date) -> tuple[list[str], list[str]]:
+    """The densest date labels that stand apart: weeks ("Mg 3<br>Apr") up to 100 days, else
+    months, every 1, 2, 3 or 6, else years; the year where it starts or changes."""
+    choices = []
+    if (last - first).days <= 100:
+        vals, text = week_ticks(first, last)
+        for weeks in WEEK_SETS:
+            keep = [i for i, t in enumerate(text) if int(t[3]) in weeks]  # "Mg N<br>…"
+            choices.append(([vals[i] for i in keep], [text[i] for i in keep]))
+    choices += [_months(first, last, step) for step in MONTH_STEPS]
+    labelled = [(vals, _with_years(vals, text)) for vals, text in choices if vals]
+    fits = (c for c in labelled if _apart(*c, first, last))
+    return next(fits, labelled[-1] if labelled else ([], []))
+
+
+def tick_band(fig: go.Figure) -> int:
+    """Px the date labels take above the Gantt's plot (a note above them is lifted by it)."""
+    text = fig.layout.xaxis.ticktext or ("",)
+    return TICK_LINE * max(t.count("<br>") + 1 for t in text)
 
 
 def default_window(b: Bars, as_of: date) -> tuple[date, date]:

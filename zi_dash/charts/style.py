@@ -17,6 +17,11 @@ EXPORT_WIDTH: Final = 1000
 EXPORT_SCALE: Final = 3
 GRID: Final = "#E5E7EB"
 TEXT: Final = "#111827"
+# The smallest text Mode Rapat draws, in CSS px of its 1280×720 screen (1/36 of its height).
+# Projected 1.5 m high, a capital (0.7 em) is 3 cm: read from about 9 m by signage's rule of
+# thumb (a letter carries about 300 times its height), the back of a meeting room. Streamlit's
+# 14 px captions carry 6 m.
+PROJECTOR_MIN_FONT: Final = 20
 
 
 def chart_title(what: str, as_of: date) -> str:
@@ -120,10 +125,15 @@ def add_as_of_line(fig: go.Figure, as_of: date) -> None:
     )
 
 
-def for_projector(fig: go.Figure) -> go.Figure:
-    """The same figure with type large enough to read from the back of a meeting room."""
+def for_projector(fig: go.Figure, max_height: int | None = None) -> go.Figure:
+    """The same figure with type large enough to read from the back of a meeting room.
+
+    `max_height` (px) fits it into what a screen has left; the original keeps its height.
+    """
     fig = go.Figure(fig)
     fig.update_layout(font_size=22, title_font_size=30, hoverlabel_font_size=20)
+    if max_height is not None and (fig.layout.height or 0) > max_height:
+        fig.update_layout(height=max_height)
     fig.update_traces(textfont_size=22, selector={"type": "bar"})
     fig.update_yaxes(tickfont_size=22)
     return fig

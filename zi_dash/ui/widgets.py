@@ -19,16 +19,24 @@ from zi_dash.ui.session import Context
 
 _LOG: Final = logging.getLogger(__name__)
 
-# Mode Rapat: large type, no sidebar (Streamlit's own test IDs, checked in Chromium).
-PROJECTOR_CSS: Final = """<style>
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
-[data-testid="stMetricValue"] {font-size: 3rem; font-weight: 700;}
-[data-testid="stMetricLabel"] p {font-size: 1.5rem;}
-[data-testid="stMarkdownContainer"] h3 {font-size: 2.2rem;}
-[data-testid="stMarkdownContainer"] h4 {font-size: 1.8rem;}
-.stMainBlockContainer {padding-top: 1.5rem; max-width: 100%;}
-[data-testid^="stBaseButton"] p {font-size: 1.3rem !important;}
-[data-testid="stTable"] td, [data-testid="stTable"] th {font-size: 1.35rem; line-height: 1.35;}
+# Mode Rapat: large type, no sidebar, one 1280×720 screen (Streamlit's own test IDs, checked
+# in Chromium). No text below style.PROJECTOR_MIN_FONT px, none of Streamlit's grey: captions,
+# the "Layar" line and the exit link are read from the back of the room like the figures.
+PROJECTOR_CSS: Final = f"""<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{display: none;}}
+.stMainBlockContainer {{padding: 0.75rem 2rem 0; max-width: 100%;}}
+.stMainBlockContainer [data-testid="stVerticalBlock"] {{gap: 0.5rem;}}
+.stMainBlockContainer [data-testid="stMarkdownContainer"] p,
+.stMainBlockContainer [data-testid="stCaptionContainer"],
+.stMainBlockContainer [data-testid="stCaptionContainer"] p {{
+  font-size: {style.PROJECTOR_MIN_FONT}px; color: {style.TEXT}; opacity: 1;}}
+.stMainBlockContainer [data-testid="stMetricValue"] p {{font-size: 3rem; font-weight: 700;}}
+.stMainBlockContainer [data-testid="stMetricLabel"] p {{font-size: 1.5rem;}}
+[data-testid="stMarkdownContainer"] h3 {{font-size: 2.2rem; padding: 0;}}
+[data-testid="stMarkdownContainer"] h4 {{font-size: 1.8rem; padding: 0 0 0.25rem;}}
+[data-testid^="stBaseButton"] p {{font-size: 1.3rem !important;}}
+.stMainBlockContainer [data-testid="stTable"] :is(td, th, p) {{font-size: 1.375rem;
+  line-height: 1.35; color: {style.TEXT};}}
 </style>"""
 
 
