@@ -37,15 +37,6 @@ _shared: OrderedDict[Hashable, Any] = OrderedDict()
 _lock = threading.Lock()
 
 
-class _Version(tuple):
-    """The folder's summaries as a key, hashed once (550 of them are looked up each run)."""
-
-    def __hash__(self) -> int:
-        if not hasattr(self, "_hash"):
-            self._hash = tuple.__hash__(self)
-        return self._hash
-
-
 @dataclass(frozen=True)
 class Shown:
     """What the filters keep: the rows, and the heat map and ranking of those rows."""
@@ -55,8 +46,9 @@ class Shown:
     ranking: go.Figure
 
 
-def _version(found: Folder) -> _Version:
-    return _Version(found.summaries)
+def _version(found: Folder) -> tuple[UnitSummary, ...]:
+    # Frozen summaries: hashing 550 costs about a millisecond; a hit compares them by identity.
+    return tuple(found.summaries)
 
 
 def _cached(key: Hashable, compute: Callable[[], T]) -> T:
