@@ -3,10 +3,8 @@
 import streamlit as st
 
 from zi_dash import ui
-from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import NOT_YET, STALE_DAYS, WBBM, WBK, RekapCol
 from zi_dash.base import CAPAIAN_MEANS, escape_md, fmt, format_date
-from zi_dash.charts import rollup as charts
 
 folder = ui.units.folder()
 st.title("Rekap Satker")
@@ -17,7 +15,8 @@ if folder is None:
     )
     st.stop()
 as_of = folder.as_of
-frame = rollup.table(folder.summaries, as_of)
+ui.rekap.year_notice(folder.summaries, as_of)  # the folder's years, not the picked unit's
+frame = ui.rekap.table(folder)  # computed once per folder version and date
 readable = frame[frame[RekapCol.YEAR].notna()]
 st.caption(
     f"Folder {escape_md(folder.path)} · {len(frame)} berkas · status per {format_date(as_of)} "
@@ -31,17 +30,19 @@ cols[2].metric("Proyeksi memenuhi WBK", int(readable[RekapCol.VERDICT].isin([WBK
 cols[3].metric(f"Tak diperbarui > {STALE_DAYS} hari", int(frame[RekapCol.STALE].sum()))
 cols[4].metric("Duplikat satker+tahun", int(frame[RekapCol.DUPLICATE].sum()))
 
-left, mid, right, flag = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
+left, mid, right = st.columns([3, 2, 2], vertical_alignment="bottom")
 text = left.text_input("Cari satker atau berkas", key="rekap_text")
 years = mid.multiselect("Tahun", sorted(readable[RekapCol.YEAR].unique().tolist()),
                         key="rekap_years", placeholder="Semua")  # fmt: skip
 verdicts = right.multiselect("Predikat proyeksi", [WBBM, WBK, NOT_YET], key="rekap_verdicts",
                              placeholder="Semua")  # fmt: skip
 attention = f"Tidak terbaca, duplikat, atau tidak diperbarui > {STALE_DAYS} hari"
-flagged = flag.toggle("Hanya yang perlu perhatian", key="rekap_flagged", help=attention)
-shown = rollup.select(frame, text, years, verdicts, flagged)
-st.dataframe(ui.units.rekap_table(shown), hide_index=True, column_config=ui.units.COLUMN_CONFIG,
-             width="stretch", placeholder="")  # fmt: skip
+# On a line of its own: beside the filters at 1280 px its label was cut.
+flagged = st.toggle("Hanya yang perlu perhatian", key="rekap_flagged", help=attention)
+picked = ui.rekap.shown(folder, text, years, verdicts, flagged)
+shown = picked.rows
+st.dataframe(ui.rekap.styled(folder, picked), hide_index=True,
+             column_config=ui.units.COLUMN_CONFIG, width="stretch", placeholder="")  # fmt: skip
 if shown.empty:
     st.info("Tidak ada berkas yang cocok dengan saringan.")
     st.stop()
@@ -56,8 +57,7 @@ if units:
                   args=(target,), key="rekap_open"):  # fmt: skip
         st.switch_page("pages/ringkasan.py")
 
-areas = rollup.area_table(folder.summaries).loc[shown.index]
-ui.chart(charts.heatmap(areas, as_of), "rekap_capaian_satker_area", as_of)
-ui.chart(charts.ranking(shown, as_of), "rekap_peringkat_satker", as_of)
+ui.chart(picked.heatmap, "rekap_capaian_satker_area", as_of)
+ui.chart(picked.ranking, "rekap_peringkat_satker", as_of)
 st.subheader("Unduh")
 ui.units.rekap_downloads(folder)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 import docx
 import openpyxl
 
+from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol, UnitSummary
 from zi_dash.export import rollup as rekap
 from zi_dash.export.report import ChartImage
@@ -53,10 +54,34 @@ def test_the_docx_section_lists_units_flags_and_charts() -> None:
     assert 'b.xlsx: Berkas "b.xlsx" kosong' in text
     assert "Gambar 1. Peringkat Capaian Satker, per 30 Juni 2022" in text
     units, areas = doc.tables
-    assert [c.text for c in units.rows[1].cells][:3] == ['=HYPERLINK("x")', "2022", "55,6"]
-    assert [c.text for c in units.rows[1].cells][7] == "33,30"
-    assert [c.text for c in areas.rows[0].cells] == [RekapCol.UNIT, RekapCol.YEAR, "I", "II"]
+    first = [c.text for c in units.rows[1].cells]
+    assert first[:4] == ["a.xlsx", '=HYPERLINK("x")', "2022", "55,6"] and first[8] == "33,30"
+    assert [c.text for c in areas.rows[0].cells] == [RekapCol.FILE, RekapCol.UNIT, RekapCol.YEAR,
+                                                     "I", "II"]  # fmt: skip
     assert len(doc.inline_shapes) == 1
+
+
+def test_the_docx_tables_name_the_file_and_keep_the_pages_column_order() -> None:
+    twins = [
+        UnitSummary(f"/zi/{name}", unit="KPU Kota Tegal", year=2022, actions=70, late=3, behind=2,
+                    areas=(("I", 50.0),))
+        for name in ("tegal.xlsx", "tegal_salinan.xlsx")
+    ]  # fmt: skip
+    doc = docx.Document(io.BytesIO(rekap.rekap_docx(twins, AS_OF, "zi")))
+    units, areas = doc.tables
+    headers = [c.text for c in units.rows[0].cells]
+    # The page shows rollup.COLUMNS in that order: the DOCX keeps it (Tertinggal, Terlambat).
+    assert headers == [col for col in rollup.COLUMNS if col in headers]
+    assert headers[:3] == [RekapCol.FILE, RekapCol.UNIT, RekapCol.YEAR]
+    assert headers.index(RekapCol.BEHIND) < headers.index(RekapCol.LATE)
+    behind, late = headers.index(RekapCol.BEHIND), headers.index(RekapCol.LATE)
+    cells = [[c.text for c in row.cells] for row in units.rows[1:]]
+    assert [(r[0], r[behind], r[late]) for r in cells] == [
+        ("tegal.xlsx", "2", "3"), ("tegal_salinan.xlsx", "2", "3"),
+    ]  # fmt: skip
+    assert [row.cells[0].text for row in areas.rows] == [
+        RekapCol.FILE, "tegal.xlsx", "tegal_salinan.xlsx",
+    ]  # fmt: skip
 
 
 def _png() -> bytes:

@@ -5,6 +5,7 @@ lands in the picked unit's file only, its draft beside that file."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from zi_dash.base import FOLDER_ENV, WORKBOOK_ENV, ActionCol, Status, fmt
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts
 from zi_dash.ui import Key
+from zi_dash.ui import rekap as ui_rekap
 from zi_dash.workbook import load_plan
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -250,3 +252,47 @@ def test_the_rekap_row_is_the_units_ringkasan_around_an_excel_edit(
     layouts = [json.loads(el.proto.spec)["layout"] for el in at.get("plotly_chart")]
     (lke,) = [x for x in layouts if x["title"]["text"].startswith("Proyeksi Pengungkit LKE")]
     assert f"Total proyeksi {fmt.number(row[RekapCol.LKE], 2)} dari 60" in str(lke["annotations"])
+
+
+def test_the_rekap_notice_names_the_folders_years_not_the_picked_units(monkeypatch, folder) -> None:
+    at = _app(monkeypatch, folder)  # 1 May 2022: Tegal's 2023 plan lies ahead
+    at.sidebar.selectbox[1].set_value(str(folder / "b_tegal_2023.xlsx")).run()
+    assert any("Rencana aksi ini untuk tahun 2023" in w.value for w in at.warning)
+    at.switch_page("pages/rekap.py").run()
+    assert not at.exception
+    warnings = [shown(w.value) for w in at.warning]
+    assert not [w for w in warnings if "Rencana aksi ini untuk tahun" in w]
+    assert warnings == [
+        "Tanggal acuan 1 Mei 2022 di luar tahun rencana 1 dari 4 berkas terbaca: "
+        "tahun 2023 (1 berkas): belum ada aksi yang dijadwalkan."
+    ]
+    at.button(key="rekap_as_of_2023").click().run()
+    assert at.session_state[Key.AS_OF] == date(2023, 1, 1)
+    warnings = [shown(w.value) for w in at.warning]
+    assert warnings == [
+        "Tanggal acuan 1 Januari 2023 di luar tahun rencana 3 dari 4 berkas terbaca: "
+        "tahun 2022 (3 berkas): aksi yang belum selesai tampak terlambat."
+    ]
+
+
+def test_a_rerun_builds_no_rekap_chart_or_table_again(monkeypatch, folder) -> None:
+    built: list[str] = []
+    for name in ("heatmap", "ranking"):
+        real = getattr(ui_rekap.charts, name)
+        counted = lambda *a, _real=real, _name=name: built.append(_name) or _real(*a)  # noqa: E731
+        monkeypatch.setattr(ui_rekap.charts, name, counted)
+    real_table = ui_rekap.rollup.table
+    monkeypatch.setattr(ui_rekap.rollup, "table",
+                        lambda *a: built.append("table") or real_table(*a))  # fmt: skip
+    ui_rekap.forget()
+    at = _app(monkeypatch, folder).switch_page("pages/rekap.py").run()
+    assert sorted(built) == ["heatmap", "ranking", "table"]
+    at.run()
+    assert len(built) == 3  # nothing rebuilt for the same folder, date and filters
+    at.text_input(key="rekap_text").input("brebes").run()
+    assert sorted(built[3:]) == ["heatmap", "ranking"]  # new filters: the charts, not the table
+    assert list(at.dataframe[0].value[RekapCol.FILE]) == ["c_brebes.xlsx", "d_brebes_salinan.xlsx"]
+    (folder / "c_brebes.xlsx").write_bytes((folder / "d_brebes_salinan.xlsx").read_bytes())
+    os.utime(folder / "c_brebes.xlsx", (1e9, 1e9))  # a saved file: a new version
+    at.run()
+    assert sorted(built[5:]) == ["heatmap", "ranking", "table"]

@@ -246,3 +246,27 @@ def read_cell(page, row: int, column: str, *, grid: int = 0) -> str:
         arg=[grid, _column(page, grid, column), row],
     )
     return handle.json_value()[0]
+
+
+def column_right(page, column: str, *, grid: int = 0) -> float:
+    """Where the column headed `column` ends on the page (x in CSS px), measured by clicks.
+
+    From a point inside the column (found by `select_cell`), clicks bisect towards the grid's
+    right edge, each checked against the column the grid reports selected; the result is
+    within 1 px. Raises if the column runs past the grid's visible width.
+    """
+    select_cell(page, 0, column, grid=grid)
+    col = _column(page, grid, column)
+    geo = _js(page, "geometry", grid)
+    inside, outside = _js(page, "rememberedX", grid, col), geo["clientWidth"] - 1
+    probe_row = 1
+    while outside - inside > 1:
+        middle = (inside + outside) / 2
+        got = _click(page, grid, geo["x"] + middle, geo["y"] + ROW_H * (probe_row + 1.5))
+        if got is None:
+            raise AssertionError(f"a click at x={middle} did not reach grid {grid}")
+        probe_row = 1 - probe_row  # never the cell just selected, which would open it
+        inside, outside = (middle, outside) if got[0] == col else (inside, middle)
+    if outside >= geo["clientWidth"] - 1:
+        raise AssertionError(f"column {column!r} runs past the grid's visible width")
+    return geo["x"] + outside

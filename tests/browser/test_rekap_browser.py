@@ -9,10 +9,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.grid import edit_cell, grid_ready, login, read_cell
+from tests.browser.grid import column_right, edit_cell, grid_ready, login, read_cell
 from tests.browser.server import EDITOR, ROOT, Server, serve
 from tests.browser.tabs import expect_rerun, shot, wait_ready
 from tests.factory import action, make_workbook
+from zi_dash.analysis.rollup import RekapCol
 from zi_dash.base import FOLDER_ENV, ActionCol, Status
 from zi_dash.edit import DraftStore
 from zi_dash.workbook import load_plan
@@ -107,3 +108,27 @@ def test_an_edit_lands_in_the_picked_units_file(page, folder_server: Server) -> 
     changed = {p.name for p in where.glob("*.xlsx") if p.read_bytes() != before[p.name]}
     assert changed == {"c_brebes_salinan.xlsx"}
     shot(page, "rekap_sunting_satker_terpilih")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1366, 768)])
+def test_the_flags_the_reason_and_the_toggle_fit_a_laptop_screen(
+    page, folder_server: Server, width: int, height: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{folder_server.url}/rekap")
+    wait_ready(page)
+    page.get_by_role("heading", name="Rekap Satker").wait_for()
+    grid_ready(page)
+    # Measured where the grid draws them: each column ends inside the window, no sideways scroll.
+    for column in (RekapCol.NOTE, RekapCol.DUPLICATE, RekapCol.STALE):
+        assert column_right(page, column) <= width, column
+    assert read_cell(page, 3, RekapCol.NOTE).startswith('Berkas "d_rusak.xlsx"')
+    # The toggle's label is whole: no element of its text is clipped, and it ends in the window.
+    toggle = page.get_by_test_id("stCheckbox").filter(has_text="Hanya yang perlu perhatian")
+    cut = toggle.evaluate("""(el) => [...el.querySelectorAll('*')]
+        .filter((e) => e.textContent.trim() && e.scrollWidth > e.clientWidth + 1)
+        .map((e) => e.textContent)""")
+    assert cut == []
+    box = toggle.get_by_text("Hanya yang perlu perhatian").bounding_box()
+    assert box["x"] + box["width"] <= width
+    shot(page, f"rekap_satker_{width}")

@@ -257,6 +257,11 @@ class RekapCol:
     FILE: Final = "Berkas"
     UNIT: Final = "Satuan Kerja"
     YEAR: Final = "Tahun"
+    # The flags and the reason next to the unit: on a 1280 px screen they show without
+    # scrolling sideways, so an unreadable file never looks like a blank row.
+    STALE: Final = f"Lebih {STALE_DAYS} Hari"
+    DUPLICATE: Final = "Duplikat"
+    NOTE: Final = "Keterangan"
     ACTIONS: Final = "Aksi"
     COMPLETION: Final = "Capaian (%)"
     DONE: Final = "Selesai"
@@ -269,9 +274,6 @@ class RekapCol:
     BELOW_WBBM: Final = "Area di Bawah Minimal WBBM"
     LAST: Final = "Pembaruan Terakhir"
     AGE: Final = "Umur Pembaruan (hari)"
-    STALE: Final = f"Lebih {STALE_DAYS} Hari"
-    DUPLICATE: Final = "Duplikat"
-    NOTE: Final = "Keterangan"
 
 
 COLUMNS: Final = tuple(v for k, v in vars(RekapCol).items() if k.isupper())

@@ -19,6 +19,7 @@ from docx.shared import Cm, Pt
 
 import zi_dash.export.report as report
 from zi_dash.analysis.rollup import (
+    COLUMNS,
     DIGITS,
     NOT_YET,
     STALE_DAYS,
@@ -61,11 +62,15 @@ def rekap_xlsx(summaries: Sequence[UnitSummary], as_of: date) -> bytes:
     return out.getvalue()
 
 
-DOCX_COLUMNS: Final = (
-    RekapCol.UNIT, RekapCol.YEAR, RekapCol.COMPLETION, RekapCol.DONE, RekapCol.LATE,
-    RekapCol.BEHIND, RekapCol.EVIDENCE, RekapCol.LKE, RekapCol.VERDICT, RekapCol.AGE,
+# The page's columns in the page's order (analysis.rollup.COLUMNS), those that fit on A4: the
+# file names a row, so two files claiming one satker and year are told apart.
+DOCX_COLUMNS: Final = tuple(
+    col for col in COLUMNS
+    if col in (RekapCol.FILE, RekapCol.UNIT, RekapCol.YEAR, RekapCol.COMPLETION, RekapCol.DONE,
+               RekapCol.BEHIND, RekapCol.LATE, RekapCol.EVIDENCE, RekapCol.LKE,
+               RekapCol.VERDICT, RekapCol.AGE)
 )  # fmt: skip
-_WIDTHS: Final = (4.2, 1.2, 1.6, 1.3, 1.5, 1.5, 1.5, 1.4, 1.8, 1.6)
+_WIDTHS: Final = (2.4, 2.9, 1.0, 1.3, 1.1, 1.4, 1.4, 1.4, 1.2, 1.5, 1.3)  # 16.9 of A4's 17 cm
 
 
 def _text(value: object, decimals: int = 1) -> str:
@@ -127,12 +132,12 @@ def rekap_docx(
     areas = area_table(summaries)
     areas = areas[areas[RekapCol.YEAR].notna()]
     codes = [col for col in areas.columns[3:]]
+    names = [RekapCol.FILE, RekapCol.UNIT, RekapCol.YEAR]
     doc.add_paragraph("Tabel 2. Capaian (%) per area", style="Caption")
     report._docx_table(
-        doc, [RekapCol.UNIT, RekapCol.YEAR, *(col.split(".")[0] for col in codes)],
-        [[_text(v) for v in row] for row in areas[[RekapCol.UNIT, RekapCol.YEAR, *codes]]
-         .itertuples(index=False)],
-        (5.0, 1.4, *([1.7] * len(codes))), size=8,
+        doc, [*names, *(col.split(".")[0] for col in codes)],
+        [[_text(v) for v in row] for row in areas[[*names, *codes]].itertuples(index=False)],
+        (2.6, 3.8, 1.2, *([1.5] * len(codes))), size=8,
     )  # fmt: skip
     out = io.BytesIO()
     doc.save(out)

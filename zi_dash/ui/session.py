@@ -51,6 +51,7 @@ class Key:
     UNIT: Final = "unit_satker"  # folder mode: the satker widget (follows UNIT_FILE)
     UNIT_YEAR: Final = "unit_year"  # folder mode: the year widget (a path; follows UNIT_FILE)
     FOLDER: Final = "folder"  # folder mode: this run's ui.units.Folder
+    YEAR_NOTICE: Final = "year_notice"  # (the run's FOLDER, its plan-year notice's st.empty)
 
 
 @dataclass(frozen=True)
@@ -183,10 +184,15 @@ def _set_as_of(day: date) -> None:
 
 def _outside_the_plan_year(plan: Plan, as_of: date) -> None:
     """Say so when the tanggal acuan lies outside the plan's year, and offer one in it."""
+    st.session_state[Key.YEAR_NOTICE] = None
     if not plan.year or as_of.year == plan.year:
         return
     year_end = date(plan.year, 12, 31)
-    box = st.container(border=True)
+    # In a slot: the Rekap page replaces it with the folder's years (ui.rekap.year_notice). The
+    # run's Folder (a new one every run) tells this run's slot from one of a run before.
+    slot = st.empty()
+    st.session_state[Key.YEAR_NOTICE] = (st.session_state.get(Key.FOLDER), slot)
+    box = slot.container(border=True)
     box.warning(
         f"Rencana aksi ini untuk tahun {plan.year}, sedangkan tanggal acuan "
         f"{format_date(as_of)} di luar tahun itu: "

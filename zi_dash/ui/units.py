@@ -139,9 +139,17 @@ def pages(sections: dict[str, list[Any]], found: Folder | None) -> dict[str, lis
     return {"Satker": [rekap], **sections}
 
 
+# Widths in pixels up to Keterangan (flags and reason, rollup.RekapCol's order): together 790
+# px, within the table's 818 px beside the sidebar on a 1280 px screen (measured in Chromium).
+# The file stays pinned while the figures scroll past, so a row is always named.
 COLUMN_CONFIG: dict[str, Any] = {
+    RekapCol.FILE: st.column_config.TextColumn(RekapCol.FILE, width=150, pinned=True),
+    RekapCol.UNIT: st.column_config.TextColumn(RekapCol.UNIT, width=160),
+    RekapCol.YEAR: st.column_config.NumberColumn(RekapCol.YEAR, format="%d", width=55),
+    RekapCol.STALE: st.column_config.CheckboxColumn(RekapCol.STALE, width=100),
+    RekapCol.DUPLICATE: st.column_config.CheckboxColumn(RekapCol.DUPLICATE, width=75),
+    RekapCol.NOTE: st.column_config.TextColumn(RekapCol.NOTE, width=250),
     RekapCol.LAST: st.column_config.DatetimeColumn(RekapCol.LAST, format="DD/MM/YYYY HH:mm"),
-    RekapCol.YEAR: st.column_config.NumberColumn(RekapCol.YEAR, format="%d"),
 }
 # Decimals the Indonesian way ("75,0", "11,50"): Streamlit's printf formats only write "75.0",
 # so the numbers go through a pandas Styler (its text is shown, the numbers still sort).

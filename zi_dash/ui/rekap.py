@@ -1,0 +1,138 @@
+"""The Rekap Satker page: its tables and charts computed once per folder version, tanggal acuan
+and filters, and its plan-year notice (the folder's years, not the picked unit's).
+
+The key is the folder's summaries: each one stands for a file version (path, mtime, size) as of
+the date (`analysis.rollup.read_all`), so a saved file gives a new key and nothing stale is
+served. Shared by every session in this process, like `ui.cache`; cached values are never
+mutated (a DataFrame comes back as a shallow copy). The pandas Styler is kept per session:
+Streamlit computes on it while drawing, so two sessions must not share one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final, TypeVar
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from zi_dash.analysis import rollup
+from zi_dash.analysis.rollup import UnitSummary
+from zi_dash.base import format_date
+from zi_dash.charts import rollup as charts
+from zi_dash.ui.session import Key
+from zi_dash.ui.units import Folder, rekap_table
+
+T = TypeVar("T")
+SHARED_ENTRIES: Final = 16  # a few folders' versions, dates and filter combinations
+STYLED_KEY: Final = "_rekap_styled"  # session-state key of the session's styled table
+NOTICE_BUTTONS: Final = 4  # at most this many "Pakai <date>" buttons, latest years first
+
+_shared: OrderedDict[Hashable, Any] = OrderedDict()
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the filters keep: the rows, and the heat map and ranking of those rows."""
+
+    rows: pd.DataFrame
+    heatmap: go.Figure
+    ranking: go.Figure
+
+
+def _version(found: Folder) -> tuple[UnitSummary, ...]:
+    # Frozen summaries: hashing 550 costs about a millisecond; a hit compares them by identity.
+    return tuple(found.summaries)
+
+
+def _cached(key: Hashable, compute: Callable[[], T]) -> T:
+    with _lock:
+        if key in _shared:
+            _shared.move_to_end(key)
+            return _shared[key]
+    value = compute()  # outside the lock: another session's page is not held up meanwhile
+    with _lock:
+        _shared[key] = value
+        while len(_shared) > SHARED_ENTRIES:
+            _shared.popitem(last=False)
+    return value
+
+
+def forget() -> None:
+    """Drop every cached table and chart (tests)."""
+    with _lock:
+        _shared.clear()
+
+
+def table(found: Folder) -> pd.DataFrame:
+    """rollup.table of the folder as of its date, computed once per folder version and date."""
+    frame = _cached(("table", _version(found), found.as_of),
+                    lambda: rollup.table(found.summaries, found.as_of))  # fmt: skip
+    return frame.copy(deep=False)
+
+
+def shown(
+    found: Folder, text: str, years: Sequence[int], verdicts: Sequence[str], flagged: bool
+) -> Shown:
+    """The rows the filters keep and their charts, once per folder version, date and filters."""
+    filters = (text, tuple(years), tuple(verdicts), flagged)
+
+    def compute() -> Shown:
+        rows = rollup.select(table(found), text, years, verdicts, flagged)
+        areas = rollup.area_table(found.summaries).loc[rows.index]
+        return Shown(rows, charts.heatmap(areas, found.as_of), charts.ranking(rows, found.as_of))
+
+    return _cached(("shown", _version(found), found.as_of, filters), compute)
+
+
+def styled(found: Folder, picked: Shown) -> Any:
+    """The page's styled table of `picked.rows`, kept for this session while they stay."""
+    kept = st.session_state.get(STYLED_KEY)
+    if kept is not None and kept[0] is picked:
+        return kept[1]
+    value = rekap_table(picked.rows.copy(deep=False))
+    st.session_state[STYLED_KEY] = (picked, value)
+    return value
+
+
+def _set_as_of(day: date) -> None:
+    st.session_state[Key.AS_OF] = day
+
+
+def year_notice(summaries: Sequence[UnitSummary], as_of: date) -> None:
+    """Say which plan years of the folder the tanggal acuan lies outside, and offer a date in each.
+
+    Replaces the picked unit's own notice (ui.session), which on this page would speak of one
+    file's year while the folder may hold several.
+    """
+    kept = st.session_state.get(Key.YEAR_NOTICE)
+    if kept is not None and kept[0] is not None and kept[0] is st.session_state.get(Key.FOLDER):
+        kept[1].empty()  # this run's: a slot of a run before is never touched
+    years = pd.Series([s.year for s in summaries if not s.error and s.year], dtype="int64")
+    counts = years[years != as_of.year].value_counts().sort_index()
+    if counts.empty:
+        return
+    parts = [
+        f"tahun {year} ({count} berkas): "
+        + ("aksi yang belum selesai tampak terlambat" if year < as_of.year
+           else "belum ada aksi yang dijadwalkan")
+        for year, count in counts.items()
+    ]  # fmt: skip
+    box = st.container(border=True)
+    box.warning(
+        f"Tanggal acuan {format_date(as_of)} di luar tahun rencana {counts.sum()} dari "
+        f"{len(years)} berkas terbaca: " + "; ".join(parts) + "."
+    )
+    row = box.container(horizontal=True)
+    for year in sorted(counts.index, reverse=True)[:NOTICE_BUTTONS]:
+        day = date(year, 12, 31) if year < as_of.year else date(year, 1, 1)
+        row.button(
+            f"Pakai {format_date(day)}", on_click=_set_as_of, args=(day,),
+            key=f"rekap_as_of_{year}", icon=":material/event:",
+        )  # fmt: skip
