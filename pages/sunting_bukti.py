@@ -11,7 +11,7 @@ from zi_dash.workbook import WorkbookError
 ctx = ui.context()
 st.title(f"Sunting Bukti Dukung · {escape_md(ctx.plan.info.unit)}")  # the unit being edited
 user = ui.require_editor()
-ui.units.other_drafts(user, "pages/sunting_bukti.py")
+ui.units.other_drafts(user)
 st.caption(
     "Isi Tautan dengan alamat folder atau berkas bukti (misalnya Google Drive), satu tautan "
     "per baris, atau unggah berkasnya di bawah tabel: berkas ditambahkan sebagai baris baru, "

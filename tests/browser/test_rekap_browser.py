@@ -171,3 +171,31 @@ def test_an_unreadable_workbook_lists_no_raw_page_files(page, tmp_path) -> None:
         assert page.get_by_test_id("stSidebarNav").count() == 0
         assert page.get_by_test_id("stSidebarNavLink").count() == 0
         shot(page, "workbook_rusak_tanpa_daftar_halaman")
+
+
+def test_a_draft_in_another_unit_is_listed_and_its_link_opens_it(
+    page, folder_server: Server
+) -> None:
+    where = folder_server.workbook.parent
+    login(page, folder_server, path="sunting_aksi?berkas=b_brebes.xlsx")  # a bookmark
+    sidebar = page.get_by_test_id("stSidebar")
+    try:
+        page.get_by_role("heading", name="Sunting Rencana Aksi · KPU Kabupaten Brebes").wait_for()
+        grid_ready(page)
+        edit_cell(page, 0, ActionCol.NOTES, "draf Brebes")
+        assert DraftStore(where / "b_brebes.xlsx").load(EDITOR).count() == 1
+        _choose(page, "Satuan kerja", "KPU Kota Tegal", sidebar)
+        page.get_by_role("heading", name="Sunting Rencana Aksi · KPU Kota Tegal").wait_for()
+        link = page.get_by_role("button", name="KPU Kabupaten Brebes · 2022 (b_brebes.xlsx)")
+        link.wait_for()
+        assert "1 perubahan" in link.inner_text()
+        shot(page, "sunting_draf_di_satker_lain")
+        with expect_rerun(page):
+            link.click()
+        page.get_by_role("heading", name="Sunting Rencana Aksi · KPU Kabupaten Brebes").wait_for()
+        wait_ready(page)
+        assert "b_brebes.xlsx" in _sidebar_text(page) and "berkas=b_brebes.xlsx" in page.url
+        grid_ready(page)
+        assert read_cell(page, 0, ActionCol.NOTES) == "draf Brebes"
+    finally:
+        DraftStore(where / "b_brebes.xlsx").clear(EDITOR)

@@ -162,8 +162,8 @@ def folder() -> Folder | None:
     return dataclasses.replace(found, summaries=rollup.read_all(found.paths, found.as_of))
 
 
-def other_drafts(user: str, page: str) -> None:
-    """On a Sunting page in folder mode: the editor's unsaved drafts in other units, linked."""
+def other_drafts(user: str) -> None:
+    """On a Sunting page in folder mode: the editor's unsaved drafts in other units, to open."""
     found: Folder | None = st.session_state.get(Key.FOLDER)
     if found is None or folder_path() is None:
         return
@@ -176,9 +176,12 @@ def other_drafts(user: str, page: str) -> None:
     box.markdown(f"**Draf Anda di satker lain** ({len(waiting)}): belum disimpan ke workbook-nya.")
     for s, count in waiting:
         year = f" · {s.year}" if s.year else ""
-        box.page_link(
-            page, label=f"{escape_md(_name(s))}{year} ({escape_md(s.file)}): {count} perubahan",
-            query_params={UNIT_PARAM: s.file}, icon=":material/edit_note:",
+        # A button, not st.page_link: a link to the same page with another ?berkas= was
+        # overridden by the picker's widgets in Chromium; choose() sets the address as well.
+        box.button(
+            f"{escape_md(_name(s))}{year} ({escape_md(s.file)}): {count} perubahan",
+            on_click=choose, args=(s.path,), key=f"open_draft_{s.file}",
+            icon=":material/edit_note:", type="tertiary",
         )  # fmt: skip
 
 
