@@ -53,6 +53,14 @@ def _app(monkeypatch: pytest.MonkeyPatch, where: Path, user: str | None = None) 
     return at.run()
 
 
+def _editor_app(monkeypatch: pytest.MonkeyPatch, where: Path, tmp_path: Path) -> AppTest:
+    """The app with the editor budi (an account in a users file) logged in."""
+    users = tmp_path / "users.json"
+    accounts.add_user(users, "budi", "rahasia-123")
+    monkeypatch.setenv(accounts.USERS_ENV, str(users))
+    return _app(monkeypatch, where, user="budi")
+
+
 def _caption(at: AppTest) -> str:
     return " ".join(shown(c.value) for c in at.sidebar.caption)
 
@@ -193,10 +201,7 @@ def test_an_edit_lands_in_the_picked_units_file_only(monkeypatch, folder, tmp_pa
 def test_a_cell_typed_just_before_switching_units_stays_with_its_unit(
     monkeypatch, folder, tmp_path
 ) -> None:
-    users = tmp_path / "users.json"
-    accounts.add_user(users, "budi", "rahasia-123")
-    monkeypatch.setenv(accounts.USERS_ENV, str(users))
-    at = _app(monkeypatch, folder, user="budi")
+    at = _editor_app(monkeypatch, folder, tmp_path)
     at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()  # c_brebes.xlsx
     at.switch_page("pages/sunting_aksi.py").run()
     key = Key.EDITOR.format(c.Sheet.ACTIONS, at.session_state[Key.GRID.format(c.Sheet.ACTIONS)][0])
@@ -303,10 +308,7 @@ def _draft_buttons(at: AppTest) -> list:
 def test_sunting_names_the_unit_and_lists_drafts_in_other_units(
     monkeypatch, folder, tmp_path
 ) -> None:
-    users = tmp_path / "users.json"
-    accounts.add_user(users, "budi", "rahasia-123")
-    monkeypatch.setenv(accounts.USERS_ENV, str(users))
-    at = _app(monkeypatch, folder, user="budi")
+    at = _editor_app(monkeypatch, folder, tmp_path)
     at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()
     at.switch_page("pages/sunting_aksi.py").run()
     assert at.title[0].value == "Sunting Rencana Aksi · KPU Kabupaten Brebes"
