@@ -159,20 +159,6 @@ def test_an_unknown_unit_in_the_address_is_an_error_on_the_page(page, folder_ser
     shot(page, "rekap_alamat_satker_asing")
 
 
-def test_an_unreadable_workbook_lists_no_raw_page_files(page, tmp_path) -> None:
-    broken = tmp_path / "rusak.xlsx"
-    broken.write_bytes(b"bukan workbook")
-    with serve(broken, tmp_path) as running:
-        page.goto(running.url)
-        wait_ready(page)
-        page.get_by_test_id("stAlertContentError").first.wait_for()
-        assert "Workbook tidak dapat dibaca" in page.get_by_test_id("stMain").inner_text()
-        # Without an st.navigation Streamlit listed pages/ as "ringkasan", "sunting aksi", ...
-        assert page.get_by_test_id("stSidebarNav").count() == 0
-        assert page.get_by_test_id("stSidebarNavLink").count() == 0
-        shot(page, "workbook_rusak_tanpa_daftar_halaman")
-
-
 def test_a_draft_in_another_unit_is_listed_and_its_link_opens_it(
     page, folder_server: Server
 ) -> None:
