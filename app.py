@@ -9,6 +9,7 @@ st.set_page_config(
     page_icon=":material/verified:",
     layout="wide",
 )
+ui.keep_choices()
 folder = ui.units.picker()  # folder mode ($ZI_FOLDER): satker and year in the sidebar
 if folder is None or folder.chosen is not None:
     ui.sidebar(ui.load_current_plan())
@@ -33,4 +34,4 @@ pages = {
         st.Page("pages/rencana_baru.py", title="Rencana Baru", icon=":material/note_add:"),
     ],
 }
-ui.run_pages(ui.units.pages(pages, folder))
+ui.run_pages(ui.units.pages(pages, folder), folder.problem if folder else "")

@@ -4,10 +4,12 @@ import streamlit as st
 
 from zi_dash import ui
 from zi_dash.base import contract as c
+from zi_dash.base import escape_md
 
 ctx = ui.context()
-st.title("Sunting Rencana Aksi")
+st.title(f"Sunting Rencana Aksi · {escape_md(ctx.plan.info.unit)}")  # the unit being edited
 user = ui.require_editor()
+ui.units.other_drafts(user)
 st.caption(
     "Saring ke area atau penanggung jawab Anda di panel kiri, ubah sel di tabel, periksa "
     "daftar perubahan, lalu klik Simpan. Status Selesai berarti progres 100 %; progres boleh "

@@ -9,8 +9,9 @@ from zi_dash.edit import editing, uploads
 from zi_dash.workbook import WorkbookError
 
 ctx = ui.context()
-st.title("Sunting Bukti Dukung")
+st.title(f"Sunting Bukti Dukung · {escape_md(ctx.plan.info.unit)}")  # the unit being edited
 user = ui.require_editor()
+ui.units.other_drafts(user)
 st.caption(
     "Isi Tautan dengan alamat folder atau berkas bukti (misalnya Google Drive), satu tautan "
     "per baris, atau unggah berkasnya di bawah tabel: berkas ditambahkan sebagai baris baru, "

@@ -21,7 +21,7 @@ from zi_dash.analysis.rollup import RekapCol
 from zi_dash.base import FOLDER_ENV, WORKBOOK_ENV, ActionCol, Status, fmt
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts
-from zi_dash.ui import Key
+from zi_dash.ui import Key, units
 from zi_dash.ui import rekap as ui_rekap
 from zi_dash.workbook import load_plan
 
@@ -54,6 +54,14 @@ def _app(monkeypatch: pytest.MonkeyPatch, where: Path, user: str | None = None) 
     if user:
         at.session_state[Key.USER] = user
     return at.run()
+
+
+def _editor_app(monkeypatch: pytest.MonkeyPatch, where: Path, tmp_path: Path) -> AppTest:
+    """The app with the editor budi (an account in a users file) logged in."""
+    users = tmp_path / "users.json"
+    accounts.add_user(users, "budi", "rahasia-123")
+    monkeypatch.setenv(accounts.USERS_ENV, str(users))
+    return _app(monkeypatch, where, user="budi")
 
 
 def _caption(at: AppTest) -> str:
@@ -196,10 +204,7 @@ def test_an_edit_lands_in_the_picked_units_file_only(monkeypatch, folder, tmp_pa
 def test_a_cell_typed_just_before_switching_units_stays_with_its_unit(
     monkeypatch, folder, tmp_path
 ) -> None:
-    users = tmp_path / "users.json"
-    accounts.add_user(users, "budi", "rahasia-123")
-    monkeypatch.setenv(accounts.USERS_ENV, str(users))
-    at = _app(monkeypatch, folder, user="budi")
+    at = _editor_app(monkeypatch, folder, tmp_path)
     at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()  # c_brebes.xlsx
     at.switch_page("pages/sunting_aksi.py").run()
     key = Key.EDITOR.format(c.Sheet.ACTIONS, at.session_state[Key.GRID.format(c.Sheet.ACTIONS)][0])
@@ -214,14 +219,122 @@ def test_a_cell_typed_just_before_switching_units_stays_with_its_unit(
     assert at.dataframe[0].value.loc[0, ActionCol.NOTES] in ("", None)
 
 
-def test_a_picked_file_that_breaks_falls_back_with_a_warning(monkeypatch, folder) -> None:
+def _errors(at: AppTest) -> str:
+    return " ".join(shown(e.value) for e in at.error)
+
+
+def test_the_picked_unit_lives_in_the_address_and_a_reload_keeps_it(monkeypatch, folder) -> None:
     at = _app(monkeypatch, folder)
     at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()
+    assert at.query_params[units.UNIT_PARAM] == "c_brebes.xlsx"
+    # A reload or a bookmark: a new session whose only memory is the address.
+    rollup.forget()
+    again = AppTest.from_file(APP, default_timeout=60)
+    again.query_params[units.UNIT_PARAM] = "d_brebes_salinan.xlsx"
+    again.session_state[Key.AS_OF] = AS_OF
+    again.run()
+    assert not again.exception and "c_brebes" not in _errors(again)
+    assert "d_brebes_salinan.xlsx" in _caption(again)
+    assert again.sidebar.selectbox[0].value == "KPU Kabupaten Brebes"
+    again.switch_page("pages/linimasa.py").run()  # a page switch clears the address: kept
+    assert "d_brebes_salinan.xlsx" in _caption(again)
+
+
+@pytest.mark.parametrize(
+    "value", ["tidak_ada.xlsx", "../../etc/passwd", "/etc/passwd", "a_tegal_2022.xlsx/..", "*"]
+)
+def test_an_unknown_unit_in_the_address_is_a_message_never_another_file(
+    monkeypatch, folder, value: str
+) -> None:
+    monkeypatch.setenv(FOLDER_ENV, str(folder))
+    monkeypatch.delenv(WORKBOOK_ENV, raising=False)
+    rollup.forget()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params[units.UNIT_PARAM] = value
+    at.run()
+    assert not at.exception
+    assert f'Berkas "{value}" tidak ada di folder' in _errors(at)
+    assert "dipindah, diganti nama, atau dihapus" in _errors(at)
+    assert not at.sidebar.caption  # no unit's sidebar: nothing was shown in its place
+    assert at.sidebar.selectbox[0].value is None
+
+
+def test_a_file_removed_from_the_folder_says_so_not_see_rekap(monkeypatch, folder) -> None:
+    at = _app(monkeypatch, folder)
+    at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()
+    (folder / "c_brebes.xlsx").unlink()
+    at.run()
+    assert not at.exception and "Rekap Satker" not in _errors(at)
+    assert 'Berkas "c_brebes.xlsx" tidak ada di folder' in _errors(at)
+    assert "kembalikan berkasnya" in _errors(at)
+
+
+def test_a_picked_file_that_breaks_is_an_error_naming_it_and_comes_back(
+    monkeypatch, folder
+) -> None:
+    good = (folder / "c_brebes.xlsx").read_bytes()
+    at = _app(monkeypatch, folder)
+    at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()
+    at.switch_page("pages/sunting_aksi.py").run()
     (folder / "c_brebes.xlsx").write_bytes(b"rusak")
     at.run()
     assert not at.exception
-    assert '"c_brebes.xlsx" tidak dapat dibaca lagi' in shown(at.sidebar.warning[0].value)
-    assert "a_tegal_2022.xlsx" in _caption(at)
+    assert 'Workbook "c_brebes.xlsx" tidak dapat dibaca' in _errors(at)
+    assert at.title[0].value == "Sunting Aksi" and not at.dataframe  # no other unit's grid
+    assert "a_tegal_2022.xlsx" not in _caption(at)
+    assert at.query_params[units.UNIT_PARAM] == "c_brebes.xlsx"
+    (folder / "c_brebes.xlsx").write_bytes(good)
+    at.run()
+    assert not at.exception and not at.error
+    assert "c_brebes.xlsx" in _caption(at)
+
+
+def test_buka_ringkasan_carries_the_date_and_the_filters(monkeypatch, folder) -> None:
+    at = _app(monkeypatch, folder).switch_page("pages/rekap.py").run()
+    at.sidebar.date_input[0].set_value(date(2022, 6, 30)).run()
+    at.sidebar.multiselect(key=Key.AREAS).select("II").run()
+    at.selectbox(key="rekap_target").set_value(str(folder / "d_brebes_salinan.xlsx")).run()
+    at.button(key="rekap_open").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Ringkasan Rencana Aksi Zona Integritas"
+    assert at.session_state[Key.AS_OF] == date(2022, 6, 30)
+    assert at.sidebar.date_input[0].value == date(2022, 6, 30)
+    assert at.sidebar.multiselect(key=Key.AREAS).value == ["II"]
+    assert "status per 30 Juni 2022" in shown(at.caption[0].value)
+    assert at.query_params[units.UNIT_PARAM] == "d_brebes_salinan.xlsx"
+
+
+def _draft_buttons(at: AppTest) -> list:
+    return [b for b in at.button if (b.key or "").startswith("open_draft_")]
+
+
+def test_sunting_names_the_unit_and_lists_drafts_in_other_units(
+    monkeypatch, folder, tmp_path
+) -> None:
+    at = _editor_app(monkeypatch, folder, tmp_path)
+    at.sidebar.selectbox[0].set_value("KPU Kabupaten Brebes").run()
+    at.switch_page("pages/sunting_aksi.py").run()
+    assert at.title[0].value == "Sunting Rencana Aksi · KPU Kabupaten Brebes"
+    key = Key.EDITOR.format(c.Sheet.ACTIONS, at.session_state[Key.GRID.format(c.Sheet.ACTIONS)][0])
+    at.session_state[key] = {
+        "edited_rows": {0: {ActionCol.NOTES: "untuk Brebes"}}, "added_rows": [],
+        "deleted_rows": [],
+    }  # fmt: skip
+    at.run()
+    assert not _draft_buttons(at)  # its own draft is the grid, not a link
+    at.sidebar.selectbox[0].set_value("KPU Kota Tegal").run()
+    assert at.title[0].value == "Sunting Rencana Aksi · KPU Kota Tegal"
+    buttons = _draft_buttons(at)
+    assert [shown(b.label) for b in buttons] == [
+        "KPU Kabupaten Brebes · 2022 (c_brebes.xlsx): 1 perubahan"
+    ]
+    at.switch_page("pages/sunting_bukti.py").run()
+    assert at.title[0].value == "Sunting Bukti Dukung · KPU Kota Tegal"
+    buttons = _draft_buttons(at)
+    assert len(buttons) == 1
+    buttons[0].click().run()
+    assert at.title[0].value == "Sunting Bukti Dukung · KPU Kabupaten Brebes"
+    assert at.query_params[units.UNIT_PARAM] == "c_brebes.xlsx" and not _draft_buttons(at)
 
 
 @pytest.mark.parametrize("day", factory.AROUND_EXCEL)

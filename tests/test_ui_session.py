@@ -188,14 +188,15 @@ def _in_app() -> None:
     import streamlit as st
 
     from zi_dash import ui
+    from zi_dash.ui.session import in_app
 
     def page() -> None:
-        st.write(f"di dalam: {st.session_state[ui.Key.IN_APP]}")
+        st.write(f"di dalam: {in_app()}")
         st.write(f"konteks: {ui.context()}")
 
     st.session_state[ui.Key.CONTEXT] = "konteks-uji"
     ui.run_pages({"Bagian": [st.Page(page, title="Halaman", default=True)]})
-    st.write(f"sesudah: {st.session_state[ui.Key.IN_APP]}")
+    st.write(f"sesudah: {in_app()}")
 
 
 def test_pages_run_inside_the_app_and_read_its_context() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.server import Server
+from tests.browser.server import Server, serve
 from tests.browser.tabs import set_as_of, shot, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -66,3 +66,17 @@ def test_the_as_of_date_and_a_filter_change_the_figures(page, mixed_server: Serv
     page.get_by_text("2 dari 6 aksi").first.wait_for()  # the filter survived the switch
     assert _metrics(page)["Dokumen ada"] == "1 dari 3"
     _no_error(page)
+
+
+def test_an_unreadable_workbook_lists_no_raw_page_files(page, tmp_path) -> None:
+    broken = tmp_path / "rusak.xlsx"
+    broken.write_bytes(b"bukan workbook")
+    with serve(broken, tmp_path) as running:
+        page.goto(running.url)
+        wait_ready(page)
+        page.get_by_test_id("stAlertContentError").first.wait_for()
+        assert "Workbook tidak dapat dibaca" in page.get_by_test_id("stMain").inner_text()
+        # Without an st.navigation Streamlit listed pages/ as "ringkasan", "sunting aksi", ...
+        assert page.get_by_test_id("stSidebarNav").count() == 0
+        assert page.get_by_test_id("stSidebarNavLink").count() == 0
+        shot(page, "workbook_rusak_tanpa_daftar_halaman")

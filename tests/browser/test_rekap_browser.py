@@ -132,3 +132,81 @@ def test_the_flags_the_reason_and_the_toggle_fit_a_laptop_screen(
     box = toggle.get_by_text("Hanya yang perlu perhatian").bounding_box()
     assert box["x"] + box["width"] <= width
     shot(page, f"rekap_satker_{width}")
+
+
+def test_the_unit_survives_a_reload_and_buka_ringkasan_keeps_the_date(
+    page, folder_server: Server
+) -> None:
+    page.goto(folder_server.url)
+    wait_ready(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    _choose(page, "Satuan kerja", "KPU Kabupaten Brebes", sidebar)
+    _choose(page, "Tahun rencana", "2022 · c_brebes_salinan.xlsx", sidebar)
+    assert "berkas=c_brebes_salinan.xlsx" in page.url
+    page.reload()  # a new session: only the address remembers the unit
+    wait_ready(page)
+    page.get_by_text("Ringkasan Rencana Aksi Zona Integritas").wait_for()
+    assert "c_brebes_salinan.xlsx" in _sidebar_text(page)
+    assert "a_tegal.xlsx" not in _sidebar_text(page)
+
+    # The tanggal acuan set on Rekap goes with the click to a unit's Ringkasan.
+    page.get_by_role("link", name="Rekap Satker").click()
+    wait_ready(page)
+    page.get_by_role("heading", name="Rekap Satker").wait_for()
+    sidebar.get_by_role("spinbutton", name="day, Tanggal acuan").click()
+    page.keyboard.type("30062022")
+    page.get_by_role("heading").first.click()  # the value is sent when the field loses focus
+    wait_ready(page)
+    page.get_by_text("status per 30 Juni 2022").first.wait_for()
+    _choose(page, "Buka halaman satker", "KPU Kabupaten Brebes · 2022 (b_brebes.xlsx)")
+    with expect_rerun(page):
+        page.get_by_role("button", name="Buka Ringkasan").click()
+    page.get_by_text("Ringkasan Rencana Aksi Zona Integritas").wait_for()
+    wait_ready(page)
+    body = page.get_by_test_id("stMain").inner_text()
+    assert "status per 30 Juni 2022" in body, body[:400]
+    assert "b_brebes.xlsx" in _sidebar_text(page) and "berkas=b_brebes.xlsx" in page.url
+    page.reload()
+    wait_ready(page)
+    page.get_by_text("Ringkasan Rencana Aksi Zona Integritas").wait_for()
+    assert "b_brebes.xlsx" in _sidebar_text(page)
+    shot(page, "rekap_alamat_satker_muat_ulang")
+
+
+def test_an_unknown_unit_in_the_address_is_an_error_on_the_page(page, folder_server) -> None:
+    page.goto(f"{folder_server.url}/?berkas=..%2F..%2Fetc%2Fpasswd")
+    wait_ready(page)
+    alert = page.get_by_test_id("stAlertContentError").first
+    alert.wait_for()
+    assert 'Berkas "../../etc/passwd" tidak ada di folder' in alert.inner_text()
+    assert "Workbook:" not in _sidebar_text(page)  # no other unit shown in its place
+    assert page.get_by_test_id("stException").count() == 0
+    shot(page, "rekap_alamat_satker_asing")
+
+
+def test_a_draft_in_another_unit_is_listed_and_its_link_opens_it(
+    page, folder_server: Server
+) -> None:
+    where = folder_server.workbook.parent
+    login(page, folder_server, path="sunting_aksi?berkas=b_brebes.xlsx")  # a bookmark
+    sidebar = page.get_by_test_id("stSidebar")
+    try:
+        page.get_by_role("heading", name="Sunting Rencana Aksi · KPU Kabupaten Brebes").wait_for()
+        grid_ready(page)
+        edit_cell(page, 0, ActionCol.NOTES, "draf Brebes")
+        assert DraftStore(where / "b_brebes.xlsx").load(EDITOR).count() == 1
+        _choose(page, "Satuan kerja", "KPU Kota Tegal", sidebar)
+        page.get_by_role("heading", name="Sunting Rencana Aksi · KPU Kota Tegal").wait_for()
+        link = page.get_by_role("button", name="KPU Kabupaten Brebes · 2022 (b_brebes.xlsx)")
+        link.wait_for()
+        assert "1 perubahan" in link.inner_text()
+        shot(page, "sunting_draf_di_satker_lain")
+        with expect_rerun(page):
+            link.click()
+        page.get_by_role("heading", name="Sunting Rencana Aksi · KPU Kabupaten Brebes").wait_for()
+        wait_ready(page)
+        assert "b_brebes.xlsx" in _sidebar_text(page) and "berkas=b_brebes.xlsx" in page.url
+        grid_ready(page)
+        assert read_cell(page, 0, ActionCol.NOTES) == "draf Brebes"
+    finally:
+        DraftStore(where / "b_brebes.xlsx").clear(EDITOR)

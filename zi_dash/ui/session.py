@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import CodeType
-from typing import Any, Final
+from typing import Any, Final, NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -46,7 +47,6 @@ class Key:
     GRID: Final = "edit_grid_{}"  # .format(sheet): (editor generation, row IDs, values shown)
     ASK_LOGOUT: Final = "ask_logout"
     EDITOR: Final = "editor_{}_{}"  # .format(sheet, generation): its st.data_editor
-    IN_APP: Final = "_in_app"
     UNIT_FILE: Final = "unit_file"  # folder mode: the picked unit's workbook, a path
     UNIT: Final = "unit_satker"  # folder mode: the satker widget (follows UNIT_FILE)
     UNIT_YEAR: Final = "unit_year"  # folder mode: the year widget (a path; follows UNIT_FILE)
@@ -89,16 +89,27 @@ def load_current_plan() -> Plan:
             f'Workbook "{escape_md(path)}" tidak ditemukan. Atur lokasinya dengan variabel '
             "lingkungan ZI_WORKBOOK atau letakkan berkas di data/rencana_aksi.xlsx."
         )
-        st.stop()
+        _stop_before_navigation()
     try:
         plan = cache.loaded((str(path), stat.st_mtime_ns, stat.st_size), load_plan_cached)
     except WorkbookError as exc:
         # The message quotes cell values: drawn as typed, its line breaks kept.
         st.error(f"**Workbook tidak dapat dibaca.** {escape_md(exc)}")
-        st.stop()
+        _stop_before_navigation()
     if plan.warnings:
         _show_warnings(plan.warnings)
     return plan
+
+
+def _nothing() -> None:
+    """The only page while the workbook cannot be read: the message above is all it shows."""
+
+
+def _stop_before_navigation() -> NoReturn:
+    # Without an st.navigation in the run, Streamlit lists the raw pages/ file names.
+    st.navigation([st.Page(_nothing, title="Dasbor Rencana Aksi ZI")], position="hidden")
+    st.stop()
+    raise AssertionError("unreachable")
 
 
 def _show_warnings(warnings: tuple[str, ...]) -> None:
@@ -150,6 +161,18 @@ def _changed_lines(plan: Plan) -> list[str]:
         return [changed + by]
     # A copied file, a restored backup, a save that logged nothing: two unrelated facts.
     return [changed, f"Perubahan tercatat terakhir: {format_datetime(when)}{by}"]
+
+
+_KEPT: Final = (Key.AS_OF, Key.AREAS, Key.COMPONENTS, Key.STATUSES, Key.PICS, Key.MONTHS)
+
+
+def keep_choices() -> None:
+    """Carry the tanggal acuan and filters over a page switch (call before any widget)."""
+    # Streamlit gives app.py's widgets a new identity when the page changes and drops the
+    # old one's value; a value set through session_state is kept instead.
+    for key in _KEPT:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def sidebar(plan: Plan) -> Context:
@@ -212,17 +235,35 @@ def _outside_the_plan_year(plan: Plan, as_of: date) -> None:
         )  # fmt: skip
 
 
+_RUN: Final = threading.local()  # Streamlit runs each script run in its own thread
+REKAP_PATH: Final = "rekap"  # pages/rekap.py's address in st.navigation
 APP_SCRIPT: Final = Path(__file__).resolve().parents[2] / "app.py"
 
 
-def run_pages(pages: dict[str, list[Any]]) -> None:
-    """Run st.navigation over sections of pages; pages know they were entered through app.py."""
+def run_pages(pages: dict[str, list[Any]], blocked: str = "") -> None:
+    """Run st.navigation over sections of pages; pages know they were entered through app.py.
+
+    `blocked`: why the unit asked for cannot be shown; its pages say so instead of running
+    (the Rekap Satker still runs, below the same message).
+    """
     navigation = st.navigation(pages)
-    st.session_state[Key.IN_APP] = True
+    if blocked:
+        st.error(blocked, icon=":material/error:")
+        if navigation.url_path != REKAP_PATH:
+            st.title(navigation.title)
+            return
+    # A flag of this thread, not of session_state: a state write in `finally` is lost when
+    # the page ends in st.stop/st.rerun, and a stale flag made later runs skip app.py.
+    _RUN.in_app = True
     try:
         navigation.run()
     finally:
-        st.session_state[Key.IN_APP] = False
+        _RUN.in_app = False
+
+
+def in_app() -> bool:
+    """True while app.py's st.navigation runs the page (not a page run on its own)."""
+    return getattr(_RUN, "in_app", False)
 
 
 @functools.cache
@@ -243,7 +284,7 @@ def context() -> Context:
     run executes app.py in place, which runs this page again inside st.navigation, then stops:
     no rerun happens, so the page's widget values (an edit, a click) are kept.
     """
-    if not st.session_state.get(Key.IN_APP):
+    if not in_app():
         # exec of app.py's code compiled once: runpy re-read, re-compiled and probed it as a zip
         # archive on every such run.
         exec(_app_code(), {"__name__": "__main__", "__file__": str(APP_SCRIPT)})

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pandas as pd
 import streamlit as st
@@ -20,10 +20,13 @@ import streamlit as st
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol, UnitSummary
 from zi_dash.base import escape_md, fmt, folder_path, workbooks_in
+from zi_dash.edit import DraftStore
 from zi_dash.export import rollup as export_rollup
 from zi_dash.ui.editor import leave_workbook
-from zi_dash.ui.session import Key, context
+from zi_dash.ui.session import Key, context, current_workbook, in_app
 from zi_dash.ui.widgets import lazy
+
+UNIT_PARAM: Final = "berkas"  # the address's ?berkas=<file name in the folder>: the unit shown
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Folder:
     summaries: list[UnitSummary]
     chosen: UnitSummary | None
     paths: tuple[Path, ...] = ()
+    problem: str = ""  # why the unit asked for (address or session) cannot be shown
 
 
 def _name(s: UnitSummary) -> str:
@@ -46,6 +50,8 @@ def choose(path: str) -> None:
     if path != st.session_state.get(Key.UNIT_FILE):
         leave_workbook()  # a cell typed just before belongs to the unit shown so far
         st.session_state[Key.UNIT_FILE] = path
+    if st.query_params.get(UNIT_PARAM) != Path(path).name:
+        st.query_params[UNIT_PARAM] = Path(path).name  # a reload, a bookmark, a link keep it
 
 
 def _unit_changed(readable: list[UnitSummary]) -> None:
@@ -69,6 +75,36 @@ def _year_label(files: list[UnitSummary]) -> Any:
     return labels.__getitem__
 
 
+def _wanted(summaries: list[UnitSummary]) -> str | None:
+    """The file name of the unit asked for: the address's, else this session's, else None."""
+    # The address wins (a link or bookmark); a page switch clears it, so the session's follows.
+    asked = st.query_params.get(UNIT_PARAM)
+    if asked:
+        return asked
+    previous = st.session_state.get(Key.UNIT_FILE)
+    return Path(previous).name if previous else None
+
+
+def _problem(where: Path, name: str, summaries: list[UnitSummary]) -> tuple[str, str | None]:
+    """Why the unit named cannot be shown ('' if it can), and its path when it is in the folder."""
+    # Only a name the folder listing holds is ever turned into a path: the address is input.
+    found = next((s for s in summaries if s.file == name), None)
+    if found is None:
+        return (
+            f'Berkas "{escape_md(name)}" tidak ada di folder "{escape_md(where)}": mungkin '
+            "dipindah, diganti nama, atau dihapus. Pilih satker lain di panel kiri, atau "
+            "kembalikan berkasnya lalu muat ulang halaman."
+        ), None
+    if found.error:
+        return (
+            f'**Workbook "{escape_md(name)}" tidak dapat dibaca**, jadi halaman ini tidak '
+            f"menampilkan satker lain sebagai gantinya. {escape_md(found.error)} Perbaiki atau "
+            "pulihkan berkasnya (salinan cadangan ada di folder .backup/) lalu muat ulang "
+            "halaman, atau pilih satker lain di panel kiri."
+        ), found.path
+    return "", found.path
+
+
 def picker() -> Folder | None:
     """In folder mode, the sidebar's satker and year; None when one workbook is configured."""
     where = folder_path()
@@ -79,7 +115,11 @@ def picker() -> Folder | None:
     # Satuan kerja and year only: a new tanggal acuan on any page re-reads no file.
     summaries = rollup.identify_all(paths, as_of)
     readable = [s for s in summaries if not s.error]
-    chosen: UnitSummary | None = None
+    name = _wanted(summaries) or (readable[0].file if readable else None)
+    problem, path = _problem(where, name, summaries) if name else ("", None)
+    if path is not None:
+        choose(path)  # kept while its file is unreadable: it comes back once readable again
+    chosen = next((s for s in readable if s.path == path), None)
     with st.sidebar:
         if not readable:
             st.warning(
@@ -87,39 +127,33 @@ def picker() -> Folder | None:
                 "Lihat Rekap Satker untuk alasannya."
             )
         else:
-            chosen = _pick(readable)
-    folder = Folder(where, as_of, summaries, chosen, paths)
+            _pick(readable, chosen)
+    folder = Folder(where, as_of, summaries, chosen, paths, problem)
     st.session_state[Key.FOLDER] = folder
     return folder
 
 
-def _pick(readable: list[UnitSummary]) -> UnitSummary:
+def _pick(readable: list[UnitSummary], chosen: UnitSummary | None) -> None:
     # Key.UNIT_FILE is the truth; the two widgets are set from it on every run (Streamlit
     # gives app.py's widgets a new identity after the first run, which would reset them).
-    previous = st.session_state.get(Key.UNIT_FILE)
-    chosen = next((s for s in readable if s.path == previous), None)
-    if chosen is None:  # at first, or once its file is gone or broken: the listing's first
-        if previous:
-            name = escape_md(Path(previous).name)
-            st.warning(f'"{name}" tidak dapat dibaca lagi; lihat Rekap Satker.')
-        chosen = readable[0]
-        choose(chosen.path)
+    # None: the unit asked for cannot be shown, and the page says why; nothing is put instead.
     units = sorted({_name(s) for s in readable}, key=str.casefold)
     files = sorted(
-        (s for s in readable if _name(s) == _name(chosen)), key=lambda s: (s.year, s.file)
+        (s for s in readable if chosen is not None and _name(s) == _name(chosen)),
+        key=lambda s: (s.year, s.file),
     )
-    st.session_state[Key.UNIT], st.session_state[Key.UNIT_YEAR] = _name(chosen), chosen.path
-    st.selectbox("Satuan kerja", units, key=Key.UNIT, on_change=_unit_changed, args=(readable,))
+    st.session_state[Key.UNIT] = _name(chosen) if chosen else None
+    st.session_state[Key.UNIT_YEAR] = chosen.path if chosen else None
+    st.selectbox("Satuan kerja", units, key=Key.UNIT, on_change=_unit_changed, args=(readable,),
+                 placeholder="Pilih satker")  # fmt: skip
     st.selectbox("Tahun rencana", [s.path for s in files], key=Key.UNIT_YEAR,
                  format_func=_year_label(files), on_change=_year_changed)  # fmt: skip
     st.divider()
-    return chosen
 
 
 def folder() -> Folder | None:
     """The folder app.py read for this run (None outside folder mode); for the Rekap page."""
-    context_ready = st.session_state.get(Key.IN_APP)
-    if not context_ready:
+    if not in_app():
         context()  # a deep link or AppTest: runs app.py in place, then stops
     found: Folder | None = st.session_state.get(Key.FOLDER)
     if found is None or folder_path() is None:
@@ -128,13 +162,37 @@ def folder() -> Folder | None:
     return dataclasses.replace(found, summaries=rollup.read_all(found.paths, found.as_of))
 
 
+def other_drafts(user: str) -> None:
+    """On a Sunting page in folder mode: the editor's unsaved drafts in other units, to open."""
+    found: Folder | None = st.session_state.get(Key.FOLDER)
+    if found is None or folder_path() is None:
+        return
+    here = str(current_workbook())
+    stores = ((s, DraftStore(Path(s.path))) for s in found.summaries if s.path != here)
+    waiting = [(s, n) for s, store in stores if (n := store.load(user).count())]
+    if not waiting:
+        return
+    box = st.container(border=True)
+    box.markdown(f"**Draf Anda di satker lain** ({len(waiting)}): belum disimpan ke workbook-nya.")
+    for s, count in waiting:
+        year = f" · {s.year}" if s.year else ""
+        # A button, not st.page_link: a link to the same page with another ?berkas= was
+        # overridden by the picker's widgets in Chromium; choose() sets the address as well.
+        box.button(
+            f"{escape_md(_name(s))}{year} ({escape_md(s.file)}): {count} perubahan",
+            on_click=choose, args=(s.path,), key=f"open_draft_{s.file}",
+            icon=":material/edit_note:", type="tertiary",
+        )  # fmt: skip
+
+
 def pages(sections: dict[str, list[Any]], found: Folder | None) -> dict[str, list[Any]]:
     """The navigation: the Rekap Satker first in folder mode; only it when nothing is readable."""
     if found is None:
         return sections
+    alone = found.chosen is None and not found.problem  # the unit's pages then say why not
     rekap = st.Page("pages/rekap.py", title="Rekap Satker", icon=":material/table_chart:",
-                    default=found.chosen is None)  # fmt: skip
-    if found.chosen is None:
+                    default=alone)  # fmt: skip
+    if alone:
         return {"Satker": [rekap]}
     return {"Satker": [rekap], **sections}
 
