@@ -134,10 +134,12 @@ def read_part(name: str, archive: zipfile.ZipFile, part: str, bounds: Bounds = B
     return data
 
 
-def _column_number(letters: bytes) -> int:
+def column_number(letters: str | bytes) -> int:
+    """Excel's column letters as a 1-based number ("A" is 1, "AA" 27), in either case."""
+    codes = letters.encode("ascii") if isinstance(letters, str) else letters
     number = 0
-    for ch in letters.upper():
-        number = number * 26 + ch - 64
+    for code in codes.upper():
+        number = number * 26 + code - 64
     return number
 
 
@@ -151,7 +153,7 @@ def sheet_extent(xml: bytes) -> tuple[int, int]:
     """An upper bound on the last row and column of a worksheet's cells, from its XML."""
     refs = _CELL_REF.findall(xml)
     last_row = max(map(int, map(itemgetter(1), refs)), default=0)
-    last_col = max(map(_column_number, set(map(itemgetter(0), refs))), default=0)
+    last_col = max(map(column_number, set(map(itemgetter(0), refs))), default=0)
     unnumbered = _cell_tags(xml) - len(refs)
     if unnumbered > 0:
         # A cell without a reference follows the one before it, in its row or the next row
