@@ -158,3 +158,23 @@ def test_the_sheets_of_one_file_are_bounded_together() -> None:
     data = zipparts.with_part(zipparts.EVIDENCE_PART, far, data)
     with pytest.raises(limits.LimitError, match="lebih dari 150000 sel"):
         limits.check_xlsx("x.xlsx", data, bounds=bounds)
+
+
+@pytest.mark.parametrize(
+    ("letters", "number"),
+    [
+        ("A", 1),
+        ("Z", 26),
+        ("AA", 27),
+        ("AZ", 52),
+        ("BA", 53),
+        ("XFD", 16384),
+        (b"a", 1),
+        (b"xfd", 16384),
+        ("xFd", 16384),
+        (b"AMJ", 1024),
+    ],
+)
+def test_column_letters_are_decoded_in_one_place(letters: str | bytes, number: int) -> None:
+    """The bounds scan, the shown formats and the cell patch share one decoding, str or bytes."""
+    assert limits.column_number(letters) == number

@@ -334,3 +334,19 @@ def test_formula_cells_read_as_their_cached_value_or_blank(workbook_copy: Path) 
 def test_copy_helper_keeps_original(real_workbook: Path, tmp_path: Path) -> None:
     shutil.copyfile(real_workbook, tmp_path / "x.xlsx")
     assert load_plan(tmp_path / "x.xlsx").version == load_plan(real_workbook).version
+
+
+def test_a_load_reads_the_zip_directory_once(
+    real_workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The format check and the bounds check share one opened zip (the roll-up reads 550)."""
+    opened: list[object] = []
+    real_init = zipfile.ZipFile.__init__
+
+    def counting_init(self: zipfile.ZipFile, *args: object, **kwargs: object) -> None:
+        opened.append(args[0] if args else kwargs.get("file"))
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", counting_init)
+    load_plan(real_workbook)
+    assert len(opened) == 1

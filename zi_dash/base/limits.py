@@ -91,6 +91,16 @@ def open_zip(name: str, data: bytes, bounds: Bounds = BOUNDS) -> zipfile.ZipFile
         archive = zipfile.ZipFile(io.BytesIO(data))
     except ZIP_OPEN_ERRORS as exc:
         raise DamagedError(f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.') from exc
+    try:
+        check_directory(name, archive, bounds)
+    except LimitError:
+        archive.close()
+        raise
+    return archive
+
+
+def check_directory(name: str, archive: zipfile.ZipFile, bounds: Bounds = BOUNDS) -> None:
+    """Check an open zip's directory (entries, sizes, ratios); LimitError when beyond the bounds."""
     infos = archive.infolist()
     if len(infos) > bounds.entries:
         raise _refuse(name, f"berisi {len(infos)} bagian (paling banyak {bounds.entries})")
@@ -109,7 +119,6 @@ def open_zip(name: str, data: bytes, bounds: Bounds = BOUNDS) -> zipfile.ZipFile
             info.compress_size, 1
         ):
             raise _refuse(name, f'bagian "{info.filename}" dimampatkan secara tidak wajar')
-    return archive
 
 
 def read_part(name: str, archive: zipfile.ZipFile, part: str, bounds: Bounds = BOUNDS) -> bytes:
@@ -134,10 +143,12 @@ def read_part(name: str, archive: zipfile.ZipFile, part: str, bounds: Bounds = B
     return data
 
 
-def _column_number(letters: bytes) -> int:
+def column_number(letters: str | bytes) -> int:
+    """Excel's column letters as a 1-based number ("A" is 1, "AA" 27), in either case."""
+    codes = letters.encode("ascii") if isinstance(letters, str) else letters
     number = 0
-    for ch in letters.upper():
-        number = number * 26 + ch - 64
+    for code in codes.upper():
+        number = number * 26 + code - 64
     return number
 
 
@@ -151,7 +162,7 @@ def sheet_extent(xml: bytes) -> tuple[int, int]:
     """An upper bound on the last row and column of a worksheet's cells, from its XML."""
     refs = _CELL_REF.findall(xml)
     last_row = max(map(int, map(itemgetter(1), refs)), default=0)
-    last_col = max(map(_column_number, set(map(itemgetter(0), refs))), default=0)
+    last_col = max(map(column_number, set(map(itemgetter(0), refs))), default=0)
     unnumbered = _cell_tags(xml) - len(refs)
     if unnumbered > 0:
         # A cell without a reference follows the one before it, in its row or the next row
@@ -256,23 +267,38 @@ def check_xlsx(
     sheet. A wanted sheet whose part cannot be found is left out (the reader calls it damaged).
     """
     with open_zip(name, data, bounds) as archive:
-        names = set(archive.namelist())
-        by_name, sheet_parts = _sheet_parts(name, archive, bounds)
-        label = {part: sheet for sheet, part in reversed(list(by_name.items()))}
-        sheet_parts |= {n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")}
-        checked: dict[str, bytes] = {}
-        cells = 0
-        for part in sorted(sheet_parts & names):
-            xml = read_part(name, archive, part, bounds)
-            rows, cols = check_sheet(name, label.get(part, part), xml, bounds)
-            cells += rows * cols
-            if cells > bounds.total_cells:
-                raise _refuse(name, f"lembar-lembarnya berisi lebih dari {bounds.total_cells} sel")
-            checked[part] = xml
-        sheets = {s: checked[p] for s, p in by_name.items() if wanted(s) and p in checked}
-        styles = (
-            read_part(name, archive, "xl/styles.xml", bounds) if "xl/styles.xml" in names else b""
-        )
+        return _checked_parts(name, archive, wanted, bounds)
+
+
+def check_xlsx_archive(
+    name: str,
+    archive: zipfile.ZipFile,
+    wanted: Callable[[str], bool] = lambda sheet: True,
+    bounds: Bounds = BOUNDS,
+) -> XlsxParts:
+    """check_xlsx of a zip the caller opened already (one directory read per file, not two)."""
+    check_directory(name, archive, bounds)
+    return _checked_parts(name, archive, wanted, bounds)
+
+
+def _checked_parts(
+    name: str, archive: zipfile.ZipFile, wanted: Callable[[str], bool], bounds: Bounds
+) -> XlsxParts:
+    names = set(archive.namelist())
+    by_name, sheet_parts = _sheet_parts(name, archive, bounds)
+    label = {part: sheet for sheet, part in reversed(list(by_name.items()))}
+    sheet_parts |= {n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")}
+    checked: dict[str, bytes] = {}
+    cells = 0
+    for part in sorted(sheet_parts & names):
+        xml = read_part(name, archive, part, bounds)
+        rows, cols = check_sheet(name, label.get(part, part), xml, bounds)
+        cells += rows * cols
+        if cells > bounds.total_cells:
+            raise _refuse(name, f"lembar-lembarnya berisi lebih dari {bounds.total_cells} sel")
+        checked[part] = xml
+    sheets = {s: checked[p] for s, p in by_name.items() if wanted(s) and p in checked}
+    styles = read_part(name, archive, "xl/styles.xml", bounds) if "xl/styles.xml" in names else b""
     return XlsxParts(sheets, styles)
 
 

@@ -19,6 +19,7 @@ import atexit
 import os
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ from pebble import ProcessExpired, ProcessPool
 CRASH: Final = "crash"
 TIMEOUT: Final = "timeout"
 ERROR: Final = "error"
+# Most items a task carries: 16 small workbooks are about 0.15 s of a worker's time.
+CHUNK_MAX: Final = 16
 
 T = TypeVar("T")
 A = TypeVar("A")
@@ -159,6 +162,35 @@ def stop() -> None:
 atexit.register(stop)
 
 
+def _answer(future: Any, seconds: float) -> Any:
+    """A future's result, or Failed when its worker crashed, hung or raised."""
+    try:
+        return future.result()
+    except FutureTimeout:
+        return Failed(TIMEOUT, f"{seconds:g} s")
+    except ProcessExpired as exc:
+        return Failed(CRASH, f"exit code {exc.exitcode}")
+    except Exception as exc:  # raised inside fn: the caller names the item, the log the bug
+        # pebble keeps the worker's traceback beside the exception.
+        return Failed(ERROR, getattr(exc, "traceback", "") or repr(exc))
+
+
+def _run_chunk(fn: Callable[[str, A], T], chunk: Sequence[str], arg: A) -> list[T | Failed]:
+    """fn(item, arg) for each item of a chunk, in one worker; an item that raises is Failed."""
+    out: list[T | Failed] = []
+    for item in chunk:
+        try:
+            out.append(fn(item, arg))
+        except Exception:  # this item's bug only: the chunk's other items go on
+            out.append(Failed(ERROR, traceback.format_exc()))
+    return out
+
+
+def chunk_size(items: int) -> int:
+    """Items per task: a few tasks per worker, so that the workers share the load evenly."""
+    return max(1, min(CHUNK_MAX, items // (4 * workers())))
+
+
 def run(
     fn: Callable[[str, A], T],
     items: Sequence[str],
@@ -168,20 +200,25 @@ def run(
 ) -> list[T | Failed]:
     """fn(item, arg) for every item in a worker, in order; a crash, hang or error is Failed.
 
-    `seconds` limits each item from when a worker takes it. Raises OSError or RuntimeError
-    when no process can be started here.
+    `seconds` limits each item from when a worker takes it. Items travel in chunks (one task
+    and one message each way per chunk, not per item); a chunk that crashes its worker or
+    outlasts one item's limit is run again item by item, so that only the item at fault
+    fails. Raises OSError or RuntimeError when no process can be started here.
     """
     pool = start(preload)
-    futures = [pool.schedule(fn, args=(item, arg), timeout=seconds) for item in items]
+    size = chunk_size(len(items))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    futures = [
+        pool.schedule(_run_chunk, args=(fn, chunk, arg), timeout=seconds) for chunk in chunks
+    ]
     out: list[T | Failed] = []
-    for future in futures:
-        try:
-            out.append(future.result())
-        except FutureTimeout:
-            out.append(Failed(TIMEOUT, f"{seconds:g} s"))
-        except ProcessExpired as exc:
-            out.append(Failed(CRASH, f"exit code {exc.exitcode}"))
-        except Exception as exc:  # raised inside fn: the caller names the item, the log the bug
-            # pebble keeps the worker's traceback beside the exception.
-            out.append(Failed(ERROR, getattr(exc, "traceback", "") or repr(exc)))
+    for chunk, future in zip(chunks, futures):
+        answer = _answer(future, seconds)
+        if not isinstance(answer, Failed):
+            out.extend(answer)
+        elif len(chunk) == 1:
+            out.append(answer)
+        else:  # which item was at fault: each alone, with its own limit
+            singles = [pool.schedule(fn, args=(item, arg), timeout=seconds) for item in chunk]
+            out.extend(_answer(single, seconds) for single in singles)
     return out

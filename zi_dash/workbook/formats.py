@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Final
 from xml.sax.saxutils import unescape as xml_unescape
 
-from zi_dash.base import MONTHS_ID
+from zi_dash.base import MONTHS_ID, limits
 
 # Built-in number formats 9 ("0%") and 10 ("0.00%"); 17 is "mmm-yy", a date without its day.
 _PERCENT_BUILTINS: Final = frozenset({9, 10})
@@ -113,13 +113,6 @@ def shown_value(value: object, shown: Shown) -> object:
     return MONTHS_ID[value.month - 1]
 
 
-def _column_index(letters: bytes) -> int:
-    number = 0
-    for ch in letters.upper():
-        number = number * 26 + ch - 64
-    return number - 1
-
-
 def styled_cells(sheet_xml: bytes, styles: Iterable[int]) -> list[tuple[int, int, int]]:
     """0-based (row, column) and format of the sheet's cells whose format is one of `styles`."""
     wanted = {str(s).encode(): s for s in styles}
@@ -132,7 +125,7 @@ def styled_cells(sheet_xml: bytes, styles: Iterable[int]) -> list[tuple[int, int
             continue
         ref = _REF.search(attrs)
         if ref is not None:
-            row, col = int(ref.group(2)) - 1, _column_index(ref.group(1))
+            row, col = int(ref.group(2)) - 1, limits.column_number(ref.group(1)) - 1
             cells.append((row, col, wanted[style.group(1)]))
     return cells
 

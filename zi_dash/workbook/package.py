@@ -23,8 +23,11 @@ _DATA_FOLDS = frozenset(fold(spec.name) for spec in c.DATA_SHEETS)
 _PARSE_ERRORS = (python_calamine.CalamineError, ValueError, TypeError, OverflowError, OSError)
 
 
-def check_format(path: Path, data: bytes) -> None:
-    """Refuse what is not an .xlsx (empty, .xls, encrypted, .ods, a zip of something else)."""
+def check_format(path: Path, data: bytes) -> zipfile.ZipFile:
+    """Refuse what is not an .xlsx (empty, .xls, encrypted, .ods, a zip of something else).
+
+    Returns the zip, opened once here for the bounds check too (the caller closes it).
+    """
     name = path.name
     if not data:
         raise NotXlsxError(f'Berkas "{name}" kosong (0 bita), bukan workbook Excel.')
@@ -38,26 +41,29 @@ def check_format(path: Path, data: bytes) -> None:
             f'Berkas "{name}" berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai '
             '"Excel Workbook (.xlsx)".'
         )
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        if data[:4] == b"PK\x03\x04":  # a zip's start without its end: cut off
-            raise NotXlsxError(
-                f'Berkas "{name}" adalah workbook Excel yang rusak: terpotong (tersalin atau '
-                "terunduh setengah), sehingga tidak dapat dibaca." + restore_hint(path)
-            )
-        raise NotXlsxError(f'Berkas "{name}" bukan workbook Excel (.xlsx).')
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except limits.ZIP_OPEN_ERRORS as exc:
+        # Only a failed open asks why: a zip without its end record is not a zip at all.
+        if not zipfile.is_zipfile(io.BytesIO(data)):
+            if data[:4] == b"PK\x03\x04":  # a zip's start without its end: cut off
+                raise NotXlsxError(
+                    f'Berkas "{name}" adalah workbook Excel yang rusak: terpotong (tersalin atau '
+                    "terunduh setengah), sehingga tidak dapat dibaca." + restore_hint(path)
+                ) from exc
+            raise NotXlsxError(f'Berkas "{name}" bukan workbook Excel (.xlsx).') from exc
         raise NotXlsxError(
             f'Berkas "{name}" rusak: isi zip-nya tidak dapat dibaca.' + restore_hint(path)
         ) from exc
+    names = set(archive.namelist())
     if "content.xml" in names:
-        raise NotXlsxError(
-            f'Berkas "{name}" berformat OpenDocument (.ods). Simpan ulang sebagai .xlsx.'
-        )
-    if "xl/workbook.xml" not in names:
-        raise NotXlsxError(f'Berkas "{name}" bukan workbook Excel (.xlsx).')
+        refusal = f'Berkas "{name}" berformat OpenDocument (.ods). Simpan ulang sebagai .xlsx.'
+    elif "xl/workbook.xml" not in names:
+        refusal = f'Berkas "{name}" bukan workbook Excel (.xlsx).'
+    else:
+        return archive
+    archive.close()
+    raise NotXlsxError(refusal)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -101,13 +107,15 @@ def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
     """The file's bytes and every contract sheet as a grid whose index+1 is the Excel row."""
     if data is None:
         data = read_bytes(path)
-    check_format(path, data)
-    try:
-        parts = limits.check_xlsx(path.name, data, lambda sheet: fold(sheet) in _DATA_FOLDS)
-    except limits.DamagedError as exc:  # a workbook whose parts are cut off or corrupt
-        raise NotXlsxError(str(exc) + restore_hint(path)) from exc
-    except limits.LimitError as exc:
-        raise NotXlsxError(str(exc)) from exc
+    with check_format(path, data) as archive:
+        try:
+            parts = limits.check_xlsx_archive(
+                path.name, archive, lambda sheet: fold(sheet) in _DATA_FOLDS
+            )
+        except limits.DamagedError as exc:  # a workbook whose parts are cut off or corrupt
+            raise NotXlsxError(str(exc) + restore_hint(path)) from exc
+        except limits.LimitError as exc:
+            raise NotXlsxError(str(exc)) from exc
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except _PARSE_ERRORS as exc:

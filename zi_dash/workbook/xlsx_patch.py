@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from openpyxl.utils import get_column_letter
 
-from zi_dash.base import Kind, fold
+from zi_dash.base import Kind, fold, limits
 from zi_dash.workbook.xlsx_styles import PatchUnsupportedError, Styles, attr, set_attr, unescape
 
 _MAIN_NS: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -41,13 +41,6 @@ class CellWrite:
     kind: Kind
     value: object
     style_from: int | None = None  # a row whose cell in this column lends its style
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for ch in letters:
-        number = number * 26 + ord(ch) - 64
-    return number
 
 
 def _serial(value: date) -> float:
@@ -126,7 +119,7 @@ class _Sheet:
         start, end = rows[row]
         for match in _CELL.finditer(self.xml[start:end]):
             ref = _REF.search(match.group(1))
-            if ref and _column_number(ref.group(1)) == col:
+            if ref and limits.column_number(ref.group(1)) == col:
                 style = _STYLE.search(match.group(1))
                 return int(style.group(1)) if style else None
         return None
@@ -148,7 +141,7 @@ class _Sheet:
             ref = _REF.search(match.group(1))
             if ref is None or int(ref.group(2)) != number:
                 raise PatchUnsupportedError("a cell without its reference")
-            cells[_column_number(ref.group(1))] = (match.group(1), match.group(0))
+            cells[limits.column_number(ref.group(1))] = (match.group(1), match.group(0))
         if _CELL.sub("", body).strip():
             raise PatchUnsupportedError("unexpected content in a row")
         for write in writes:
@@ -195,7 +188,7 @@ class _Sheet:
     def _extend_ranges(self, last_row: int, last_col: int) -> None:
         def grow(match: re.Match[str]) -> str:
             first_col, first_row = match.group(2), match.group(3)
-            col = _column_number(match.group(4) or first_col)
+            col = limits.column_number(match.group(4) or first_col)
             if match.group(1) == "<dimension ref":
                 col = max(col, last_col)
             row = max(int(match.group(5) or first_row), last_row)
