@@ -397,3 +397,19 @@ SAME = [
 def test_same(kind: Kind, a: object, b: object, expected: bool) -> None:
     assert cells.same(kind, a, b) is expected
     assert cells.same(kind, b, a) is expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [
+        (Kind.TEXT, " Ya "),
+        (Kind.PERCENT, "50%"),
+        (Kind.DATE, date(2022, 4, 15)),
+        (Kind.STATUS, "selesai"),
+        (Kind.AREA, "iii"),
+        (Kind.TEXT, None),
+    ],
+)
+def test_a_kind_s_reader_is_read_cell(kind: Kind, value: object) -> None:
+    """The table loop takes each column's reader once: the same function as read_cell."""
+    assert cells.reader(kind)(value) == read_cell(kind, value)  # type: ignore[arg-type]

@@ -220,6 +220,11 @@ def read_cell(kind: Kind, value: CellValue) -> object:
     return READERS[kind](value)
 
 
+def reader(kind: Kind) -> Callable[[CellValue], object]:
+    """read_cell for one kind, looked up once (for a loop over thousands of cells)."""
+    return READERS[kind]
+
+
 def same(kind: Kind, a: object, b: object) -> bool:
     """True when two values mean the same cell of this kind ('50' and 50.0; a date and its text).
 
