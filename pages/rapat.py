@@ -33,6 +33,7 @@ screens = ui.cached(meeting.screens, ctx)
 st.html(ui.PROJECTOR_CSS)
 top = st.container(horizontal=True, vertical_alignment="center", gap="medium")
 top.page_link("pages/ringkasan.py", label="Keluar dari Mode Rapat", icon=":material/close:")
+ui.projector_year_notice(top)  # a date outside the plan year: one line, not the page's box
 if ctx.filters.active:  # the sidebar is hidden here: say what it narrows, on one line
     top.caption(f"Saringan aktif: {escape_md(ui.describe(ctx.plan, ctx.filters))}", wrap=False)
 if ctx.view.actions.empty:

@@ -132,3 +132,30 @@ def test_every_meeting_screen_fits_the_projector(
     assert all(all(text in s for text in everywhere) for s in shown)
     # An area with more than four late actions says how many more, inside the screen.
     assert any(re.search(r"\+\d+ lainnya", s) for s in shown[1:])
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)], ids=["1280x720", "1366x768"])
+def test_a_date_outside_the_plan_year_is_one_line_and_the_screen_still_fits(
+    page, server: Server, size: tuple[int, int]
+) -> None:
+    # The tanggal acuan starts at today, years after the 2022 plan: the page's notice box
+    # and its buttons would push the overview past the screen's bottom.
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{server.url}/rapat")
+    wait_ready(page)
+    page.get_by_text("Tanggal acuan di luar tahun rencana 2022").wait_for()
+    assert page.get_by_text("Rencana aksi ini untuk tahun 2022").count() == 0  # not the box too
+    shot(page, f"rapat_{width}x{height}_di_luar_tahun")
+    m = page.evaluate(_MEASURE)
+    problems = _problems(m, "ikhtisar")
+    assert len(m["bars"]) == 6 and m["axis"] and m["plot"] <= height
+    assert not problems, "\n".join(problems)
+    with expect_rerun(page):
+        page.get_by_role("button", name="Pakai 31 Desember 2022").click()
+    assert (
+        page.get_by_text(re.compile(r"^Layar 1 dari 13"))
+        .inner_text()
+        .endswith("status per 31 Desember 2022")
+    )
+    assert page.get_by_text("Tanggal acuan di luar tahun rencana 2022").count() == 0

@@ -17,6 +17,7 @@ from zi_dash.ui.session import (
     keep_choices,
     load_current_plan,
     load_plan_cached,
+    projector_year_notice,
     run_pages,
     sidebar,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "lazy",
     "load_current_plan",
     "load_plan_cached",
+    "projector_year_notice",
     "rekap",
     "require_editor",
     "run_pages",

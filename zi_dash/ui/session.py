@@ -211,10 +211,16 @@ def _outside_the_plan_year(plan: Plan, as_of: date) -> None:
     if not plan.year or as_of.year == plan.year:
         return
     year_end = date(plan.year, 12, 31)
-    # In a slot: the Rekap page replaces it with the folder's years (ui.rekap.year_notice). The
-    # run's Folder (a new one every run) tells this run's slot from one of a run before.
+    choices = [year_end if as_of > year_end else date(plan.year, 1, 1)]
+    last_change = plan.modified.date()
+    if last_change.year == plan.year and last_change not in choices:
+        choices.append(last_change)
+    # In a slot: the Rekap page replaces it with the folder's years (ui.rekap.year_notice) and
+    # Mode Rapat with one line. The run's Folder (a new one every run) tells this run's slot
+    # from one of a run before.
     slot = st.empty()
-    st.session_state[Key.YEAR_NOTICE] = (st.session_state.get(Key.FOLDER), slot)
+    short = f"Tanggal acuan di luar tahun rencana {plan.year}"
+    st.session_state[Key.YEAR_NOTICE] = (st.session_state.get(Key.FOLDER), slot, short, choices)
     box = slot.container(border=True)
     box.warning(
         f"Rencana aksi ini untuk tahun {plan.year}, sedangkan tanggal acuan "
@@ -223,16 +229,31 @@ def _outside_the_plan_year(plan: Plan, as_of: date) -> None:
            "belum ada aksi yang dijadwalkan.")
     )  # fmt: skip
     row = box.container(horizontal=True)
-    choices = [year_end if as_of > year_end else date(plan.year, 1, 1)]
-    last_change = plan.modified.date()
-    if last_change.year == plan.year and last_change not in choices:
-        choices.append(last_change)
     for i, day in enumerate(choices):
         label = "perubahan terakhir workbook, " if i else ""
         row.button(
             f"Pakai {label}{format_date(day)}", on_click=_set_as_of, args=(day,),
             key=f"as_of_in_year_{i}", icon=":material/event:",
         )  # fmt: skip
+
+
+def projector_year_notice(row: Any) -> None:
+    """Mode Rapat: this run's plan-year notice as one line and one button in `row`.
+
+    The full notice (a box, a sentence, up to two buttons) would push the screen past 720 px.
+    Mode Rapat runs only after this run's sidebar, which resets the notice first, so a notice
+    found here is this run's.
+    """
+    kept = st.session_state.get(Key.YEAR_NOTICE)
+    if kept is None:
+        return
+    _, slot, short, choices = kept
+    slot.empty()
+    row.markdown(f"**⚠ {escape_md(short)}**")  # plain ink: colours fade on a projector
+    row.button(
+        f"Pakai {format_date(choices[0])}", on_click=_set_as_of, args=(choices[0],),
+        key="as_of_in_year_rapat", icon=":material/event:",
+    )  # fmt: skip
 
 
 _RUN: Final = threading.local()  # Streamlit runs each script run in its own thread
