@@ -109,6 +109,7 @@ def test_an_unknown_unit_in_the_address_is_a_message_never_another_file(
     assert "dipindah, diganti nama, atau dihapus" in _errors(at)
     assert not at.sidebar.caption  # no unit's sidebar: nothing was shown in its place
     assert at.sidebar.selectbox[0].value is None
+    assert at.sidebar.selectbox[1].proto.placeholder == "Pilih satker dulu"  # not English
 
 
 def test_a_file_removed_from_the_folder_says_so_not_see_rekap(monkeypatch, folder) -> None:

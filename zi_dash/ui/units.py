@@ -146,8 +146,10 @@ def _pick(readable: list[UnitSummary], chosen: UnitSummary | None) -> None:
     st.session_state[Key.UNIT_YEAR] = chosen.path if chosen else None
     st.selectbox("Satuan kerja", units, key=Key.UNIT, on_change=_unit_changed, args=(readable,),
                  placeholder="Pilih satker")  # fmt: skip
+    # With no satker chosen the list is empty: Streamlit's own placeholder would be English.
     st.selectbox("Tahun rencana", [s.path for s in files], key=Key.UNIT_YEAR,
-                 format_func=_year_label(files), on_change=_year_changed)  # fmt: skip
+                 format_func=_year_label(files), on_change=_year_changed,
+                 placeholder="Pilih satker dulu")  # fmt: skip
     st.divider()
 
 
