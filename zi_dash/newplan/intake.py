@@ -76,8 +76,11 @@ class Intake:
         """Of the unread targets, those that read once the plan year is known."""
         if self.year is not None:
             return []
-        rows = {r.id: r for r in self.table.rows}
-        return [i for i in self.unread if parse_target(rows[i].target, _PROBE_YEAR).recognized]
+        return [
+            r.id
+            for r, t in zip(self.table.rows, self.readings, strict=True)
+            if not t.recognized and parse_target(r.target, _PROBE_YEAR).recognized
+        ]
 
     def missing(self, fill: Fill = ON_PAGE) -> list[str]:
         """What the workbook still needs before it can be written (in Indonesian)."""
@@ -127,8 +130,9 @@ class Intake:
 
     def for_unit(self, unit: str | None) -> Intake:
         """The same table under another satuan kerja, its readings and summary kept."""
-        other = dataclasses.replace(self, unit=(unit or "").strip() or guess_unit(self.table.title))
-        other.__dict__.update({k: v for k, v in self.__dict__.items() if k in _OF_THE_TABLE})
+        other = dataclasses.replace(self, unit=_unit(unit, self.table))
+        # Computed here, on the object the page caches, so every rerun's copy shares them.
+        other.__dict__.update({k: getattr(self, k) for k in _OF_THE_TABLE})
         return other
 
     def preview(self) -> pd.DataFrame:
@@ -187,6 +191,11 @@ def read_intake(
     return intake_from(name, read_source(name, data, sheet=sheet), unit=unit, year=year)
 
 
+def _unit(unit: str | None, table: TableRead) -> str:
+    # The satuan kerja typed, else the one the table's title names.
+    return (unit or "").strip() or guess_unit(table.title)
+
+
 def intake_from(
     name: str, table: TableRead, *, unit: str | None = None, year: int | None = None
 ) -> Intake:
@@ -194,7 +203,7 @@ def intake_from(
     return Intake(
         name=name,
         table=table,
-        unit=(unit or "").strip() or guess_unit(table.title),
+        unit=_unit(unit, table),
         year=year if year is not None else guess_year(table.title, table.rows),
         legal_basis=guess_legal_basis(table.title),
     )
