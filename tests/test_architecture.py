@@ -21,18 +21,19 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 SHELL = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
 LAYERS: dict[str, int] = {
     "base": 0,
-    "schedule": 1,
-    "sk": 1,
-    "workbook": 2,
-    "analysis": 3,
-    "edit": 3,
-    "newplan": 3,
-    "charts": 4,
-    "export": 5,
-    "ui": 6,
-    "cli": 7,
-    "__main__": 8,
-    "__init__": 8,
+    "lke": 1,  # the LKE bank and its scoring: the regulation's content, on plain values
+    "schedule": 2,
+    "sk": 2,
+    "workbook": 3,
+    "analysis": 4,
+    "edit": 4,
+    "newplan": 4,
+    "charts": 5,
+    "export": 6,
+    "ui": 7,
+    "cli": 8,
+    "__main__": 9,
+    "__init__": 9,
 }
 MAX_LINES = 400
 

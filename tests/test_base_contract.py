@@ -10,7 +10,7 @@ import dataclasses
 import pytest
 
 from zi_dash.base import contract as c
-from zi_dash.base.contract import ActionCol, AreaCol, EvidenceCol, InfoCol, Kind, LogCol
+from zi_dash.base.contract import ActionCol, AreaCol, EvidenceCol, InfoCol, Kind, LkeCol, LogCol
 
 K = Kind
 
@@ -36,6 +36,7 @@ HEADERS = [
             "Catatan",
             "Diperbarui",
             "Diperbarui Oleh",
+            "Baris LKE",
         ),
         "ID",
         "B2",
@@ -65,6 +66,28 @@ HEADERS = [
         "A2",
     ),
     (c.INFO, "Info", ("Butir", "Nilai"), "Butir", "A2"),
+    (
+        c.LKE,
+        "LKE",
+        (
+            "Baris",
+            "Area",
+            "Bagian",
+            "Subkomponen",
+            "Bobot",
+            "Huruf",
+            "Pertanyaan",
+            "Pilihan Jawaban",
+            "Kriteria",
+            "Jawaban",
+            "Catatan",
+            "Tautan Bukti",
+            "Diperbarui",
+            "Diperbarui Oleh",
+        ),
+        "Baris",
+        "H2",
+    ),
 ]
 
 
@@ -86,8 +109,23 @@ def test_sheets_and_headers(
 def test_the_data_sheets_and_the_guide() -> None:
     assert [s.name for s in c.DATA_SHEETS] == ["Rencana Aksi", "Bukti", "Area", "Riwayat", "Info"]
     assert c.Sheet.GUIDE == "Petunjuk" and c.Sheet.GUIDE not in {s.name for s in c.DATA_SHEETS}
-    assert set(c.EDITABLE) == {c.Sheet.ACTIONS, c.Sheet.EVIDENCE}
+    assert set(c.EDITABLE) == {c.Sheet.ACTIONS, c.Sheet.EVIDENCE, c.Sheet.LKE}
     assert c.EDITABLE[c.Sheet.ACTIONS] is c.ACTIONS and c.EDITABLE[c.Sheet.EVIDENCE] is c.EVIDENCE
+    assert c.EDITABLE[c.Sheet.LKE] is c.LKE
+    assert set(c.UPDATE_STAMPS) == set(c.EDITABLE)
+
+
+def test_the_optional_sheet_and_column() -> None:
+    # Workbooks made before the LKE existed have neither: they must read as before.
+    assert [s.name for s in c.OPTIONAL_SHEETS] == ["LKE"]
+    optional = {
+        (s.name, col.name)
+        for s in c.DATA_SHEETS + c.OPTIONAL_SHEETS
+        for col in s.columns
+        if col.optional
+    }
+    assert optional == {("Rencana Aksi", "Baris LKE")}
+    assert c.ACTIONS.headers[-1] == ActionCol.LKE_ROWS  # after the stamps: appended, not inserted
 
 
 @pytest.mark.parametrize(
@@ -102,9 +140,11 @@ def test_the_data_sheets_and_the_guide() -> None:
                 ActionCol.STATUS,
                 ActionCol.PROGRESS,
                 ActionCol.NOTES,
+                ActionCol.LKE_ROWS,
             },
         ),
         (c.EVIDENCE, {EvidenceCol.STATUS, EvidenceCol.LINK, EvidenceCol.NOTES}),
+        (c.LKE, {LkeCol.ANSWER, LkeCol.NOTES, LkeCol.LINKS}),
         (c.AREAS, set()),
         (c.LOG, set()),
         (c.INFO, set()),
@@ -126,6 +166,7 @@ def test_only_the_staff_columns_are_editable(spec: c.SheetSpec, editable: set[st
         (c.AREAS, {AreaCol.AREA, AreaCol.NAME, AreaCol.WEIGHT}),
         (c.LOG, set()),
         (c.INFO, {InfoCol.KEY}),
+        (c.LKE, {LkeCol.ROW}),
     ],
     ids=lambda v: v.name if isinstance(v, c.SheetSpec) else "",
 )
@@ -152,6 +193,11 @@ KINDS = [
     (c.LOG, LogCol.TIME, K.DATETIME),
     (c.LOG, LogCol.OLD, K.TEXT),
     (c.INFO, InfoCol.VALUE, K.TEXT),
+    (c.ACTIONS, ActionCol.LKE_ROWS, K.TEXT),
+    (c.LKE, LkeCol.ROW, K.TEXT),  # "18": an ID like the others, numbers read as their text
+    (c.LKE, LkeCol.WEIGHT, K.NUMBER),
+    (c.LKE, LkeCol.ANSWER, K.ANSWER),
+    (c.LKE, LkeCol.UPDATED, K.DATETIME),
 ]
 
 

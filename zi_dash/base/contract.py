@@ -20,6 +20,7 @@ class Sheet:
     LOG: Final = "Riwayat"
     INFO: Final = "Info"
     GUIDE: Final = "Petunjuk"
+    LKE: Final = "LKE"
 
 
 class ActionCol:
@@ -40,6 +41,7 @@ class ActionCol:
     STATUS: Final = "Status"
     PROGRESS: Final = "Progres (%)"
     NOTES: Final = "Catatan"
+    LKE_ROWS: Final = "Baris LKE"
     UPDATED: Final = "Diperbarui"
     UPDATED_BY: Final = "Diperbarui Oleh"
 
@@ -53,6 +55,25 @@ class EvidenceCol:
     STATUS: Final = "Status Bukti"
     LINK: Final = "Tautan"
     NOTES: Final = "Catatan"
+    UPDATED: Final = "Diperbarui"
+    UPDATED_BY: Final = "Diperbarui Oleh"
+
+
+class LkeCol:
+    """Columns of the LKE sheet: the bank's text (read-only) and the unit's answers."""
+
+    ROW: Final = "Baris"  # the official row number of the LKE Excel's Jawaban sheet
+    AREA: Final = "Area"
+    PART: Final = "Bagian"  # Pemenuhan, Reform or Hasil
+    SUB: Final = "Subkomponen"
+    WEIGHT: Final = "Bobot"
+    LETTER: Final = "Huruf"
+    QUESTION: Final = "Pertanyaan"
+    TYPE: Final = "Pilihan Jawaban"  # as the LKE Excel's column J: Ya/Tidak, A/B/C, %, Jumlah, …
+    CRITERIA: Final = "Kriteria"
+    ANSWER: Final = "Jawaban"
+    NOTES: Final = "Catatan"
+    LINKS: Final = "Tautan Bukti"  # one link per line, as in Bukti
     UPDATED: Final = "Diperbarui"
     UPDATED_BY: Final = "Diperbarui Oleh"
 
@@ -91,6 +112,8 @@ class InfoKey:
     YEAR: Final = "Tahun Rencana"
     LEGAL_BASIS: Final = "Dasar Hukum"
     ENACTED: Final = "Tanggal Penetapan"
+    # The predicate the unit already holds ("", "WBK" or "WBBM"): WBBM requires WBK first.
+    PREDICATE: Final = "Predikat Saat Ini"
 
 
 class Status:
@@ -174,6 +197,9 @@ class Kind(Enum):
     AREA = "area"
     STATUS = "status"
     EVIDENCE_STATUS = "evidence_status"
+    # An LKE answer as typed: text stripped, a number kept a number; checked against its row
+    # by zi_dash.lke (the allowed values depend on the row, not on the column).
+    ANSWER = "answer"
 
 
 @dataclass(frozen=True)
@@ -185,6 +211,8 @@ class Column:
     width: float = 14.0
     required: bool = False  # a blank cell here is an error
     editable: bool = False  # staff edit it in the dashboard (the SK text is never editable)
+    # A column added after workbooks were in use: a sheet without it reads as before (blank).
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -229,6 +257,9 @@ ACTIONS: Final = SheetSpec(
         Column(ActionCol.NOTES, width=30, editable=True),
         Column(ActionCol.UPDATED, Kind.DATETIME, width=17),
         Column(ActionCol.UPDATED_BY, width=16),
+        # The LKE question rows an action supports ("18" or "18, 20"): after the stamps, as
+        # workbooks made before it have no such column.
+        Column(ActionCol.LKE_ROWS, width=12, editable=True, optional=True),
     ),
     allowed={ActionCol.STATUS: ACTION_STATUSES, ActionCol.AREA: AREA_CODES},
 )
@@ -280,13 +311,49 @@ INFO: Final = SheetSpec(
     columns=(Column(InfoCol.KEY, width=22, required=True), Column(InfoCol.VALUE, width=90)),
 )
 
+# Part names of the LKE sheet's Bagian column.
+PART_FULFILMENT: Final = "Pemenuhan"
+PART_REFORM: Final = "Reform"
+PART_RESULT: Final = "Hasil"
+LKE_PARTS: Final[tuple[str, ...]] = (PART_FULFILMENT, PART_REFORM, PART_RESULT)
+
+LKE: Final = SheetSpec(
+    name=Sheet.LKE,
+    id_column=LkeCol.ROW,
+    freeze="H2",
+    columns=(
+        Column(LkeCol.ROW, width=7, required=True),
+        Column(LkeCol.AREA, width=6),
+        Column(LkeCol.PART, width=11),
+        Column(LkeCol.SUB, width=28),
+        Column(LkeCol.WEIGHT, Kind.NUMBER, width=7),
+        Column(LkeCol.LETTER, width=6),
+        Column(LkeCol.QUESTION, width=50),
+        Column(LkeCol.TYPE, width=11),
+        Column(LkeCol.CRITERIA, width=50),
+        Column(LkeCol.ANSWER, Kind.ANSWER, width=10, editable=True),
+        Column(LkeCol.NOTES, width=30, editable=True),
+        Column(LkeCol.LINKS, width=40, editable=True),
+        Column(LkeCol.UPDATED, Kind.DATETIME, width=17),
+        Column(LkeCol.UPDATED_BY, width=16),
+    ),
+    allowed={LkeCol.PART: LKE_PARTS, LkeCol.AREA: AREA_CODES},
+)
+
 DATA_SHEETS: Final[tuple[SheetSpec, ...]] = (ACTIONS, EVIDENCE, AREAS, LOG, INFO)
+# Sheets added after workbooks were in use: a workbook without one reads as before.
+OPTIONAL_SHEETS: Final[tuple[SheetSpec, ...]] = (LKE,)
 # The sheets staff edit from the dashboard (the others are the SK's or the dashboard's own).
-EDITABLE: Final[dict[str, SheetSpec]] = {Sheet.ACTIONS: ACTIONS, Sheet.EVIDENCE: EVIDENCE}
+EDITABLE: Final[dict[str, SheetSpec]] = {
+    Sheet.ACTIONS: ACTIONS,
+    Sheet.EVIDENCE: EVIDENCE,
+    Sheet.LKE: LKE,
+}
 # Where a save stamps when and by whom each edited row was last changed.
 UPDATE_STAMPS: Final[dict[str, tuple[str, str]]] = {
     Sheet.ACTIONS: (ActionCol.UPDATED, ActionCol.UPDATED_BY),
     Sheet.EVIDENCE: (EvidenceCol.UPDATED, EvidenceCol.UPDATED_BY),
+    Sheet.LKE: (LkeCol.UPDATED, LkeCol.UPDATED_BY),
 }
 # Riwayat's Pengguna for cells changed in the file without the dashboard (in Excel, say).
 OUTSIDE_USER: Final = "(di luar dasbor)"

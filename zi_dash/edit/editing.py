@@ -81,6 +81,7 @@ _ORDER: Final[dict[str, tuple[str, ...]]] = {
         ActionCol.START,
         ActionCol.END,
         ActionCol.NOTES,
+        ActionCol.LKE_ROWS,
         ActionCol.STEP,
     ),
     c.Sheet.EVIDENCE: (

@@ -192,6 +192,17 @@ def choice(value: CellValue, allowed: tuple[str, ...], default: str) -> str:
     raise CellError(f"{as_text(value)!r} tidak ada dalam pilihan: {', '.join(allowed)}")
 
 
+def as_answer(value: CellValue) -> str | float | None:
+    """An LKE answer as typed: a number stays a number, text is stripped, blank is None."""
+    # Whether it fits its row (D for an A/B/C question) is zi_dash.lke's check, not the reader's:
+    # a wrong answer is listed and scores as unanswered, it never stops the workbook loading.
+    if is_blank(value):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return as_text(value)
+
+
 def as_area(value: CellValue) -> str:
     """An area code I–VI."""
     text = as_text(value).upper()
@@ -212,6 +223,7 @@ READERS: Final[dict[Kind, Callable[[CellValue], object]]] = {
     Kind.AREA: as_area,
     Kind.STATUS: lambda v: choice(v, c.ACTION_STATUSES, c.Status.NOT_STARTED),
     Kind.EVIDENCE_STATUS: lambda v: choice(v, c.EVIDENCE_STATUSES, c.EvidenceStatus.MISSING),
+    Kind.ANSWER: as_answer,
 }
 
 

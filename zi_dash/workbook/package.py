@@ -18,7 +18,7 @@ from zi_dash.workbook.cells import CellValue
 from zi_dash.workbook.formats import Shown, shown_styles, shown_value, styled_cells
 
 Grids = dict[str, list[list[CellValue]]]
-_DATA_FOLDS = frozenset(fold(spec.name) for spec in c.DATA_SHEETS)
+_DATA_FOLDS = frozenset(fold(spec.name) for spec in (*c.DATA_SHEETS, *c.OPTIONAL_SHEETS))
 # What calamine raises for a damaged part besides its own CalamineError family.
 _PARSE_ERRORS = (python_calamine.CalamineError, ValueError, TypeError, OverflowError, OSError)
 
@@ -103,8 +103,13 @@ def _as_shown(grid: list[list[CellValue]], cells: list[tuple[int, int, int]], sh
             grid[r][col] = shown_value(grid[r][col], shown[style])  # type: ignore[assignment]
 
 
-def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
-    """The file's bytes and every contract sheet as a grid whose index+1 is the Excel row."""
+def read_grids(
+    path: Path, data: bytes | None = None, *, optional: bool = True
+) -> tuple[bytes, Grids]:
+    """The file's bytes and every contract sheet as a grid whose index+1 is the Excel row.
+
+    An optional sheet (LKE) is in the grids only when the workbook has it and `optional` asks.
+    """
     if data is None:
         data = read_bytes(path)
     with check_format(path, data) as archive:
@@ -123,8 +128,11 @@ def read_grids(path: Path, data: bytes | None = None) -> tuple[bytes, Grids]:
     by_fold = {fold(n): n for n in book.sheet_names}
     shown: dict[int, Shown] = shown_styles(parts.styles)
     grids: Grids = {}
-    for spec in c.DATA_SHEETS:
+    wanted = (*c.DATA_SHEETS, *(c.OPTIONAL_SHEETS if optional else ()))
+    for spec in wanted:
         actual = by_fold.get(fold(spec.name))
+        if actual is None and spec in c.OPTIONAL_SHEETS:
+            continue
         if actual is None:
             raise MissingSheetError(
                 f'Lembar "{spec.name}" tidak ada di workbook "{path.name}". '

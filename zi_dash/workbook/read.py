@@ -61,6 +61,11 @@ def where(sheet: str, row: int | None = None, column: str | None = None, col_idx
 _EMPTY_LOG: Final = pd.DataFrame({name: pd.Series(dtype=object) for name in c.LOG.headers})
 
 
+def empty_frame(spec: SheetSpec) -> pd.DataFrame:
+    """A frame of the sheet's columns without rows."""
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in spec.headers})
+
+
 def empty_log() -> pd.DataFrame:
     """A Riwayat frame without rows."""
     # A shallow copy of one frame: building it anew was ~0.5 ms, 6 % of a 70-row read, which
@@ -91,6 +96,8 @@ class Plan:
     areas: pd.DataFrame
     history: pd.DataFrame
     info: PlanInfo
+    # The LKE sheet's rows, or None for a workbook made before it (it then reads as before).
+    lke: pd.DataFrame | None = None
     # Excel row number of each ID, per sheet, for messages and for writing back.
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
     # 0-based column index of each header, per sheet, for messages that name the cell.
@@ -105,8 +112,20 @@ class Plan:
     warnings: tuple[str, ...] = ()
 
     def frame(self, sheet: str) -> pd.DataFrame:
-        """The rows of an editable sheet (Rencana Aksi or Bukti)."""
-        return self.actions if sheet == c.Sheet.ACTIONS else self.evidence
+        """The rows of an editable sheet (Rencana Aksi, Bukti or LKE; LKE empty when absent)."""
+        if sheet == c.Sheet.ACTIONS:
+            return self.actions
+        if sheet == c.Sheet.EVIDENCE:
+            return self.evidence
+        if sheet == c.Sheet.LKE:
+            return self.lke if self.lke is not None else empty_frame(c.LKE)
+        raise KeyError(sheet)
+
+    def has(self, sheet: str, column: str | None = None) -> bool:
+        """The workbook has this sheet (and column): an optional one may be missing."""
+        if sheet == c.Sheet.LKE and self.lke is None:
+            return False
+        return column is None or column in self.columns.get(sheet, {})
 
     @property
     def log(self) -> pd.DataFrame:
@@ -151,7 +170,7 @@ def find_header(spec: SheetSpec, grid: list[list[CellValue]]) -> tuple[int, dict
         if len(found) == len(wanted):
             break
     row_idx, found = best
-    missing = [h for h in spec.headers if h not in found]
+    missing = [col.name for col in spec.columns if col.name not in found and not col.optional]
     if missing:
         listed = ", ".join(f'"{m}"' for m in missing)
         at = f"baris judul {row_idx + 1}" if row_idx >= 0 else "baris judul"
@@ -170,8 +189,10 @@ def _read_table(spec: SheetSpec, grid: list[list[CellValue]], problems: list[str
     # value once (its memo). Name, position, reader and memo are looked up once per column, not
     # per cell: this loop is most of a small plan's read, 550 times in the roll-up.
     memos: list[dict[tuple[type, CellValue], object]] = [{} for _ in spec.columns]
+    # An optional column the sheet lacks reads from past the row's end: blank on every row.
+    absent = max((len(row) for row in grid), default=0)
     columns = [
-        (col.name, index[col.name], reader(col.kind), col.required, memo)
+        (col.name, index.get(col.name, absent), reader(col.kind), col.required, memo)
         for col, memo in zip(spec.columns, memos)
     ]
     positions = [i for _, i, _, _, _ in columns]
@@ -297,16 +318,26 @@ def _raise_problems(problems: list[str]) -> None:
     raise InvalidValueError(text, problems)
 
 
-def load_plan(path: str | Path, data: bytes | None = None) -> Plan:
-    """Read and check the workbook at `path` (or its bytes already read); raises WorkbookError."""
+def load_plan(path: str | Path, data: bytes | None = None, *, lke: bool = True) -> Plan:
+    """Read and check the workbook at `path` (or its bytes already read); raises WorkbookError.
+
+    `lke=False` skips the LKE sheet (Plan.lke None), for readers that never use it.
+    """
     path = Path(path)
-    data, grids = read_grids(path, data)
+    data, grids = read_grids(path, data, optional=lke)
     problems: list[str] = []
     actions = _read_table(c.ACTIONS, grids[c.Sheet.ACTIONS], problems)
     evidence = _read_table(c.EVIDENCE, grids[c.Sheet.EVIDENCE], problems)
     areas = _read_table(c.AREAS, grids[c.Sheet.AREAS], problems)
     history = _read_table(c.LOG, grids[c.Sheet.LOG], problems)
     info = _read_info(grids[c.Sheet.INFO], problems)
+    tables = [actions, evidence, areas, history]
+    answers: _Table | None = None
+    if c.Sheet.LKE in grids:
+        # Answers that do not fit their row are zi_dash.lke's problems (listed, scored as
+        # blank); only a sheet that cannot be a table at all is refused here.
+        answers = _read_table(c.LKE, grids[c.Sheet.LKE], problems)
+        tables.append(answers)
     _cross_checks(actions, evidence, areas, problems)
     _raise_problems(problems)
 
@@ -326,9 +357,10 @@ def load_plan(path: str | Path, data: bytes | None = None) -> Plan:
         areas=areas.frame,
         history=history.frame,
         info=info,
-        rows={c.Sheet.ACTIONS: actions.rows, c.Sheet.EVIDENCE: evidence.rows},
-        columns={t.spec.name: t.columns for t in (actions, evidence, areas, history)},
-        extents={t.spec.name: t.extent for t in (actions, evidence, areas, history)},
+        lke=answers.frame if answers is not None else None,
+        rows={t.spec.name: t.rows for t in tables if t.spec.name in c.EDITABLE},
+        columns={t.spec.name: t.columns for t in tables},
+        extents={t.spec.name: t.extent for t in tables},
     )
 
 
