@@ -20,6 +20,9 @@ pages = {
         st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),
         st.Page("pages/linimasa.py", title="Linimasa", icon=":material/view_timeline:"),
         st.Page("pages/bukti.py", title="Bukti", icon=":material/folder_open:"),
+        st.Page(
+            "pages/penilaian_mandiri.py", title="Penilaian Mandiri", icon=":material/fact_check:"
+        ),
         st.Page("pages/rapat.py", title="Mode Rapat", icon=":material/co_present:"),
     ],
     "Laporan": [

@@ -24,7 +24,7 @@ import pandas as pd
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
 
-from bench import synthetic
+from bench import lke_workbook, synthetic
 from bench.elements import elements
 from zi_dash import analysis, ui
 from zi_dash.analysis import Filters
@@ -38,7 +38,8 @@ from zi_dash.workbook import load_plan, load_tracked, save_changes
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ("ringkasan", "linimasa", "bukti", "rapat", "riwayat", "ekspor")
 AS_OF = date(2022, 6, 30)
-PARTS = ("reads", "pages", "saves", "export")
+PARTS = ("reads", "pages", "lke", "saves", "export")
+LKE_PAGE = "penilaian_mandiri"
 PAGE_RUNS = 61  # a rerun takes a few ms: with fewer runs the median of a 4 ms page wobbles
 
 
@@ -122,21 +123,45 @@ def page_times(path: Path, folder: Path) -> dict[str, tuple[float, float, float]
         start = time.perf_counter()
         at.switch_page(f"pages/{page}.py").run()
         first = opening if page == "ringkasan" else (time.perf_counter() - start) * 1000
-        if at.exception:
-            raise SystemExit(f"{page}: {at.exception[0].value}")
+        out[page] = (first, *_against_bare(at, page, folder))
+    return out
+
+
+def _against_bare(at: AppTest, page: str, folder: Path) -> tuple[float, float]:
+    """The page's warm rerun and the bare page's drawing the same elements (medians, ms)."""
+    if at.exception:
+        raise SystemExit(f"{page}: {at.exception[0].value}")
+    at.run()
+    drawn = folder / f"{page}.pickle"
+    drawn.write_bytes(pickle.dumps(elements(at)))
+    os.environ["BENCH_ELEMENTS"] = str(drawn)
+    bare = AppTest.from_file(str(_bare_script(folder)), default_timeout=600).run()
+    if bare.exception or len(elements(bare)) != len(elements(at)):
+        raise SystemExit(f"{page}: the bare page does not draw what the page drew")
+    # Alternated, so that both see the same load of a shared machine.
+    real, floor = [], []
+    for _ in range(PAGE_RUNS):
+        real.append(median_ms(at.run, 1))
+        floor.append(median_ms(bare.run, 1))
+    return statistics.median(real), statistics.median(floor)
+
+
+def lke_times(path: Path, folder: Path) -> dict[str, tuple[float, float, float]]:
+    """Penilaian Mandiri as an editor with a draft (its review drawn) and as a reader."""
+    compile_once()
+    copy = lke_workbook.prepared(path, folder)
+    os.environ[WORKBOOK_ENV] = str(copy)
+    out = {}
+    for label, user in (("penilaian_mandiri (penyunting)", lke_workbook.USER), (LKE_PAGE, None)):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        at.session_state[Key.AS_OF] = AS_OF
+        if user:
+            at.session_state[Key.USER] = user
         at.run()
-        drawn = folder / f"{page}.pickle"
-        drawn.write_bytes(pickle.dumps(elements(at)))
-        os.environ["BENCH_ELEMENTS"] = str(drawn)
-        bare = AppTest.from_file(str(_bare_script(folder)), default_timeout=600).run()
-        if bare.exception or len(elements(bare)) != len(elements(at)):
-            raise SystemExit(f"{page}: the bare page does not draw what the page drew")
-        # Alternated, so that both see the same load of a shared machine.
-        real, floor = [], []
-        for _ in range(PAGE_RUNS):
-            real.append(median_ms(at.run, 1))
-            floor.append(median_ms(bare.run, 1))
-        out[page] = (first, statistics.median(real), statistics.median(floor))
+        start = time.perf_counter()
+        at.switch_page(f"pages/{LKE_PAGE}.py").run()
+        first = (time.perf_counter() - start) * 1000
+        out[label] = (first, *_against_bare(at, label.replace(" ", "_"), folder))
     return out
 
 
@@ -183,7 +208,7 @@ def main() -> None:
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}; medians in ms; sizes are action rows"
     )
-    reads, pages, saves, exports = {}, {}, {}, {}
+    reads, pages, lkes, saves, exports = {}, {}, {}, {}, {}
     with tempfile.TemporaryDirectory(prefix="zi-bench-") as tmp:
         folder = Path(tmp)
         for size in sizes:
@@ -192,6 +217,8 @@ def main() -> None:
                 reads[size] = read_times(path, runs)
             if "pages" in parts:
                 pages[size] = page_times(path, folder)
+            if "lke" in parts:
+                lkes[size] = lke_times(path, folder)
             if "saves" in parts:
                 saves[size] = save_times(path, runs, folder)
             if "export" in parts:
@@ -199,13 +226,15 @@ def main() -> None:
     render.RENDERER.stop()
     if reads:
         _table("Workbook read", sizes, {k: [reads[s][k] for s in sizes] for k in reads[sizes[0]]})
-    if pages:
+    for found in (pages, lkes):
+        if not found:
+            continue
         rows = {}
-        for page in PAGES:
-            rows[f"{page} (first view)"] = [pages[s][page][0] for s in sizes]
-            rows[f"{page} (page)"] = [pages[s][page][1] for s in sizes]
-            rows[f"{page} (bare)"] = [pages[s][page][2] for s in sizes]
-            rows[f"{page} ratio"] = [pages[s][page][1] / pages[s][page][2] for s in sizes]
+        for page in found[sizes[0]]:
+            rows[f"{page} (first view)"] = [found[s][page][0] for s in sizes]
+            rows[f"{page} (page)"] = [found[s][page][1] for s in sizes]
+            rows[f"{page} (bare)"] = [found[s][page][2] for s in sizes]
+            rows[f"{page} ratio"] = [found[s][page][1] / found[s][page][2] for s in sizes]
         _table("Page rerun, warm cache (AppTest)", sizes, rows)
     rows = {k: [saves[s][k] for s in sizes] for k in saves[sizes[0]]} if saves else {}
     if exports:

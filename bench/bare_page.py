@@ -47,6 +47,10 @@ def draw(path: str) -> None:
             getattr(where, kind)(payload[0], payload[1], key=f"bare_{i}")
         elif kind == "date_input":
             where.date_input(payload[0], payload[1], key=f"bare_{i}")
+        elif kind == "radio":
+            where.radio(payload[0], payload[1], index=payload[2], key=f"bare_{i}")
+        elif kind in ("text_input", "text_area"):
+            getattr(where, kind)(payload[0], payload[1], key=f"bare_{i}")
         elif kind == "download_button":
             where.download_button(payload, b"", key=f"bare_{i}", on_click="ignore")
         else:  # buttons and page links
@@ -66,9 +70,9 @@ def never_opened(url: str) -> Callable[[], None]:
 drawn = json.loads(os.environ.get("BENCH_PAGES") or "{}") or {
     "bare_Pantau_0": os.environ["BENCH_ELEMENTS"]
 }
-# The app's navigation menu is an element of every page too: the same nine entries.
+# The app's navigation menu is an element of every page too: the same ten entries.
 MENU = {
-    "Pantau": ["Ringkasan", "Linimasa", "Bukti", "Mode Rapat"],
+    "Pantau": ["Ringkasan", "Linimasa", "Bukti", "Penilaian Mandiri", "Mode Rapat"],
     "Laporan": ["Ekspor", "Riwayat Perubahan"],
     "Sunting": ["Sunting Aksi", "Sunting Bukti"],
     "Rencana": ["Rencana Baru"],

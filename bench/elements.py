@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 TEXT_ELEMENTS = ("title", "subheader", "caption", "markdown", "error", "warning", "info")
 DRAWN = (
     *TEXT_ELEMENTS, "metric", "plotly_chart", "dataframe", "table", "selectbox", "multiselect",
-    "date_input", "button", "download_button", "page_link",
+    "date_input", "button", "download_button", "page_link", "radio", "text_input", "text_area",
 )  # fmt: skip
 
 
@@ -36,6 +36,10 @@ def _payload(el: Any) -> object:
     if kind in ("selectbox", "multiselect"):
         return (el.label, list(el.options))
     if kind == "date_input":
+        return (el.label, el.value)
+    if kind == "radio":
+        return (el.label, list(el.options), el.index)
+    if kind in ("text_input", "text_area"):
         return (el.label, el.value)
     return el.proto.label  # buttons, download buttons, page links
 

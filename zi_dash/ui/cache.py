@@ -91,6 +91,7 @@ def forget() -> None:
     _shared_options.clear()
     _shared_value.clear()
     _shared_describe.clear()
+    _shared_of_plan.clear()
 
 
 def loaded(source: tuple[str, int, int], load: Callable[[str, int, int], Plan]) -> Plan:
@@ -206,6 +207,32 @@ def cached(fn: Callable[..., T], ctx: Scope, *args: Hashable, whole_plan: bool =
         return _shared_value(fn_key, key, as_of, scope, args, fn, base)
 
     value = _remember(memo, (fn_key, whole_plan, args), compute)
+    if isinstance(value, pd.DataFrame):
+        return value.copy(deep=False)  # type: ignore[return-value]
+    return value
+
+
+@st.cache_resource(show_spinner=False, max_entries=SHARED_ENTRIES)
+def _shared_of_plan(
+    fn_key: str, key: PlanKey, args: tuple[Any, ...], _fn: Callable[..., Any], _plan: Plan
+) -> Any:
+    del fn_key, key  # they stand for _fn and _plan, which are not hashed
+    return _fn(_plan, *args)
+
+
+def of_plan(fn: Callable[..., T], plan: Plan, *args: Hashable) -> T:
+    """`fn(plan, *args)` on the whole plan as it is now (no tanggal acuan, no filter), once per
+    plan version and args: what an editing page shows beside the file (the LKE's answers)."""
+    key, fn_key = plan_key(plan), _function_key(fn)
+    memo = _current(st.session_state.get(MEMO_KEY))
+
+    def compute() -> T:
+        return _shared_of_plan(fn_key, key, args, fn, plan)
+
+    if memo is not None and memo.scope[0] == key:
+        value = _remember(memo, ("of_plan", fn_key, args), compute)
+    else:
+        value = compute()
     if isinstance(value, pd.DataFrame):
         return value.copy(deep=False)  # type: ignore[return-value]
     return value

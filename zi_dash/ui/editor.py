@@ -44,12 +44,13 @@ def _secret_users() -> dict[str, str]:
     return accounts.users_from(table, "bagian [users] secrets.toml")
 
 
-def _store() -> DraftStore:
+def draft_store() -> DraftStore:
+    """The drafts of the workbook shown (Sunting's and Penilaian Mandiri's alike)."""
     # Beside the workbook shown: in folder mode the unit picked, so drafts follow its file.
     return DraftStore(current_workbook())
 
 
-def _keep_draft(store: DraftStore, draft: Draft, *, quiet: bool = False) -> bool:
+def keep_draft(store: DraftStore, draft: Draft, *, quiet: bool = False) -> bool:
     """Store the draft; when its folder refuses, say so (unless `quiet`) and go on.
 
     What was typed stays in the grid's own state, so it stays on screen; only the server copy
@@ -79,7 +80,7 @@ def _log_out(discard: bool) -> None:
     st.session_state.pop(Key.ASK_LOGOUT, None)
     if discard and user:
         try:
-            _store().clear(user)
+            draft_store().clear(user)
         except durable.WriteError as exc:  # logged out all the same; the draft stays
             st.session_state[Key.FLASH] = f"Draf tidak dapat dibuang. {exc}"
     for sheet in _SHEETS:
@@ -89,7 +90,7 @@ def _log_out(discard: bool) -> None:
 
 def _absorb_all(user: str) -> Draft:
     """The editor's draft with every grid's pending edits in it (saved when they were new)."""
-    store = _store()
+    store = draft_store()
     draft = store.load(user)
     changed = False
     for sheet in _SHEETS:
@@ -98,7 +99,7 @@ def _absorb_all(user: str) -> Draft:
             state = st.session_state.get(Key.EDITOR.format(sheet, grid[0]), {})
             changed |= editing.absorb(draft, sheet, grid[1], grid[2], state)
     if changed:
-        _keep_draft(store, draft, quiet=True)  # the Sunting page itself says so
+        keep_draft(store, draft, quiet=True)  # the Sunting page itself says so
     return draft
 
 
@@ -236,13 +237,13 @@ def _refresh(sheet: str) -> None:
 
 def edit_sheet(ctx: Context, sheet: str, user: str) -> None:
     """The grid (sidebar filters apply), the draft's review, and one Save button."""
-    store = _store()
+    store = draft_store()
     draft = store.load(user)
     grid = st.session_state.get(Key.GRID.format(sheet))
     if grid is not None:
         state = st.session_state.get(Key.EDITOR.format(sheet, grid[0]), {})
         if editing.absorb(draft, sheet, grid[1], grid[2], state):
-            _keep_draft(store, draft)  # at every change: a reload or page switch loses nothing
+            keep_draft(store, draft)  # at every change: a reload or page switch loses nothing
     ids = editing.row_ids(ctx.view, sheet)
     found = editing.review(ctx.plan, sheet, draft, ids)
     frame = editing.editor_frame(ctx.plan, sheet, ids, draft, found)
@@ -262,12 +263,13 @@ def edit_sheet(ctx: Context, sheet: str, user: str) -> None:
     if not draft.count(sheet):
         st.caption("Belum ada perubahan. Klik dua kali sebuah sel untuk mengubahnya.")
         return
-    _review(ctx, store, draft, sheet, found, user)
+    review_changes(ctx, store, draft, sheet, found, user)
 
 
-def _review(
+def review_changes(
     ctx: Context, store: DraftStore, draft: Draft, sheet: str, found: editing.Review, user: str
 ) -> None:
+    """The draft's review of one sheet: lines, problems, conflicts, Simpan, Buang, Unduh."""
     st.subheader("Perubahan yang belum disimpan")
     last = f", terakhir {when(draft.updated)}" if draft.updated else ""
     st.caption(
@@ -296,7 +298,7 @@ def _review(
         st.write(f"Buang {draft.count(sheet)} perubahan di lembar {sheet}? Tidak dapat dibatalkan.")
         if st.button("Ya, buang", key=f"discard_{sheet}"):
             draft.sheets.pop(sheet, None)
-            if _keep_draft(store, draft):
+            if keep_draft(store, draft):
                 _refresh(sheet)
                 st.rerun()
     name = f"draf_belum_tersimpan_{datetime.now():%Y-%m-%d_%H%M}.xlsx"
@@ -327,7 +329,7 @@ def _conflicts(
         editing.take_theirs(draft, sheet, found.outcomes)
     else:
         return
-    if _keep_draft(store, draft):
+    if keep_draft(store, draft):
         _refresh(sheet)
         st.rerun()
 
@@ -346,7 +348,7 @@ def _save(
     merged = " (digabung dengan perubahan orang lain)" if result.merged else ""
     held = draft.count(sheet)
     rest = f" {held} perubahan bermasalah tetap di draf." if held else ""
-    if not _keep_draft(store, draft, quiet=True):
+    if not keep_draft(store, draft, quiet=True):
         rest += " Draf di server belum diperbarui (foldernya tidak dapat ditulis)."
     saved(f"Tersimpan: {len(result.changes)} sel diubah oleh {user}{merged}.{rest}", sheet)
 

@@ -1,0 +1,194 @@
+"""The Penilaian Mandiri (LKE) page: the live self-assessment, one sub-component open at a time.
+
+Editing is Sunting's machinery, not a second one: each widget writes into the editor's Draft
+for the LKE sheet (row ID = Baris text), and the same review, merge rule, conflicts, Simpan and
+Riwayat follow (ui.editor). Only one sub-component's questions are drawn per run: 110 questions'
+widgets at once would make every rerun slow.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import pandas as pd
+import streamlit as st
+
+from zi_dash import analysis, lke
+from zi_dash.base import InfoKey, LkeCol, WorkbookError, escape_md, number
+from zi_dash.base import contract as c
+from zi_dash.edit import Draft, editing
+from zi_dash.ui import lke_links as links
+from zi_dash.ui import lke_summary as summary
+from zi_dash.ui.cache import of_plan
+from zi_dash.ui.editor import draft_store, require_editor, review_changes, saved
+from zi_dash.ui.lke_input import overlay
+from zi_dash.ui.lke_question import Editing, question
+from zi_dash.ui.session import Context, Key
+from zi_dash.workbook import Plan, add_lke_sheet, editable_values
+
+SHEET: Final = c.Sheet.LKE
+HASIL: Final = "Hasil"  # the area picker's last entry: IPAK, capaian kinerja, IPKP
+AREA_KEY: Final = "lke_area"
+SUB_KEY: Final = "lke_sub_{}"  # .format(area): the sub-component picked in that area
+KEPT: Final = "lke_kept_{}"  # .format(widget key): the choice, kept over a page switch
+
+
+def _kept(key: str) -> None:
+    """Restore a picker after a page switch (Streamlit drops undrawn widgets' state)."""
+    if key not in st.session_state and KEPT.format(key) in st.session_state:
+        st.session_state[key] = st.session_state[KEPT.format(key)]
+
+
+def _keep(key: str) -> None:
+    st.session_state[KEPT.format(key)] = st.session_state[key]
+
+
+def _generation() -> int:
+    """The widgets' generation: editor.refresh (after a save, a discard) starts a new one."""
+    grid = st.session_state.get(Key.GRID.format(SHEET))
+    if grid is None:
+        generation = st.session_state.get(Key.EDITOR_GEN, 0) + 1
+        st.session_state[Key.EDITOR_GEN] = generation
+        grid = st.session_state[Key.GRID.format(SHEET)] = (generation, [], {})
+    return grid[0]
+
+
+def _saved(plan: Plan) -> dict[str, dict[str, object]]:
+    return editable_values(plan, SHEET)
+
+
+def _assess(plan: Plan, answers: tuple[tuple[int, object], ...]) -> analysis.Assessment:
+    return analysis.assess(plan, dict(answers) if answers else None)
+
+
+def _held(plan: Plan) -> str:
+    return plan.info.extra.get(InfoKey.PREDICATE, "")
+
+
+def _steps(plan: Plan, answers: tuple[tuple[int, object], ...]) -> tuple[str, list[lke.Step]]:
+    merged = analysis.answers_of(plan) | dict(answers)
+    return lke.next_steps(merged, held=_held(plan), progress=of_plan(links.progress, plan))
+
+
+def offer(plan: Plan, user: str | None) -> None:
+    """No LKE sheet yet: say so; an editor adds it in one click (a logged save)."""
+    st.info(
+        f'Workbook "{escape_md(plan.path.name)}" belum punya lembar LKE. Lembar itu memuat 110 '
+        "pertanyaan LKE ZI (PermenPANRB 90/2021) beserta kolom Jawaban, Catatan dan Tautan Bukti "
+        "unit; lembar lain tidak berubah."
+    )
+    if user is None:
+        return
+    if st.button("Tambahkan lembar LKE", type="primary", icon=":material/add:"):
+        try:
+            add_lke_sheet(plan.path, user, plan.version)
+        except WorkbookError as exc:
+            st.error(f"**Lembar LKE tidak dapat ditambahkan.** {escape_md(exc)}")
+            return
+        saved(f"Lembar LKE ditambahkan ke workbook oleh {user}.")
+
+
+def _area_label(area: str, bank: lke.Bank) -> str:
+    if area == HASIL:
+        return "Hasil (IPAK, capaian kinerja, IPKP)"
+    name = next(s.area_name for s in bank.subcomponents if s.area == area)
+    return f"{area}. {name}"
+
+
+def _sub_label(sub: lke.Row, score: lke.Score) -> str:
+    got = score.subcomponents.get(sub.baris, 0.0)
+    return f"{sub.part} · {sub.sub_name} · {number(got, 2)} dari {number(sub.weight or 0, 2)}"
+
+
+def _subs(bank: lke.Bank, area: str) -> list[lke.Row]:
+    return [s for s in bank.subcomponents if s.area == area and bank.questions_of(s.baris)]
+
+
+def sub_table(bank: lke.Bank, score: lke.Score, area: str) -> pd.DataFrame:
+    """The area's sub-components with their live scores."""
+    rows = []
+    for sub in _subs(bank, area):
+        got, weight = score.subcomponents.get(sub.baris, 0.0), sub.weight or 0.0
+        rows.append(
+            {
+                "Baris": str(sub.baris),
+                "Bagian": sub.part,
+                "Sub-komponen": sub.sub_name,
+                "Nilai": f"{number(got, 2)} / {number(weight, 2)}",
+                "Persen": f"{number(got / weight * 100 if weight else 0.0, 0)} %",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _questions(plan: Plan, score: lke.Score, ed: Editing | None, saved_cells) -> None:
+    bank, linked = lke.bank(), of_plan(links.linked_frames, plan)
+    areas = [*dict.fromkeys(s.area for s in bank.subcomponents), HASIL]
+    _kept(AREA_KEY)
+    area = st.selectbox(
+        "Area", areas, format_func=lambda a: _area_label(a, bank), key=AREA_KEY,
+        on_change=_keep, args=(AREA_KEY,),
+    )  # fmt: skip
+    if area == HASIL:
+        st.caption(
+            f"IPAK {number(score.ipak, 2)} · capaian kinerja {number(score.capaian, 2)} · "
+            f"IPKP {number(score.ipkp, 2)} dari 40 ({summary.LABEL})"
+        )
+        for row in bank.rows:
+            if row.kind is lke.RowKind.RESULT:
+                question(row, score, ed, saved_cells, linked.get(row.baris))
+        return
+    st.dataframe(sub_table(bank, score, area), hide_index=True, width="stretch")
+    subs = {s.baris: s for s in _subs(bank, area)}
+    key = SUB_KEY.format(area)
+    _kept(key)
+    chosen = st.selectbox(
+        "Sub-komponen yang dibuka", list(subs), key=key,
+        format_func=lambda b: _sub_label(subs[b], score), on_change=_keep, args=(key,),
+    )  # fmt: skip
+    for row in bank.questions_of(chosen):
+        question(row, score, ed, saved_cells, linked.get(row.baris))
+
+
+def page(ctx: Context) -> None:
+    """The whole page below its title."""
+    plan, user = ctx.plan, st.session_state.get(Key.USER)
+    login = st.container()
+    if not plan.has(SHEET):
+        offer(plan, user)
+        if user is None:
+            with login:
+                require_editor()
+        return
+    bank = lke.bank()
+    saved_cells = of_plan(_saved, plan)
+    store = draft_store() if user else None
+    draft = store.load(user) if store and user else None
+    typed = draft.typed(SHEET) if draft else {}
+    answers = tuple(sorted(overlay(typed, LkeCol.ANSWER).items()))
+    found = of_plan(_assess, plan, answers)
+    summary.headline(found.score, len(answers))
+    summary.problems(found.problems)
+    st.dataframe(summary.area_table(found.score, bank), hide_index=True, width="stretch")
+    summary.verdicts(found.score)
+    target, steps = of_plan(_steps, plan, answers)
+    summary.next_steps(target, steps, bank, of_plan(links.progress, plan))
+    st.subheader("Jawaban per sub-komponen")
+    ed = None
+    if user and draft is not None:
+        # Keyed on the file's version too: a save by someone else redraws the widgets fresh.
+        generation = f"{_generation()}_{plan.version[:12]}"
+        ed = Editing(user, str(plan.path), generation, saved_cells, typed)
+    _questions(plan, found.score, ed, saved_cells)
+    if user and store and draft is not None:
+        _review(ctx, store, draft, user)
+    else:
+        with login, st.expander("Masuk sebagai penyunting untuk mengisi jawaban"):
+            require_editor()
+
+
+def _review(ctx: Context, store, draft: Draft, user: str) -> None:
+    if not draft.count(SHEET):
+        st.caption("Belum ada perubahan. Jawaban yang dipilih menjadi draf sampai Simpan.")
+        return
+    review_changes(ctx, store, draft, SHEET, editing.review(ctx.plan, SHEET, draft), user)
