@@ -1,0 +1,18 @@
+"""The LKE layer: the LKE ZI question bank and its answers, on plain values.
+
+It imports only zi_dash.base.
+"""
+
+from __future__ import annotations
+
+from zi_dash.lke.bank import AnswerType, Bank, Option, Row, RowKind, Thresholds, bank
+
+__all__ = [
+    "AnswerType",
+    "Bank",
+    "Option",
+    "Row",
+    "RowKind",
+    "Thresholds",
+    "bank",
+]
