@@ -6,13 +6,18 @@ It imports only zi_dash.base.
 from __future__ import annotations
 
 from zi_dash.lke.bank import AnswerType, Bank, Option, Row, RowKind, Thresholds, bank
+from zi_dash.lke.links import SK_COMPONENTS, LinkError, format_rows, parse_rows
 
 __all__ = [
+    "SK_COMPONENTS",
     "AnswerType",
     "Bank",
+    "LinkError",
     "Option",
     "Row",
     "RowKind",
     "Thresholds",
     "bank",
+    "format_rows",
+    "parse_rows",
 ]
