@@ -203,6 +203,24 @@ def as_answer(value: CellValue) -> str | float | None:
     return as_text(value)
 
 
+def answer_key(value: object) -> float | str | None:
+    """What an LKE answer means without its row: 3, "3" and "3,0" alike; "b" and "B" alike.
+
+    Canonical letters and Ya/Tidak are zi_dash.lke's (parse_answer's `shown`), which ignore
+    case; a number typed as text is the number. Anything else compares as folded text.
+    """
+    value = plain(value)
+    if is_blank(value):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    text = as_text(value)
+    try:
+        return as_number(text)
+    except CellError:
+        return fold(text)
+
+
 def as_area(value: CellValue) -> str:
     """An area code I–VI."""
     text = as_text(value).upper()
@@ -232,6 +250,17 @@ def read_cell(kind: Kind, value: CellValue) -> object:
     return READERS[kind](value)
 
 
+def read_logged(kind: Kind, text: CellValue) -> object:
+    """A Riwayat text read back as the cell it logged: an LKE answer "12" is the number 12."""
+    value = read_cell(kind, text)
+    if kind is Kind.ANSWER and isinstance(value, str):
+        try:
+            return as_number(value)
+        except CellError:
+            return value
+    return value
+
+
 def reader(kind: Kind) -> Callable[[CellValue], object]:
     """read_cell for one kind, looked up once (for a loop over thousands of cells)."""
     return READERS[kind]
@@ -242,6 +271,8 @@ def same(kind: Kind, a: object, b: object) -> bool:
 
     An unreadable value equals nothing, so a change to or from it is never dropped as a no-op.
     """
+    if kind is Kind.ANSWER:
+        return answer_key(a) == answer_key(b)
     try:
         return read_cell(kind, plain(a)) == read_cell(kind, plain(b))  # type: ignore[arg-type]
     except CellError:
