@@ -5,14 +5,18 @@ It imports only zi_dash.base.
 
 from __future__ import annotations
 
+from zi_dash.lke.answers import Parsed, allowed_text, parse_answer
 from zi_dash.lke.bank import AnswerType, Bank, Option, Row, RowKind, Thresholds, bank
 
 __all__ = [
     "AnswerType",
     "Bank",
     "Option",
+    "Parsed",
     "Row",
     "RowKind",
     "Thresholds",
+    "allowed_text",
     "bank",
+    "parse_answer",
 ]
