@@ -5,6 +5,7 @@ It imports only zi_dash.base.
 
 from __future__ import annotations
 
+from zi_dash.lke.answers import Parsed, allowed_text, parse_answer
 from zi_dash.lke.bank import AnswerType, Bank, Option, Row, RowKind, Thresholds, bank
 from zi_dash.lke.links import SK_COMPONENTS, LinkError, format_rows, parse_rows
 
@@ -14,10 +15,13 @@ __all__ = [
     "Bank",
     "LinkError",
     "Option",
+    "Parsed",
     "Row",
     "RowKind",
     "Thresholds",
+    "allowed_text",
     "bank",
     "format_rows",
+    "parse_answer",
     "parse_rows",
 ]
