@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zi_dash.base import contract as c
 from zi_dash.lke import (
-    SK_COMPONENTS,
     LinkError,
-    RowKind,
-    bank,
     format_rows,
     parse_rows,
 )
@@ -96,31 +92,3 @@ def test_format_rows(rows: tuple[int, ...], expected: str) -> None:
 def test_format_rows_round_trips(text: str) -> None:
     rows = parse_rows(text)
     assert parse_rows(format_rows(rows)) == rows
-
-
-@pytest.mark.parametrize(("key", "baris"), sorted(SK_COMPONENTS.items()))
-def test_sk_component_is_a_fulfilment_sub_component_of_its_area(
-    key: tuple[str, int], baris: int
-) -> None:
-    row = bank().row(baris)
-    assert (row.kind, row.part, row.area) == (RowKind.SUB, c.PART_FULFILMENT, key[0])
-    assert bank().questions_of(baris)
-
-
-def test_sk_components_are_the_23_distinct_components() -> None:
-    per_area = {
-        a: sorted(n for (x, n) in SK_COMPONENTS if x == a)
-        for a in ("I", "II", "III", "IV", "V", "VI")
-    }
-    assert {a: len(n) for a, n in per_area.items()} == {
-        "I": 4,
-        "II": 3,
-        "III": 6,
-        "IV": 2,
-        "V": 5,
-        "VI": 3,
-    }
-    assert all(n == list(range(1, len(n) + 1)) for n in per_area.values())
-    assert len(set(SK_COMPONENTS.values())) == 23
-    # [110] Pengelolaan Pengaduan and [118] Pemanfaatan TI have no SK component.
-    assert {110, 118}.isdisjoint(SK_COMPONENTS.values())

@@ -1,4 +1,4 @@
-"""Plan ↔ LKE links: the SK's components as LKE sub-components, and the `Baris LKE` cell's text."""
+"""Plan ↔ LKE links: the `Baris LKE` cell's text, read into LKE question rows and written back."""
 
 from __future__ import annotations
 
@@ -7,34 +7,6 @@ from collections.abc import Iterable
 from typing import Final
 
 from zi_dash.lke.bank import Row, RowKind, bank
-
-# The SK's 23 components are exactly the LKE's Pemenuhan sub-components (issue 20's table);
-# [110] Pengelolaan Pengaduan and [118] Pemanfaatan TI have no SK component.
-SK_COMPONENTS: Final[dict[tuple[str, int], int]] = {
-    ("I", 1): 5,
-    ("I", 2): 8,
-    ("I", 3): 12,
-    ("I", 4): 16,
-    ("II", 1): 22,
-    ("II", 2): 26,
-    ("II", 3): 31,
-    ("III", 1): 35,
-    ("III", 2): 39,
-    ("III", 3): 43,
-    ("III", 4): 50,
-    ("III", 5): 55,
-    ("III", 6): 57,
-    ("IV", 1): 60,
-    ("IV", 2): 64,
-    ("V", 1): 74,
-    ("V", 2): 77,
-    ("V", 3): 82,
-    ("V", 4): 87,
-    ("V", 5): 91,
-    ("VI", 1): 98,
-    ("VI", 2): 103,
-    ("VI", 3): 114,
-}
 
 # Commas, semicolons and any whitespace (newlines too) separate rows; "][" is "] [" typed tight.
 _SEPARATORS: Final = re.compile(r"[\s,;]+")
