@@ -203,22 +203,25 @@ def as_answer(value: CellValue) -> str | float | None:
     return as_text(value)
 
 
+def _number_or_text(text: str) -> float | str:
+    """Text that reads as a number ("12", "3,6") as the number, else the text itself."""
+    try:
+        number = as_number(text)
+    except CellError:
+        return text
+    return text if number is None else number
+
+
 def answer_key(value: object) -> float | str | None:
     """What an LKE answer means without its row: 3, "3" and "3,0" alike; "b" and "B" alike.
 
     Canonical letters and Ya/Tidak are zi_dash.lke's (parse_answer's `shown`), which ignore
     case; a number typed as text is the number. Anything else compares as folded text.
     """
-    value = plain(value)
-    if is_blank(value):
-        return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    text = as_text(value)
-    try:
-        return as_number(text)
-    except CellError:
-        return fold(text)
+    value = as_answer(plain(value))  # type: ignore[arg-type]
+    if isinstance(value, str):
+        value = _number_or_text(value)
+    return fold(value) if isinstance(value, str) else value
 
 
 def as_area(value: CellValue) -> str:
@@ -254,10 +257,7 @@ def read_logged(kind: Kind, text: CellValue) -> object:
     """A Riwayat text read back as the cell it logged: an LKE answer "12" is the number 12."""
     value = read_cell(kind, text)
     if kind is Kind.ANSWER and isinstance(value, str):
-        try:
-            return as_number(value)
-        except CellError:
-            return value
+        return _number_or_text(value)
     return value
 
 

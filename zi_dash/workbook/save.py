@@ -156,8 +156,9 @@ def _lacking(
     if not plan.has(sheet):
         column = c.EDITABLE[sheet].id_column or ""
         refused.problems[column] = lke_rules.missing(False, sheet)
+        return refused
     for column in typed:
-        if plan.has(sheet) and not plan.has(sheet, column):
+        if not plan.has(sheet, column):
             refused.problems[column] = lke_rules.missing(True, sheet, column)
     return refused if refused.problems else None
 
