@@ -8,10 +8,11 @@ import openpyxl
 import pytest
 
 from tests import factory
+from tests.lke_book import add_bank_lke
 from zi_dash.base import LkeCol, LogCol
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts
-from zi_dash.workbook import add_lke_sheet, load_plan, save_changes
+from zi_dash.workbook import load_plan, save_changes
 
 L = c.Sheet.LKE
 PAGE = "pages/penilaian_mandiri.py"
@@ -29,9 +30,8 @@ def users(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def with_lke(workbook_copy: Path) -> Path:
     """The committed workbook with its LKE sheet (added when it lacks one)."""
-    plan = load_plan(workbook_copy)
-    if not plan.has(L):
-        add_lke_sheet(workbook_copy, "penguji", plan.version)
+    if not load_plan(workbook_copy).has(L):
+        add_bank_lke(workbook_copy)
     return workbook_copy
 
 

@@ -13,10 +13,11 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
-from zi_dash import analysis, lke
+from zi_dash import lke
 from zi_dash.base import InfoKey, LkeCol, WorkbookError, escape_md, number
 from zi_dash.base import contract as c
 from zi_dash.edit import Draft, editing
+from zi_dash.ui import lke_deps as deps
 from zi_dash.ui import lke_links as links
 from zi_dash.ui import lke_summary as summary
 from zi_dash.ui.cache import of_plan
@@ -24,7 +25,7 @@ from zi_dash.ui.editor import draft_store, require_editor, review_changes, saved
 from zi_dash.ui.lke_input import overlay
 from zi_dash.ui.lke_question import Editing, question
 from zi_dash.ui.session import Context, Key
-from zi_dash.workbook import Plan, add_lke_sheet, editable_values
+from zi_dash.workbook import Plan, editable_values
 
 SHEET: Final = c.Sheet.LKE
 HASIL: Final = "Hasil"  # the area picker's last entry: IPAK, capaian kinerja, IPKP
@@ -57,8 +58,8 @@ def _saved(plan: Plan) -> dict[str, dict[str, object]]:
     return editable_values(plan, SHEET)
 
 
-def _assess(plan: Plan, answers: tuple[tuple[int, object], ...]) -> analysis.Assessment:
-    return analysis.assess(plan, dict(answers) if answers else None)
+def _assess(plan: Plan, answers: tuple[tuple[int, object], ...]) -> deps._Assessment:
+    return deps.assess(plan, dict(answers) if answers else None)
 
 
 def _held(plan: Plan) -> str:
@@ -66,8 +67,8 @@ def _held(plan: Plan) -> str:
 
 
 def _steps(plan: Plan, answers: tuple[tuple[int, object], ...]) -> tuple[str, list[lke.Step]]:
-    merged = analysis.answers_of(plan) | dict(answers)
-    return lke.next_steps(merged, held=_held(plan), progress=of_plan(links.progress, plan))
+    merged = deps.answers_of(plan) | dict(answers)
+    return deps.next_steps(merged, held=_held(plan), progress=of_plan(links.progress, plan))
 
 
 def offer(plan: Plan, user: str | None) -> None:
@@ -81,7 +82,7 @@ def offer(plan: Plan, user: str | None) -> None:
         return
     if st.button("Tambahkan lembar LKE", type="primary", icon=":material/add:"):
         try:
-            add_lke_sheet(plan.path, user, plan.version)
+            deps.add_lke_sheet(plan.path, user, plan.version)
         except WorkbookError as exc:
             st.error(f"**Lembar LKE tidak dapat ditambahkan.** {escape_md(exc)}")
             return

@@ -12,13 +12,14 @@ import pandas as pd
 
 from zi_dash import analysis
 from zi_dash.base import ActionCol, number
+from zi_dash.ui import lke_deps as deps
 from zi_dash.workbook import Plan
 
 
 def question_actions(plan: Plan) -> dict[int, tuple[str, ...]]:
     """Question row -> the IDs of the actions linked to it, in plan order."""
     out: dict[int, list[str]] = {}
-    for action, rows in analysis.action_links(plan).items():
+    for action, rows in deps.action_links(plan).items():
         for row in rows:
             out.setdefault(row, []).append(action)
     return {row: tuple(ids) for row, ids in out.items()}
