@@ -21,8 +21,9 @@ from tests.browser.server import (
     serve,
 )
 from tests.browser.tabs import expect_rerun, shot, wait_ready
+from tests.lke_book import add_bank_lke
 from zi_dash.base import LkeCol, Sheet
-from zi_dash.workbook import add_lke_sheet, load_plan
+from zi_dash.workbook import load_plan
 
 pytestmark = pytest.mark.browser
 TITLE = "Penilaian Mandiri LKE"
@@ -33,9 +34,8 @@ def fresh(tmp_path: Path) -> Iterator[Server]:
     """A server of its own on a copy of the committed workbook with its LKE sheet."""
     workbook = tmp_path / "rencana_aksi.xlsx"
     shutil.copyfile(ROOT / "data" / "rencana_aksi.xlsx", workbook)
-    plan = load_plan(workbook)
-    if not plan.has(Sheet.LKE):
-        add_lke_sheet(workbook, "admin", plan.version)
+    if not load_plan(workbook).has(Sheet.LKE):
+        add_bank_lke(workbook)
     with serve(workbook, tmp_path) as running:
         yield running
 
@@ -57,9 +57,8 @@ def _total(page) -> str:
 
 
 def _box(page, baris: int):
-    """The bordered box of one question, found by its 'Baris n ·' line."""
-    wrapper = page.get_by_test_id("stVerticalBlockBorderWrapper")
-    return wrapper.filter(has_text=re.compile(rf"Baris {baris} ·")).last
+    """The bordered box of one question (its container's key)."""
+    return page.locator(f".st-key-lke_q_{baris}")
 
 
 def _answer(page, baris: int, letter: str) -> None:
@@ -109,7 +108,7 @@ def test_a_second_editors_conflicting_answer(page, second_page, fresh: Server) -
     page.get_by_text("Tersimpan: 1 sel diubah oleh budi").wait_for()
     # ani comes back in a new session: her draft meets budi's saved answer.
     _open(second_page, fresh, SECOND_EDITOR, SECOND_PASSWORD)
-    second_page.get_by_text(re.compile("diubah orang lain")).wait_for()
+    second_page.get_by_text(re.compile("diubah orang lain")).first.wait_for()
     shot(second_page, "lke_conflict")
     with expect_rerun(second_page):
         second_page.get_by_role("button", name="Pakai nilai saya untuk yang bentrok").click()

@@ -152,7 +152,7 @@ def question(
         return ed.value(baris, column) if ed else saved.get(str(baris), {}).get(column)
 
     scored = score.questions.get(row.baris)
-    with st.container(border=True):
+    with st.container(border=True, key=f"lke_q_{row.baris}"):  # the browser test's handle
         points = f" · nilai {number(scored.value, 2)}" if scored else ""
         st.markdown(f"**{escape_md(row.letter)}. {escape_md(row.text)}**")
         st.caption(f"Baris {row.baris} · {escape_md(row.type.value if row.type else '')}{points}")
