@@ -20,7 +20,7 @@ from zi_dash.edit import Draft, editing
 from zi_dash.ui import lke_deps as deps
 from zi_dash.ui import lke_links as links
 from zi_dash.ui import lke_summary as summary
-from zi_dash.ui.cache import of_plan
+from zi_dash.ui.cache import of_plan, plan_key
 from zi_dash.ui.editor import draft_store, require_editor, review_changes, saved
 from zi_dash.ui.lke_input import overlay
 from zi_dash.ui.lke_question import Editing, question
@@ -31,6 +31,7 @@ SHEET: Final = c.Sheet.LKE
 HASIL: Final = "Hasil"  # the area picker's last entry: IPAK, capaian kinerja, IPKP
 AREA_KEY: Final = "lke_area"
 SUB_KEY: Final = "lke_sub_{}"  # .format(area): the sub-component picked in that area
+REVIEWED: Final = "lke_reviewed"  # the last (key, review) of this session
 KEPT: Final = "lke_kept_{}"  # .format(widget key): the choice, kept over a page switch
 
 
@@ -60,6 +61,14 @@ def _saved(plan: Plan) -> dict[str, dict[str, object]]:
 
 def _assess(plan: Plan, answers: tuple[tuple[int, object], ...]) -> deps._Assessment:
     return deps.assess(plan, dict(answers) if answers else None)
+
+
+def _area_frame(plan: Plan, answers: tuple[tuple[int, object], ...]) -> pd.DataFrame:
+    return summary.area_table(_assess(plan, answers).score, lke.bank())
+
+
+def _sub_frame(plan: Plan, answers: tuple[tuple[int, object], ...], area: str) -> pd.DataFrame:
+    return sub_table(lke.bank(), _assess(plan, answers).score, area)
 
 
 def _held(plan: Plan) -> str:
@@ -122,8 +131,8 @@ def sub_table(bank: lke.Bank, score: lke.Score, area: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _questions(plan: Plan, score: lke.Score, ed: Editing | None, saved_cells) -> None:
-    bank, linked = lke.bank(), of_plan(links.linked_frames, plan)
+def _questions(plan: Plan, found: deps._Assessment, answers, ed: Editing | None, saved_cells):
+    bank, linked, score = lke.bank(), of_plan(links.linked_frames, plan), found.score
     areas = [*dict.fromkeys(s.area for s in bank.subcomponents), HASIL]
     _kept(AREA_KEY)
     area = st.selectbox(
@@ -139,7 +148,7 @@ def _questions(plan: Plan, score: lke.Score, ed: Editing | None, saved_cells) ->
             if row.kind is lke.RowKind.RESULT:
                 question(row, score, ed, saved_cells, linked.get(row.baris))
         return
-    st.dataframe(sub_table(bank, score, area), hide_index=True, width="stretch")
+    st.dataframe(of_plan(_sub_frame, plan, answers, area), hide_index=True, width="stretch")
     subs = {s.baris: s for s in _subs(bank, area)}
     key = SUB_KEY.format(area)
     _kept(key)
@@ -170,7 +179,7 @@ def page(ctx: Context) -> None:
     found = of_plan(_assess, plan, answers)
     summary.headline(found.score, len(answers))
     summary.problems(found.problems)
-    st.dataframe(summary.area_table(found.score, bank), hide_index=True, width="stretch")
+    st.dataframe(of_plan(_area_frame, plan, answers), hide_index=True, width="stretch")
     summary.verdicts(found.score)
     target, steps = of_plan(_steps, plan, answers)
     summary.next_steps(target, steps, bank, of_plan(links.progress, plan))
@@ -180,7 +189,7 @@ def page(ctx: Context) -> None:
         # Keyed on the file's version too: a save by someone else redraws the widgets fresh.
         generation = f"{_generation()}_{plan.version[:12]}"
         ed = Editing(user, str(plan.path), generation, saved_cells, typed)
-    _questions(plan, found.score, ed, saved_cells)
+    _questions(plan, found, answers, ed, saved_cells)
     if user and store and draft is not None:
         _review(ctx, store, draft, user)
     else:
@@ -192,4 +201,16 @@ def _review(ctx: Context, store, draft: Draft, user: str) -> None:
     if not draft.count(SHEET):
         st.caption("Belum ada perubahan. Jawaban yang dipilih menjadi draf sampai Simpan.")
         return
-    review_changes(ctx, store, draft, SHEET, editing.review(ctx.plan, SHEET, draft), user)
+    review_changes(ctx, store, draft, SHEET, _reviewed(ctx.plan, draft), user)
+
+
+def _reviewed(plan: Plan, draft: Draft) -> editing.Review:
+    """The draft's review, once per (file version, draft): a rerun that changed neither (a
+    picker moved) reuses it; the review reads the whole sheet twice."""
+    key = (plan_key(plan), repr(draft.typed(SHEET)), repr(draft.seen(SHEET)))
+    kept = st.session_state.get(REVIEWED)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    found = editing.review(plan, SHEET, draft)
+    st.session_state[REVIEWED] = (key, found)
+    return found
