@@ -267,3 +267,14 @@ def test_the_full_score_sums_each_area_to_its_weight() -> None:
         assert area.fulfilment == pytest.approx(area.weight / 2)
         assert area.percent == pytest.approx(100.0)
     assert (s.ipak, s.capaian, s.ipkp) == (17.5, 5.0, 17.5)
+
+
+@pytest.mark.parametrize(
+    "raw", [True, math.inf, -math.inf, 1e300, -0.0, "1.000", [1], {}, "100%", 4.5, object()]
+)
+def test_hostile_cells_never_raise_and_stay_in_bounds(raw: object) -> None:
+    rows = [r.baris for r in bank().rows]
+    s = score(dict.fromkeys(rows, raw), held="?")
+    assert 0.0 <= s.total <= 100.0
+    assert all(0.0 <= q.value <= 1.0 for q in s.questions.values())
+    assert s.problems  # every such cell is somewhere refused, none silently taken
