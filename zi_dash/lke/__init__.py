@@ -8,6 +8,7 @@ from __future__ import annotations
 from zi_dash.lke.answers import Parsed, allowed_text, parse_answer
 from zi_dash.lke.bank import AnswerType, Bank, Option, Row, RowKind, Thresholds, bank
 from zi_dash.lke.links import LinkError, format_rows, parse_rows
+from zi_dash.lke.suggest import suggest
 
 __all__ = [
     "AnswerType",
@@ -23,4 +24,5 @@ __all__ = [
     "format_rows",
     "parse_answer",
     "parse_rows",
+    "suggest",
 ]

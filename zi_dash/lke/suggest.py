@@ -26,7 +26,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     secara ini itu sebagai juga akan dapat tentang terhadap serta bagi melalui para setiap
     seluruh semua sebagian besar kecil jika belum tidak ya ada apakah masing bentuk hal
     tersebut lain lainnya antara kepada agar maupun namun tetapi saat per tahun kota kabupaten
-    provinsi kpu unit kerja instansi organisasi pegawai melakukan dilakukan dilaksanakan
+    provinsi kpu unit kerja instansi organisasi pegawai melakukan dilakukan dilaksanakan nya
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 # Spelling variants and abbreviations the plans use for the bank's own words.
@@ -86,7 +86,9 @@ def _suffixless(word: str) -> tuple[str, ...]:
     """The word without the particle -nya, then without -kan or -an (4+ letters left)."""
     if word.endswith("nya") and len(word) >= 7:
         word = word[:-3]
-    cut = [word[: -len(s)] for s in ("kan", "an") if word.endswith(s) and len(word) - len(s) >= 4]
+    # ke-…-an and pe-…-an are confixes, ke-…-kan and pe-…-kan are not: kebijakan <- bijak.
+    order = ("an", "kan") if word.startswith(("ke", "pe")) else ("kan", "an")
+    cut = [word[: -len(s)] for s in order if word.endswith(s) and len(word) - len(s) >= 4]
     return (*cut, word) if cut else (word,)
 
 
