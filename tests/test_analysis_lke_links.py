@@ -1,4 +1,4 @@
-"""The plan beside the LKE on hand-made plans: suggestions, question -> actions, evidence, attention."""
+"""The plan beside the LKE on hand-made plans: suggestions, linked actions, evidence, attention."""
 
 from __future__ import annotations
 
@@ -39,6 +39,12 @@ def score(answers: dict[int, object]) -> SimpleNamespace:
         for b, p in parsed.items()
     }
     return SimpleNamespace(questions=questions)
+
+
+def linked(id_: str, rows: str, status: str = c.Status.NOT_STARTED) -> dict[str, object]:
+    """An action with this Baris LKE text (Selesai at 100 %, Sedang Berjalan at 50 %)."""
+    progress = {DONE: 100, DOING: 50}.get(status, 0)
+    return action(id_, status, progress, **{ActionCol.LKE_ROWS: rows})
 
 
 def _plan(tmp_path: Path, actions, items=None, links: dict[int, str] | None = None) -> Plan:
@@ -89,12 +95,13 @@ def test_question_actions(tmp_path: Path, cells: dict[str, str], expected) -> No
 def test_question_evidence(tmp_path: Path) -> None:
     plan = _plan(
         tmp_path,
-        [action("I.1.1", **{ActionCol.LKE_ROWS: "6, 7"}), action("I.1.2", **{ActionCol.LKE_ROWS: "6"}),
-         action("I.2.1")],
+        [linked("I.1.1", "6, 7"), linked("I.1.2", "6"), action("I.2.1")],
         [evidence("I.1.1", 1, PRESENT), evidence("I.1.1", 2, MISSING),
-         evidence("I.1.2", 1, c.EvidenceStatus.NEEDS_FIX), evidence("I.1.2", 2, c.EvidenceStatus.VERIFIED),
+         evidence("I.1.2", 1, c.EvidenceStatus.NEEDS_FIX),
+         evidence("I.1.2", 2, c.EvidenceStatus.VERIFIED),
          evidence("I.2.1", 1, MISSING)],
-        links={6: "https://drive.example/sk-tim\n\n  folder/notulen.pdf ", 24: "https://x.example/sop"},
+        links={6: "https://drive.example/sk-tim\n\n  folder/notulen.pdf ",
+               24: "https://x.example/sop"},
     )  # fmt: skip
     found = question_evidence(plan)
     assert set(found) == {q.baris for q in bank().questions}  # every question, linked or not
@@ -134,8 +141,8 @@ def test_question_evidence_without_an_lke_sheet(tmp_path: Path) -> None:
 )
 def test_attention(tmp_path: Path, statuses, answers, expected) -> None:
     plan = _plan(tmp_path, [
-        action("I.1.1", statuses[0], 100 if statuses[0] == DONE else 50, **{ActionCol.LKE_ROWS: "6, 7"}),
-        action("I.1.2", statuses[1], 100 if statuses[1] == DONE else 50, **{ActionCol.LKE_ROWS: "6"}),
+        linked("I.1.1", "6, 7", statuses[0]),
+        linked("I.1.2", "6", statuses[1]),
         action("I.2.1", DONE, 100),  # done, linked to nothing: no question to flag
     ])  # fmt: skip
     assert attention(plan, score(answers)) == expected
