@@ -10,6 +10,7 @@ from zi_dash.lke.bank import AnswerType, Bank, Option, Row, RowKind, Thresholds,
 from zi_dash.lke.links import SK_COMPONENTS, LinkError, format_rows, parse_rows, tegal_links
 from zi_dash.lke.path import Step, next_steps
 from zi_dash.lke.scoring import AreaScore, Problem, QuestionScore, Score, score
+from zi_dash.lke.suggest import suggest
 from zi_dash.lke.verdict import Verdict
 
 __all__ = [
@@ -35,5 +36,6 @@ __all__ = [
     "parse_answer",
     "parse_rows",
     "score",
+    "suggest",
     "tegal_links",
 ]

@@ -1,0 +1,148 @@
+"""The plan beside the LKE on hand-made plans: suggestions, linked actions, evidence, attention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import openpyxl
+import pytest
+
+from tests.factory import action, evidence, make_workbook
+from tests.lke_book import add_lke
+from zi_dash.analysis.lke_links import (
+    QuestionEvidence,
+    attention,
+    question_actions,
+    question_evidence,
+    suggested_links,
+)
+from zi_dash.base import ActionCol, LkeCol
+from zi_dash.base import contract as c
+from zi_dash.lke import bank, parse_answer, suggest
+from zi_dash.workbook import Plan, load_plan
+
+DONE, DOING = c.Status.DONE, c.Status.IN_PROGRESS
+PRESENT, MISSING = c.EvidenceStatus.PRESENT, c.EvidenceStatus.MISSING
+AGENT = {
+    ActionCol.INDICATOR: "Telah menetapkan agen perubahan.",
+    ActionCol.STEP: "Menetapkan SK Tim Agen Perubahan",
+    ActionCol.EVIDENCE: "SK Agen Perubahan",
+}
+
+
+def score(answers: dict[int, object]) -> SimpleNamespace:
+    """Stand-in for lke.score until i20-bank's scoring is merged: each question's parsed answer."""
+    parsed = {q.baris: parse_answer(q, answers.get(q.baris)) for q in bank().questions}
+    questions = {
+        b: SimpleNamespace(answered=p.value is not None, value=p.value or 0.0)
+        for b, p in parsed.items()
+    }
+    return SimpleNamespace(questions=questions)
+
+
+def linked(id_: str, rows: str, status: str = c.Status.NOT_STARTED) -> dict[str, object]:
+    """An action with this Baris LKE text (Selesai at 100 %, Sedang Berjalan at 50 %)."""
+    progress = {DONE: 100, DOING: 50}.get(status, 0)
+    return action(id_, status, progress, **{ActionCol.LKE_ROWS: rows})
+
+
+def _plan(tmp_path: Path, actions, items=None, links: dict[int, str] | None = None) -> Plan:
+    """A workbook of these actions and items; with `links`, an LKE sheet with these Tautan."""
+    path = make_workbook(tmp_path / "p.xlsx", actions, items)
+    if links is not None:
+        add_lke(path)
+        book = openpyxl.load_workbook(path)
+        ws = book[c.Sheet.LKE]
+        col = list(c.LKE.headers).index(LkeCol.LINKS) + 1
+        for row in ws.iter_rows(min_row=2):
+            row[col - 1].value = links.get(int(row[0].value))
+        book.save(path)
+    return load_plan(path)
+
+
+def test_suggested_links_only_where_baris_lke_is_blank(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, [
+        action("I.4.1", **AGENT),                                   # blank: suggested
+        action("I.4.2", **AGENT, **{ActionCol.LKE_ROWS: "20"}),     # saved: a person's link
+        action("I.4.3", **AGENT, **{ActionCol.LKE_ROWS: "  "}),     # spaces are blank
+        action("I.4.4", **AGENT, **{ActionCol.LKE_ROWS: "abc"}),    # unreadable: not blank
+        action("II.1.1", **{ActionCol.INDICATOR: "Dilaksanakan", ActionCol.STEP: "di KPU",
+                            ActionCol.EVIDENCE: "tahun 2022"}),            # nothing to go on
+    ])  # fmt: skip
+    expected = suggest("I", *AGENT.values())
+    assert expected[0] == 18
+    assert suggested_links(plan) == {"I.4.1": expected, "I.4.3": expected}
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        ({}, {}),
+        ({"I.1.1": "18"}, {18: ("I.1.1",)}),
+        ({"I.1.1": "18, 6", "I.1.2": "[6]"}, {6: ("I.1.1", "I.1.2"), 18: ("I.1.1",)}),
+        ({"I.1.2": "6", "I.1.1": "6"}, {6: ("I.1.1", "I.1.2")}),  # plan order
+        ({"I.1.1": "18", "I.1.2": "5"}, {18: ("I.1.1",)}),  # a sub-component row: unreadable
+        ({"I.1.1": "18; x"}, {}),  # one wrong part: the cell is unreadable, none taken
+    ],
+)
+def test_question_actions(tmp_path: Path, cells: dict[str, str], expected) -> None:
+    ids = ("I.1.1", "I.1.2", "I.2.1")
+    plan = _plan(tmp_path, [action(i, **{ActionCol.LKE_ROWS: cells.get(i, "")}) for i in ids])
+    assert question_actions(plan) == expected
+
+
+def test_question_evidence(tmp_path: Path) -> None:
+    plan = _plan(
+        tmp_path,
+        [linked("I.1.1", "6, 7"), linked("I.1.2", "6"), action("I.2.1")],
+        [evidence("I.1.1", 1, PRESENT), evidence("I.1.1", 2, MISSING),
+         evidence("I.1.2", 1, c.EvidenceStatus.NEEDS_FIX),
+         evidence("I.1.2", 2, c.EvidenceStatus.VERIFIED),
+         evidence("I.2.1", 1, MISSING)],
+        links={6: "https://drive.example/sk-tim\n\n  folder/notulen.pdf ",
+               24: "https://x.example/sop"},
+    )  # fmt: skip
+    found = question_evidence(plan)
+    assert set(found) == {q.baris for q in bank().questions}  # every question, linked or not
+    assert found[6] == QuestionEvidence(
+        links=("https://drive.example/sk-tim", "folder/notulen.pdf"),
+        items=("I.1.1: Dokumen 1 untuk I.1.1", "I.1.1: Dokumen 2 untuk I.1.1",
+               "I.1.2: Dokumen 1 untuk I.1.2", "I.1.2: Dokumen 2 untuk I.1.2"),
+        missing=("I.1.1: Dokumen 2 untuk I.1.1", "I.1.2: Dokumen 1 untuk I.1.2"),
+    )  # fmt: skip
+    assert found[7] == QuestionEvidence(
+        (), ("I.1.1: Dokumen 1 untuk I.1.1", "I.1.1: Dokumen 2 untuk I.1.1"),
+        ("I.1.1: Dokumen 2 untuk I.1.1",),
+    )  # fmt: skip
+    assert found[24] == QuestionEvidence(("https://x.example/sop",), (), ())  # own links only
+    assert found[9] == QuestionEvidence((), (), ())
+
+
+def test_question_evidence_without_an_lke_sheet(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, [action("I.1.1", **{ActionCol.LKE_ROWS: "6"})])
+    assert plan.lke is None
+    assert question_evidence(plan)[6] == QuestionEvidence(
+        (), ("I.1.1: Dokumen 1 untuk I.1.1",), ("I.1.1: Dokumen 1 untuk I.1.1",)
+    )
+
+
+@pytest.mark.parametrize(
+    ("statuses", "answers", "expected"),
+    [
+        ((DONE, DONE), {}, (6, 7)),  # done, unanswered
+        ((DONE, DONE), {6: "Ya", 7: "A"}, ()),  # done, top answers
+        ((DONE, DONE), {6: "Tidak", 7: "A"}, (6,)),  # Tidak is below the top
+        ((DONE, DONE), {6: "Ya", 7: "B"}, (7,)),  # B is below A
+        ((DONE, DONE), {6: "ya kak", 7: "A"}, (6,)),  # a problem scores as unanswered
+        ((DONE, DOING), {}, (7,)),  # 6 also has I.1.2, not done yet
+        ((DOING, DOING), {}, ()),
+    ],
+)
+def test_attention(tmp_path: Path, statuses, answers, expected) -> None:
+    plan = _plan(tmp_path, [
+        linked("I.1.1", "6, 7", statuses[0]),
+        linked("I.1.2", "6", statuses[1]),
+        action("I.2.1", DONE, 100),  # done, linked to nothing: no question to flag
+    ])  # fmt: skip
+    assert attention(plan, score(answers)) == expected

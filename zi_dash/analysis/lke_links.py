@@ -1,0 +1,108 @@
+"""The plan beside the LKE: suggested links, each question's actions, evidence and attention.
+
+A saved `Baris LKE` is a person's link; a suggestion (lke.suggest, from the action's texts) is
+only offered where the cell is blank, until someone saves it. A question's evidence is its own
+`Tautan Bukti` plus the Bukti items of the actions linked to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from zi_dash import lke
+from zi_dash.base import ActionCol, EvidenceCol, LkeCol, split_links
+from zi_dash.base import contract as c
+from zi_dash.workbook import Plan
+
+if TYPE_CHECKING:
+    from zi_dash.lke import Score
+
+
+def _saved_links(plan: Plan) -> dict[str, tuple[int, ...]]:
+    """Action ID -> its saved Baris LKE rows (blank and unreadable cells left out)."""
+    out: dict[str, tuple[int, ...]] = {}
+    for action, text in zip(plan.actions[ActionCol.ID], plan.actions[ActionCol.LKE_ROWS]):
+        try:
+            rows = lke.parse_rows(str(text))
+        except lke.LinkError:
+            continue  # said where the plan's link problems are listed
+        if rows:
+            out[action] = rows
+    return out
+
+
+def suggested_links(plan: Plan) -> dict[str, tuple[int, ...]]:
+    """Action ID -> suggested question rows, for the actions whose Baris LKE is blank."""
+    out: dict[str, tuple[int, ...]] = {}
+    cols = (ActionCol.ID, ActionCol.AREA, ActionCol.INDICATOR, ActionCol.STEP, ActionCol.EVIDENCE)
+    blank = plan.actions[ActionCol.LKE_ROWS].astype(str).str.strip().eq("")
+    for action, area, indicator, step, evidence in plan.actions.loc[blank, list(cols)].itertuples(
+        index=False
+    ):
+        if rows := lke.suggest(str(area), str(indicator), str(step), str(evidence)):
+            out[action] = rows
+    return out
+
+
+def question_actions(plan: Plan) -> dict[int, tuple[str, ...]]:
+    """Question row -> the IDs of the actions whose saved Baris LKE names it, in plan order."""
+    out: dict[int, list[str]] = {}
+    for action, rows in _saved_links(plan).items():
+        for row in rows:
+            out.setdefault(row, []).append(action)
+    return {row: tuple(ids) for row, ids in sorted(out.items())}
+
+
+@dataclass(frozen=True)
+class QuestionEvidence:
+    """A question's evidence: its own links, its actions' items ("ID: item"), those missing."""
+
+    links: tuple[str, ...]
+    items: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+def _own_links(plan: Plan) -> dict[int, tuple[str, ...]]:
+    """Question row -> the lines of its Tautan Bukti cell on the LKE sheet."""
+    frame = plan.frame(c.Sheet.LKE)
+    if frame.empty:
+        return {}
+    out: dict[int, tuple[str, ...]] = {}
+    for baris, text in zip(frame[LkeCol.ROW], frame[LkeCol.LINKS]):
+        if str(baris).isdigit() and (lines := split_links(str(text))):
+            out[int(baris)] = tuple(lines)
+    return out
+
+
+def question_evidence(plan: Plan) -> dict[int, QuestionEvidence]:
+    """Every question row of the bank -> its evidence; missing = items not Ada/Terverifikasi."""
+    items: dict[str, list[tuple[str, bool]]] = {}
+    ev = plan.evidence
+    for action, item, status in zip(
+        ev[EvidenceCol.ACTION_ID], ev[EvidenceCol.ITEM], ev[EvidenceCol.STATUS]
+    ):
+        items.setdefault(action, []).append((f"{action}: {item}", status in c.EVIDENCE_PRESENT))
+    linked, own = question_actions(plan), _own_links(plan)
+    out: dict[int, QuestionEvidence] = {}
+    for question in lke.bank().questions:
+        mine = [pair for a in linked.get(question.baris, ()) for pair in items.get(a, [])]
+        out[question.baris] = QuestionEvidence(
+            links=own.get(question.baris, ()),
+            items=tuple(text for text, _ in mine),
+            missing=tuple(text for text, present in mine if not present),
+        )
+    return out
+
+
+def attention(plan: Plan, score: Score) -> tuple[int, ...]:
+    """Questions whose linked actions are all Selesai while the answer is blank or below the top."""
+    status = dict(zip(plan.actions[ActionCol.ID], plan.actions[ActionCol.STATUS]))
+    out = []
+    for row, ids in question_actions(plan).items():
+        if not all(status.get(a) == c.Status.DONE for a in ids):
+            continue
+        found = score.questions.get(row)
+        if found is None or not found.answered or found.value < 1:
+            out.append(row)
+    return tuple(out)
