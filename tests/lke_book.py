@@ -66,27 +66,3 @@ def drop_lke_rows_column(path: Path) -> Path:
 def lke_workbook(path: Path, answers: Mapping[int, object] | None = None) -> Path:
     """The `mixed` plan with an LKE sheet."""
     return add_lke(mixed(path), answers)
-
-
-def add_bank_lke(path: Path) -> Path:
-    """Add the whole bank as the LKE sheet (all 181 rows, no answers) to the workbook at `path`."""
-    from zi_dash import lke
-
-    book = openpyxl.load_workbook(path)
-    ws = book.create_sheet(c.Sheet.LKE)
-    ws.append(list(c.LKE.headers))
-    for row in lke.bank().rows:
-        values = {
-            LkeCol.ROW: row.baris,
-            LkeCol.AREA: row.area,
-            LkeCol.PART: row.part,
-            LkeCol.SUB: row.sub_name,
-            LkeCol.WEIGHT: row.weight,
-            LkeCol.LETTER: row.letter,
-            LkeCol.QUESTION: row.text,
-            LkeCol.TYPE: row.type.value if row.type else None,
-            LkeCol.CRITERIA: row.criteria,
-        }
-        ws.append([values.get(h) for h in c.LKE.headers])
-    book.save(path)
-    return path

@@ -21,7 +21,7 @@ from tests.browser.server import (
     serve,
 )
 from tests.browser.tabs import expect_rerun, shot, wait_ready
-from tests.lke_book import add_bank_lke
+from tests.lke_sheet import add_bank_lke
 from zi_dash.base import LkeCol, Sheet
 from zi_dash.workbook import load_plan
 

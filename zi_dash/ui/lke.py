@@ -13,7 +13,7 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
-from zi_dash import lke
+from zi_dash import analysis, lke
 from zi_dash.base import InfoKey, LkeCol, WorkbookError, escape_md, number
 from zi_dash.base import contract as c
 from zi_dash.edit import Draft, editing
@@ -59,8 +59,8 @@ def _saved(plan: Plan) -> dict[str, dict[str, object]]:
     return editable_values(plan, SHEET)
 
 
-def _assess(plan: Plan, answers: tuple[tuple[int, object], ...]) -> deps._Assessment:
-    return deps.assess(plan, dict(answers) if answers else None)
+def _assess(plan: Plan, answers: tuple[tuple[int, object], ...]) -> analysis.Assessment:
+    return analysis.assess(plan, dict(answers) if answers else None)
 
 
 def _area_frame(plan: Plan, answers: tuple[tuple[int, object], ...]) -> pd.DataFrame:
@@ -71,13 +71,25 @@ def _sub_frame(plan: Plan, answers: tuple[tuple[int, object], ...], area: str) -
     return sub_table(lke.bank(), _assess(plan, answers).score, area)
 
 
+def _evidence(plan: Plan) -> dict[int, analysis.lke_links.QuestionEvidence]:
+    return analysis.lke_links.question_evidence(plan)
+
+
+def _link_problems(plan: Plan) -> tuple[str, ...]:
+    return analysis.link_problems(plan)
+
+
+def _flags(plan: Plan, answers: tuple[tuple[int, object], ...]) -> frozenset[int]:
+    return frozenset(analysis.lke_links.attention(plan, _assess(plan, answers).score))
+
+
 def _held(plan: Plan) -> str:
     return plan.info.extra.get(InfoKey.PREDICATE, "")
 
 
 def _steps(plan: Plan, answers: tuple[tuple[int, object], ...]) -> tuple[str, list[lke.Step]]:
-    merged = deps.answers_of(plan) | dict(answers)
-    return deps.next_steps(merged, held=_held(plan), progress=of_plan(links.progress, plan))
+    merged = analysis.answers_of(plan) | dict(answers)
+    return lke.next_steps(merged, held=_held(plan), progress=of_plan(links.progress, plan))
 
 
 def offer(plan: Plan, user: str | None) -> None:
@@ -131,8 +143,14 @@ def sub_table(bank: lke.Bank, score: lke.Score, area: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _questions(plan: Plan, found: deps._Assessment, answers, ed: Editing | None, saved_cells):
-    bank, linked, score = lke.bank(), of_plan(links.linked_frames, plan), found.score
+def _questions(plan: Plan, found: analysis.Assessment, answers, ed: Editing | None, saved_cells):
+    bank, score = lke.bank(), found.score
+    linked, evidence = of_plan(links.linked_frames, plan), of_plan(_evidence, plan)
+    flags = of_plan(_flags, plan, answers)
+
+    def aside(baris: int) -> links.Aside:
+        return links.Aside(linked.get(baris), evidence.get(baris), baris in flags)
+
     areas = [*dict.fromkeys(s.area for s in bank.subcomponents), HASIL]
     _kept(AREA_KEY)
     area = st.selectbox(
@@ -146,7 +164,7 @@ def _questions(plan: Plan, found: deps._Assessment, answers, ed: Editing | None,
         )
         for row in bank.rows:
             if row.kind is lke.RowKind.RESULT:
-                question(row, score, ed, saved_cells, linked.get(row.baris))
+                question(row, score, ed, saved_cells, aside(row.baris))
         return
     st.dataframe(of_plan(_sub_frame, plan, answers, area), hide_index=True, width="stretch")
     subs = {s.baris: s for s in _subs(bank, area)}
@@ -157,7 +175,7 @@ def _questions(plan: Plan, found: deps._Assessment, answers, ed: Editing | None,
         format_func=lambda b: _sub_label(subs[b], score), on_change=_keep, args=(key,),
     )  # fmt: skip
     for row in bank.questions_of(chosen):
-        question(row, score, ed, saved_cells, linked.get(row.baris))
+        question(row, score, ed, saved_cells, aside(row.baris))
 
 
 def page(ctx: Context) -> None:
@@ -178,7 +196,7 @@ def page(ctx: Context) -> None:
     answers = tuple(sorted(overlay(typed, LkeCol.ANSWER).items()))
     found = of_plan(_assess, plan, answers)
     summary.headline(found.score, len(answers))
-    summary.problems(found.problems)
+    summary.problems(found.problems, of_plan(_link_problems, plan))
     st.dataframe(of_plan(_area_frame, plan, answers), hide_index=True, width="stretch")
     summary.verdicts(found.score)
     target, steps = of_plan(_steps, plan, answers)

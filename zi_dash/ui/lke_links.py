@@ -6,23 +6,23 @@ shows them for the open sub-component and ranks the next steps' ties by their pr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from statistics import mean
 
 import pandas as pd
 
 from zi_dash import analysis
 from zi_dash.base import ActionCol, number
-from zi_dash.ui import lke_deps as deps
 from zi_dash.workbook import Plan
 
 
-def question_actions(plan: Plan) -> dict[int, tuple[str, ...]]:
-    """Question row -> the IDs of the actions linked to it, in plan order."""
-    out: dict[int, list[str]] = {}
-    for action, rows in deps.action_links(plan).items():
-        for row in rows:
-            out.setdefault(row, []).append(action)
-    return {row: tuple(ids) for row, ids in out.items()}
+@dataclass(frozen=True)
+class Aside:
+    """What the plan says beside one question: its actions, its evidence, the done-but-low flag."""
+
+    actions: pd.DataFrame | None = None
+    evidence: analysis.lke_links.QuestionEvidence | None = None
+    flagged: bool = False
 
 
 def progress(plan: Plan) -> dict[int, float]:
@@ -30,7 +30,7 @@ def progress(plan: Plan) -> dict[int, float]:
     by_id = dict(zip(plan.actions[ActionCol.ID], plan.actions[ActionCol.PROGRESS]))
     return {
         row: mean(float(by_id.get(a, 0.0)) for a in ids)
-        for row, ids in question_actions(plan).items()
+        for row, ids in analysis.lke_links.question_actions(plan).items()
     }
 
 
@@ -39,7 +39,7 @@ def linked_frames(plan: Plan) -> dict[int, pd.DataFrame]:
     actions = plan.actions.set_index(ActionCol.ID, drop=False)
     evidence = analysis.evidence.evidence_by_action(plan).set_index(ActionCol.ID)
     out = {}
-    for row, ids in question_actions(plan).items():
+    for row, ids in analysis.lke_links.question_actions(plan).items():
         known = [a for a in ids if a in actions.index]
         out[row] = pd.DataFrame(
             {

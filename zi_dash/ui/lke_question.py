@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-import pandas as pd
 import streamlit as st
 
 from zi_dash import lke
@@ -21,6 +20,7 @@ from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore
 from zi_dash.ui import lke_input as inp
 from zi_dash.ui.editor import keep_draft
+from zi_dash.ui.lke_links import Aside
 from zi_dash.workbook import CellValue
 
 SHEET: Final = c.Sheet.LKE
@@ -137,13 +137,28 @@ def _examples(row: lke.Row) -> None:
     st.markdown(f"**Yang dicari penilai (contoh bukti)**\n\n{items}")
 
 
+def _plan_side(aside: Aside) -> None:
+    """The question's linked actions and the evidence gathered for it (own links, actions')."""
+    if aside.actions is not None and not aside.actions.empty:
+        st.caption("Aksi rencana yang mendukung")
+        st.dataframe(aside.actions, hide_index=True, width="stretch")
+    found = aside.evidence
+    if found is None or not (found.links or found.items):
+        return
+    st.caption(
+        f"Bukti: {len(found.links)} tautan sendiri, {len(found.items)} butir bukti aksi "
+        f"({len(found.missing)} belum ada)"
+    )
+    if found.missing:
+        st.text("Belum ada:\n" + "\n".join(found.missing))  # item names as typed
+
+
 def question(
     row: lke.Row,
     score: lke.Score,
     ed: Editing | None,
     saved: Mapping[str, Mapping[str, object]],
-    linked: pd.DataFrame | None = None,
-    flagged: bool = False,
+    aside: Aside,
 ) -> None:
     """A question in a bordered box: the answer on the left, what it is judged by on the right."""
     bank = lke.bank()
@@ -156,7 +171,7 @@ def question(
         points = f" · nilai {number(scored.value, 2)}" if scored else ""
         st.markdown(f"**{escape_md(row.letter)}. {escape_md(row.text)}**")
         st.caption(f"Baris {row.baris} · {escape_md(row.type.value if row.type else '')}{points}")
-        if flagged:
+        if aside.flagged:
             st.warning(
                 "Aksi rencana yang terkait sudah Selesai, tetapi jawaban ini masih kosong atau "
                 "belum tertinggi: periksa jawabannya.",
@@ -179,6 +194,4 @@ def question(
                 st.caption("Kriteria")
                 st.markdown(escape_md(row.criteria))
             _examples(row)
-            if linked is not None and not linked.empty:
-                st.caption("Aksi rencana yang mendukung")
-                st.dataframe(linked, hide_index=True, width="stretch")
+            _plan_side(aside)

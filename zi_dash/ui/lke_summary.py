@@ -106,12 +106,18 @@ def next_steps(target: str, steps: list[lke.Step], bank: lke.Bank, progress: Map
         st.caption("Tidak ada jawaban yang dapat dinaikkan untuk syarat yang belum terpenuhi.")
 
 
-def problems(lines: tuple[str, ...]) -> None:
-    """Answers in the LKE sheet that do not fit their row: listed, scored as unanswered."""
-    if not lines:
-        return
-    st.error(
-        f"**{len(lines)} jawaban di lembar LKE tidak sesuai** dan dihitung sebagai belum "
-        "dijawab sampai diperbaiki:"
-    )
-    st.text("\n".join(lines))  # located messages quote cells: drawn as typed
+def problems(lines: tuple[str, ...], links: tuple[str, ...] = ()) -> None:
+    """Answers in the LKE sheet that do not fit their row (scored as unanswered), and Baris LKE
+    cells of the plan that name no question (their links skipped): listed, the page goes on."""
+    if lines:
+        st.error(
+            f"**{len(lines)} isian di lembar LKE tidak sesuai** dan dihitung sebagai belum "
+            "dijawab sampai diperbaiki:"
+        )
+        st.text("\n".join(lines))  # located messages quote cells: drawn as typed
+    if links:
+        st.warning(
+            f"**{len(links)} sel Baris LKE di rencana aksi tidak terbaca**; tautan aksi itu ke "
+            "pertanyaan LKE diabaikan sampai diperbaiki:"
+        )
+        st.text("\n".join(links))
