@@ -117,9 +117,10 @@ def _area_label(area: str, bank: lke.Bank) -> str:
     return f"{area}. {name}"
 
 
-def _sub_label(sub: lke.Row, score: lke.Score) -> str:
-    got = score.subcomponents.get(sub.baris, 0.0)
-    return f"{sub.part} · {sub.sub_name} · {number(got, 2)} dari {number(sub.weight or 0, 2)}"
+def _sub_label(sub: lke.Row) -> str:
+    # No score here: a keyed selectbox keeps the labels it was first drawn with (the table
+    # above it has the live scores).
+    return f"[{sub.baris}] {sub.part} · {sub.sub_name} (bobot {number(sub.weight or 0, 2)})"
 
 
 def _subs(bank: lke.Bank, area: str) -> list[lke.Row]:
@@ -172,7 +173,7 @@ def _questions(plan: Plan, found: analysis.Assessment, answers, ed: Editing | No
     _kept(key)
     chosen = st.selectbox(
         "Sub-komponen yang dibuka", list(subs), key=key,
-        format_func=lambda b: _sub_label(subs[b], score), on_change=_keep, args=(key,),
+        format_func=lambda b: _sub_label(subs[b]), on_change=_keep, args=(key,),
     )  # fmt: skip
     for row in bank.questions_of(chosen):
         question(row, score, ed, saved_cells, aside(row.baris))

@@ -44,10 +44,10 @@ def linked_frames(plan: Plan) -> dict[int, pd.DataFrame]:
         out[row] = pd.DataFrame(
             {
                 "ID": known,
-                "Langkah": [str(actions.at[a, ActionCol.STEP]) for a in known],
                 "Status": [str(actions.at[a, ActionCol.STATUS]) for a in known],
                 "Progres": [_percent(actions.at[a, ActionCol.PROGRESS]) for a in known],
                 "Bukti": [_evidence(evidence, a) for a in known],
+                "Langkah": [str(actions.at[a, ActionCol.STEP]) for a in known],
             }
         )
     return out

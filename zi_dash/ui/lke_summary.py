@@ -58,13 +58,15 @@ def _mark(met: bool) -> str:
 
 
 def verdicts(score: lke.Score) -> None:
-    """The WBK and WBBM checks, each failing minimum named with its numbers."""
-    for name, verdict in (("WBK", score.wbk), ("WBBM", score.wbbm)):
+    """The WBK and WBBM checks side by side, each failing minimum named with its numbers."""
+    for where, (name, verdict) in zip(
+        st.columns(2), (("WBK", score.wbk), ("WBBM", score.wbbm)), strict=True
+    ):
         if verdict.met:
-            st.success(f"Memenuhi semua syarat minimal {name} ({LABEL}).")
+            where.success(f"Memenuhi semua syarat minimal {name} ({LABEL}).")
             continue
         lines = "\n".join(f"- {escape_md(short)}" for short in verdict.short)
-        st.warning(f"**Belum memenuhi syarat minimal {name}** ({LABEL}):\n\n{lines}")
+        where.warning(f"**Belum memenuhi syarat minimal {name}** ({LABEL}):\n\n{lines}")
 
 
 def steps_table(
