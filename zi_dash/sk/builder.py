@@ -232,9 +232,6 @@ def write_workbook(
     _list_validation(ws, c.EVIDENCE, EvidenceCol.STATUS)
     _status_colours(ws, c.EVIDENCE, EvidenceCol.STATUS, EVIDENCE_COLORS)
 
-    if lke:
-        add_lke_sheet_to(wb)
-
     ws = wb.create_sheet(c.Sheet.AREAS)
     write_sheet(ws, c.AREAS, [[a, c.AREA_NAMES[a], c.LKE_WEIGHTS[a]] for a in areas])
 
@@ -257,6 +254,9 @@ def write_workbook(
     for line in guide:
         ws.append([line])
     ws["A1"].font = Font(bold=True, size=14)
+    if lke:
+        # Last: the parts of the sheets before it keep their numbers in the package.
+        add_lke_sheet_to(wb)
 
     wb.properties.creator = "zi_dash"
     wb.properties.title = " ".join(f"Rencana Aksi Zona Integritas {unit} {year or ''}".split())

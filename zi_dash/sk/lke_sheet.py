@@ -115,9 +115,9 @@ def _answer_cells(ws: Worksheet, rows: tuple[Row, ...]) -> None:
         ws.add_data_validation(dv)
 
 
-def add_lke_sheet_to(book: Workbook, index: int | None = None) -> Worksheet:
-    """Create the LKE sheet in `book` (at `index`, else last) from the bank, answers empty."""
-    ws = book.create_sheet(c.Sheet.LKE, index)
+def add_lke_sheet_to(book: Workbook) -> Worksheet:
+    """Create the LKE sheet, last in `book`, from the bank: the answers empty."""
+    ws = book.create_sheet(c.Sheet.LKE)
     write_sheet(ws, c.LKE, _lke_rows(), grey=_BANK_COLUMNS)
     _answer_cells(ws, bank().rows)
     return ws
