@@ -22,6 +22,7 @@ from zi_dash.base import (
     ActionCol,
     EvidenceCol,
     InfoKey,
+    LkeCol,
     SheetSpec,
 )
 from zi_dash.base import contract as c
@@ -64,6 +65,20 @@ GUIDE: Final[tuple[str, ...]] = (
     "8. Tutup berkas di Excel setelah selesai mengedit: selama berkas terbuka di Excel,",
     "   dasbor menolak menyimpan perubahan agar pekerjaan Anda tidak tertimpa.",
     "9. Jangan menambahkan rumus pada lembar data; isi nilai saja.",
+    f"10. Lembar '{c.Sheet.LKE}' adalah Lembar Kerja Evaluasi Zona Integritas",
+    f"   (PermenPANRB 90/2021): satu baris per baris LKE yang dinilai, dengan nomor {LkeCol.ROW}",
+    f"   resminya. Kolom abu-abu ({LkeCol.ROW} sampai {LkeCol.CRITERIA}) adalah teks LKE:",
+    "   jangan diubah.",
+    f"   {LkeCol.ANSWER} diisi sesuai {LkeCol.TYPE}: Ya atau Tidak; satu huruf A sampai E",
+    f"   (artinya tertulis di {LkeCol.CRITERIA}); bilangan bulat untuk baris Jumlah; nilai",
+    "   0 sampai 4 untuk hasil survei (contoh 3,6). Persentase tidak diisi: dasbor menghitungnya",
+    f"   dari baris Jumlah di bawahnya. {LkeCol.NOTES} bebas; {LkeCol.LINKS} diisi satu tautan",
+    "   per baris (Alt+Enter). Nilai yang dihitung dasbor dari lembar ini adalah penilaian",
+    "   mandiri, bukan nilai resmi dari TPI atau Kementerian PANRB.",
+    f"11. Kolom '{ActionCol.LKE_ROWS}' pada lembar '{c.Sheet.ACTIONS}' diisi nomor baris",
+    f"   pertanyaan LKE (kolom {LkeCol.ROW} di lembar '{c.Sheet.LKE}') yang didukung aksi itu,",
+    "   dipisah koma: contoh 18 atau 18, 20. Hanya baris pertanyaan, bukan subkomponen atau",
+    "   Jumlah. Dasbor memakainya untuk menunjukkan pertanyaan LKE yang didukung rencana aksi.",
 )
 
 # Another satker's plan, another year's or a blank template names no particular SK.
