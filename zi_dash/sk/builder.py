@@ -12,7 +12,6 @@ from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zi_dash.base import (
@@ -30,7 +29,7 @@ from zi_dash.lke import format_rows, tegal_links
 from zi_dash.sk.annex import SOURCE, SkRow, load_sk_rows
 from zi_dash.sk.evidence_split import split_evidence
 from zi_dash.sk.lke_sheet import add_lke_sheet_to
-from zi_dash.sk.sheets import fill, write_sheet
+from zi_dash.sk.sheets import bound_rule, fill, list_rule, write_sheet
 
 # Validations and formats reach this far below the data so rows staff add are covered too.
 VALIDATION_LAST_ROW: Final = 2000
@@ -108,35 +107,17 @@ def _column_range(spec: SheetSpec, name: str) -> str:
 
 
 def _list_validation(ws: Worksheet, spec: SheetSpec, column: str) -> None:
-    values = spec.allowed[column]
-    dv = DataValidation(
-        type="list",
-        formula1='"' + ",".join(values) + '"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Nilai tidak sah",
-        error=f"Pilih salah satu: {', '.join(values)}.",
-        promptTitle=column,
-        prompt=f"Pilih: {', '.join(values)}",
-        showInputMessage=True,
-    )
+    dv = list_rule(spec.allowed[column], column, "Nilai tidak sah")
     dv.add(_column_range(spec, column))
     ws.add_data_validation(dv)
 
 
 def _progress_validation(ws: Worksheet) -> None:
-    dv = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="0",
-        formula2="100",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Progres tidak sah",
-        error="Isi angka 0 sampai 100.",
-        promptTitle=ActionCol.PROGRESS,
-        prompt="Angka 0 sampai 100",
-        showInputMessage=True,
+    dv = bound_rule(
+        "decimal",
+        ("0", "100"),
+        ("Progres tidak sah", "Isi angka 0 sampai 100."),
+        (ActionCol.PROGRESS, "Angka 0 sampai 100"),
     )
     dv.add(_column_range(c.ACTIONS, ActionCol.PROGRESS))
     ws.add_data_validation(dv)
@@ -144,15 +125,8 @@ def _progress_validation(ws: Worksheet) -> None:
 
 def _date_validation(ws: Worksheet, column: str) -> None:
     # Serial numbers of 1 Jan 2000 and 31 Dec 2100: any real plan date, never a typo like 2202.
-    dv = DataValidation(
-        type="date",
-        operator="between",
-        formula1="36526",
-        formula2="73415",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Tanggal tidak sah",
-        error="Isi tanggal, contoh 15/04/2022.",
+    dv = bound_rule(
+        "date", ("36526", "73415"), ("Tanggal tidak sah", "Isi tanggal, contoh 15/04/2022.")
     )
     dv.add(_column_range(c.ACTIONS, column))
     ws.add_data_validation(dv)
