@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 from typing import Final
 
-from zi_dash import lke, workbook
+from zi_dash import lke
 from zi_dash.base import LkeCol
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, editing
-from zi_dash.workbook import load_plan, save_changes
+from zi_dash.workbook import add_lke_sheet, load_plan, save_changes
 
 USER: Final = "bench"
 
@@ -23,7 +23,7 @@ def prepared(path: Path, folder: Path) -> Path:
     shutil.copyfile(path, copy)
     plan = load_plan(copy)
     if not plan.has(c.Sheet.LKE):
-        plan = _add_sheet(copy, plan.version)
+        plan = add_lke_sheet(copy, USER, plan.version)
     answers = {
         str(row.baris): {LkeCol.ANSWER: row.type.choices[i % len(row.type.choices)]}
         for i, row in enumerate(lke.bank().questions)
@@ -40,24 +40,3 @@ def prepared(path: Path, folder: Path) -> Path:
         draft.type(c.Sheet.LKE, str(row.baris), LkeCol.ANSWER, value, shown[str(row.baris)])
     store.save(draft)
     return copy
-
-
-def _add_sheet(copy: Path, version: str) -> workbook.Plan:
-    """TEMPORARY until i20-writers lands: workbook.add_lke_sheet, else the bank written here."""
-    if add := getattr(workbook, "add_lke_sheet", None):
-        return add(copy, USER, version)
-    import openpyxl
-
-    book = openpyxl.load_workbook(copy)
-    ws = book.create_sheet(c.Sheet.LKE)
-    ws.append(list(c.LKE.headers))
-    for row in lke.bank().rows:
-        values = {
-            LkeCol.ROW: row.baris, LkeCol.AREA: row.area, LkeCol.PART: row.part,
-            LkeCol.SUB: row.sub_name, LkeCol.WEIGHT: row.weight, LkeCol.LETTER: row.letter,
-            LkeCol.QUESTION: row.text, LkeCol.TYPE: row.type.value if row.type else None,
-            LkeCol.CRITERIA: row.criteria,
-        }  # fmt: skip
-        ws.append([values.get(h) for h in c.LKE.headers])
-    book.save(copy)
-    return load_plan(copy)

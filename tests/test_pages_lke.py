@@ -9,7 +9,6 @@ import pytest
 
 from tests import factory
 from tests.lke_sheet import add_bank_lke
-from zi_dash import workbook
 from zi_dash.base import LkeCol, LogCol
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts
@@ -147,9 +146,6 @@ def test_a_count_that_is_not_a_number_is_kept_and_named(monkeypatch, with_lke, u
     assert any("Baris 126" in e.value for e in at.error)
 
 
-@pytest.mark.xfail(
-    not hasattr(workbook, "add_lke_sheet"), reason="add_lke_sheet (i20-writers)", strict=True
-)  # TEMPORARY until i20-writers lands
 def test_without_the_sheet_an_editor_adds_it_in_one_click(monkeypatch, workbook_copy, users):
     book = openpyxl.load_workbook(workbook_copy)
     if L in book.sheetnames:  # a workbook made before the LKE sheet

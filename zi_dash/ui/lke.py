@@ -17,7 +17,6 @@ from zi_dash import analysis, lke
 from zi_dash.base import InfoKey, LkeCol, WorkbookError, escape_md, number
 from zi_dash.base import contract as c
 from zi_dash.edit import Draft, editing
-from zi_dash.ui import lke_deps as deps
 from zi_dash.ui import lke_links as links
 from zi_dash.ui import lke_summary as summary
 from zi_dash.ui.cache import of_plan, plan_key
@@ -25,7 +24,7 @@ from zi_dash.ui.editor import draft_store, require_editor, review_changes, saved
 from zi_dash.ui.lke_input import overlay
 from zi_dash.ui.lke_question import Editing, question
 from zi_dash.ui.session import Context, Key
-from zi_dash.workbook import Plan, editable_values
+from zi_dash.workbook import Plan, add_lke_sheet, editable_values
 
 SHEET: Final = c.Sheet.LKE
 HASIL: Final = "Hasil"  # the area picker's last entry: IPAK, capaian kinerja, IPKP
@@ -103,7 +102,7 @@ def offer(plan: Plan, user: str | None) -> None:
         return
     if st.button("Tambahkan lembar LKE", type="primary", icon=":material/add:"):
         try:
-            deps.add_lke_sheet(plan.path, user, plan.version)
+            add_lke_sheet(plan.path, user, plan.version)
         except WorkbookError as exc:
             st.error(f"**Lembar LKE tidak dapat ditambahkan.** {escape_md(exc)}")
             return
