@@ -9,7 +9,8 @@ import pytest
 
 from tests import factory
 from tests.lke_sheet import add_bank_lke
-from zi_dash.base import LkeCol, LogCol
+from zi_dash import analysis, lke
+from zi_dash.base import ActionCol, LkeCol, LogCol
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts
 from zi_dash.workbook import load_plan, save_changes
@@ -176,3 +177,34 @@ def test_a_bad_answer_in_the_file_is_listed_and_the_page_goes_on(monkeypatch, wi
     assert 'Lembar "LKE"' in listed and "baris" in listed and "Jawaban" in listed
     assert any("tidak sesuai" in e.value for e in at.error)
     assert "Total" in _metrics(at) and _widget(at, "radio", 7).value == ""
+
+
+def test_linked_actions_done_but_the_answer_blank_are_flagged(monkeypatch, with_lke, users):
+    plan = load_plan(with_lke)
+    question, ids = next(iter(analysis.lke_links.question_actions(plan).items()))
+    row = lke.bank().row(question)
+
+    def flags() -> int:
+        at = _open(_page(monkeypatch, with_lke), row.area, row.sub)
+        linked = [d.value for d in at.dataframe if "Status" in d.value.columns]
+        assert any(set(ids) <= set(frame["ID"]) for frame in linked)  # its actions beside it
+        return sum("sudah Selesai" in w.value for w in at.warning)
+
+    before = flags()
+    book = openpyxl.load_workbook(with_lke)
+    sheet = book[c.Sheet.ACTIONS]
+    header = [cell.value for cell in sheet[1]]
+    for r in range(2, sheet.max_row + 1):
+        if sheet.cell(r, header.index(ActionCol.ID) + 1).value in ids:
+            sheet.cell(r, header.index(ActionCol.STATUS) + 1).value = c.Status.DONE
+            sheet.cell(r, header.index(ActionCol.PROGRESS) + 1).value = 100
+    book.save(with_lke)
+    assert (
+        flags() > before
+    )  # this question (and any other of its sub-component on the same actions)
+
+
+def test_a_percentage_shows_the_jumlah_rows_outside_its_formula(monkeypatch, with_lke, users):
+    at = _open(_page(monkeypatch, with_lke), "V", 173)  # LHKPN: [174] from [176]..[179]
+    labels = [t.label for t in at.text_input if str(t.key).startswith("lke_")]
+    assert len(labels) == 5 and sum("tidak masuk rumus" in label for label in labels) == 1

@@ -24,6 +24,7 @@ from zi_dash.ui.lke_links import Aside
 from zi_dash.workbook import CellValue
 
 SHEET: Final = c.Sheet.LKE
+UNSCORED: Final = "(diisi, tidak masuk rumus persentase)"
 _CODES: Final = {LkeCol.ANSWER: "jawaban", LkeCol.NOTES: "catatan", LkeCol.LINKS: "tautan"}
 
 
@@ -99,6 +100,12 @@ def _problem(row: lke.Row, current: object) -> None:
     parsed = lke.parse_answer(row, current)
     if parsed.problem:
         st.error(f"Baris {row.baris}: {escape_md(parsed.problem)}", icon=":material/error:")
+
+
+def _counts(bank: lke.Bank, row: lke.Row) -> list[lke.Row]:
+    """A percentage question's Jumlah rows in sheet order, those outside its formula too
+    (the LKE asks for them: [154], [170], [175], [182])."""
+    return [r for r in bank.rows if r.kind is lke.RowKind.COUNT and r.input_of == row.baris]
 
 
 def _percent(row: lke.Row, score: lke.QuestionScore | None) -> None:
@@ -180,9 +187,9 @@ def question(
         left, right = st.columns([3, 2])
         with left:
             if row.type is lke.AnswerType.PERSEN:
-                for baris in row.inputs:
-                    count = bank.row(baris)
-                    _number(count, ed, value(baris, LkeCol.ANSWER), count.text)
+                for count in _counts(bank, row):
+                    label = count.text if count.baris in row.inputs else f"{count.text} {UNSCORED}"
+                    _number(count, ed, value(count.baris, LkeCol.ANSWER), label)
                 _percent(row, scored)
             elif row.type is not None and row.type.choices:
                 _choice(row, ed, value(row.baris, LkeCol.ANSWER))
