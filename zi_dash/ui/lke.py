@@ -86,9 +86,11 @@ def _held(plan: Plan) -> str:
     return plan.info.extra.get(InfoKey.PREDICATE, "")
 
 
-def _steps(plan: Plan, answers: tuple[tuple[int, object], ...]) -> tuple[str, list[lke.Step]]:
-    merged = analysis.answers_of(plan) | dict(answers)
-    return lke.next_steps(merged, held=_held(plan), progress=of_plan(links.progress, plan))
+def _steps(plan: Plan, answers: tuple[tuple[int, object], ...]) -> tuple[str, pd.DataFrame]:
+    """The next predicate and its shortest path as a table (computed once per answers)."""
+    merged, progress = analysis.answers_of(plan) | dict(answers), links.progress(plan)
+    target, steps = lke.next_steps(merged, held=_held(plan), progress=progress)
+    return target, summary.steps_table(steps, lke.bank(), progress)
 
 
 def offer(plan: Plan, user: str | None) -> None:
@@ -188,7 +190,6 @@ def page(ctx: Context) -> None:
             with login:
                 require_editor()
         return
-    bank = lke.bank()
     saved_cells = of_plan(_saved, plan)
     store = draft_store() if user else None
     draft = store.load(user) if store and user else None
@@ -199,8 +200,7 @@ def page(ctx: Context) -> None:
     summary.problems(found.problems, of_plan(_link_problems, plan))
     st.dataframe(of_plan(_area_frame, plan, answers), hide_index=True, width="stretch")
     summary.verdicts(found.score)
-    target, steps = of_plan(_steps, plan, answers)
-    summary.next_steps(target, steps, bank, of_plan(links.progress, plan))
+    summary.next_steps(*of_plan(_steps, plan, answers))
     st.subheader("Jawaban per sub-komponen")
     ed = None
     if user and draft is not None:

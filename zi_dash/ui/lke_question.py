@@ -7,6 +7,7 @@ Everything from the bank or the workbook is drawn escaped or as st.text.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,11 +138,25 @@ def _text_areas(row: lke.Row, ed: Editing | None, notes: object, links: object) 
     )  # fmt: skip
 
 
+@functools.cache
+def _examples_md(baris: int) -> str:
+    """The bank's example evidence as a checklist (the bank's text, escaped once)."""
+    items = [e.strip() for e in lke.bank().row(baris).examples if e.strip()]
+    if not items:
+        return ""
+    lines = "\n".join(f"- [ ] {escape_md(e)}" for e in items)
+    return f"**Yang dicari penilai (contoh bukti)**\n\n{lines}"
+
+
+@functools.cache
+def _title_md(baris: int) -> str:
+    row = lke.bank().row(baris)
+    return f"**{escape_md(row.letter)}. {escape_md(row.text)}**"
+
+
 def _examples(row: lke.Row) -> None:
-    if not row.examples:
-        return
-    items = "\n".join(f"- [ ] {escape_md(e.strip())}" for e in row.examples if e.strip())
-    st.markdown(f"**Yang dicari penilai (contoh bukti)**\n\n{items}")
+    if text := _examples_md(row.baris):
+        st.markdown(text)
 
 
 def _plan_side(aside: Aside) -> None:
@@ -176,7 +191,7 @@ def question(
     scored = score.questions.get(row.baris)
     with st.container(border=True, key=f"lke_q_{row.baris}"):  # the browser test's handle
         points = f" · nilai {number(scored.value, 2)}" if scored else ""
-        st.markdown(f"**{escape_md(row.letter)}. {escape_md(row.text)}**")
+        st.markdown(_title_md(row.baris))
         st.caption(f"Baris {row.baris} · {escape_md(row.type.value if row.type else '')}{points}")
         if aside.flagged:
             st.warning(

@@ -91,7 +91,7 @@ def steps_table(
     return pd.DataFrame(rows)
 
 
-def next_steps(target: str, steps: list[lke.Step], bank: lke.Bank, progress: Mapping) -> None:
+def next_steps(target: str, steps: pd.DataFrame) -> None:
     """The shortest path to the next predicate (lke.next_steps), or that WBBM is met."""
     if not target:
         st.success(f"Semua syarat minimal WBBM terpenuhi ({LABEL}).")
@@ -102,8 +102,8 @@ def next_steps(target: str, steps: list[lke.Step], bank: lke.Bank, progress: Map
         f"minimal yang belum terpenuhi ({LABEL}). Bila sama, yang aksi terkaitnya paling maju "
         "didahulukan."
     )
-    if steps:
-        st.dataframe(steps_table(steps, bank, progress), hide_index=True, width="stretch")
+    if not steps.empty:
+        st.dataframe(steps, hide_index=True, width="stretch")
     else:
         st.caption("Tidak ada jawaban yang dapat dinaikkan untuk syarat yang belum terpenuhi.")
 
