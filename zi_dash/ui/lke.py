@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from zi_dash import analysis, lke
-from zi_dash.base import InfoKey, LkeCol, WorkbookError, escape_md, number
+from zi_dash.base import ActionCol, InfoKey, LkeCol, WorkbookError, escape_md, number
 from zi_dash.base import contract as c
 from zi_dash.edit import Draft, editing
 from zi_dash.ui import lke_links as links
@@ -96,9 +96,10 @@ def _steps(plan: Plan, answers: tuple[tuple[int, object], ...]) -> tuple[str, pd
 def offer(plan: Plan, user: str | None) -> None:
     """No LKE sheet yet: say so; an editor adds it in one click (a logged save)."""
     st.info(
-        f'Workbook "{escape_md(plan.path.name)}" belum punya lembar LKE. Lembar itu memuat 110 '
-        "pertanyaan LKE ZI (PermenPANRB 90/2021) beserta kolom Jawaban, Catatan dan Tautan Bukti "
-        "unit; lembar lain tidak berubah."
+        f'Workbook "{escape_md(plan.path.name)}" belum punya lembar {SHEET}. Lembar itu memuat '
+        f"110 pertanyaan LKE ZI (PermenPANRB 90/2021) beserta kolom {LkeCol.ANSWER}, "
+        f"{LkeCol.NOTES} dan {LkeCol.LINKS} unit. Lembar lain tidak berubah; {c.Sheet.ACTIONS} "
+        f'hanya mendapat kolom "{ActionCol.LKE_ROWS}" bila belum ada.'
     )
     if user is None:
         return

@@ -19,6 +19,11 @@ BLANK: Final = ""  # the choice "not answered yet"
 BLANK_LABEL: Final = "(belum dijawab)"
 
 
+def question_text(row: lke.Row) -> str:
+    """'b. Penentuan anggota Tim …': the bank's letter before the text, when it has one."""
+    return f"{row.letter}. {row.text}" if row.letter.strip() not in ("", "-") else row.text
+
+
 def choices(row: lke.Row) -> list[str]:
     """The radio's options: blank first, then what the row's type allows."""
     return [BLANK, *(row.type.choices if row.type else ())]

@@ -151,7 +151,7 @@ def _examples_md(baris: int) -> str:
 @functools.cache
 def _title_md(baris: int) -> str:
     row = lke.bank().row(baris)
-    return f"**{escape_md(row.letter)}. {escape_md(row.text)}**"
+    return f"**{escape_md(inp.question_text(row))}**"
 
 
 def _examples(row: lke.Row) -> None:

@@ -14,6 +14,7 @@ import streamlit as st
 
 from zi_dash import lke
 from zi_dash.base import escape_md, number
+from zi_dash.ui.lke_input import question_text
 
 LABEL: Final = "penilaian mandiri, bukan nilai resmi"
 _PART_MAX: Final = {"total": 100.0, "pengungkit": 60.0, "hasil": 40.0}
@@ -80,7 +81,7 @@ def steps_table(
         rows.append(
             {
                 "Baris": str(step.baris),
-                "Pertanyaan": f"{row.area}. {row.letter}. {row.text}",
+                "Pertanyaan": f"{row.area}. {question_text(row)}",
                 "Sekarang": step.now or "(kosong)",
                 "Naik ke": step.to,
                 "Tambah nilai": number(step.points, 2),
