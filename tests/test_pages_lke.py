@@ -9,6 +9,8 @@ import pytest
 
 from tests import factory
 from tests.lke_sheet import add_bank_lke
+from tests.markup import HOSTILE, hostile_workbook, markup
+from tests.test_pages_escape import markdown_sources
 from zi_dash import analysis, lke
 from zi_dash.base import ActionCol, LkeCol, LogCol
 from zi_dash.base import contract as c
@@ -208,3 +210,21 @@ def test_a_percentage_shows_the_jumlah_rows_outside_its_formula(monkeypatch, wit
     at = _open(_page(monkeypatch, with_lke), "V", 173)  # LHKPN: [174] from [176]..[179]
     labels = [t.label for t in at.text_input if str(t.key).startswith("lke_")]
     assert len(labels) == 5 and sum("tidak masuk rumus" in label for label in labels) == 1
+
+
+@pytest.mark.parametrize("user", [None, "budi"])
+def test_workbook_text_on_the_page_is_drawn_literally(monkeypatch, tmp_path, users, user):
+    path = hostile_workbook(tmp_path / "rencana_aksi.xlsx")
+    if not load_plan(path).has(L):
+        add_bank_lke(path)
+    book = openpyxl.load_workbook(path)
+    sheet = book[L]
+    header = [cell.value for cell in sheet[1]]
+    for r in range(2, sheet.max_row + 1):
+        if str(sheet.cell(r, 1).value) in ("6", "7"):  # shown first; 7's answer a problem
+            for column in (LkeCol.ANSWER, LkeCol.NOTES, LkeCol.LINKS):
+                sheet.cell(r, header.index(column) + 1).value = HOSTILE
+    book.save(path)
+    at = _page(monkeypatch, path, user)
+    assert all(markup(s, blocks=False) == [] for s in markdown_sources(at))
+    assert any(HOSTILE in t.value for t in at.get("text"))  # the problem quotes it as typed

@@ -11,8 +11,9 @@ Two levels, both keyed on the plan's path, version and time (never on its frames
   tanggal acuan, filters): a rerun finds them without hashing the key again.
 
 A save gives the file a new version, hence new keys: no old figure is served, and forget()
-drops both levels. What depends on an editor's draft is never cached here. Cached values are
-shared by every session: never mutate one (draw a changed copy of a figure, as
+drops both levels. What depends on an editor's draft is never cached here, except through
+of_plan with the draft's answers as an argument (a pure function of plan and answers). Cached
+values are shared by every session: never mutate one (draw a changed copy of a figure, as
 charts.style.for_projector does); a DataFrame comes back as a shallow copy, so a page may add
 or replace its columns (pandas' copy-on-write keeps the cached one intact).
 """
