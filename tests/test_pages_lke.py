@@ -15,6 +15,7 @@ from zi_dash import analysis, lke
 from zi_dash.base import ActionCol, LkeCol, LogCol
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts
+from zi_dash.ui import Key
 from zi_dash.workbook import load_plan, save_changes
 
 L = c.Sheet.LKE
@@ -228,3 +229,15 @@ def test_workbook_text_on_the_page_is_drawn_literally(monkeypatch, tmp_path, use
     at = _page(monkeypatch, path, user)
     assert all(markup(s, blocks=False) == [] for s in markdown_sources(at))
     assert any(HOSTILE in t.value for t in at.get("text"))  # the problem quotes it as typed
+
+
+def test_a_draft_survives_a_logout_that_keeps_it(monkeypatch, with_lke, users) -> None:
+    at = _page(monkeypatch, with_lke)
+    _widget(at, "radio", 7).set_value("A").run()
+    at.button(key="logout").click().run()
+    next(b for b in at.button if b.label.startswith("Keluar, simpan draf")).click().run()
+    assert not at.exception and Key.USER not in at.session_state
+    assert DraftStore(with_lke).load("budi").typed(L) == {"7": {LkeCol.ANSWER: "A"}}
+    at.session_state[Key.USER] = "budi"  # logged in again
+    at.run()
+    assert _widget(at, "radio", 7).value == "A"
