@@ -7,8 +7,11 @@ only offered where the cell is blank, until someone saves it. A question's evide
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
+
+import pandas as pd
 
 from zi_dash import lke
 from zi_dash.base import ActionCol, EvidenceCol, LkeCol, split_links
@@ -106,3 +109,37 @@ def attention(plan: Plan, score: Score) -> tuple[int, ...]:
         if found is None or not found.answered or found.value < 1:
             out.append(row)
     return tuple(out)
+
+
+QUESTIONS: Final = "Pertanyaan LKE"  # the shown tables' own columns
+SOURCE: Final = "Asal"
+SAVED: Final = "tersimpan"
+SUGGESTED: Final = "saran"
+UNREADABLE: Final = "tidak terbaca"
+SHORT: Final = 70  # characters of a question's text in a one-line list
+
+
+def short_question(baris: int) -> str:
+    """'18 · Sudah ditetapkan agen perubahan', the text cut at a word after SHORT characters."""
+    text = " ".join(lke.bank().row(baris).text.split())
+    if len(text) > SHORT:
+        text = text[:SHORT].rsplit(" ", 1)[0] + " …"
+    return f"{baris} · {text}"
+
+
+def questions_by_action(plan: Plan, ids: Sequence[str]) -> pd.DataFrame:
+    """Per action of `ids`: its Baris LKE, its questions (or the suggested ones), and which."""
+    cells = dict(zip(plan.actions[ActionCol.ID], plan.actions[ActionCol.LKE_ROWS]))
+    suggested = suggested_links(plan)
+    rows = []
+    for action in ids:
+        text = str(cells.get(action, "")).strip()
+        try:
+            saved = lke.parse_rows(text)
+        except lke.LinkError as exc:
+            rows.append((action, text, str(exc), UNREADABLE))
+            continue
+        kind, found = (SAVED, saved) if saved else (SUGGESTED, suggested.get(action, ()))
+        shown = "\n".join(short_question(b) for b in found)
+        rows.append((action, lke.format_rows(found), shown, kind if found else ""))
+    return pd.DataFrame(rows, columns=[ActionCol.ID, ActionCol.LKE_ROWS, QUESTIONS, SOURCE])

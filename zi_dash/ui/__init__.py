@@ -6,6 +6,7 @@ app.py and pages/ use this door; nothing below it imports streamlit.
 from __future__ import annotations
 
 from zi_dash.ui import rekap, units
+from zi_dash.ui.action_lke import lke_for_actions
 from zi_dash.ui.cache import cached, describe
 from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
 from zi_dash.ui.intake import show_intake, uploaded_intake
@@ -38,6 +39,7 @@ __all__ = [
     "headline",
     "keep_choices",
     "lazy",
+    "lke_for_actions",
     "load_current_plan",
     "load_plan_cached",
     "projector_year_notice",
