@@ -11,10 +11,16 @@ import pytest
 from tests.factory import action, evidence, make_workbook
 from tests.lke_book import add_lke
 from zi_dash.analysis.lke_links import (
+    HAVE,
+    LINKED,
+    MISSING_ITEMS,
+    QUESTIONS,
     QuestionEvidence,
     attention,
     question_actions,
     question_evidence,
+    question_gaps,
+    short_question,
     suggested_links,
 )
 from zi_dash.base import ActionCol, LkeCol
@@ -146,3 +152,38 @@ def test_attention(tmp_path: Path, statuses, answers, expected) -> None:
         action("I.2.1", DONE, 100),  # done, linked to nothing: no question to flag
     ])  # fmt: skip
     assert attention(plan, score(answers)) == expected
+
+
+def test_question_gaps(tmp_path: Path) -> None:
+    plan = _plan(
+        tmp_path,
+        [linked("I.1.1", "6, 7"), linked("I.1.2", "9"), linked("I.2.1", "13")],
+        [evidence("I.1.1", 1, PRESENT), evidence("I.1.1", 2, MISSING),
+         evidence("I.1.2", 1, PRESENT)],  # I.2.1 has no item at all
+        links={7: "https://drive.example/a", 24: "https://x.example/sop"},
+    )  # fmt: skip
+    frame = question_gaps(plan)
+    assert frame.columns.tolist() == [QUESTIONS, LINKED, HAVE, MISSING_ITEMS, LkeCol.LINKS]
+    assert frame.values.tolist() == [
+        # one missing item each (row order): 6 and 7; then 13, with no evidence at all
+        [short_question(6), "I.1.1", "1 dari 2", "I.1.1: Dokumen 2 untuk I.1.1", ""],
+        [short_question(7), "I.1.1", "1 dari 2", "I.1.1: Dokumen 2 untuk I.1.1",
+         "https://drive.example/a"],
+        [short_question(13), "I.2.1", "0 dari 0", "", ""],
+    ]  # fmt: skip
+    # 9: its one item is present; 24: its own link, no action; neither is a gap.
+
+
+@pytest.mark.parametrize(
+    ("baris", "expected"),
+    [
+        (18, "18 · Sudah ditetapkan agen perubahan"),  # short enough: whole
+        (
+            6,
+            "6 · Unit kerja telah membentuk tim untuk melakukan pembangunan Zona …",
+        ),  # cut at a word
+        (36, "36 · Kebutuhan pegawai yang disusun oleh unit kerja mengacu kepada peta …"),
+    ],
+)
+def test_short_question(baris: int, expected: str) -> None:
+    assert short_question(baris) == expected

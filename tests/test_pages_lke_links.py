@@ -101,3 +101,21 @@ def test_suggestions_without_the_baris_lke_column_are_only_shown(
     assert set(_lke_table(at)[lke_links.SOURCE]) == {lke_links.SUGGESTED}
     assert not [b for b in at.button if b.key == "lke_take"]
     assert any("belum punya kolom" in i.value for i in at.info)
+
+
+def test_bukti_lists_evidence_gaps_per_lke_question(monkeypatch, plan_path) -> None:
+    at = factory.run_page(monkeypatch, plan_path, "pages/bukti.py")
+    assert not at.exception
+    assert any(h.value == "Kekurangan bukti per pertanyaan LKE" for h in at.subheader)
+    gaps = next(f.value for f in at.dataframe if lke_links.MISSING_ITEMS in f.value.columns)
+    # Only I.4.2's saved link counts (I.4.1 and V.4.1 have suggestions, not links).
+    assert gaps.values.tolist() == [[
+        lke_links.short_question(20), "I.4.2", "0 dari 1", "I.4.2: Dokumen 1 untuk I.4.2", "",
+    ]]  # fmt: skip
+
+
+def test_bukti_without_linked_questions_says_so(monkeypatch, plan_path) -> None:
+    drop_lke_rows_column(plan_path)
+    at = factory.run_page(monkeypatch, plan_path, "pages/bukti.py")
+    assert not at.exception
+    assert any("Belum ada aksi yang terhubung ke pertanyaan LKE" in i.value for i in at.info)

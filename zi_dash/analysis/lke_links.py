@@ -143,3 +143,28 @@ def questions_by_action(plan: Plan, ids: Sequence[str]) -> pd.DataFrame:
         shown = "\n".join(short_question(b) for b in found)
         rows.append((action, lke.format_rows(found), shown, kind if found else ""))
     return pd.DataFrame(rows, columns=[ActionCol.ID, ActionCol.LKE_ROWS, QUESTIONS, SOURCE])
+
+
+LINKED: Final = "Aksi terkait"
+HAVE: Final = "Butir ada"
+MISSING_ITEMS: Final = "Bukti belum ada"
+
+
+def question_gaps(plan: Plan) -> pd.DataFrame:
+    """LKE questions with an evidence gap: linked actions' items missing, or no evidence at all.
+
+    Only questions the plan links or that have their own Tautan Bukti; most missing first.
+    """
+    linked, found = question_actions(plan), question_evidence(plan)
+    rows = []
+    for baris, ev in found.items():
+        ids = linked.get(baris, ())
+        present = len(ev.items) - len(ev.missing)
+        if not (ids or ev.links) or not (ev.missing or (not ev.links and not present)):
+            continue
+        rows.append((len(ev.missing), baris, short_question(baris), ", ".join(ids),
+                     f"{present} dari {len(ev.items)}", " · ".join(ev.missing),
+                     " · ".join(ev.links)))  # fmt: skip
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    columns = [QUESTIONS, LINKED, HAVE, MISSING_ITEMS, LkeCol.LINKS]
+    return pd.DataFrame([r[2:] for r in rows], columns=columns)
