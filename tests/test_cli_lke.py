@@ -149,3 +149,9 @@ def test_python_m_prints_one_object_and_never_a_traceback(answered: Path, tmp_pa
     assert json.loads(ok.stdout)["total"] == score(ANSWERS).total
     missing = run("--workbook", str(factory.mixed(tmp_path / "lama.xlsx")))
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
+
+
+def test_the_shipped_tegal_workbook_scores_blank_answers_without_problems(capsys) -> None:
+    got = _json(capsys, "--workbook", str(ROOT / "data" / "rencana_aksi.xlsx"))
+    assert got["masalah"] == [] and got["total"] == 0.0 and got["predikat"] == "Belum WBK"
+    assert got == _json(capsys, "--workbook", str(ROOT / "data" / "rencana_aksi.xlsx"))
