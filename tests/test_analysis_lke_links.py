@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -25,7 +24,7 @@ from zi_dash.analysis.lke_links import (
 )
 from zi_dash.base import ActionCol, LkeCol
 from zi_dash.base import contract as c
-from zi_dash.lke import bank, parse_answer, suggest
+from zi_dash.lke import bank, score, suggest
 from zi_dash.workbook import Plan, load_plan
 
 DONE, DOING = c.Status.DONE, c.Status.IN_PROGRESS
@@ -35,16 +34,6 @@ AGENT = {
     ActionCol.STEP: "Menetapkan SK Tim Agen Perubahan",
     ActionCol.EVIDENCE: "SK Agen Perubahan",
 }
-
-
-def score(answers: dict[int, object]) -> SimpleNamespace:
-    """Stand-in for lke.score until i20-bank's scoring is merged: each question's parsed answer."""
-    parsed = {q.baris: parse_answer(q, answers.get(q.baris)) for q in bank().questions}
-    questions = {
-        b: SimpleNamespace(answered=p.value is not None, value=p.value or 0.0)
-        for b, p in parsed.items()
-    }
-    return SimpleNamespace(questions=questions)
 
 
 def linked(id_: str, rows: str, status: str = c.Status.NOT_STARTED) -> dict[str, object]:

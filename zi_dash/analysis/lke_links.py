@@ -14,25 +14,13 @@ from typing import TYPE_CHECKING, Final
 import pandas as pd
 
 from zi_dash import lke
+from zi_dash.analysis.coverage import action_links
 from zi_dash.base import ActionCol, EvidenceCol, LkeCol, split_links
 from zi_dash.base import contract as c
 from zi_dash.workbook import Plan
 
 if TYPE_CHECKING:
     from zi_dash.lke import Score
-
-
-def _saved_links(plan: Plan) -> dict[str, tuple[int, ...]]:
-    """Action ID -> its saved Baris LKE rows (blank and unreadable cells left out)."""
-    out: dict[str, tuple[int, ...]] = {}
-    for action, text in zip(plan.actions[ActionCol.ID], plan.actions[ActionCol.LKE_ROWS]):
-        try:
-            rows = lke.parse_rows(str(text))
-        except lke.LinkError:
-            continue  # said where the plan's link problems are listed
-        if rows:
-            out[action] = rows
-    return out
 
 
 def suggested_links(plan: Plan) -> dict[str, tuple[int, ...]]:
@@ -51,7 +39,7 @@ def suggested_links(plan: Plan) -> dict[str, tuple[int, ...]]:
 def question_actions(plan: Plan) -> dict[int, tuple[str, ...]]:
     """Question row -> the IDs of the actions whose saved Baris LKE names it, in plan order."""
     out: dict[int, list[str]] = {}
-    for action, rows in _saved_links(plan).items():
+    for action, rows in action_links(plan).items():
         for row in rows:
             out.setdefault(row, []).append(action)
     return {row: tuple(ids) for row, ids in sorted(out.items())}
