@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests import factory
 from tests.markup import shown as shown_text
 from tests.readonly import make_read_only
+from zi_dash.analysis import lke_links
 from zi_dash.base import ActionCol, EvidenceCol, LogCol
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts, editing, uploads, versions
@@ -39,8 +40,8 @@ def _edit(at: AppTest, sheet: str, rows: dict[int, dict[str, object]]) -> AppTes
 
 
 def _review(at: AppTest):
-    """The review table of a Sunting page (the one with a "Nilai baru"), as a list of rows."""
-    frames = [f.value for f in at.dataframe[1:] if editing.ReviewHeader.NEW in f.value.columns]
+    """The review table (the first dataframe after the grid, not the LKE list), as rows."""
+    frames = [f.value for f in at.dataframe[1:] if lke_links.SOURCE not in f.value.columns]
     return frames[0].values.tolist() if frames else []
 
 
