@@ -14,12 +14,18 @@ from zi_dash.analysis.lke_links import (
     LINKED,
     MISSING_ITEMS,
     QUESTIONS,
+    SAVED,
+    SOURCE,
+    SUGGESTED,
+    UNREADABLE,
     QuestionEvidence,
     attention,
     question_actions,
     question_evidence,
     question_gaps,
+    questions_by_action,
     short_question,
+    short_text,
     suggested_links,
 )
 from zi_dash.base import ActionCol, LkeCol
@@ -176,3 +182,27 @@ def test_question_gaps(tmp_path: Path) -> None:
 )
 def test_short_question(baris: int, expected: str) -> None:
     assert short_question(baris) == expected
+
+
+def test_questions_by_action(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, [
+        action("I.4.1", **AGENT), linked("I.4.2", "20, 18"), linked("I.4.3", "5"),
+        action("II.1.1", **{ActionCol.INDICATOR: "Dilaksanakan", ActionCol.STEP: "di KPU",
+                            ActionCol.EVIDENCE: "tahun 2022"}),
+    ])  # fmt: skip
+    frame = questions_by_action(plan, ["I.4.2", "I.4.1", "I.4.3", "II.1.1"])
+    assert frame.columns.tolist() == [ActionCol.ID, LkeCol.ROW, QUESTIONS, SOURCE]
+    lines = frame.values.tolist()
+    assert lines[:2] == [  # the order asked for, the cell's order kept
+        ["I.4.2", "20", short_text(20), SAVED],
+        ["I.4.2", "18", "Sudah ditetapkan agen perubahan", SAVED],
+    ]
+    suggested = suggest("I", *AGENT.values())
+    assert suggested
+    assert lines[2 : 2 + len(suggested)] == [
+        ["I.4.1", str(b), short_text(b), SUGGESTED] for b in suggested
+    ]
+    unreadable, nothing = lines[2 + len(suggested) :]
+    assert unreadable[:2] == ["I.4.3", "5"] and unreadable[3] == UNREADABLE
+    assert "subkomponen" in unreadable[2]  # what is wrong, from lke.parse_rows
+    assert nothing == ["II.1.1", "", "", ""]

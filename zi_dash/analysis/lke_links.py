@@ -107,19 +107,25 @@ UNREADABLE: Final = "tidak terbaca"
 SHORT: Final = 70  # characters of a question's text in a one-line list
 
 
-def short_question(baris: int) -> str:
-    """'18 · Sudah ditetapkan agen perubahan', the text cut at a word after SHORT characters."""
+def short_text(baris: int) -> str:
+    """A question's text on one line, cut at a word after SHORT characters ("… …")."""
     text = " ".join(lke.bank().row(baris).text.split())
-    if len(text) > SHORT:
-        text = text[:SHORT].rsplit(" ", 1)[0] + " …"
-    return f"{baris} · {text}"
+    return text[:SHORT].rsplit(" ", 1)[0] + " …" if len(text) > SHORT else text
+
+
+def short_question(baris: int) -> str:
+    """'18 · Sudah ditetapkan agen perubahan': the row and its short text."""
+    return f"{baris} · {short_text(baris)}"
 
 
 def questions_by_action(plan: Plan, ids: Sequence[str]) -> pd.DataFrame:
-    """Per action of `ids`: its Baris LKE, its questions (or the suggested ones), and which."""
+    """One line per action of `ids` and question: saved, suggested (Baris LKE blank), unreadable.
+
+    An action with neither keeps one blank line; an unreadable cell shows what is wrong with it.
+    """
     cells = dict(zip(plan.actions[ActionCol.ID], plan.actions[ActionCol.LKE_ROWS]))
     suggested = suggested_links(plan)
-    rows = []
+    rows: list[tuple[str, str, str, str]] = []
     for action in ids:
         text = str(cells.get(action, "")).strip()
         try:
@@ -128,9 +134,8 @@ def questions_by_action(plan: Plan, ids: Sequence[str]) -> pd.DataFrame:
             rows.append((action, text, str(exc), UNREADABLE))
             continue
         kind, found = (SAVED, saved) if saved else (SUGGESTED, suggested.get(action, ()))
-        shown = "\n".join(short_question(b) for b in found)
-        rows.append((action, lke.format_rows(found), shown, kind if found else ""))
-    return pd.DataFrame(rows, columns=[ActionCol.ID, ActionCol.LKE_ROWS, QUESTIONS, SOURCE])
+        rows += [(action, str(b), short_text(b), kind) for b in found] or [(action, "", "", "")]
+    return pd.DataFrame(rows, columns=[ActionCol.ID, LkeCol.ROW, QUESTIONS, SOURCE])
 
 
 LINKED: Final = "Aksi terkait"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pandas as pd
 import streamlit as st
 
 from zi_dash import lke
 from zi_dash.analysis import lke_links
-from zi_dash.base import ActionCol, durable, escape_md
+from zi_dash.base import ActionCol, LkeCol, durable, escape_md
 from zi_dash.base import contract as c
 from zi_dash.edit import Draft, DraftStore, editing
 from zi_dash.ui.session import Context, Key, current_workbook
@@ -32,15 +33,15 @@ def take(draft: Draft, plan: Plan, chosen: Mapping[str, tuple[int, ...]]) -> int
     return changed
 
 
-def _open(frame, draft: Draft) -> dict[str, tuple[int, ...]]:
-    """The suggestions shown whose Baris LKE the draft does not hold yet."""
+def _open(frame: pd.DataFrame, draft: Draft) -> dict[str, tuple[int, ...]]:
+    """The suggestions shown, per action, whose Baris LKE the draft does not hold yet."""
     typed = draft.typed(c.Sheet.ACTIONS)
-    rows = frame[frame[lke_links.SOURCE] == lke_links.SUGGESTED]
-    return {
-        a: lke.parse_rows(r)
-        for a, r in zip(rows[ActionCol.ID], rows[ActionCol.LKE_ROWS])
-        if ActionCol.LKE_ROWS not in typed.get(a, {})
-    }
+    out: dict[str, list[int]] = {}
+    lines = frame[frame[lke_links.SOURCE] == lke_links.SUGGESTED]
+    for action, baris in zip(lines[ActionCol.ID], lines[LkeCol.ROW]):
+        if ActionCol.LKE_ROWS not in typed.get(action, {}):
+            out.setdefault(action, []).append(int(baris))
+    return {action: tuple(rows) for action, rows in out.items()}
 
 
 def lke_for_actions(ctx: Context, user: str) -> None:
