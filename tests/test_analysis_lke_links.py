@@ -152,16 +152,19 @@ def test_attention(tmp_path: Path, statuses, answers, expected) -> None:
 def test_question_gaps(tmp_path: Path) -> None:
     plan = _plan(
         tmp_path,
-        [linked("I.1.1", "6, 7"), linked("I.1.2", "9"), linked("I.2.1", "13")],
+        [linked("I.1.1", "7, 6"), linked("I.1.2", "9"), linked("I.2.1", "13"),
+         linked("I.1.3", "6")],
         [evidence("I.1.1", 1, PRESENT), evidence("I.1.1", 2, MISSING),
-         evidence("I.1.2", 1, PRESENT)],  # I.2.1 has no item at all
+         evidence("I.1.2", 1, PRESENT),  # I.2.1 has no item at all
+         evidence("I.1.3", 1, MISSING), evidence("I.1.3", 2, MISSING)],
         links={7: "https://drive.example/a", 24: "https://x.example/sop"},
     )  # fmt: skip
     frame = question_gaps(plan)
     assert frame.columns.tolist() == [QUESTIONS, LINKED, HAVE, MISSING_ITEMS, LkeCol.LINKS]
     assert frame.values.tolist() == [
-        # one missing item each (row order): 6 and 7; then 13, with no evidence at all
-        [short_question(6), "I.1.1", "1 dari 2", "I.1.1: Dokumen 2 untuk I.1.1", ""],
+        # most missing first: 6 (three, of two actions), 7 (one); 13, no evidence at all
+        [short_question(6), "I.1.1, I.1.3", "1 dari 4",
+         "I.1.1: Dokumen 2 untuk I.1.1 · I.1.3: Dokumen 1 untuk I.1.3; Dokumen 2 untuk I.1.3", ""],
         [short_question(7), "I.1.1", "1 dari 2", "I.1.1: Dokumen 2 untuk I.1.1",
          "https://drive.example/a"],
         [short_question(13), "I.2.1", "0 dari 0", "", ""],

@@ -143,6 +143,16 @@ HAVE: Final = "Butir ada"
 MISSING_ITEMS: Final = "Bukti belum ada"
 
 
+def _per_action(ids: Sequence[str], labelled: Sequence[str]) -> str:
+    """'I.1.1: SK; foto · I.1.2: notulen': each action's ID once before its items."""
+    groups = []
+    for action in ids:
+        prefix = f"{action}: "
+        if mine := [t[len(prefix) :] for t in labelled if t.startswith(prefix)]:
+            groups.append(prefix + "; ".join(mine))
+    return " · ".join(groups)
+
+
 def question_gaps(plan: Plan) -> pd.DataFrame:
     """LKE questions with an evidence gap: linked actions' items missing, or no evidence at all.
 
@@ -156,7 +166,7 @@ def question_gaps(plan: Plan) -> pd.DataFrame:
         if not (ids or ev.links) or not (ev.missing or (not ev.links and not present)):
             continue
         rows.append((len(ev.missing), baris, short_question(baris), ", ".join(ids),
-                     f"{present} dari {len(ev.items)}", " · ".join(ev.missing),
+                     f"{present} dari {len(ev.items)}", _per_action(ids, ev.missing),
                      " · ".join(ev.links)))  # fmt: skip
     rows.sort(key=lambda r: (-r[0], r[1]))
     columns = [QUESTIONS, LINKED, HAVE, MISSING_ITEMS, LkeCol.LINKS]
