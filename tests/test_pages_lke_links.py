@@ -15,6 +15,7 @@ from zi_dash.base import ActionCol, LkeCol
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts, editing
 from zi_dash.lke import suggest
+from zi_dash.ui import action_lke
 from zi_dash.workbook import load_plan
 
 A = c.Sheet.ACTIONS
@@ -91,6 +92,9 @@ def test_taking_a_suggestion_puts_it_in_the_draft_then_save(monkeypatch, plan_pa
     assert DraftStore(plan_path).load("budi").typed(A) == {"V.4.1": {ActionCol.LKE_ROWS: wbs}}
     assert _review(at) == [["V.4.1", ActionCol.LKE_ROWS, "", wbs, ""]]
     assert load_plan(plan_path).actions[ActionCol.LKE_ROWS].tolist() == ["", "20", ""]  # not yet
+    assert {source for _, _, source in _lines(at, "V.4.1")} == {
+        f"{lke_links.SUGGESTED}, {action_lke.IN_DRAFT}"
+    }
     # Offered no more (it is in the draft); the other one still is.
     assert next(b for b in at.button if b.key == "lke_take").label == "Pakai 1 saran"
     next(b for b in at.button if b.label.startswith("Simpan")).click().run()

@@ -21,6 +21,7 @@ from zi_dash.ui.widgets import table
 from zi_dash.workbook import Plan
 
 ALL = "Semua saran yang tampil"
+IN_DRAFT = "diubah di draf"  # beside the source of a line whose Baris LKE the draft changes
 
 
 def take(draft: Draft, plan: Plan, chosen: Mapping[str, tuple[int, ...]]) -> int:
@@ -44,6 +45,14 @@ def _open(frame: pd.DataFrame, draft: Draft) -> dict[str, tuple[int, ...]]:
     return {action: tuple(rows) for action, rows in out.items()}
 
 
+def _drafted(frame: pd.DataFrame, draft: Draft) -> pd.DataFrame:
+    """The list with each line of an action whose Baris LKE the draft holds marked so."""
+    typed = draft.typed(c.Sheet.ACTIONS)
+    held = [ActionCol.LKE_ROWS in typed.get(a, {}) for a in frame[ActionCol.ID]]
+    marked = [f"{s}, {IN_DRAFT}" if h and s else s for s, h in zip(frame[lke_links.SOURCE], held)]
+    return frame.assign(**{lke_links.SOURCE: marked})
+
+
 def lke_for_actions(ctx: Context, user: str) -> None:
     """Each shown action's LKE questions; where Baris LKE is blank, suggestions to take."""
     st.subheader("Pertanyaan LKE per aksi")
@@ -55,10 +64,10 @@ def lke_for_actions(ctx: Context, user: str) -> None:
         f'"{lke_links.SUGGESTED}"): saran belum tersimpan sampai Anda memakainya, memeriksanya '
         "di daftar perubahan, lalu klik Simpan."
     )
-    table(frame, "Tidak ada aksi yang tampil.")
     store = DraftStore(current_workbook())
     draft = store.load(user)
     offered = _open(frame, draft)
+    table(_drafted(frame, draft), "Tidak ada aksi yang tampil.")
     if not offered:
         return
     if not ctx.plan.has(c.Sheet.ACTIONS, ActionCol.LKE_ROWS):
