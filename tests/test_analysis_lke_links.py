@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import openpyxl
@@ -209,3 +210,13 @@ def test_questions_by_action(tmp_path: Path) -> None:
     assert unreadable[:2] == ["I.4.3", "5"] and unreadable[3] == UNREADABLE
     assert "subkomponen" in unreadable[2]  # what is wrong, from lke.parse_rows
     assert nothing == ["II.1.1", "", "", ""]
+
+
+@pytest.mark.parametrize("empty", [None, float("nan"), "", " \n "])
+def test_an_empty_cell_however_read_is_blank(tmp_path: Path, empty: object) -> None:
+    plan = _plan(tmp_path, [action("I.4.1", **AGENT)])
+    frame = plan.actions.astype({ActionCol.LKE_ROWS: object})
+    frame.loc[0, ActionCol.LKE_ROWS] = empty
+    plan = dataclasses.replace(plan, actions=frame)
+    assert suggested_links(plan) == {"I.4.1": suggest("I", *AGENT.values())}
+    assert set(questions_by_action(plan, ["I.4.1"])[SOURCE]) == {SUGGESTED}

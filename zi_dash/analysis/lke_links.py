@@ -23,11 +23,16 @@ if TYPE_CHECKING:
     from zi_dash.lke import Score
 
 
+def _cells(plan: Plan) -> pd.Series:
+    """Each action's Baris LKE cell as stripped text (an empty cell, however read, is "")."""
+    return plan.actions[ActionCol.LKE_ROWS].fillna("").astype(str).str.strip()
+
+
 def suggested_links(plan: Plan) -> dict[str, tuple[int, ...]]:
     """Action ID -> suggested question rows, for the actions whose Baris LKE is blank."""
     out: dict[str, tuple[int, ...]] = {}
     cols = (ActionCol.ID, ActionCol.AREA, ActionCol.INDICATOR, ActionCol.STEP, ActionCol.EVIDENCE)
-    blank = plan.actions[ActionCol.LKE_ROWS].astype(str).str.strip().eq("")
+    blank = _cells(plan).eq("")
     for action, area, indicator, step, evidence in plan.actions.loc[blank, list(cols)].itertuples(
         index=False
     ):
@@ -123,11 +128,11 @@ def questions_by_action(plan: Plan, ids: Sequence[str]) -> pd.DataFrame:
 
     An action with neither keeps one blank line; an unreadable cell shows what is wrong with it.
     """
-    cells = dict(zip(plan.actions[ActionCol.ID], plan.actions[ActionCol.LKE_ROWS]))
+    cells = dict(zip(plan.actions[ActionCol.ID], _cells(plan)))
     suggested = suggested_links(plan)
     rows: list[tuple[str, str, str, str]] = []
     for action in ids:
-        text = str(cells.get(action, "")).strip()
+        text = cells.get(action, "")
         try:
             saved = lke.parse_rows(text)
         except lke.LinkError as exc:
