@@ -57,6 +57,7 @@ ui.table(ui.cached(gaps, ctx, as_of), "Tidak ada kekurangan bukti yang mendesak.
 
 st.subheader("Bukti yang perlu perbaikan")
 ui.table(fix, "Tidak ada bukti berstatus Perlu Perbaikan.")
+ui.question_gaps(ctx)
 
 # Every link and uploaded file of the shown items; workbook text is never rendered as Markdown.
 # The files are looked up on every run: only the lines' parse is cached.

@@ -16,3 +16,4 @@ st.caption(
     "desimal (40,5)."
 )
 ui.edit_sheet(ctx, c.Sheet.ACTIONS, user)
+ui.lke_for_actions(ctx, user)

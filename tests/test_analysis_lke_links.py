@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
-from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -11,15 +11,27 @@ import pytest
 from tests.factory import action, evidence, make_workbook
 from tests.lke_book import add_lke
 from zi_dash.analysis.lke_links import (
+    HAVE,
+    LINKED,
+    MISSING_ITEMS,
+    QUESTIONS,
+    SAVED,
+    SOURCE,
+    SUGGESTED,
+    UNREADABLE,
     QuestionEvidence,
     attention,
     question_actions,
     question_evidence,
+    question_gaps,
+    questions_by_action,
+    short_question,
+    short_text,
     suggested_links,
 )
 from zi_dash.base import ActionCol, LkeCol
 from zi_dash.base import contract as c
-from zi_dash.lke import bank, parse_answer, suggest
+from zi_dash.lke import bank, score, suggest
 from zi_dash.workbook import Plan, load_plan
 
 DONE, DOING = c.Status.DONE, c.Status.IN_PROGRESS
@@ -29,16 +41,6 @@ AGENT = {
     ActionCol.STEP: "Menetapkan SK Tim Agen Perubahan",
     ActionCol.EVIDENCE: "SK Agen Perubahan",
 }
-
-
-def score(answers: dict[int, object]) -> SimpleNamespace:
-    """Stand-in for lke.score until i20-bank's scoring is merged: each question's parsed answer."""
-    parsed = {q.baris: parse_answer(q, answers.get(q.baris)) for q in bank().questions}
-    questions = {
-        b: SimpleNamespace(answered=p.value is not None, value=p.value or 0.0)
-        for b, p in parsed.items()
-    }
-    return SimpleNamespace(questions=questions)
 
 
 def linked(id_: str, rows: str, status: str = c.Status.NOT_STARTED) -> dict[str, object]:
@@ -146,3 +148,75 @@ def test_attention(tmp_path: Path, statuses, answers, expected) -> None:
         action("I.2.1", DONE, 100),  # done, linked to nothing: no question to flag
     ])  # fmt: skip
     assert attention(plan, score(answers)) == expected
+
+
+def test_question_gaps(tmp_path: Path) -> None:
+    plan = _plan(
+        tmp_path,
+        [linked("I.1.1", "7, 6"), linked("I.1.2", "9"), linked("I.2.1", "13"),
+         linked("I.1.3", "6")],
+        [evidence("I.1.1", 1, PRESENT), evidence("I.1.1", 2, MISSING),
+         evidence("I.1.2", 1, PRESENT),  # I.2.1 has no item at all
+         evidence("I.1.3", 1, MISSING), evidence("I.1.3", 2, MISSING)],
+        links={7: "https://drive.example/a", 24: "https://x.example/sop"},
+    )  # fmt: skip
+    frame = question_gaps(plan)
+    assert frame.columns.tolist() == [QUESTIONS, LINKED, HAVE, MISSING_ITEMS, LkeCol.LINKS]
+    assert frame.values.tolist() == [
+        # most missing first: 6 (three, of two actions), 7 (one); 13, no evidence at all
+        [short_question(6), "I.1.1, I.1.3", "1 dari 4",
+         "I.1.1: Dokumen 2 untuk I.1.1 · I.1.3: Dokumen 1 untuk I.1.3; Dokumen 2 untuk I.1.3", ""],
+        [short_question(7), "I.1.1", "1 dari 2", "I.1.1: Dokumen 2 untuk I.1.1",
+         "https://drive.example/a"],
+        [short_question(13), "I.2.1", "0 dari 0", "", ""],
+    ]  # fmt: skip
+    # 9: its one item is present; 24: its own link, no action; neither is a gap.
+
+
+@pytest.mark.parametrize(
+    ("baris", "expected"),
+    [
+        (18, "18 · Sudah ditetapkan agen perubahan"),  # short enough: whole
+        (
+            6,
+            "6 · Unit kerja telah membentuk tim untuk melakukan pembangunan Zona …",
+        ),  # cut at a word
+        (36, "36 · Kebutuhan pegawai yang disusun oleh unit kerja mengacu kepada peta …"),
+    ],
+)
+def test_short_question(baris: int, expected: str) -> None:
+    assert short_question(baris) == expected
+
+
+def test_questions_by_action(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, [
+        action("I.4.1", **AGENT), linked("I.4.2", "20, 18"), linked("I.4.3", "5"),
+        action("II.1.1", **{ActionCol.INDICATOR: "Dilaksanakan", ActionCol.STEP: "di KPU",
+                            ActionCol.EVIDENCE: "tahun 2022"}),
+    ])  # fmt: skip
+    frame = questions_by_action(plan, ["I.4.2", "I.4.1", "I.4.3", "II.1.1"])
+    assert frame.columns.tolist() == [ActionCol.ID, LkeCol.ROW, QUESTIONS, SOURCE]
+    lines = frame.values.tolist()
+    assert lines[:2] == [  # the order asked for, the cell's order kept
+        ["I.4.2", "20", short_text(20), SAVED],
+        ["I.4.2", "18", "Sudah ditetapkan agen perubahan", SAVED],
+    ]
+    suggested = suggest("I", *AGENT.values())
+    assert suggested
+    assert lines[2 : 2 + len(suggested)] == [
+        ["I.4.1", str(b), short_text(b), SUGGESTED] for b in suggested
+    ]
+    unreadable, nothing = lines[2 + len(suggested) :]
+    assert unreadable[:2] == ["I.4.3", "5"] and unreadable[3] == UNREADABLE
+    assert "subkomponen" in unreadable[2]  # what is wrong, from lke.parse_rows
+    assert nothing == ["II.1.1", "", "", ""]
+
+
+@pytest.mark.parametrize("empty", [None, float("nan"), "", " \n "])
+def test_an_empty_cell_however_read_is_blank(tmp_path: Path, empty: object) -> None:
+    plan = _plan(tmp_path, [action("I.4.1", **AGENT)])
+    frame = plan.actions.astype({ActionCol.LKE_ROWS: object})
+    frame.loc[0, ActionCol.LKE_ROWS] = empty
+    plan = dataclasses.replace(plan, actions=frame)
+    assert suggested_links(plan) == {"I.4.1": suggest("I", *AGENT.values())}
+    assert set(questions_by_action(plan, ["I.4.1"])[SOURCE]) == {SUGGESTED}

@@ -149,3 +149,21 @@ def test_python_m_prints_one_object_and_never_a_traceback(answered: Path, tmp_pa
     assert json.loads(ok.stdout)["total"] == score(ANSWERS).total
     missing = run("--workbook", str(factory.mixed(tmp_path / "lama.xlsx")))
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
+
+
+def test_the_shipped_tegal_workbook_scores_blank_answers_without_problems(capsys) -> None:
+    got = _json(capsys, "--workbook", str(ROOT / "data" / "rencana_aksi.xlsx"))
+    assert got["masalah"] == [] and got["total"] == 0.0 and got["predikat"] == "Belum WBK"
+    assert got == _json(capsys, "--workbook", str(ROOT / "data" / "rencana_aksi.xlsx"))
+
+
+def test_a_table_piped_into_head_ends_without_a_traceback(tmp_path: Path) -> None:
+    # 400 unknown rows: a table of more than a pipe's 64 KiB, so the write meets a closed pipe
+    extra = [f"x{i}" for i in range(400)]
+    path = add_bank_lke(factory.mixed(tmp_path / "rencana.xlsx"), extra=extra)
+    command = f"{sys.executable} -m zi_dash lke-score --workbook {path} | head -n 1"
+    run = subprocess.run(
+        command, shell=True, capture_output=True, text=True, cwd=ROOT, timeout=300, check=False
+    )
+    assert run.stdout.startswith("Penilaian mandiri LKE ZI")
+    assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr

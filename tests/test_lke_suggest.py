@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from zi_dash.base import ActionCol
-from zi_dash.lke import bank, suggest
+from zi_dash.lke import SK_COMPONENTS, bank, suggest, tegal_links
 from zi_dash.lke.suggest import KEEP_SHARE, candidates, rank, stem, words
 from zi_dash.workbook import load_plan
 
@@ -123,25 +123,25 @@ def test_suggest_limit() -> None:
     assert suggest(*args, limit=0) == ()
 
 
-# The SK's components as the LKE Pemenuhan sub-components (issue 20's table).
-SK_SUBS = {("I", 1): 5, ("I", 2): 8, ("I", 3): 12, ("I", 4): 16, ("II", 1): 22, ("II", 2): 26,
-           ("II", 3): 31, ("III", 1): 35, ("III", 2): 39, ("III", 3): 43, ("III", 4): 50,
-           ("III", 5): 55, ("III", 6): 57, ("IV", 1): 60, ("IV", 2): 64, ("V", 1): 74,
-           ("V", 2): 77, ("V", 3): 82, ("V", 4): 87, ("V", 5): 91, ("VI", 1): 98,
-           ("VI", 2): 103, ("VI", 3): 114}  # fmt: skip
-
-
-def test_tegal_plan_first_suggestion_lies_in_its_components_sub_component(
-    real_workbook: Path,
-) -> None:
-    # Measured, not tuned to: the scorer never sees the component; 70 of 70 land in it.
-    actions = load_plan(real_workbook, lke=False).actions
-    misses = []
-    for _, a in actions.iterrows():
+def _tegal(real_workbook: Path) -> list[tuple[str, tuple[int, ...], tuple[int, ...], int]]:
+    """Per Tegal action: ID, the hand-checked rows (lke.tegal_links), suggest's, its SK sub."""
+    out = []
+    for _, a in load_plan(real_workbook, lke=False).actions.iterrows():
+        area, no = str(a[ActionCol.AREA]), int(a[ActionCol.COMPONENT_NO])
         texts = (str(a[ActionCol.INDICATOR]), str(a[ActionCol.STEP]), str(a[ActionCol.EVIDENCE]))
-        found = suggest(str(a[ActionCol.AREA]), *texts)
-        sub = SK_SUBS[(a[ActionCol.AREA], int(a[ActionCol.COMPONENT_NO]))]
-        if not found or bank().row(found[0]).sub != sub:
-            misses.append((a[ActionCol.ID], found))
-    assert len(actions) == 70
-    assert misses == []
+        truth = tegal_links(area, no, texts[0], texts[1])
+        out.append((str(a[ActionCol.ID]), truth, suggest(area, *texts), SK_COMPONENTS[(area, no)]))
+    return out
+
+
+def test_tegal_plan_against_the_hand_checked_links(real_workbook: Path) -> None:
+    # Measured, not tuned to (the scorer never sees the component or these rows): every first
+    # suggestion lies in the action's SK sub-component; it is one of the hand-checked rows for
+    # 67 of 70 actions; the top three hold 74 of the 76 hand-checked rows.
+    found = _tegal(real_workbook)
+    assert len(found) == 70
+    assert [a for a, _, got, sub in found if bank().row(got[0]).sub != sub] == []
+    first = [a for a, truth, got, _ in found if got[0] not in truth]
+    assert len(first) <= 3, first  # III.2.2, III.3.6, V.3.2 when measured
+    assert sum(len(set(truth) & set(got)) for _, truth, got, _ in found) >= 74
+    assert sum(len(truth) for _, truth, _, _ in found) == 76

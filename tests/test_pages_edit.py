@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests import factory
 from tests.markup import shown as shown_text
 from tests.readonly import make_read_only
+from zi_dash.analysis import lke_links
 from zi_dash.base import ActionCol, EvidenceCol, LogCol
 from zi_dash.base import contract as c
 from zi_dash.edit import DraftStore, accounts, editing, uploads, versions
@@ -39,9 +40,9 @@ def _edit(at: AppTest, sheet: str, rows: dict[int, dict[str, object]]) -> AppTes
 
 
 def _review(at: AppTest):
-    """The review table (the second dataframe of a Sunting page), as a list of rows."""
-    frames = at.dataframe
-    return frames[1].value.values.tolist() if len(frames) > 1 else []
+    """The review table (the first dataframe after the grid, not the LKE list), as rows."""
+    frames = [f.value for f in at.dataframe[1:] if lke_links.SOURCE not in f.value.columns]
+    return frames[0].values.tolist() if frames else []
 
 
 def _grid(at: AppTest):
@@ -71,7 +72,7 @@ def test_login_with_the_right_password(monkeypatch, workbook_copy, users) -> Non
     assert not at.exception and at.session_state[Key.USER] == "budi"
     # AppTest starts st.rerun() on the default page; a browser stays (checked with Playwright).
     at.switch_page("pages/sunting_aksi.py").run()
-    assert len(at.dataframe) == 1
+    assert len(at.dataframe) == 2  # the grid, then the LKE questions per action
 
 
 def test_a_wrong_password_is_refused(monkeypatch, workbook_copy, users) -> None:

@@ -352,9 +352,18 @@ def test_a_load_reads_the_zip_directory_once(
     assert len(opened) == 1
 
 
+def _without_lke_sheet(real_workbook: Path, tmp_path: Path) -> Path:
+    """The committed workbook as made before its LKE sheet."""
+    path = tmp_path / "tanpa_lke.xlsx"
+    book = openpyxl.load_workbook(real_workbook)
+    del book[c.Sheet.LKE]
+    book.save(path)
+    return path
+
+
 def _with_lke_sheet(real_workbook: Path, tmp_path: Path, rows: list[list[object]]) -> Path:
     path = tmp_path / "lke.xlsx"
-    book = openpyxl.load_workbook(real_workbook)
+    book = openpyxl.load_workbook(_without_lke_sheet(real_workbook, tmp_path))
     sheet = book.create_sheet(c.Sheet.LKE)
     sheet.append(list(c.LKE.headers))
     for row in rows:
@@ -363,8 +372,10 @@ def _with_lke_sheet(real_workbook: Path, tmp_path: Path, rows: list[list[object]
     return path
 
 
-def test_a_workbook_without_the_lke_sheet_reads_as_before(real_workbook: Path) -> None:
-    plan = load_plan(real_workbook)
+def test_a_workbook_without_the_lke_sheet_reads_as_before(
+    real_workbook: Path, tmp_path: Path
+) -> None:
+    plan = load_plan(_without_lke_sheet(real_workbook, tmp_path))
     assert plan.lke is None and not plan.has(c.Sheet.LKE)
     assert plan.frame(c.Sheet.LKE).empty
     assert list(plan.frame(c.Sheet.LKE).columns) == list(c.LKE.headers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -147,9 +148,13 @@ def _lke_score(args: argparse.Namespace) -> int:
         return 1
     assessment = assess(rewind(plan, args.as_of) if args.as_of else plan)
     if args.json:
-        print(json.dumps(lke_score.score_object(assessment), ensure_ascii=False))
+        text = json.dumps(lke_score.score_object(assessment), ensure_ascii=False)
     else:
-        print(lke_score.score_table(assessment))
+        text = lke_score.score_table(assessment)
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:  # `| head` read what it wanted; no traceback, no second error at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -7,10 +7,14 @@ only offered where the cell is blank, until someone saves it. A question's evide
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
+
+import pandas as pd
 
 from zi_dash import lke
+from zi_dash.analysis.coverage import action_links
 from zi_dash.base import ActionCol, EvidenceCol, LkeCol, split_links
 from zi_dash.base import contract as c
 from zi_dash.workbook import Plan
@@ -19,24 +23,16 @@ if TYPE_CHECKING:
     from zi_dash.lke import Score
 
 
-def _saved_links(plan: Plan) -> dict[str, tuple[int, ...]]:
-    """Action ID -> its saved Baris LKE rows (blank and unreadable cells left out)."""
-    out: dict[str, tuple[int, ...]] = {}
-    for action, text in zip(plan.actions[ActionCol.ID], plan.actions[ActionCol.LKE_ROWS]):
-        try:
-            rows = lke.parse_rows(str(text))
-        except lke.LinkError:
-            continue  # said where the plan's link problems are listed
-        if rows:
-            out[action] = rows
-    return out
+def _cells(plan: Plan) -> pd.Series:
+    """Each action's Baris LKE cell as stripped text (an empty cell, however read, is "")."""
+    return plan.actions[ActionCol.LKE_ROWS].fillna("").astype(str).str.strip()
 
 
 def suggested_links(plan: Plan) -> dict[str, tuple[int, ...]]:
     """Action ID -> suggested question rows, for the actions whose Baris LKE is blank."""
     out: dict[str, tuple[int, ...]] = {}
     cols = (ActionCol.ID, ActionCol.AREA, ActionCol.INDICATOR, ActionCol.STEP, ActionCol.EVIDENCE)
-    blank = plan.actions[ActionCol.LKE_ROWS].astype(str).str.strip().eq("")
+    blank = _cells(plan).eq("")
     for action, area, indicator, step, evidence in plan.actions.loc[blank, list(cols)].itertuples(
         index=False
     ):
@@ -48,7 +44,7 @@ def suggested_links(plan: Plan) -> dict[str, tuple[int, ...]]:
 def question_actions(plan: Plan) -> dict[int, tuple[str, ...]]:
     """Question row -> the IDs of the actions whose saved Baris LKE names it, in plan order."""
     out: dict[int, list[str]] = {}
-    for action, rows in _saved_links(plan).items():
+    for action, rows in action_links(plan).items():
         for row in rows:
             out.setdefault(row, []).append(action)
     return {row: tuple(ids) for row, ids in sorted(out.items())}
@@ -106,3 +102,77 @@ def attention(plan: Plan, score: Score) -> tuple[int, ...]:
         if found is None or not found.answered or found.value < 1:
             out.append(row)
     return tuple(out)
+
+
+QUESTIONS: Final = "Pertanyaan LKE"  # the shown tables' own columns
+SOURCE: Final = "Asal"
+SAVED: Final = "tersimpan"
+SUGGESTED: Final = "saran"
+UNREADABLE: Final = "tidak terbaca"
+SHORT: Final = 70  # characters of a question's text in a one-line list
+
+
+def short_text(baris: int) -> str:
+    """A question's text on one line, cut at a word after SHORT characters ("… …")."""
+    text = " ".join(lke.bank().row(baris).text.split())
+    return text[:SHORT].rsplit(" ", 1)[0] + " …" if len(text) > SHORT else text
+
+
+def short_question(baris: int) -> str:
+    """'18 · Sudah ditetapkan agen perubahan': the row and its short text."""
+    return f"{baris} · {short_text(baris)}"
+
+
+def questions_by_action(plan: Plan, ids: Sequence[str]) -> pd.DataFrame:
+    """One line per action of `ids` and question: saved, suggested (Baris LKE blank), unreadable.
+
+    An action with neither keeps one blank line; an unreadable cell shows what is wrong with it.
+    """
+    cells = dict(zip(plan.actions[ActionCol.ID], _cells(plan)))
+    suggested = suggested_links(plan)
+    rows: list[tuple[str, str, str, str]] = []
+    for action in ids:
+        text = cells.get(action, "")
+        try:
+            saved = lke.parse_rows(text)
+        except lke.LinkError as exc:
+            rows.append((action, text, str(exc), UNREADABLE))
+            continue
+        kind, found = (SAVED, saved) if saved else (SUGGESTED, suggested.get(action, ()))
+        rows += [(action, str(b), short_text(b), kind) for b in found] or [(action, "", "", "")]
+    return pd.DataFrame(rows, columns=[ActionCol.ID, LkeCol.ROW, QUESTIONS, SOURCE])
+
+
+LINKED: Final = "Aksi terkait"
+HAVE: Final = "Butir ada"
+MISSING_ITEMS: Final = "Bukti belum ada"
+
+
+def _per_action(ids: Sequence[str], labelled: Sequence[str]) -> str:
+    """'I.1.1: SK; foto · I.1.2: notulen': each action's ID once before its items."""
+    groups = []
+    for action in ids:
+        prefix = f"{action}: "
+        if mine := [t[len(prefix) :] for t in labelled if t.startswith(prefix)]:
+            groups.append(prefix + "; ".join(mine))
+    return " · ".join(groups)
+
+
+def question_gaps(plan: Plan) -> pd.DataFrame:
+    """LKE questions with an evidence gap: linked actions' items missing, or no evidence at all.
+
+    Only questions the plan links or that have their own Tautan Bukti; most missing first.
+    """
+    linked, found = question_actions(plan), question_evidence(plan)
+    rows = []
+    for baris, ev in found.items():
+        ids = linked.get(baris, ())
+        present = len(ev.items) - len(ev.missing)
+        if not (ids or ev.links) or not (ev.missing or (not ev.links and not present)):
+            continue
+        rows.append((len(ev.missing), baris, short_question(baris), ", ".join(ids),
+                     f"{present} dari {len(ev.items)}", _per_action(ids, ev.missing),
+                     " · ".join(ev.links)))  # fmt: skip
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    columns = [QUESTIONS, LINKED, HAVE, MISSING_ITEMS, LkeCol.LINKS]
+    return pd.DataFrame([r[2:] for r in rows], columns=columns)

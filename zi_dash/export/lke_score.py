@@ -55,12 +55,13 @@ def _verdict_lines(name: str, verdict: Verdict) -> list[str]:
 def score_table(assessment: Assessment) -> str:
     """The same figures as `score_object`, as a table for people (numbers "28,00")."""
     s = assessment.score
-    head = ("Area", "Nama", "Pemenuhan", "Reform", "Nilai", "Bobot", "%")
-    lines = [SELF_ASSESSED, "", "{:<5} {:<42} {:>9} {:>7} {:>6} {:>6} {:>7}".format(*head)]
+    # Names last and whole: the bank's text is never cut to fit a column.
+    head = ("Area", "Pemenuhan", "Reform", "Nilai", "Bobot", "%", "Nama")
+    lines = [SELF_ASSESSED, "", "{:<4} {:>9} {:>7} {:>6} {:>6} {:>7}  {}".format(*head)]
     for a in s.areas.values():
         lines.append(
-            f"{a.area:<5} {a.name[:42]:<42} {_n(a.fulfilment):>9} {_n(a.reform):>7} "
-            f"{_n(a.total):>6} {_n(a.weight):>6} {_n(a.percent):>7}"
+            f"{a.area:<4} {_n(a.fulfilment):>9} {_n(a.reform):>7} {_n(a.total):>6} "
+            f"{_n(a.weight):>6} {_n(a.percent):>7}  {a.name}"
         )
     lines += [
         "",
@@ -72,14 +73,12 @@ def score_table(assessment: Assessment) -> str:
         *_verdict_lines("Syarat WBK", s.wbk),
         *_verdict_lines("Syarat WBBM", s.wbbm),
         "",
-        "Nilai subkomponen:",
+        "Nilai subkomponen (nilai / bobot):",
     ]
     for row in bank().subcomponents:
-        label = f"[{row.baris}] {row.area} {row.part}: {row.sub_name}"
-        lines.append(
-            f"  {label[:64]:<64} {_n(s.subcomponents[row.baris]):>6} / {_n(row.weight or 0)}"
-        )
+        figures = f"{_n(s.subcomponents[row.baris]):>5} / {_n(row.weight or 0):<5}"
+        lines.append(f"  {f'[{row.baris}]':>5} {figures} {row.area} {row.part}: {row.sub_name}")
     if assessment.problems:
-        lines += ["", f"Masalah ({len(assessment.problems)}), dinilai belum dijawab:"]
+        lines += ["", f"Masalah ({len(assessment.problems)}):"]
         lines += [f"  - {p}" for p in assessment.problems]
     return "\n".join(lines)

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from zi_dash.lke.bank import Row, bank
 
@@ -196,6 +196,7 @@ def rank(found: dict[int, float], limit: int) -> tuple[int, ...]:
     return tuple(b for b in order if found[b] >= KEEP_SHARE * best)[:limit]
 
 
+@lru_cache(maxsize=8192)  # plans repeat texts (the SK's per unit), and pages rerun often
 def suggest(area: str, indicator: str, step: str, evidence: str, limit: int = 3) -> tuple[int, ...]:
     """The question rows of `area` an action's texts most likely support, best first."""
     action = {"indicator": indicator, "step": step, "evidence": evidence}

@@ -6,9 +6,11 @@ app.py and pages/ use this door; nothing below it imports streamlit.
 from __future__ import annotations
 
 from zi_dash.ui import lke, rekap, units
+from zi_dash.ui.action_lke import lke_for_actions
 from zi_dash.ui.cache import cached, describe
 from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
 from zi_dash.ui.intake import show_intake, uploaded_intake
+from zi_dash.ui.question_gaps import question_gaps
 from zi_dash.ui.session import (
     Context,
     Key,
@@ -39,9 +41,11 @@ __all__ = [
     "keep_choices",
     "lazy",
     "lke",
+    "lke_for_actions",
     "load_current_plan",
     "load_plan_cached",
     "projector_year_notice",
+    "question_gaps",
     "rekap",
     "require_editor",
     "run_pages",
