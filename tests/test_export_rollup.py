@@ -16,8 +16,8 @@ from zi_dash.export.report import ChartImage
 AS_OF = date(2022, 6, 30)
 UNITS = [
     UnitSummary("/zi/a.xlsx", unit="=HYPERLINK(\"x\")", year=2022, actions=70, completion=55.56,
-                done=10, late=3, behind=2, evidence=40.0, lke_total=33.3, lke_weight=60.0,
-                below_wbk=("I", "V"), last_update=datetime(2022, 6, 1, 9, 30),
+                done=10, late=3, behind=2, evidence=40.0,
+                last_update=datetime(2022, 6, 1, 9, 30),
                 areas=(("I", 50.0), ("II", None))),
     UnitSummary("/zi/b.xlsx", error='Berkas "b.xlsx" kosong (0 bita), bukan workbook Excel.'),
 ]  # fmt: skip
@@ -30,11 +30,9 @@ def test_the_xlsx_has_rekap_and_per_area_as_values() -> None:
     row = dict(zip(rows[0], rows[1]))
     assert row[RekapCol.UNIT] == '=HYPERLINK("x")'  # text, not a formula
     assert book[rekap.REKAP_SHEET]["B2"].data_type == "s"
-    assert (row[RekapCol.COMPLETION], row[RekapCol.LKE], row[RekapCol.AGE]) == (55.6, 33.3, 29)
+    assert (row[RekapCol.COMPLETION], row[RekapCol.AGE]) == (55.6, 29)
     assert row[RekapCol.LAST] == datetime(2022, 6, 1, 9, 30)
-    assert (row[RekapCol.BELOW_WBK], row[RekapCol.STALE], row[RekapCol.DUPLICATE]) == (
-        "I, V", None, None
-    )  # fmt: skip
+    assert (row[RekapCol.STALE], row[RekapCol.DUPLICATE]) == (None, None)
     broken = dict(zip(rows[0], rows[2]))
     assert (
         broken[RekapCol.NOTE].startswith('Berkas "b.xlsx" kosong') and broken[RekapCol.YEAR] is None
@@ -55,7 +53,7 @@ def test_the_docx_section_lists_units_flags_and_charts() -> None:
     assert "Gambar 1. Peringkat Capaian Satker, per 30 Juni 2022" in text
     units, areas = doc.tables
     first = [c.text for c in units.rows[1].cells]
-    assert first[:4] == ["a.xlsx", '=HYPERLINK("x")', "2022", "55,6"] and first[8] == "33,30"
+    assert first[:4] == ["a.xlsx", '=HYPERLINK("x")', "2022", "55,6"] and first[8] == "29"
     assert [c.text for c in areas.rows[0].cells] == [RekapCol.FILE, RekapCol.UNIT, RekapCol.YEAR,
                                                      "I", "II"]  # fmt: skip
     assert len(doc.inline_shapes) == 1
