@@ -9,14 +9,15 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 
-from tests import factory, faulty_reader
+from tests import factory, faulty_reader, lke_book
 from tests.factory import action, evidence, make_workbook
 from tests.readonly import make_read_only
 from zi_dash.analysis import Filters, metrics, rewind, rollup, state, view
 from zi_dash.analysis.rollup import RekapCol
-from zi_dash.base import ActionCol, Status, durable, workbooks_in
+from zi_dash.base import ActionCol, LkeCol, Status, WorkbookError, durable, workbooks_in
 from zi_dash.base import contract as c
 from zi_dash.workbook import load_plan, load_tracked, outside
 
@@ -81,6 +82,33 @@ def test_a_plan_done_everywhere_claims_no_predicate(tmp_path: Path) -> None:
     said = " ".join([*frame.columns, *map(str, frame.iloc[0].tolist())])
     for word in ("Predikat", "WBK", "WBBM", "Minimal", "memenuhi"):
         assert word not in said
+
+
+def _broken_lke(path: Path) -> Path:
+    """The mixed plan with an LKE sheet that is no table (its Baris column gone)."""
+    lke_book.add_lke(factory.mixed(path), {6: "Ya"})
+    book = openpyxl.load_workbook(path)
+    book[c.Sheet.LKE].delete_cols(1)
+    book.save(path)
+    return path
+
+
+def test_the_roll_up_never_reads_the_lke_sheet(tmp_path: Path) -> None:
+    """Nothing of Rekap needs the answers: a broken LKE sheet is not read, the row is whole."""
+    path = _broken_lke(tmp_path / "m.xlsx")
+    with pytest.raises(WorkbookError, match='Lembar "LKE"'):
+        load_tracked(path)  # the unit pages read it, and say what is wrong
+    (s,) = rollup.read_all([path], AS_OF, in_process=True)
+    assert s.error == "" and (s.actions, s.done) == (6, 2)
+    assert load_tracked(path, keep_first_look=False, lke=False).lke is None
+
+
+def test_a_plan_read_without_its_lke_sheet_never_stands_for_the_whole(tmp_path: Path) -> None:
+    path = lke_book.add_lke(factory.mixed(tmp_path / "m.xlsx"), {6: "Ya"})
+    assert load_tracked(path, lke=False).lke is None
+    whole = load_tracked(path)  # the same version, now asked whole: read, not the skipped one
+    assert whole.lke is not None and whole.lke[LkeCol.ANSWER].tolist()[1] == "Ya"
+    assert load_tracked(path, lke=False).lke is not None  # a whole parse serves both
 
 
 def test_last_update_is_the_latest_change_up_to_the_date(tmp_path: Path) -> None:
