@@ -89,6 +89,7 @@ def test_the_docx_has_title_page_figures_captions_and_tables(package: bundle.Pac
     assert headings == [
         "1. Ringkasan",
         "Per area",
+        "Penilaian mandiri LKE (bukan nilai resmi)",
         "2. Grafik",
         "3. Aksi terlambat dan tertinggal",
         "4. Kekurangan bukti dukung",
@@ -107,9 +108,7 @@ def test_the_docx_has_title_page_figures_captions_and_tables(package: bundle.Pac
     assert summary.rows[2].cells[1].text == "2 dari 6"
     quoted = {r.cells[0].text: r.cells[1].text for r in summary.rows}
     assert quoted["Kurva S: realisasi per tanggal acuan"].endswith("%")
-    assert quoted["Proyeksi pengungkit LKE (seluruh rencana)"].endswith(
-        "belum memenuhi minimal WBK"
-    )
+    assert quoted["Penilaian mandiri LKE (bukan nilai resmi)"] == "belum ada lembar LKE"
     assert [c.text for c in areas.rows[0].cells][:2] == ["Area", "Aksi"]
     assert [r.cells[0].text.split(" · ")[0] for r in areas.rows[1:]] == ["I", "II", "III"]
     assert [r.cells[1].text for r in areas.rows[1:]] == ["2", "2", "2"]
