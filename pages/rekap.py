@@ -3,7 +3,7 @@
 import streamlit as st
 
 from zi_dash import ui
-from zi_dash.analysis.rollup import STALE_DAYS, RekapCol
+from zi_dash.analysis.rollup import COVERS, STALE_DAYS, RekapCol
 from zi_dash.base import CAPAIAN_MEANS, escape_md, fmt, format_date
 
 folder = ui.units.folder()
@@ -20,14 +20,16 @@ frame = ui.rekap.table(folder)  # computed once per folder version and date
 readable = frame[frame[RekapCol.YEAR].notna()]
 st.caption(
     f"Folder {escape_md(folder.path)} · {len(frame)} berkas · status per {format_date(as_of)} "
-    "(tanggal acuan di panel kiri). " + CAPAIAN_MEANS
+    "(tanggal acuan di panel kiri). " + CAPAIAN_MEANS + " " + COVERS
 )
-cols = st.columns(4)
+cols = st.columns(5)
 cols[0].metric("Berkas terbaca", f"{len(readable)} dari {len(frame)}")
 cols[1].metric("Rata-rata capaian",  # NaN is truthy: no readable file means 0, not "nan%"
                fmt.pct(readable[RekapCol.COMPLETION].mean() if len(readable) else 0.0))  # fmt: skip
-cols[2].metric(f"Tak diperbarui > {STALE_DAYS} hari", int(frame[RekapCol.STALE].sum()))
-cols[3].metric("Duplikat satker+tahun", int(frame[RekapCol.DUPLICATE].sum()))
+covered = readable[RekapCol.COVERAGE].mean() if len(readable) else 0.0
+cols[2].metric("Rata-rata cakupan LKE", f"{fmt.number(covered, 2)} dari 60", help=COVERS)
+cols[3].metric(f"Tak diperbarui > {STALE_DAYS} hari", int(frame[RekapCol.STALE].sum()))
+cols[4].metric("Duplikat satker+tahun", int(frame[RekapCol.DUPLICATE].sum()))
 
 left, right = st.columns([3, 2], vertical_alignment="bottom")
 text = left.text_input("Cari satker atau berkas", key="rekap_text")

@@ -15,7 +15,7 @@ import pytest
 from tests import factory, faulty_reader, lke_book
 from tests.factory import action, evidence, make_workbook
 from tests.readonly import make_read_only
-from zi_dash.analysis import Filters, metrics, rewind, rollup, state, view
+from zi_dash.analysis import Filters, coverage, metrics, rewind, rollup, state, view
 from zi_dash.analysis.rollup import RekapCol
 from zi_dash.base import ActionCol, LkeCol, Status, WorkbookError, durable, workbooks_in
 from zi_dash.base import contract as c
@@ -42,6 +42,11 @@ def test_a_summary_has_the_unit_pages_figures(
     assert (s.actions, s.done, s.late, s.behind) == (h.actions, h.done, h.late, h.behind)
     assert s.completion == pytest.approx(h.completion)
     assert s.evidence == pytest.approx(h.evidence)
+    cov = coverage.coverage(whole)
+    assert (s.covered_weight, s.lke_weight) == (cov.covered_weight, cov.total_weight) == (
+        s.covered_weight, 60
+    )  # fmt: skip
+    assert (s.covered_projection, s.uncovered) == (cov.projection, len(cov.uncovered))
     by_area = metrics.completion_by_area(whole).set_index(ActionCol.AREA)["completion"]
     assert {a: v for a, v in s.areas if v is not None} == pytest.approx(by_area.to_dict())
 
@@ -82,6 +87,30 @@ def test_a_plan_done_everywhere_claims_no_predicate(tmp_path: Path) -> None:
     said = " ".join([*frame.columns, *map(str, frame.iloc[0].tolist())])
     for word in ("Predikat", "WBK", "WBBM", "Minimal", "memenuhi"):
         assert word not in said
+
+
+def test_the_coverage_is_the_whole_plans_as_of_the_date(tmp_path: Path) -> None:
+    """Covered weight and the covered part's projection, by coverage.coverage, never a verdict."""
+    actions = [
+        action("I.1.1", Status.DONE, 100, **{ActionCol.LKE_ROWS: "6, 7"}),
+        action("I.4.1", Status.IN_PROGRESS, 40, **{ActionCol.LKE_ROWS: "18"}),
+        action("II.1.1", **{ActionCol.LKE_ROWS: "23"}),
+    ]
+    path = make_workbook(tmp_path / "l.xlsx", actions)
+    factory.save_now(path, {c.Sheet.ACTIONS: {"II.1.1": {ActionCol.PROGRESS: 50}}})  # 2 May
+    plan = load_plan(path)
+    for day in (AS_OF, date(2022, 5, 2)):
+        s = rollup.summarize(plan, day)
+        cov = coverage.coverage(rewind(plan, day))
+        assert s.covered_weight == cov.covered_weight > 0
+        assert s.covered_projection == pytest.approx(cov.projection)
+        assert s.uncovered == len(cov.uncovered)
+    before, after = (rollup.summarize(plan, d).covered_projection
+                     for d in (AS_OF, date(2022, 5, 2)))  # fmt: skip
+    assert after > before
+    row = rollup.table([rollup.summarize(plan, AS_OF)], AS_OF).iloc[0]
+    assert row[RekapCol.COVERAGE] == round(s.covered_weight, 2)
+    assert row[RekapCol.COVERED] == round(before, 2)
 
 
 def _broken_lke(path: Path) -> Path:

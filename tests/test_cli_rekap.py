@@ -123,6 +123,7 @@ def _unit_export(path: Path, out: Path, day: date) -> dict[str, object]:
     tables = openpyxl.load_workbook(out / f"tabel_rencana_aksi_zi_{day}.xlsx")
     info = {r[0]: r[1] for r in tables["Info"].iter_rows(values_only=True)}
     done, actions = head["Aksi selesai"].split(" dari ")
+    uncovered = next(p.text for p in report.paragraphs if p.text.startswith("Subkomponen tanpa"))
     end = datetime.combine(day, time.max)
     # The last update as the unit's pages say it: the Riwayat page's rows (outside edits
     # included), the Diperbarui stamps as of the date, the file's modification (the sidebar).
@@ -145,6 +146,9 @@ def _unit_export(path: Path, out: Path, day: date) -> dict[str, object]:
         RekapCol.BEHIND: int(head["Tertinggal"]),
         RekapCol.LATE: int(head["Terlambat"]),
         RekapCol.EVIDENCE: head["Kelengkapan bukti"],
+        RekapCol.COVERAGE: head["Cakupan LKE oleh rencana aksi"].split(" dari ")[0],
+        RekapCol.COVERED: head["Proyeksi bagian tercakup"].split(" dari ")[0],
+        RekapCol.UNCOVERED: int(uncovered.split("(")[1].split(")")[0]),
         RekapCol.LAST: last,
         RekapCol.AGE: age,
         RekapCol.STALE: "Ya" if age is None or age > rollup.STALE_DAYS else None,
@@ -165,6 +169,8 @@ def _as_stated(row: dict[str, object]) -> dict[str, object]:
         **row,
         RekapCol.COMPLETION: fmt.pct(row[RekapCol.COMPLETION]),  # type: ignore[arg-type]
         RekapCol.EVIDENCE: fmt.pct(row[RekapCol.EVIDENCE]),  # type: ignore[arg-type]
+        RekapCol.COVERAGE: fmt.number(row[RekapCol.COVERAGE], 2),  # type: ignore[arg-type]
+        RekapCol.COVERED: fmt.number(row[RekapCol.COVERED], 2),  # type: ignore[arg-type]
     }
 
 

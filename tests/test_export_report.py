@@ -107,9 +107,18 @@ def test_the_scope_changes_the_scopes_own_figures(mixed: Plan) -> None:
 
 def test_one_row_per_area_of_the_scope(mixed: Plan) -> None:
     assert report.area_rows(mixed, mixed, AS_OF) == [
-        ["I · Manajemen Perubahan", "2", "1", "1", "75,0%", "33,3%", "–"],
-        ["II · Penataan Tata Laksana", "2", "0", "0", "15,0%", "50,0%", "–"],
-        ["III · Penataan Sistem Manajemen SDM", "2", "1", "0", "50,0%", "50,0%", "–"],
+        ["I · Manajemen Perubahan", "2", "1", "1", "75,0%", "33,3%", "–", "0,00 dari 8"],
+        ["II · Penataan Tata Laksana", "2", "0", "0", "15,0%", "50,0%", "–", "0,00 dari 7"],
+        [
+            "III · Penataan Sistem Manajemen SDM",
+            "2",
+            "1",
+            "0",
+            "50,0%",
+            "50,0%",
+            "–",
+            "0,00 dari 10",
+        ],
     ]
     two = analysis.view(mixed, AS_OF, Filters(areas=("II",)))
     assert [r[0] for r in report.area_rows(mixed, two, AS_OF)] == ["II · Penataan Tata Laksana"]

@@ -15,8 +15,8 @@ from tests import factory
 from tests.factory import action, make_workbook
 from tests.lke_sheet import add_bank_lke, set_predicate
 from zi_dash import analysis
-from zi_dash.analysis import Filters
-from zi_dash.base import LkeCol, fmt
+from zi_dash.analysis import Filters, coverage
+from zi_dash.base import ActionCol, LkeCol, fmt
 from zi_dash.base import contract as c
 from zi_dash.export import report, report_lke
 from zi_dash.lke import bank
@@ -68,7 +68,7 @@ def test_the_figures_are_assess_of_the_same_workbook(tmp_path: Path, answers) ->
     assert [r[1] for r in table[:6]] == [fmt.number(a.fulfilment, 2) for a in s.areas.values()]
     assert [r[2] for r in table[:6]] == [fmt.number(a.reform, 2) for a in s.areas.values()]
     assert [r[3] for r in table[6:]] == [fmt.number(v, 2) for v in (s.pengungkit, s.hasil, s.total)]
-    per_area = {r[0].split(" · ")[0]: r[-1] for r in report.area_rows(plan, plan, AS_OF)}
+    per_area = {r[0].split(" · ")[0]: r[-2] for r in report.area_rows(plan, plan, AS_OF)}
     assert per_area == {
         a: f"{fmt.number(s.areas[a].total, 2)} dari {fmt.number(s.areas[a].weight, 0)}"
         for a in ("I", "II", "III")  # the mixed plan's areas
@@ -111,7 +111,7 @@ def test_without_an_lke_sheet_the_report_says_so_and_scores_nothing(tmp_path: Pa
     plan = _plan(tmp_path, None)
     figures = dict(report.headline(plan, plan, AS_OF))
     assert figures[report_lke.SELF] == "belum ada lembar LKE"
-    assert {r[-1] for r in report.area_rows(plan, plan, AS_OF)} == {"–"}
+    assert {r[-2] for r in report.area_rows(plan, plan, AS_OF)} == {"–"}
     text = _docx_text(plan)
     assert "Workbook ini belum ada lembar LKE: penilaian mandiri belum dapat dihitung" in text
     page = report.report_html(plan, plan, AS_OF, [], "Semua")
@@ -124,8 +124,11 @@ def test_a_plan_done_everywhere_claims_no_predicate(tmp_path: Path) -> None:
     plan = load_plan(make_workbook(tmp_path / "d.xlsx", done))
     page = report.report_html(plan, plan, AS_OF, [], "Semua")
     for said in (_docx_text(plan), page):
-        for word in ("WBK", "WBBM", "memenuhi", "Proyeksi pengungkit", "bobot area × capaian"):
+        # (a sub-component's own name says WBK: "[12] Pemantauan dan Evaluasi Pembangunan WBK")
+        for word in ("Menuju WBK", "Menuju WBBM", "minimal WBK", ": WBK", ": WBBM", "Belum WBK",
+                     "memenuhi", "Proyeksi pengungkit", "bobot area × capaian"):  # fmt: skip
             assert word not in said, word
+        assert "belum ada lembar LKE" in said
 
 
 def test_the_lke_section_is_the_whole_plan_whatever_the_scope(tmp_path: Path) -> None:
@@ -148,3 +151,47 @@ def test_answers_are_rewound_to_the_tanggal_acuan(tmp_path: Path) -> None:
     assert before.total == 0
     assert after.total > before.total
     assert after.total == pytest.approx(analysis.assess(plan).score.total)
+
+
+def _linked(tmp_path: Path) -> Plan:
+    """Actions linked to LKE questions: [6]/[7] (sub-component 5) and [18] (sub-component 16)."""
+    actions = [
+        action("I.1.1", c.Status.DONE, 100, **{ActionCol.LKE_ROWS: "6, 7"}),
+        action("I.1.2", c.Status.IN_PROGRESS, 50, **{ActionCol.LKE_ROWS: "6"}),
+        action("I.4.1", c.Status.IN_PROGRESS, 40, **{ActionCol.LKE_ROWS: "18"}),
+        action("II.1.1"),
+    ]
+    return load_plan(make_workbook(tmp_path / "l.xlsx", actions))
+
+
+def test_the_coverage_is_analysis_coverage_of_the_whole_plan(tmp_path: Path) -> None:
+    plan = _linked(tmp_path)
+    cov = coverage.coverage(analysis.rewind(plan, AS_OF))
+    assert cov.covered_weight > 0 and cov.uncovered
+    figures = dict(report.headline(plan, plan, AS_OF))
+    covered = fmt.number(cov.covered_weight, 2)
+    assert figures[report_lke.COVERED] == f"{covered} dari 60 poin pengungkit"
+    assert figures[report_lke.PROJECTED] == f"{fmt.number(cov.projection, 2)} dari {covered}"
+    per_area = {r[0].split(" · ")[0]: r[-1] for r in report.area_rows(plan, plan, AS_OF)}
+    covered_i, weight_i, _ = cov.areas["I"]
+    assert per_area["I"] == f"{fmt.number(covered_i, 2)} dari {fmt.number(weight_i, 0)}"
+    assert per_area["II"] == "0,00 dari 7"
+    text = _docx_text(plan)
+    names = [f"[{b}] {bank().row(b).sub_name}" for b in cov.uncovered]
+    assert f"Subkomponen tanpa aksi ({len(names)}): " + "; ".join(names) + "." in text
+    assert "[110] Pengelolaan Pengaduan" in text and "[5] " not in text.split("tanpa aksi")[1]
+    page = report.report_html(plan, plan, AS_OF, [], "Semua")
+    assert f"<td>{report_lke.COVERED}</td><td>{covered} dari 60 poin pengungkit</td>" in page
+
+
+def test_the_coverage_is_never_a_verdict(tmp_path: Path) -> None:
+    """A plan finished to 100 % brings its covered weight only, and names no predikat."""
+    done = [action(f"{a}.1.1", c.Status.DONE, 100, **{ActionCol.LKE_ROWS: row})
+            for a, row in (("I", "6"), ("II", "23"), ("III", "36"))]  # fmt: skip
+    plan = load_plan(make_workbook(tmp_path / "d.xlsx", done))
+    cov = coverage.coverage(plan)
+    assert cov.projection == pytest.approx(cov.covered_weight) and cov.covered_weight < 60
+    said, uncovered = report_lke.coverage_lines(cov)
+    assert uncovered.startswith("Subkomponen tanpa aksi")  # names only ("[12] … WBK/WBBM")
+    for word in ("WBK", "WBBM", "memenuhi", "lulus"):
+        assert word not in said

@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import pandas as pd
 
+from zi_dash.analysis.coverage import coverage
 from zi_dash.analysis.filters import Filters, view
 from zi_dash.analysis.lke import area_means
 from zi_dash.analysis.metrics import headline
@@ -58,6 +59,12 @@ class UnitSummary:
     behind: int = 0  # Tertinggal and not Terlambat
     late: int = 0  # Terlambat
     evidence: float = 0.0  # share of evidence items present, %
+    # The plan's coverage of the LKE (never a score): the weight of the sub-components its
+    # actions support, of `lke_weight` (60), and covered weight × capaian of their actions.
+    covered_weight: float = 0.0
+    lke_weight: float = 0.0
+    covered_projection: float = 0.0
+    uncovered: int = 0  # sub-components no action supports
     last_update: datetime | None = None
     areas: tuple[tuple[str, float | None], ...] = ()  # (area, capaian), None: no actions
     error: str = ""
@@ -97,6 +104,7 @@ def summarize(plan: Plan, as_of: date) -> UnitSummary:
     head = headline(then, as_of)  # the unit pages' own figures, by the same functions
     a = then.actions
     means = area_means(a[ActionCol.AREA].tolist(), a[ActionCol.PROGRESS].tolist())
+    covers = coverage(then)
     return UnitSummary(
         path=str(plan.path),
         unit=plan.info.unit,
@@ -107,6 +115,10 @@ def summarize(plan: Plan, as_of: date) -> UnitSummary:
         behind=head.behind,
         late=head.late,
         evidence=head.evidence,
+        covered_weight=covers.covered_weight,
+        lke_weight=covers.total_weight,
+        covered_projection=covers.projection,
+        uncovered=len(covers.uncovered),
         last_update=_last_update(plan, then, datetime.combine(as_of, time.max)),
         areas=tuple((area, means.get(area)) for area in then.areas[AreaCol.AREA].tolist()),
     )
@@ -251,13 +263,24 @@ class RekapCol:
     BEHIND: Final = "Tertinggal"
     LATE: Final = "Terlambat"
     EVIDENCE: Final = "Kelengkapan Bukti (%)"
+    COVERAGE: Final = "Cakupan LKE (dari 60)"
+    COVERED: Final = "Proyeksi Bagian Tercakup"
+    UNCOVERED: Final = "Subkomponen Tanpa Aksi"
     LAST: Final = "Pembaruan Terakhir"
     AGE: Final = "Umur Pembaruan (hari)"
 
 
+# What the LKE columns are, and are not: said under the page's figures and in the DOCX.
+COVERS: Final = (
+    "Cakupan LKE = bobot subkomponen LKE yang didukung aksi rencana (dari 60 poin pengungkit); "
+    "proyeksi bagian tercakup = bobot tercakup × capaian aksinya. Keduanya bukan nilai LKE "
+    "(nilai itu datang dari jawaban lembar LKE) dan tidak menentukan kelulusan satker."
+)
 COLUMNS: Final = tuple(v for k, v in vars(RekapCol).items() if k.isupper())
 # Decimals of the roll-up's figures, wherever they are written (table, page, DOCX).
-DIGITS: Final[dict[str, int]] = {RekapCol.COMPLETION: 1, RekapCol.EVIDENCE: 1}
+DIGITS: Final[dict[str, int]] = {
+    RekapCol.COMPLETION: 1, RekapCol.EVIDENCE: 1, RekapCol.COVERAGE: 2, RekapCol.COVERED: 2,
+}  # fmt: skip
 
 
 def _round(value: float, column: str, readable: bool) -> float | None:
@@ -283,6 +306,9 @@ def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
             RekapCol.BEHIND: s.behind if readable else None,
             RekapCol.LATE: s.late if readable else None,
             RekapCol.EVIDENCE: _round(s.evidence, RekapCol.EVIDENCE, readable),
+            RekapCol.COVERAGE: _round(s.covered_weight, RekapCol.COVERAGE, readable),
+            RekapCol.COVERED: _round(s.covered_projection, RekapCol.COVERED, readable),
+            RekapCol.UNCOVERED: s.uncovered if readable else None,
             RekapCol.LAST: s.last_update,
             RekapCol.AGE: s.age(as_of),
             RekapCol.STALE: s.stale(as_of),
@@ -291,7 +317,7 @@ def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
         })  # fmt: skip
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in (RekapCol.YEAR, RekapCol.ACTIONS, RekapCol.DONE, RekapCol.BEHIND, RekapCol.LATE,
-                RekapCol.AGE):  # fmt: skip
+                RekapCol.UNCOVERED, RekapCol.AGE):  # fmt: skip
         frame[col] = frame[col].astype("Int64")  # whole numbers, blank for an unreadable file
     return frame
 

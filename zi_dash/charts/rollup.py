@@ -106,7 +106,10 @@ def ranking(rows: pd.DataFrame, as_of: date) -> go.Figure:
             orientation="h",
             # One colour: the ranking is of the plan's progress, which predicts no predicate.
             marker_color=STATUS_COLORS[c.Status.IN_PROGRESS],
-            text=[fmt.pct(p, 1) for p in shown[RekapCol.COMPLETION]],
+            text=[
+                f"{fmt.pct(p, 1)} · cakupan LKE {fmt.number(v, 1)}"
+                for p, v in zip(shown[RekapCol.COMPLETION], shown[RekapCol.COVERAGE])
+            ],
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}<br>Capaian (rata-rata progres) %{x:.1f}%<extra></extra>",
@@ -114,7 +117,7 @@ def ranking(rows: pd.DataFrame, as_of: date) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed", type="category", ticklabelstandoff=10)
     fig.update_xaxes(range=[0, 150], ticksuffix="%", tickvals=[0, 20, 40, 60, 80, 100],
-                     title="capaian (rata-rata progres)")  # fmt: skip
+                     title="capaian (rata-rata progres) · cakupan LKE (dari 60)")  # fmt: skip
     fig = apply_style(
         fig, chart_title("Peringkat Capaian Satker", as_of),
         max(320, _ROW_PX * len(labels) + 170), showlegend=False,

@@ -86,18 +86,20 @@ def headline(plan: Plan, view: Plan, as_of: date) -> list[tuple[str, str]]:
             f"{fmt.number(kurva.deviation)} poin" + (" (kritis)" if kurva.kritis else ""),
         ),
         *report_lke.headline(report_lke.assessment(plan, as_of)),
+        *report_lke.coverage_headline(report_lke.plan_coverage(plan, as_of)),
     ]
 
 
 AREA_HEADERS: Final = (
     "Area", "Aksi", "Selesai", "Terlambat", "Capaian (rata-rata progres)", "Bukti lengkap",
-    "Penilaian mandiri LKE",
+    "Penilaian mandiri LKE", "Cakupan LKE",
 )  # fmt: skip
 
 
 def area_rows(plan: Plan, view: Plan, as_of: date) -> list[list[str]]:
     """One row per area of the report's scope: actions, done, late, capaian, evidence, LKE."""
     found = report_lke.assessment(plan, as_of)
+    covers = report_lke.plan_coverage(plan, as_of)
     names = dict(zip(plan.areas[AreaCol.AREA].tolist(), plan.areas[AreaCol.NAME].tolist()))
     state = metrics.action_state(view, as_of)
     rows = []
@@ -118,6 +120,7 @@ def area_rows(plan: Plan, view: Plan, as_of: date) -> list[list[str]]:
             fmt.pct(float(group[c.ActionCol.PROGRESS].mean())),
             fmt.pct(metrics.evidence_completeness(sub)),
             report_lke.area_value(found, str(area)),
+            report_lke.area_coverage(covers, str(area)),
         ])  # fmt: skip
     return rows
 
@@ -180,8 +183,11 @@ def report_docx(
     ).runs[0].italic = True
     doc.add_heading("Per area", level=2)
     _docx_table(doc, list(AREA_HEADERS), area_rows(plan, view, as_of),
-                widths=(5.5, 1.3, 1.5, 1.8, 2.4, 1.8, 2.2))  # fmt: skip
+                widths=(4.6, 1.1, 1.4, 1.7, 2.2, 1.6, 1.9, 1.9))  # fmt: skip
     _docx_lke(doc, report_lke.assessment(plan, as_of), as_of)
+    doc.add_heading(report_lke.COVERED, level=2)
+    for line in report_lke.coverage_lines(report_lke.plan_coverage(plan, as_of)):
+        doc.add_paragraph(clean(line))
 
     doc.add_heading("2. Grafik", level=1)
     for note in notes:
@@ -314,6 +320,10 @@ def report_html(
         f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in headline(plan, view, as_of)
     )
     area_head = "".join(f"<th>{e(h)}</th>" for h in AREA_HEADERS)
+    covers = "".join(
+        f"<p>{e(line)}</p>"
+        for line in report_lke.coverage_lines(report_lke.plan_coverage(plan, as_of))
+    )
     area_body = "".join(
         "<tr>" + "".join(f"<td>{e(v)}</td>" for v in r) + "</tr>"
         for r in area_rows(plan, view, as_of)
@@ -338,6 +348,7 @@ Cakupan: {e(scope)}<br>{e(plan.info.legal_basis)}</p></div>
 bukan nilai resmi.</i></p>
 <h3>Per area</h3><table><thead><tr>{area_head}</tr></thead><tbody>{area_body}</tbody></table>
 {_html_lke(report_lke.assessment(plan, as_of), as_of)}
+<h3>{e(report_lke.COVERED)}</h3>{covers}
 <h2>2. Grafik</h2>{figures_html}
 <h2>3. Aksi terlambat dan tertinggal</h2>
 {late_html}

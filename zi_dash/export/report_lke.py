@@ -2,6 +2,7 @@
 
 The figures are `analysis.assess` of the whole plan as of the date (whatever the report's
 scope), the very numbers `lke-score --json` prints; a workbook without an LKE sheet says so.
+Beside it the plan's coverage (`analysis.coverage`): never compared with the minimums.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Final
 
-from zi_dash.analysis import Assessment, assess, rewind
+from zi_dash.analysis import Assessment, Coverage, assess, coverage, rewind
 from zi_dash.base import fmt, format_date
-from zi_dash.lke import Verdict
+from zi_dash.lke import Verdict, bank
 from zi_dash.workbook import Plan
 
 SELF: Final = "Penilaian mandiri LKE (bukan nilai resmi)"
@@ -89,3 +90,42 @@ def problems(found: Assessment) -> Sequence[str]:
     shown = list(found.problems[:PROBLEMS_LISTED])
     more = len(found.problems) - len(shown)
     return [*shown, f"dan {more} masalah lain."] if more else shown
+
+
+COVERED: Final = "Cakupan LKE oleh rencana aksi"
+PROJECTED: Final = "Proyeksi bagian tercakup"
+
+
+def plan_coverage(plan: Plan, as_of: date) -> Coverage:
+    """The whole plan's coverage of the LKE as it stood on `as_of`."""
+    return coverage.coverage(rewind(plan, as_of))
+
+
+def coverage_headline(cov: Coverage) -> list[tuple[str, str]]:
+    """The headline's coverage lines: what the plan covers, and the covered part's projection."""
+    covered = fmt.number(cov.covered_weight, 2)
+    return [
+        (COVERED, f"{covered} dari {fmt.number(cov.total_weight, 0)} poin pengungkit"),
+        (PROJECTED, f"{fmt.number(cov.projection, 2)} dari {covered}"),
+    ]
+
+
+def area_coverage(cov: Coverage, area: str) -> str:
+    """One area's covered weight of its weight ("2,50 dari 8")."""
+    covered, weight, _ = cov.areas.get(area, (0.0, 0.0, 0.0))
+    return f"{fmt.number(covered, 2)} dari {fmt.number(weight, 0)}"
+
+
+def coverage_lines(cov: Coverage) -> list[str]:
+    """The coverage in words: what it is and is not, and the sub-components no action supports."""
+    lke = bank()
+    out = [
+        f"Aksi rencana mendukung subkomponen LKE berbobot {fmt.number(cov.covered_weight, 2)} dari "
+        f"{fmt.number(cov.total_weight, 0)} poin pengungkit; proyeksi bagian tercakup (bobot "
+        f"tercakup × capaian aksinya) {fmt.number(cov.projection, 2)}. Ini bukan nilai LKE dan "
+        "tidak dibandingkan dengan minimal predikat: bagian lain nilai datang dari jawaban LKE."
+    ]
+    if cov.uncovered:
+        names = [f"[{b}] {lke.row(b).sub_name}" for b in cov.uncovered]
+        out.append(f"Subkomponen tanpa aksi ({len(names)}): " + "; ".join(names) + ".")
+    return out
