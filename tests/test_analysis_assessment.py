@@ -102,6 +102,7 @@ def test_more_lhkpn_filed_than_obliged_names_the_filed_count(book: Path) -> None
         ((8, 10, 11, 18), (), ['Lembar "LKE": baris LKE 8, 10–11, 18 tidak ada di lembar ini']),
         ((), ("999",), ['kolom "Baris" (A183): "999" bukan baris LKE ZI yang dinilai']),
         ((), ("abc", "018"), ['(A183): "abc" bukan baris LKE', '(A184): "018" bukan baris LKE']),
+        ((), (18.5, -3, "\u0661\u0668"), ['"18.5" bukan', '"-3" bukan', '"\u0661\u0668" bukan']),
     ],
 )
 def test_sheet_rows_the_bank_does_not_know_and_bank_rows_missing(

@@ -11,6 +11,7 @@ from tests import factory
 from zi_dash.analysis import Coverage, action_links, link_problems
 from zi_dash.analysis.coverage import coverage
 from zi_dash.base import ActionCol
+from zi_dash.base import contract as c
 from zi_dash.lke import bank
 from zi_dash.workbook import load_plan
 
@@ -22,11 +23,11 @@ def _plan(tmp_path: Path, links: dict[str, tuple[str, float]]):
     actions = [
         factory.action(
             id_,
-            factory.c.Status.DONE
+            c.Status.DONE
             if progress == 100
-            else factory.c.Status.IN_PROGRESS
+            else c.Status.IN_PROGRESS
             if progress
-            else factory.c.Status.NOT_STARTED,
+            else c.Status.NOT_STARTED,
             progress,
             **{ActionCol.LKE_ROWS: text},
         )
@@ -121,3 +122,32 @@ def test_a_plan_without_the_baris_lke_column_covers_nothing(tmp_path: Path) -> N
     plan = load_plan(drop_lke_rows_column(path))
     assert action_links(plan) == {"I.1.1": ()}
     assert coverage(plan).covered == {} and coverage(plan).covered_weight == 0.0
+
+
+def test_the_tegal_workbook_covers_28_of_60_points() -> None:
+    from zi_dash.base import fmt
+    from zi_dash.lke import SK_COMPONENTS
+
+    plan = load_plan(Path(__file__).resolve().parent.parent / "data" / "rencana_aksi.xlsx")
+    assert link_problems(plan) == ()
+    result = coverage(plan)
+    assert set(result.covered) == set(SK_COMPONENTS.values())  # the SK's 23 components
+    assert fmt.number(result.covered_weight, 2) == "28,00"
+    assert result.total_weight == 60.0
+    # no action covers Pengelolaan Pengaduan [110], Pemanfaatan TI [118] or any Reform part
+    assert {110, 118} <= set(result.uncovered)
+    reform = {s.baris for s in bank().subcomponents if s.part == c.PART_REFORM} - {172}
+    assert reform <= set(result.uncovered)
+    links = action_links(plan)
+    assert len(links) == len(plan.actions) == 70 and all(links.values())
+
+
+@pytest.mark.parametrize(("progress", "projected"), [(100.0, 28.0), (50.0, 14.0), (0.0, 0.0)])
+def test_the_tegal_plan_finished_projects_at_most_its_covered_part(progress, projected) -> None:
+    import dataclasses
+
+    plan = load_plan(Path(__file__).resolve().parent.parent / "data" / "rencana_aksi.xlsx")
+    actions = plan.actions.assign(**{ActionCol.PROGRESS: progress})
+    result = coverage(dataclasses.replace(plan, actions=actions))
+    assert result.projection == pytest.approx(projected)
+    assert sum(p for _, _, p in result.areas.values()) == pytest.approx(projected)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -122,6 +123,39 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     charts_made = any(name.endswith(".png") for name in package.files)
     return 0 if charts_made or not package.warnings else 3
+
+
+def _lke_score(args: argparse.Namespace) -> int:
+    import json
+
+    from zi_dash.analysis import assess, rewind
+    from zi_dash.base import contract as c
+    from zi_dash.export import lke_score
+    from zi_dash.workbook import WorkbookError, load_tracked
+
+    try:
+        # Only a look: a score asked for on the command line writes nothing beside the file.
+        plan = load_tracked(args.workbook, keep_first_look=False)
+    except WorkbookError as exc:
+        print(f"Workbook tidak dapat dibaca: {exc}", file=sys.stderr)
+        return 1
+    if not plan.has(c.Sheet.LKE):
+        print(
+            f'Workbook {args.workbook} belum punya lembar "{c.Sheet.LKE}": tambahkan lewat '
+            "halaman Penilaian Mandiri (satu klik, tercatat di Riwayat).",
+            file=sys.stderr,
+        )
+        return 1
+    assessment = assess(rewind(plan, args.as_of) if args.as_of else plan)
+    if args.json:
+        text = json.dumps(lke_score.score_object(assessment), ensure_ascii=False)
+    else:
+        text = lke_score.score_table(assessment)
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:  # `| head` read what it wanted; no traceback, no second error at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
 
 
 def _year(text: str) -> int:
@@ -303,6 +337,10 @@ def main(argv: list[str] | None = None) -> int:
     rek.add_argument("--folder", type=Path, required=True, help="folder berisi workbook satker")
     rek.add_argument("--out", type=Path, required=True, help="berkas .xlsx tujuan")
     rek.add_argument("--as-of", type=_as_of, help="tanggal acuan YYYY-MM-DD (bawaan: hari ini)")
+    lke = sub.add_parser("lke-score", help="nilai penilaian mandiri LKE ZI dari lembar LKE")
+    lke.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
+    lke.add_argument("--as-of", type=_as_of, help="jawaban per tanggal YYYY-MM-DD (dari Riwayat)")
+    lke.add_argument("--json", action="store_true", help="satu objek JSON (angka tanpa pembulatan)")
     remove = sub.add_parser("remove-user", help="hapus penyunting")
     remove.add_argument("name")
     remove.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
@@ -315,5 +353,6 @@ def main(argv: list[str] | None = None) -> int:
         "remove-user": _remove_user,
         "export": _export,
         "rekap": _rekap,
+        "lke-score": _lke_score,
     }
     return commands[args.command](args)
