@@ -10,7 +10,7 @@ import pytest
 
 from zi_dash.base import ActionCol, EvidenceCol, Status
 from zi_dash.base import contract as c
-from zi_dash.edit import Draft, editing
+from zi_dash.edit import Draft, editing, layout
 from zi_dash.workbook import Plan, editable_values
 
 A, E = c.Sheet.ACTIONS, c.Sheet.EVIDENCE
@@ -26,11 +26,11 @@ def _typed(mixed: Plan, sheet: str, edits: dict[str, dict[str, object]]) -> Draf
     return draft
 
 
-def test_the_editor_shows_sk_text_read_only_and_every_editable_column() -> None:
-    columns = editing.editor_columns(A)
-    assert set(columns) == set(editing.READ_ONLY[A]) | set(editing.editable_columns(A))
-    assert not set(editing.READ_ONLY[A]) & set(editing.editable_columns(A))
-    assert columns[0] == ActionCol.ID and ActionCol.INDICATOR not in editing.editable_columns(A)
+def test_the_editor_shows_sk_text_read_only_and_every_editable_column(mixed: Plan) -> None:
+    columns = layout.editor_columns(mixed, A)
+    assert set(columns) == set(layout.READ_ONLY[A]) | set(layout.editable_columns(A))
+    assert not set(layout.READ_ONLY[A]) & set(layout.editable_columns(A))
+    assert columns[0] == ActionCol.ID and ActionCol.INDICATOR not in layout.editable_columns(A)
 
 
 def test_rows_come_from_the_filtered_view(mixed: Plan) -> None:

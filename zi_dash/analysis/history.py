@@ -8,9 +8,9 @@ from datetime import date, datetime, time, timedelta
 import numpy as np
 import pandas as pd
 
-from zi_dash.base import ActionCol, LogCol
+from zi_dash.base import ActionCol, LkeCol, LogCol
 from zi_dash.base import contract as c
-from zi_dash.workbook import CellError, Plan, read_cell
+from zi_dash.workbook import CellError, Plan, read_cell, read_logged
 
 
 def _end_of(day: date) -> datetime:
@@ -37,6 +37,9 @@ def rewind(plan: Plan, as_of: date) -> Plan:
     if later.empty:
         return plan
     frames = {c.Sheet.ACTIONS: plan.actions.copy(), c.Sheet.EVIDENCE: plan.evidence.copy()}
+    if plan.lke is not None:  # a workbook without the sheet keeps lke None
+        # Object, not float: a sheet of numeric answers may rewind to a letter.
+        frames[c.Sheet.LKE] = plan.lke.astype({LkeCol.ANSWER: object})
     positions = {
         sheet: {row_id: i for i, row_id in enumerate(frame[spec.id_column])}
         for sheet, frame in frames.items()
@@ -47,17 +50,21 @@ def rewind(plan: Plan, as_of: date) -> Plan:
         spec = c.EDITABLE.get(sheet)
         if spec is None or column not in spec.headers:
             continue
-        row = positions[sheet].get(change[LogCol.ID])
+        # A line of a sheet the workbook no longer has (LKE removed in Excel) undoes nothing.
+        row = positions.get(sheet, {}).get(change[LogCol.ID])
         if row is None:
             continue
         try:
-            old = read_cell(spec.column(column).kind, change[LogCol.OLD])
+            old = read_logged(spec.column(column).kind, change[LogCol.OLD])
         except CellError:
             continue  # a hand-edited log line we cannot read back: keep the newer value
         frames[sheet].iat[row, frames[sheet].columns.get_loc(column)] = old
     _rewind_stamps(log, later, frames, positions)
     return dataclasses.replace(
-        plan, actions=frames[c.Sheet.ACTIONS], evidence=frames[c.Sheet.EVIDENCE]
+        plan,
+        actions=frames[c.Sheet.ACTIONS],
+        evidence=frames[c.Sheet.EVIDENCE],
+        lke=frames.get(c.Sheet.LKE),
     )
 
 

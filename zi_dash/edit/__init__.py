@@ -3,7 +3,7 @@ pages' logic, uploads."""
 
 from __future__ import annotations
 
-from zi_dash.edit import accounts, drafts, editing, throttle, uploads, versions
+from zi_dash.edit import accounts, drafts, editing, layout, throttle, uploads, versions
 from zi_dash.edit.drafts import DRAFT_DIR, Draft, DraftStore
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "accounts",
     "drafts",
     "editing",
+    "layout",
     "throttle",
     "uploads",
     "versions",

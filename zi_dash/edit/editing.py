@@ -18,9 +18,10 @@ from typing import Final
 import openpyxl
 import pandas as pd
 
-from zi_dash.base import ActionCol, EvidenceCol, Kind, add_link, number
+from zi_dash.base import EvidenceCol, Kind, add_link, number
 from zi_dash.base import contract as c
 from zi_dash.edit.drafts import Draft, DraftStore
+from zi_dash.edit.layout import editable_columns, editor_columns
 from zi_dash.workbook import (
     CellError,
     Plan,
@@ -34,12 +35,6 @@ from zi_dash.workbook import (
     row_outcomes,
     save_changes,
 )
-
-# The SK's own text, shown beside the editable cells so staff know which row they edit.
-READ_ONLY: Final[dict[str, tuple[str, ...]]] = {
-    c.Sheet.ACTIONS: (ActionCol.ID, ActionCol.INDICATOR, ActionCol.STEP, ActionCol.TARGET),
-    c.Sheet.EVIDENCE: (EvidenceCol.ID, EvidenceCol.ACTION_ID, EvidenceCol.ITEM),
-}
 
 
 class ReviewHeader:
@@ -64,53 +59,21 @@ class Mark:
     ALREADY: Final = "sudah sama di workbook"
 
 
-def editable_columns(sheet: str) -> tuple[str, ...]:
-    """Columns staff may change from the dashboard, in workbook order."""
-    return tuple(col.name for col in c.EDITABLE[sheet].columns if col.editable)
-
-
-# Editor column order: the row's name, then what staff change, then the longer SK text.
-_ORDER: Final[dict[str, tuple[str, ...]]] = {
-    c.Sheet.ACTIONS: (
-        ActionCol.ID,
-        ActionCol.INDICATOR,
-        ActionCol.TARGET,
-        ActionCol.STATUS,
-        ActionCol.PROGRESS,
-        ActionCol.PIC,
-        ActionCol.START,
-        ActionCol.END,
-        ActionCol.NOTES,
-        ActionCol.LKE_ROWS,
-        ActionCol.STEP,
-    ),
-    c.Sheet.EVIDENCE: (
-        EvidenceCol.ID,
-        EvidenceCol.ITEM,
-        EvidenceCol.STATUS,
-        EvidenceCol.LINK,
-        EvidenceCol.NOTES,
-        EvidenceCol.ACTION_ID,
-    ),
-}
-
-
-def editor_columns(sheet: str) -> tuple[str, ...]:
-    """Columns of the editor table: ID and name, the editable ones, then the rest of the SK text."""
-    return _ORDER[sheet]
-
-
 def row_ids(view: Plan, sheet: str) -> list[str]:
     """IDs of the rows of a (filtered) plan, in workbook order."""
     return view.frame(sheet)[c.EDITABLE[sheet].id_column].astype(str).tolist()
 
 
 def shown_text(kind: Kind, value: object) -> object:
-    """A cell as the grid shows it: percent as text (typed freely, never clamped), '40,5'."""
+    """A cell as the grid shows it: percent and answers as text (typed freely), '40,5', '12'."""
     value = plain(value)
-    if kind is not Kind.PERCENT or not isinstance(value, (int, float)):
+    if kind not in _AS_TEXT or not isinstance(value, (int, float)) or isinstance(value, bool):
         return value
     return number(float(value), 0) if float(value).is_integer() else str(value).replace(".", ",")
+
+
+# Number kinds the grid shows and takes as text: its number editor clamps and drops decimals.
+_AS_TEXT: Final = (Kind.PERCENT, Kind.ANSWER)
 
 
 def editor_frame(
@@ -119,12 +82,13 @@ def editor_frame(
     """The grid's table: the chosen rows, with the draft's values and what the rules add."""
     frame = plan.frame(sheet)
     id_col = c.EDITABLE[sheet].id_column
-    table = frame.loc[frame[id_col].isin(set(ids)), list(editor_columns(sheet))].copy()
+    table = frame.loc[frame[id_col].isin(set(ids)), list(editor_columns(plan, sheet))].copy()
     table = table.astype(object)
     kinds = {col: c.EDITABLE[sheet].column(col).kind for col in table.columns}
     for col, kind in kinds.items():
-        if kind is Kind.PERCENT:
-            table[col] = [shown_text(kind, v) for v in table[col]]
+        if kind in _AS_TEXT:
+            shown = [shown_text(kind, v) for v in table[col]]
+            table[col] = pd.Series(shown, index=table.index, dtype=object)  # None stays None
     positions = {row_id: i for i, row_id in enumerate(table[id_col])}
     for layer in (review.derived if review else {}, draft.typed(sheet)):
         for row_id, cols in layer.items():
@@ -148,7 +112,7 @@ def _date_or_none(value: object) -> object:
 
 
 def _shown(kind: Kind, value: object) -> object:
-    if kind is Kind.PERCENT:
+    if kind in _AS_TEXT:
         return value if isinstance(value, str) else shown_text(kind, value)
     try:
         return read_cell(kind, plain(value))  # type: ignore[arg-type]
@@ -220,7 +184,7 @@ class Review:
     def problems(self) -> list[str]:
         """One line per refused value, named by row ID and column."""
         return [
-            f'{o.row_id}, kolom "{col}": {why}.'
+            f'{merge.row_label(o.sheet, o.row_id)}, kolom "{col}": {why}.'
             for o in self.outcomes
             for col, why in o.problems.items()
         ]
@@ -290,7 +254,8 @@ def review_text(sheet: str, column: str, value: object) -> str:
     value = plain(value)
     if isinstance(value, str):
         return value
-    return str(shown_text(kind, value)) if kind is Kind.PERCENT else merge.log_text(value)
+    shown = shown_text(kind, value)
+    return shown if isinstance(shown, str) else merge.log_text(value)
 
 
 def keep_mine(draft: Draft, plan: Plan, sheet: str, outcomes: Sequence[merge.RowOutcome]) -> None:
@@ -373,13 +338,3 @@ def age(moment: datetime, now: datetime | None = None) -> str:
         if seconds >= size:
             return f"{int(seconds // size)} {unit} lalu"
     return "baru saja"
-
-
-# Display hints of the editor grid (the kind and the allowed values come from the contract).
-WIDTHS: Final[dict[str, str]] = {
-    ActionCol.INDICATOR: "medium",
-    ActionCol.STEP: "large",
-    ActionCol.NOTES: "medium",
-    EvidenceCol.ITEM: "medium",
-    EvidenceCol.LINK: "medium",
-}

@@ -7,7 +7,8 @@ from typing import Final
 
 import pandas as pd
 
-from zi_dash.edit.editing import Review, ReviewHeader, editable_columns, review_text
+from zi_dash.edit.editing import Review, ReviewHeader, review_text
+from zi_dash.edit.layout import editable_columns
 from zi_dash.workbook import Plan, editable_values, merge
 
 MINE: Final = "Versi Anda (draf)"

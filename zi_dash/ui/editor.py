@@ -17,19 +17,21 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from zi_dash.base import (
     EDITABLE,
+    ActionCol,
     EvidenceCol,
     Kind,
+    LkeCol,
     WorkbookError,
     durable,
     escape_md,
     format_date,
 )
-from zi_dash.edit import Draft, DraftStore, accounts, editing, throttle, versions
+from zi_dash.edit import Draft, DraftStore, accounts, editing, layout, throttle, versions
 from zi_dash.ui.session import Context, Key, clear_plan_cache, current_workbook
 from zi_dash.ui.widgets import lazy
 from zi_dash.workbook import ConflictError
 
-_SHEETS: Final = tuple(editing.READ_ONLY)
+_SHEETS: Final = tuple(layout.READ_ONLY)
 
 
 def _secret_users() -> dict[str, str]:
@@ -198,8 +200,8 @@ def require_editor() -> str:
 
 def _column(sheet: str, name: str) -> Any:
     cc, spec = st.column_config, EDITABLE[sheet]
-    width = editing.WIDTHS.get(name)
-    if name in editing.READ_ONLY[sheet]:
+    width = layout.WIDTHS.get(name)
+    if name in layout.READ_ONLY[sheet]:
         return cc.TextColumn(name, disabled=True, width=width, pinned=name == spec.id_column)
     kind = spec.column(name).kind
     if kind in (Kind.STATUS, Kind.EVIDENCE_STATUS):
@@ -210,8 +212,18 @@ def _column(sheet: str, name: str) -> Any:
         return cc.TextColumn(name, help="0–100; desimal boleh, misalnya 40,5 atau 40.5")
     if kind is Kind.DATE:
         return cc.DateColumn(name, format="DD/MM/YYYY")
-    if name == EvidenceCol.LINK:
+    if kind is Kind.ANSWER:
+        # Text as well: which answers fit depends on the row (its Pilihan Jawaban), checked
+        # by the core, which names what the row allows.
+        return cc.TextColumn(
+            name, help="Sesuai Pilihan Jawaban barisnya: Ya/Tidak, huruf A–E, atau angka"
+        )
+    if name in (EvidenceCol.LINK, LkeCol.LINKS):
         return cc.TextColumn(name, width=width, help="Satu tautan atau berkas per baris")
+    if name == ActionCol.LKE_ROWS:
+        return cc.TextColumn(
+            name, width=width, help="Baris LKE yang didukung aksi ini, misalnya 18 atau 18, 20"
+        )
     return cc.TextColumn(name, width=width)  # no max_chars: the grid would cut silently
 
 
@@ -254,9 +266,9 @@ def edit_sheet(ctx: Context, sheet: str, user: str) -> None:
     )
     st.data_editor(
         frame, key=Key.EDITOR.format(sheet, _grid(ctx, sheet, ids)), num_rows="fixed",
-        hide_index=True, column_order=editing.editor_columns(sheet),
-        column_config={n: _column(sheet, n) for n in editing.editor_columns(sheet)},
-        disabled=editing.READ_ONLY[sheet], width="stretch", height=min(38 + 35 * len(frame), 560),
+        hide_index=True, column_order=layout.editor_columns(ctx.plan, sheet),
+        column_config={n: _column(sheet, n) for n in layout.editor_columns(ctx.plan, sheet)},
+        disabled=layout.READ_ONLY[sheet], width="stretch", height=min(38 + 35 * len(frame), 560),
         placeholder="",  # an empty cell, not the English "None"
     )  # fmt: skip
     if not draft.count(sheet):

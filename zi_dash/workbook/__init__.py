@@ -15,7 +15,7 @@ from zi_dash.base import (
     WorkbookError,
 )
 from zi_dash.workbook import cells, consistency, merge, outside, preflight, xlsx_patch
-from zi_dash.workbook.cells import CellError, CellValue, plain, read_cell, same
+from zi_dash.workbook.cells import CellError, CellValue, plain, read_cell, read_logged, same
 from zi_dash.workbook.consistency import consistent, reconcile
 from zi_dash.workbook.merge import CellChange, Conflict, RowOutcome, plan_row
 from zi_dash.workbook.outside import load_tracked
@@ -66,6 +66,7 @@ __all__ = [
     "preflight",
     "put",
     "read_cell",
+    "read_logged",
     "reconcile",
     "row_outcomes",
     "same",

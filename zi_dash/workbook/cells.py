@@ -203,6 +203,27 @@ def as_answer(value: CellValue) -> str | float | None:
     return as_text(value)
 
 
+def _number_or_text(text: str) -> float | str:
+    """Text that reads as a number ("12", "3,6") as the number, else the text itself."""
+    try:
+        number = as_number(text)
+    except CellError:
+        return text
+    return text if number is None else number
+
+
+def answer_key(value: object) -> float | str | None:
+    """What an LKE answer means without its row: 3, "3" and "3,0" alike; "b" and "B" alike.
+
+    Canonical letters and Ya/Tidak are zi_dash.lke's (parse_answer's `shown`), which ignore
+    case; a number typed as text is the number. Anything else compares as folded text.
+    """
+    value = as_answer(plain(value))  # type: ignore[arg-type]
+    if isinstance(value, str):
+        value = _number_or_text(value)
+    return fold(value) if isinstance(value, str) else value
+
+
 def as_area(value: CellValue) -> str:
     """An area code I–VI."""
     text = as_text(value).upper()
@@ -232,6 +253,14 @@ def read_cell(kind: Kind, value: CellValue) -> object:
     return READERS[kind](value)
 
 
+def read_logged(kind: Kind, text: CellValue) -> object:
+    """A Riwayat text read back as the cell it logged: an LKE answer "12" is the number 12."""
+    value = read_cell(kind, text)
+    if kind is Kind.ANSWER and isinstance(value, str):
+        return _number_or_text(value)
+    return value
+
+
 def reader(kind: Kind) -> Callable[[CellValue], object]:
     """read_cell for one kind, looked up once (for a loop over thousands of cells)."""
     return READERS[kind]
@@ -242,6 +271,8 @@ def same(kind: Kind, a: object, b: object) -> bool:
 
     An unreadable value equals nothing, so a change to or from it is never dropped as a no-op.
     """
+    if kind is Kind.ANSWER:
+        return answer_key(a) == answer_key(b)
     try:
         return read_cell(kind, plain(a)) == read_cell(kind, plain(b))  # type: ignore[arg-type]
     except CellError:

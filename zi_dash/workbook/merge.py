@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
 
-from zi_dash.base import ActionCol, Kind
+import zi_dash.workbook.lke_rules as lke_rules
+from zi_dash.base import ActionCol, Kind, LkeCol
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import CellError, as_text, is_blank, plain, read_cell, same
 from zi_dash.workbook.consistency import consistent, reconcile
@@ -58,6 +59,25 @@ def typed_value(kind: Kind, raw: object) -> object:
     return value
 
 
+def row_label(sheet: str, row_id: str) -> str:
+    """A row's ID as the user knows it: "I.1.2"; an LKE row by its Baris, "Baris 18"."""
+    return f"{LkeCol.ROW} {row_id}" if sheet == c.Sheet.LKE else row_id
+
+
+def row_name(sheet: str, row_id: str) -> str:
+    """A row with its sheet: "Rencana Aksi I.1.2", "LKE Baris 18"."""
+    return f"{sheet} {row_label(sheet, row_id)}"
+
+
+def row_value(sheet: str, row_id: str, column: str, value: object) -> object:
+    """A typed value checked against its row where the row decides: an LKE answer, Baris LKE."""
+    if sheet == c.Sheet.LKE and column == LkeCol.ANSWER:
+        return lke_rules.answer(row_id, value)
+    if sheet == c.Sheet.ACTIONS and column == ActionCol.LKE_ROWS:
+        return lke_rules.lke_rows(value)
+    return value
+
+
 @dataclass(frozen=True)
 class Conflict:
     """A cell changed by two people: the value both started from, theirs and ours."""
@@ -72,10 +92,11 @@ class Conflict:
 
     def describe(self) -> str:
         """Indonesian one-liner naming the row, column and both values."""
+        name = row_name(self.sheet, self.row_id)
         if self.reason:
-            return f'{self.sheet} {self.row_id}, kolom "{self.column}": {self.reason}'
+            return f'{name}, kolom "{self.column}": {self.reason}'
         return (
-            f'{self.sheet} {self.row_id}, kolom "{self.column}": sudah diubah orang lain menjadi '
+            f'{name}, kolom "{self.column}": sudah diubah orang lain menjadi '
             f'"{log_text(self.theirs)}" (semula "{log_text(self.base)}"); '
             f'perubahan Anda "{log_text(self.mine)}" belum disimpan.'
         )
@@ -194,7 +215,8 @@ def plan_row(
     mine: dict[str, object] = {}
     for column, raw in typed.items():
         try:
-            mine[column] = typed_value(spec.column(column).kind, raw)
+            value = typed_value(spec.column(column).kind, raw)
+            mine[column] = row_value(sheet, row_id, column, value)
         except CellError as exc:
             out.problems[column] = str(exc)
     if out.problems:

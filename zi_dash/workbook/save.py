@@ -17,6 +17,7 @@ from typing import Final
 import filelock
 from openpyxl.utils import get_column_letter
 
+import zi_dash.workbook.lke_rules as lke_rules
 import zi_dash.workbook.merge as merge
 import zi_dash.workbook.outside as outside
 import zi_dash.workbook.preflight as preflight
@@ -131,6 +132,10 @@ def row_outcomes(plan: Plan, changes: Changes, seen: Changes) -> list[merge.RowO
         now = editable_values(plan, sheet) if rows else {}
         for row_id, typed in rows.items():
             row_id = str(row_id)
+            lacking = _lacking(plan, sheet, row_id, typed)
+            if lacking is not None:
+                out.append(lacking)
+                continue
             if row_id not in now:
                 gone = merge.RowOutcome(sheet, row_id)
                 gone.problems[c.EDITABLE[sheet].id_column or ""] = (
@@ -143,12 +148,27 @@ def row_outcomes(plan: Plan, changes: Changes, seen: Changes) -> list[merge.RowO
     return out
 
 
+def _lacking(
+    plan: Plan, sheet: str, row_id: str, typed: Mapping[str, object]
+) -> merge.RowOutcome | None:
+    """A row refused whole because the workbook lacks its (optional) sheet or a typed column."""
+    refused = merge.RowOutcome(sheet, row_id)
+    if not plan.has(sheet):
+        column = c.EDITABLE[sheet].id_column or ""
+        refused.problems[column] = lke_rules.missing(False, sheet)
+        return refused
+    for column in typed:
+        if not plan.has(sheet, column):
+            refused.problems[column] = lke_rules.missing(True, sheet, column)
+    return refused if refused.problems else None
+
+
 def locate(plan: Plan, sheet: str, row_id: str, column: str) -> str:
     """Where a cell is, as the user and Excel see it: 'Rencana Aksi I.2.1, kolom "Status" (M7)'."""
     row = plan.rows.get(sheet, {}).get(row_id)
     col = plan.columns.get(sheet, {}).get(column, -1)
     cell = f" ({get_column_letter(col + 1)}{row})" if row is not None and col >= 0 else ""
-    return f'{sheet} {row_id}, kolom "{column}"{cell}'
+    return f'{merge.row_name(sheet, row_id)}, kolom "{column}"{cell}'
 
 
 def _raise_problems(plan: Plan, outcomes: list[merge.RowOutcome]) -> None:

@@ -177,7 +177,8 @@ def put(cell: Cell, kind: Kind, value: object) -> None:
             cell.number_format = DATE_FORMAT if kind is Kind.DATE else DATETIME_FORMAT
         return
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if number and kind in (Kind.PERCENT, Kind.NUMBER, Kind.INT):
+    # An LKE answer is a number on a Jumlah or survey row (Excel's formulas count it), else text.
+    if number and kind in (Kind.PERCENT, Kind.NUMBER, Kind.INT, Kind.ANSWER):
         if kind is Kind.PERCENT and is_percent_code(cell.number_format or ""):
             cell.value = value / 100  # type: ignore[operator]  # shown as value %
             return
