@@ -1,4 +1,4 @@
-"""The LKE layer: the LKE ZI question bank and its answers, on plain values.
+"""The LKE layer: the LKE ZI question bank, its answers and their score, on plain values.
 
 It imports only zi_dash.base.
 """
@@ -8,19 +8,27 @@ from __future__ import annotations
 from zi_dash.lke.answers import Parsed, allowed_text, parse_answer
 from zi_dash.lke.bank import AnswerType, Bank, Option, Row, RowKind, Thresholds, bank
 from zi_dash.lke.links import LinkError, format_rows, parse_rows
+from zi_dash.lke.scoring import AreaScore, Problem, QuestionScore, Score, score
+from zi_dash.lke.verdict import Verdict
 
 __all__ = [
     "AnswerType",
+    "AreaScore",
     "Bank",
     "LinkError",
     "Option",
     "Parsed",
+    "Problem",
+    "QuestionScore",
     "Row",
     "RowKind",
+    "Score",
     "Thresholds",
+    "Verdict",
     "allowed_text",
     "bank",
     "format_rows",
     "parse_answer",
     "parse_rows",
+    "score",
 ]
