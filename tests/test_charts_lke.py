@@ -27,13 +27,15 @@ SHORTS = (
     "area I 40,0 % < 60 %",
 )
 
+FAILS = lke.Verdict(False, SHORTS)
+
 
 def _score(
     parts: dict[str, tuple[float, float]],
     *,
     hasil: float = 12.0,
-    wbk: lke.Verdict = lke.Verdict(False, SHORTS),
-    wbbm: lke.Verdict = lke.Verdict(False, SHORTS),
+    wbk: lke.Verdict = FAILS,
+    wbbm: lke.Verdict = FAILS,
     predicate: str = "Belum WBK",
 ) -> lke.Score:
     areas = {
@@ -84,11 +86,9 @@ def test_the_self_assessment_stacks_reform_on_pemenuhan_against_the_minimums() -
     assert list(by_name["Reform"].base) == list(by_name["Pemenuhan"].x)  # stacked
     assert list(by_name["Minimal WBK (60%)"].x) == pytest.approx([4.8, 4.2, 6, 6, 9, 6])
     assert list(by_name["Minimal WBBM (75%)"].x) == pytest.approx([6, 5.25, 7.5, 7.5, 11.25, 7.5])
-    assert list(fig.data[0].y)[0] == "I. Manajemen Perubahan"
+    assert fig.data[0].y[0] == "I. Manajemen Perubahan"
     assert list(fig.data[0].text)[:2] == ["3,20 / 8,00", "3,50 / 7,00"]
-    assert fig.layout.title.text == (
-        "Penilaian Mandiri LKE (bukan nilai resmi) · per 30 Juni 2022"
-    )
+    assert fig.layout.title.text == ("Penilaian Mandiri LKE (bukan nilai resmi) · per 30 Juni 2022")
     assert fig.layout.barmode == "overlay"
 
 
