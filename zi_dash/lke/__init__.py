@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from zi_dash.lke.answers import Parsed, allowed_text, parse_answer
 from zi_dash.lke.bank import AnswerType, Bank, Option, Row, RowKind, Thresholds, bank
-from zi_dash.lke.links import LinkError, format_rows, parse_rows
+from zi_dash.lke.links import SK_COMPONENTS, LinkError, format_rows, parse_rows, tegal_links
 from zi_dash.lke.scoring import AreaScore, Problem, QuestionScore, Score, score
 from zi_dash.lke.verdict import Verdict
 
 __all__ = [
+    "SK_COMPONENTS",
     "AnswerType",
     "AreaScore",
     "Bank",
@@ -31,4 +32,5 @@ __all__ = [
     "parse_answer",
     "parse_rows",
     "score",
+    "tegal_links",
 ]

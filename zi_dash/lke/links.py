@@ -1,12 +1,51 @@
-"""Plan ↔ LKE links: the `Baris LKE` cell's text, read into LKE question rows and written back."""
+"""Plan ↔ LKE links: the SK's components as LKE sub-components, the Tegal plan's hand-checked
+links, and the `Baris LKE` cell's text read into LKE question rows and written back."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 from typing import Final
 
 from zi_dash.lke.bank import Row, RowKind, bank
+
+# The SK's 23 components are exactly the LKE's Pemenuhan sub-components (issue 20's table);
+# [110] Pengelolaan Pengaduan and [118] Pemanfaatan TI have no SK component.
+SK_COMPONENTS: Final[dict[tuple[str, int], int]] = {
+    ("I", 1): 5,
+    ("I", 2): 8,
+    ("I", 3): 12,
+    ("I", 4): 16,
+    ("II", 1): 22,
+    ("II", 2): 26,
+    ("II", 3): 31,
+    ("III", 1): 35,
+    ("III", 2): 39,
+    ("III", 3): 43,
+    ("III", 4): 50,
+    ("III", 5): 55,
+    ("III", 6): 57,
+    ("IV", 1): 60,
+    ("IV", 2): 64,
+    ("V", 1): 74,
+    ("V", 2): 77,
+    ("V", 3): 82,
+    ("V", 4): 87,
+    ("V", 5): 91,
+    ("VI", 1): 98,
+    ("VI", 2): 103,
+    ("VI", 3): 114,
+}
+
+# The Tegal plan's links, chosen by hand from each action's texts, beside the SK text they key on.
+_TEGAL_TABLE: Final = (
+    Path(__file__).resolve().parents[2] / "data" / "sumber" / "sk-kpu-kota-tegal-5-2022-lke.tsv"
+)
+# ID, Baris LKE, Area, No Komponen, Indikator, Langkah Aksi: read by position (the header is for
+# people).
+_TEGAL_FIELDS: Final = 6
 
 # Commas, semicolons and any whitespace (newlines too) separate rows; "][" is "] [" typed tight.
 _SEPARATORS: Final = re.compile(r"[\s,;]+")
@@ -87,3 +126,43 @@ def parse_rows(text: str) -> tuple[int, ...]:
 def format_rows(rows: Iterable[int]) -> str:
     """The `Baris LKE` text of rows: (18, 20) -> "18, 20"."""
     return ", ".join(str(r) for r in rows)
+
+
+def _key(area: str, component_no: int, indicator: str, step: str) -> tuple[str, int, str, str]:
+    """An action's texts as the Tegal table matches them: white space and capitals aside."""
+    return (
+        area,
+        component_no,
+        " ".join(indicator.split()).casefold(),
+        " ".join(step.split()).casefold(),
+    )
+
+
+@cache
+def _tegal() -> dict[tuple[str, int, str, str], tuple[int, ...]]:
+    """The Tegal table, read strictly: a wrong line is an error naming its line and column."""
+    table: dict[tuple[str, int, str, str], tuple[int, ...]] = {}
+    lines = _TEGAL_TABLE.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines[1:], start=2):
+        fields = line.split("\t")
+        if len(fields) != _TEGAL_FIELDS:
+            raise ValueError(f"{_TEGAL_TABLE.name}, baris {number}: {len(fields)} kolom, bukan 6")
+        _id, links, area, component_no, indicator, step = fields
+        try:
+            rows = parse_rows(links)
+        except LinkError as error:
+            raise ValueError(f"{_TEGAL_TABLE.name}, baris {number}, kolom 2: {error}") from None
+        key = _key(area, int(component_no), indicator, step)
+        if not rows or key in table:
+            raise ValueError(f"{_TEGAL_TABLE.name}, baris {number}: kosong atau ditulis dua kali")
+        # A link outside the action's own sub-component is a wrong choice, not a matter of taste.
+        inside = {q.baris for q in bank().questions_of(SK_COMPONENTS[(area, int(component_no))])}
+        if not set(rows) <= inside:
+            raise ValueError(f"{_TEGAL_TABLE.name}, baris {number}: di luar subkomponennya")
+        table[key] = rows
+    return table
+
+
+def tegal_links(area: str, component_no: int, indicator: str, step: str) -> tuple[int, ...]:
+    """The LKE question rows checked by hand for one action of the Tegal plan (KeyError if none)."""
+    return _tegal()[_key(area, component_no, indicator, step)]
