@@ -16,7 +16,7 @@ from zi_dash import lke
 from zi_dash.analysis import Assessment, Coverage
 from zi_dash.base import STATUS_COLORS, escape_plot, fmt
 from zi_dash.base import contract as c
-from zi_dash.charts.style import add_note, apply_style, chart_title
+from zi_dash.charts.style import TEXT, add_note, apply_style, chart_title
 
 SELF_TITLE: Final = "Penilaian Mandiri LKE (bukan nilai resmi)"
 COVERAGE_TITLE: Final = "Cakupan Rencana Aksi atas Pengungkit LKE"
@@ -26,6 +26,7 @@ FULFILMENT_COLOR: Final = "#2563EB"
 REFORM_COLOR: Final = "#93C5FD"
 # How many failing minimums the note names; the page lists them all.
 NOTE_SHORTS: Final = 2
+NOTE_LINE: Final = 20  # px per line of a 14 px note
 
 
 def _label(area: str, name: str) -> str:
@@ -47,26 +48,43 @@ def _weight_bars(fig: go.Figure, labels: list[str], weights: list[float], text: 
     )
 
 
-def _finish(fig: go.Figure, title: str, as_of: date, rows: int, top: float) -> go.Figure:
+def _note(fig: go.Figure, lines: list[str], color: str = TEXT) -> int:
+    """The verdict in short lines above the plot; returns the top margin they need.
+
+    Short lines: the plot starts right of the longest area name, so one long line ran past the
+    figure's right edge at 1366 px.
+    """
+    add_note(fig, "<br>".join(lines), {"size": 14, "color": color})
+    return 60 + NOTE_LINE * len(lines)
+
+
+def _finish(
+    fig: go.Figure, title: str, as_of: date, rows: int, top: float, margin_top: int
+) -> go.Figure:
     fig.update_yaxes(autorange="reversed", ticklabelstandoff=LABEL_GAP)
     fig.update_xaxes(title="nilai", range=[0, max(top, 1) * 1.35])
     return apply_style(
         fig,
         chart_title(title, as_of),
-        max(380, 70 * rows + 210),
+        max(380, 70 * rows + 90 + margin_top),
         barmode="overlay",
-        margin={"l": 10, "r": 30, "t": 120, "b": 110},
+        margin={"l": 10, "r": 30, "t": margin_top, "b": 110},
     )
+
+
+def _failing(score: lke.Score) -> tuple[str, tuple[str, ...], str]:
+    """The next predicate not met, its first failing minimums and "(+n lainnya)" for the rest."""
+    target, verdict = ("WBBM", score.wbbm) if score.wbk.met else ("WBK", score.wbk)
+    more = len(verdict.short) - NOTE_SHORTS
+    return target, verdict.short[:NOTE_SHORTS], f"(+{more} lainnya)" if more > 0 else ""
 
 
 def verdict_line(score: lke.Score) -> str:
     """What the self-assessment says in one line: the predicate and what keeps the next one."""
     if score.wbbm.met:
         return "memenuhi semua minimal WBBM"
-    target, verdict = ("WBBM", score.wbbm) if score.wbk.met else ("WBK", score.wbk)
-    named = "; ".join(verdict.short[:NOTE_SHORTS])
-    more = len(verdict.short) - NOTE_SHORTS
-    return f"belum {target}: {named}" + (f" (+{more} lainnya)" if more > 0 else "")
+    target, named, more = _failing(score)
+    return f"belum {target}: " + "; ".join(named) + f" {more}" * bool(more)
 
 
 def self_assessment(assessment: Assessment, as_of: date) -> go.Figure:
@@ -119,16 +137,18 @@ def self_assessment(assessment: Assessment, as_of: date) -> go.Figure:
                     "line": {"width": 3, "color": color}},
             hovertemplate=f"%{{y}}<br>{name}: %{{x:.2f}}<extra></extra>",
         )  # fmt: skip
-    add_note(
-        fig,
-        (
-            f"Total {fmt.number(score.total, 2)} dari 100 (pengungkit"
-            f" {fmt.number(score.pengungkit, 2)} dari 60, hasil {fmt.number(score.hasil, 2)}"
-            f" dari 40): <b>{score.predicate}</b><br>{escape_plot(verdict_line(score))}"
-        ),
-        {"size": 14, "color": STATUS_COLORS[c.Status.DONE] if score.wbk.met else "#111827"},
-    )
-    return _finish(fig, SELF_TITLE, as_of, len(labels), max(weights, default=1))
+    lines = [
+        f"Total {fmt.number(score.total, 2)} dari 100: <b>{escape_plot(score.predicate)}</b>",
+        f"pengungkit {fmt.number(score.pengungkit, 2)} dari 60 ·"
+        f" hasil {fmt.number(score.hasil, 2)} dari 40",
+    ]
+    if score.wbbm.met:
+        lines.append("memenuhi semua minimal WBBM")
+    else:
+        target, named, more = _failing(score)
+        lines += [f"belum {target}:", *(f"· {escape_plot(n)}" for n in named), *[more] * bool(more)]
+    top = _note(fig, lines, STATUS_COLORS[c.Status.DONE] if score.wbk.met else TEXT)
+    return _finish(fig, SELF_TITLE, as_of, len(labels), max(weights, default=1), top)
 
 
 def coverage(cov: Coverage, names: Mapping[str, str], as_of: date) -> go.Figure:
@@ -162,14 +182,14 @@ def coverage(cov: Coverage, names: Mapping[str, str], as_of: date) -> go.Figure:
         width=0.35,
         hovertemplate="%{y}<br>Proyeksi bagian yang dicakup %{x:.2f}<extra></extra>",
     )
-    add_note(
+    top = _note(
         fig,
-        (
+        [
             f"Rencana aksi mencakup {fmt.number(cov.covered_weight, 2)} dari"
-            f" {fmt.number(cov.total_weight, 0)} poin pengungkit; proyeksi bagian yang dicakup"
-            f" <b>{fmt.number(cov.projection, 2)}</b><br>(bobot yang dicakup × capaian aksinya):"
-            " bukan nilai LKE, tidak dibandingkan dengan minimal WBK/WBBM"
-        ),
-        {"size": 14},
+            f" {fmt.number(cov.total_weight, 0)} poin pengungkit",
+            f"proyeksi bagian yang dicakup <b>{fmt.number(cov.projection, 2)}</b>"
+            " (bobot yang dicakup × capaian aksinya):",
+            "bukan nilai LKE, tidak dibandingkan dengan minimal WBK/WBBM",
+        ],
     )
-    return _finish(fig, COVERAGE_TITLE, as_of, len(labels), max(weights, default=1))
+    return _finish(fig, COVERAGE_TITLE, as_of, len(labels), max(weights, default=1), top)
