@@ -65,6 +65,7 @@ def make_workbook(
     """Write a contract workbook; without evidence rows each action gets one missing item."""
     if evidence_rows is None:
         evidence_rows = [evidence(str(a[ActionCol.ID]), 1) for a in actions]
+    kwargs.setdefault("lke", False)  # a plan without the LKE sheet unless a test asks for it
     return write_workbook(path, actions, evidence_rows, **kwargs)  # type: ignore[arg-type]
 
 

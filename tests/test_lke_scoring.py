@@ -12,7 +12,7 @@ from zi_dash.lke import AnswerType, Problem, QuestionScore, bank, score
 # 199/202 Nilai (0-4)
 
 
-def _full() -> dict[int, object]:
+def full_answers() -> dict[int, object]:
     """Every choice at its best, every survey 4, every percentage at 100 %."""
     answers: dict[int, object] = {}
     for row in bank().rows:
@@ -74,7 +74,7 @@ def test_percent_125(
 
 
 def test_all_best_is_100_and_wbbm_with_wbk_held() -> None:
-    s = score(_full(), held="WBK")
+    s = score(full_answers(), held="WBK")
     assert s.problems == ()
     assert all(q.answered and q.value == 1.0 for q in s.questions.values())
     assert math.isclose(s.pengungkit, 60.0) and math.isclose(s.hasil, 40.0)

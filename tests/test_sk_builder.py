@@ -50,15 +50,16 @@ def test_sheets_and_headers_follow_the_contract(wb: Workbook) -> None:
     assert wb.sheetnames == [
         c.Sheet.ACTIONS,
         c.Sheet.EVIDENCE,
+        c.Sheet.LKE,
         c.Sheet.AREAS,
         c.Sheet.LOG,
         c.Sheet.INFO,
         c.Sheet.GUIDE,
     ]
-    for spec in c.DATA_SHEETS:
+    for spec in c.DATA_SHEETS + c.OPTIONAL_SHEETS:
         ws = wb[spec.name]
         assert tuple(cell.value for cell in ws[1]) == spec.headers
-        assert ws.freeze_panes in ("A2", "B2")
+        assert ws.freeze_panes == spec.freeze
         assert ws["A1"].font.bold
 
 

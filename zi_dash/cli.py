@@ -124,6 +124,35 @@ def _export(args: argparse.Namespace) -> int:
     return 0 if charts_made or not package.warnings else 3
 
 
+def _lke_score(args: argparse.Namespace) -> int:
+    import json
+
+    from zi_dash.analysis import assess, rewind
+    from zi_dash.base import contract as c
+    from zi_dash.export import lke_score
+    from zi_dash.workbook import WorkbookError, load_tracked
+
+    try:
+        # Only a look: a score asked for on the command line writes nothing beside the file.
+        plan = load_tracked(args.workbook, keep_first_look=False)
+    except WorkbookError as exc:
+        print(f"Workbook tidak dapat dibaca: {exc}", file=sys.stderr)
+        return 1
+    if not plan.has(c.Sheet.LKE):
+        print(
+            f'Workbook {args.workbook} belum punya lembar "{c.Sheet.LKE}": tambahkan lewat '
+            "halaman Penilaian Mandiri (satu klik, tercatat di Riwayat).",
+            file=sys.stderr,
+        )
+        return 1
+    assessment = assess(rewind(plan, args.as_of) if args.as_of else plan)
+    if args.json:
+        print(json.dumps(lke_score.score_object(assessment), ensure_ascii=False))
+    else:
+        print(lke_score.score_table(assessment))
+    return 0
+
+
 def _year(text: str) -> int:
     if not text.isdigit() or not 2000 <= int(text) <= 2100:
         raise argparse.ArgumentTypeError(f"tahun {text!r} harus angka 2000–2100")
@@ -303,6 +332,10 @@ def main(argv: list[str] | None = None) -> int:
     rek.add_argument("--folder", type=Path, required=True, help="folder berisi workbook satker")
     rek.add_argument("--out", type=Path, required=True, help="berkas .xlsx tujuan")
     rek.add_argument("--as-of", type=_as_of, help="tanggal acuan YYYY-MM-DD (bawaan: hari ini)")
+    lke = sub.add_parser("lke-score", help="nilai penilaian mandiri LKE ZI dari lembar LKE")
+    lke.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
+    lke.add_argument("--as-of", type=_as_of, help="jawaban per tanggal YYYY-MM-DD (dari Riwayat)")
+    lke.add_argument("--json", action="store_true", help="satu objek JSON (angka tanpa pembulatan)")
     remove = sub.add_parser("remove-user", help="hapus penyunting")
     remove.add_argument("name")
     remove.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
@@ -315,5 +348,6 @@ def main(argv: list[str] | None = None) -> int:
         "remove-user": _remove_user,
         "export": _export,
         "rekap": _rekap,
+        "lke-score": _lke_score,
     }
     return commands[args.command](args)

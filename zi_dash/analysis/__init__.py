@@ -4,6 +4,8 @@ a date, filters, display tables, meeting screens, the roll-up of a folder."""
 from __future__ import annotations
 
 from zi_dash.analysis import (
+    assessment,
+    coverage,
     evidence,
     filters,
     history,
@@ -16,20 +18,30 @@ from zi_dash.analysis import (
     state,
     tables,
 )
+from zi_dash.analysis.assessment import Assessment, answers_of, assess
+from zi_dash.analysis.coverage import Coverage, action_links, link_problems
 from zi_dash.analysis.filters import Filters, apply, describe, view
 from zi_dash.analysis.history import rewind
 from zi_dash.analysis.metrics import KurvaS, LkeProjection
 
 __all__ = [
+    "Assessment",
+    "Coverage",
     "Filters",
     "KurvaS",
     "LkeProjection",
+    "action_links",
+    "answers_of",
     "apply",
+    "assess",
+    "assessment",
+    "coverage",
     "describe",
     "evidence",
     "filters",
     "history",
     "kurva",
+    "link_problems",
     "lke",
     "meeting",
     "metrics",

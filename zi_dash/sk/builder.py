@@ -10,27 +10,26 @@ from typing import Any, BinaryIO, Final
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zi_dash.base import (
     DATE_FORMAT,
-    DATETIME_FORMAT,
     EVIDENCE_COLORS,
-    HEADER_FILL,
-    SOURCE_TEXT_FILL,
     STATUS_COLORS,
     ActionCol,
     EvidenceCol,
     InfoKey,
-    Kind,
     SheetSpec,
 )
 from zi_dash.base import contract as c
+from zi_dash.lke import format_rows, tegal_links
 from zi_dash.sk.annex import SOURCE, SkRow, load_sk_rows
 from zi_dash.sk.evidence_split import split_evidence
+from zi_dash.sk.lke_sheet import add_lke_sheet_to
+from zi_dash.sk.sheets import fill, write_sheet
 
 # Validations and formats reach this far below the data so rows staff add are covered too.
 VALIDATION_LAST_ROW: Final = 2000
@@ -70,46 +69,7 @@ GUIDE: Final[tuple[str, ...]] = (
 # Another satker's plan, another year's or a blank template names no particular SK.
 OTHER_GUIDE: Final = tuple(line.replace(_SK_NAME, "SK rencana aksi") for line in GUIDE)
 
-_THIN = Side(style="thin", color="D1D5DB")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_WRAP = Alignment(wrap_text=True, vertical="top")
 _FIXED_TIMESTAMP: Final = datetime(2022, 4, 13)
-
-
-def _fill(color: str) -> PatternFill:
-    return PatternFill("solid", start_color=color.lstrip("#"), end_color=color.lstrip("#"))
-
-
-def _write_sheet(ws: Worksheet, spec: SheetSpec, rows: Iterable[Sequence[object]]) -> None:
-    ws.append(list(spec.headers))
-    for row in rows:
-        ws.append(list(row))
-    for idx, col in enumerate(spec.columns, start=1):
-        letter = get_column_letter(idx)
-        ws.column_dimensions[letter].width = col.width
-        header = ws.cell(row=1, column=idx)
-        header.font = _HEADER_FONT
-        header.fill = _fill(HEADER_FILL)
-        header.alignment = Alignment(wrap_text=True, vertical="center")
-        header.border = _BORDER
-        fmt = {Kind.DATE: DATE_FORMAT, Kind.DATETIME: DATETIME_FORMAT}.get(col.kind)
-        grey = spec.name == c.Sheet.ACTIONS and not col.editable and col.name in _SOURCE_COLUMNS
-        for cell in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
-            cell[0].alignment = _WRAP
-            cell[0].border = _BORDER
-            if fmt:
-                cell[0].number_format = fmt
-            if grey:
-                cell[0].fill = _fill(SOURCE_TEXT_FILL)
-    ws.freeze_panes = spec.freeze
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{max(ws.max_row, 2)}"
-    ws.row_dimensions[1].height = 30
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 _SOURCE_COLUMNS: Final = frozenset(
@@ -192,7 +152,7 @@ def _status_colours(ws: Worksheet, spec: SheetSpec, column: str, colours: dict[s
                 CellIsRule(
                     operator="equal",
                     formula=[f'"{value}"'],
-                    fill=_fill(colour),
+                    fill=fill(colour),
                     font=Font(color="FFFFFF", bold=True),
                 ),
             )
@@ -249,13 +209,17 @@ def write_workbook(
     log: Sequence[Mapping[str, object]] = (),
     areas: Sequence[str] = c.AREA_CODES,
     guide: Sequence[str] = GUIDE,
+    lke: bool = True,
 ) -> Path | BinaryIO:
-    """Write a styled, validated workbook of the contract (to a path or a binary stream)."""
+    """Write a styled, validated workbook of the contract (to a path or a binary stream).
+
+    `lke=False` leaves out the LKE sheet: a workbook as made before it (for tests and benches).
+    """
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = c.Sheet.ACTIONS
-    _write_sheet(ws, c.ACTIONS, _values(c.ACTIONS, actions))
+    write_sheet(ws, c.ACTIONS, _values(c.ACTIONS, actions), grey=_SOURCE_COLUMNS)
     _list_validation(ws, c.ACTIONS, ActionCol.STATUS)
     _list_validation(ws, c.ACTIONS, ActionCol.AREA)
     _progress_validation(ws)
@@ -264,15 +228,18 @@ def write_workbook(
     _status_colours(ws, c.ACTIONS, ActionCol.STATUS, STATUS_COLORS)
 
     ws = wb.create_sheet(c.Sheet.EVIDENCE)
-    _write_sheet(ws, c.EVIDENCE, _values(c.EVIDENCE, evidence))
+    write_sheet(ws, c.EVIDENCE, _values(c.EVIDENCE, evidence))
     _list_validation(ws, c.EVIDENCE, EvidenceCol.STATUS)
     _status_colours(ws, c.EVIDENCE, EvidenceCol.STATUS, EVIDENCE_COLORS)
 
+    if lke:
+        add_lke_sheet_to(wb)
+
     ws = wb.create_sheet(c.Sheet.AREAS)
-    _write_sheet(ws, c.AREAS, [[a, c.AREA_NAMES[a], c.LKE_WEIGHTS[a]] for a in areas])
+    write_sheet(ws, c.AREAS, [[a, c.AREA_NAMES[a], c.LKE_WEIGHTS[a]] for a in areas])
 
     ws = wb.create_sheet(c.Sheet.LOG)
-    _write_sheet(ws, c.LOG, _values(c.LOG, log))
+    write_sheet(ws, c.LOG, _values(c.LOG, log))
 
     ws = wb.create_sheet(c.Sheet.INFO)
     info = [
@@ -281,7 +248,7 @@ def write_workbook(
         [InfoKey.LEGAL_BASIS, legal_basis],
         [InfoKey.ENACTED, enacted],
     ]
-    _write_sheet(ws, c.INFO, info)
+    write_sheet(ws, c.INFO, info)
     ws.cell(row=5, column=2).number_format = DATE_FORMAT
     ws.cell(row=5, column=2).alignment = Alignment(horizontal="left", vertical="top")
 
@@ -316,5 +283,10 @@ def build_workbook(out: Path, source: Path = SOURCE) -> Path:
     """Write the action-plan workbook for the SK text at `source` to `out`."""
     # The SK's annex goes through the table reader every other satker's table goes through.
     rows = load_sk_rows(source)
-    write_workbook(out, action_rows(rows), evidence_rows(rows))
+    actions = action_rows(rows)
+    for row, action in zip(rows, actions, strict=True):
+        action[ActionCol.LKE_ROWS] = format_rows(
+            tegal_links(row.area, row.component_no, row.indicator, row.step)
+        )
+    write_workbook(out, actions, evidence_rows(rows))
     return out

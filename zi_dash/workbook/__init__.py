@@ -19,7 +19,7 @@ from zi_dash.workbook.cells import CellError, CellValue, plain, read_cell, read_
 from zi_dash.workbook.consistency import consistent, reconcile
 from zi_dash.workbook.merge import CellChange, Conflict, RowOutcome, plan_row
 from zi_dash.workbook.outside import load_tracked
-from zi_dash.workbook.read import Plan, PlanInfo, load_plan
+from zi_dash.workbook.read import Plan, PlanInfo, load_plan, where
 from zi_dash.workbook.save import (
     ConflictError,
     SaveResult,
@@ -71,5 +71,6 @@ __all__ = [
     "row_outcomes",
     "same",
     "save_changes",
+    "where",
     "xlsx_patch",
 ]

@@ -1,0 +1,123 @@
+"""The LKE sheet of a plan's workbook: one row per row of the LKE ZI bank, the answers empty.
+
+The bank's columns (Baris to Kriteria) look read-only, as the SK's text does in Rencana Aksi;
+the unit fills Jawaban, Catatan and Tautan Bukti. Each Jawaban cell offers what its row allows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Final
+
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from zi_dash.base import SOURCE_TEXT_FILL, LkeCol
+from zi_dash.base import contract as c
+from zi_dash.lke import AnswerType, Row, RowKind, bank
+from zi_dash.sk.sheets import fill, write_sheet
+
+# The bank's text: the unit reads it, never types over it.
+_BANK_COLUMNS: Final = frozenset(
+    {
+        LkeCol.ROW,
+        LkeCol.AREA,
+        LkeCol.PART,
+        LkeCol.SUB,
+        LkeCol.WEIGHT,
+        LkeCol.LETTER,
+        LkeCol.QUESTION,
+        LkeCol.TYPE,
+        LkeCol.CRITERIA,
+    }
+)
+_BOLD: Final = Font(bold=True)
+
+
+def _lke_rows() -> list[list[object]]:
+    """The LKE sheet's rows in the contract's column order: the bank's text, answers empty."""
+    return [
+        [
+            {
+                LkeCol.ROW: r.baris,
+                LkeCol.AREA: r.area,
+                LkeCol.PART: r.part,
+                LkeCol.SUB: r.sub_name,
+                LkeCol.WEIGHT: r.weight,
+                LkeCol.LETTER: r.letter,
+                LkeCol.QUESTION: r.text,
+                LkeCol.TYPE: r.type.value if r.type else "",
+                LkeCol.CRITERIA: r.criteria,
+            }.get(h)
+            for h in c.LKE.headers
+        ]
+        for r in bank().rows
+    ]
+
+
+def _validation(kind: AnswerType) -> DataValidation:
+    """What Excel lets a Jawaban cell of this answer type hold, with its message (Indonesian)."""
+    if kind.choices:
+        choices = ", ".join(kind.choices)
+        return DataValidation(
+            type="list",
+            formula1='"' + ",".join(kind.choices) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Jawaban tidak sah",
+            error=f"Pilih salah satu: {choices}.",
+            promptTitle=LkeCol.ANSWER,
+            prompt=f"Pilih: {choices}",
+            showInputMessage=True,
+        )
+    if kind is AnswerType.ANGKA:
+        return DataValidation(
+            type="whole",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Jumlah tidak sah",
+            error="Isi bilangan bulat 0 atau lebih.",
+        )
+    return DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="0",
+        formula2="4",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Nilai tidak sah",
+        error="Isi nilai 0 sampai 4 (contoh 3,6).",
+    )
+
+
+def _answer_cells(ws: Worksheet, rows: tuple[Row, ...]) -> None:
+    """Validations on the answerable Jawaban cells; the others look read-only."""
+    letter = get_column_letter(c.LKE.headers.index(LkeCol.ANSWER) + 1)
+    cells: dict[AnswerType, list[str]] = defaultdict(list)
+    for excel_row, row in enumerate(rows, start=2):
+        if row.answerable and row.type is not None:
+            cells[row.type].append(f"{letter}{excel_row}")
+        else:
+            # A sub-component takes no answer; a % question is computed from its Jumlah rows.
+            ws[f"{letter}{excel_row}"].fill = fill(SOURCE_TEXT_FILL)
+        if row.kind is RowKind.SUB:
+            for cell in ws[excel_row]:
+                cell.font = _BOLD
+    for kind, refs in cells.items():
+        dv = _validation(kind)
+        for ref in refs:
+            dv.add(ref)
+        ws.add_data_validation(dv)
+
+
+def add_lke_sheet_to(book: Workbook, index: int | None = None) -> Worksheet:
+    """Create the LKE sheet in `book` (at `index`, else last) from the bank, answers empty."""
+    ws = book.create_sheet(c.Sheet.LKE, index)
+    write_sheet(ws, c.LKE, _lke_rows(), grey=_BANK_COLUMNS)
+    _answer_cells(ws, bank().rows)
+    return ws
