@@ -121,3 +121,24 @@ def test_order_gain_points_progress_row() -> None:
 @pytest.mark.parametrize(("limit", "count"), [(5, 5), (1, 1), (0, 0), (-1, 0)])
 def test_limit(limit: int, count: int) -> None:
     assert len(next_steps({}, limit=limit)[1]) == count
+
+
+# choices at their worst that leave pengungkit 42,50 and every area ≥ 60 %, hasil at its minimums
+WORST = (6, 7, 9, 10, 11, 13, 14, 15, 17, 23, 24, 25, 27, 28, 29, 32, 36, 37, 38, 40, 41, 42, 44)
+WORST += (45, 46, 47, 48, 49, 51, 52, 53, 54, 61, 62, 63, 65, 66, 67, 68, 75, 76, 78, 79, 80, 81)
+WORST += (83, 84, 85)
+
+
+def test_gain_is_capped_by_the_only_shortfall_the_total() -> None:
+    answers = {**full_answers(), 199: "3,6", 200: "C", 202: "3,2"}
+    for baris in WORST:
+        row = bank().row(baris)
+        answers[baris] = row.type.choices[-1] if row.type else None
+    s = score(answers)
+    assert s.wbk.short == ("Total 74,75, minimal 75,00",)
+    target, steps = next_steps(answers, limit=200)
+    assert target == "WBK" and steps
+    assert {s.baris for s in steps} == set(WORST)
+    for step in steps:
+        assert step.gain == pytest.approx(min(step.points, 0.25))
+    assert steps[0].points == max(s.points for s in steps)  # equal gains: the points decide

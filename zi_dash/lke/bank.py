@@ -137,6 +137,12 @@ class Bank:
         self._by_row = {row.baris: row for row in rows}
         self.questions = tuple(row for row in rows if row.kind is RowKind.QUESTION)
         self.subcomponents = tuple(row for row in rows if row.kind is RowKind.SUB)
+        by_sub: dict[int, list[Row]] = {}
+        for row in self.questions:
+            if row.sub is not None:
+                by_sub.setdefault(row.sub, []).append(row)
+        # scoring asks for these on every rerun of a page: grouped once
+        self._by_sub = {sub: tuple(found) for sub, found in by_sub.items()}
 
     def row(self, baris: int) -> Row:
         """The row with this number (KeyError when the LKE has none)."""
@@ -144,7 +150,7 @@ class Bank:
 
     def questions_of(self, sub: int) -> tuple[Row, ...]:
         """The question rows of one sub-component, in row order."""
-        return tuple(row for row in self.questions if row.sub == sub)
+        return self._by_sub.get(sub, ())
 
     def area_weight(self, area: str) -> float:
         """An area's weight: its sub-components that carry questions, both parts."""

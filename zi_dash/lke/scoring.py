@@ -6,15 +6,25 @@ Rules decided once, here:
   fit its row is a `Problem` (row and text; the caller adds sheet and cell) and scores as
   unanswered (value 0, answered False). A row the LKE does not have, or a cell that is not to be
   filled (a sub-component, a percentage row), is a problem too: nothing typed is ignored silently.
-- Percentage questions come from their Jumlah rows (see `zi_dash.lke.percent` for the edge
-  cases); the LKE clamps the ratio to 0..1, the raw ratio stays in `QuestionScore.ratio`.
+- Percentage questions come from their Jumlah rows (`Row.inputs`, the formula; details in
+  `zi_dash.lke.percent`); the LKE clamps the ratio to 0..1, the raw ratio stays in
+  `QuestionScore.ratio`. Answered only when every input of the formula is filled (partly filled:
+  unanswered, not a problem). [151] (last year − this year) / last year: both 0 → 1, from 0 to
+  some → 0 (ratio None), more breaches → 0 with the negative ratio kept. [168] done / to handle:
+  both 0 → 1, more done → 1 with the ratio kept. [174], [181] filed / obliged: more filed than
+  obliged is a problem (on the "filed" row) and unanswered; nobody obliged is undefined. Any
+  other x / 0: ratio None, unanswered.
 - A sub-component scores weight × mean of its questions (an unanswered one counts 0 and stays in
   the denominator); [172] carries no questions and is [173] + [180]. An area is Pemenuhan +
   Reform; its percent is total / weight × 100; pengungkit is the sum of the areas (max 60).
 - Hasil: IPAK [199] value / 4 × 17.5, capaian kinerja [200] its A–E value × 5, IPKP [202]
   value / 4 × 17.5 (max 40). Total = pengungkit + hasil. Nothing is rounded here.
-- Verdicts check every minimum of the thresholds (see `zi_dash.lke.verdict`); the predicate is
-  "WBBM" when its verdict is met, else "WBK" when met, else "Belum WBK".
+- Verdicts (`zi_dash.lke.verdict`) check every minimum of `bank().thresholds`: total,
+  pengungkit, each area's %, birokrasi bersih (IPAK + capaian points), IPAK, capaian, pelayanan
+  prima (IPKP points) and the predicate held (WBBM needs WBK or WBBM held; an unknown value is
+  named). Unrounded, with a 1e-9 tolerance: a minimum met exactly counts as met. Each failing one
+  is one Indonesian text with its numbers. The predicate is "WBBM" when its verdict is met, else
+  "WBK" when met, else "Belum WBK".
 """
 
 from __future__ import annotations
