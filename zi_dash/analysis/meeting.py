@@ -16,7 +16,7 @@ import zi_dash.analysis.lke as plan_lke
 import zi_dash.analysis.metrics as metrics
 import zi_dash.analysis.tables as tables
 from zi_dash import lke
-from zi_dash.base import ActionCol, AreaCol, EvidenceCol, InfoKey, fmt
+from zi_dash.base import ActionCol, AreaCol, EvidenceCol, fmt
 from zi_dash.workbook import Plan
 
 # A projected table longer than a screen is read by nobody; the rest is on the other pages.
@@ -114,8 +114,10 @@ def lke_screen(plan: Plan) -> LkeScreen:
     Ties go to the questions whose linked actions are furthest along (lke.next_steps).
     """
     found = assessment.assess(plan)
+    if not found.present:  # no answers: no steps to rank, the screen says where to start
+        return LkeScreen(found, "", pd.DataFrame(columns=list(STEP_COLUMNS)))
     progress = plan_lke.question_progress(plan, coverage.action_links(plan))
-    held = plan.info.extra.get(InfoKey.PREDICATE, "")
+    held, _ = assessment.held_predicate(plan)  # an unreadable one is on the LKE page's list
     target, steps = lke.next_steps(
         assessment.answers_of(plan), held=held, progress=progress, limit=STEPS
     )

@@ -69,6 +69,13 @@ def plan_coverage(ctx: Context) -> None:
         "dibandingkan dengan minimal WBK/WBBM. Aksi ditautkan ke pertanyaan LKE lewat kolom "
         "Baris LKE." + _WHOLE * ctx.filters.active
     )
+    unread = cached(coverage.link_problems, ctx, whole_plan=True)
+    if unread:  # located messages quoting cells: drawn as typed
+        st.warning(
+            f"{len(unread)} sel Baris LKE tidak terbaca dan tidak dihitung dalam cakupan; "
+            "perbaiki di halaman Sunting Aksi."
+        )
+        st.text("\n".join(unread))
     if cov.uncovered:
         with st.expander(f"{len(cov.uncovered)} sub-komponen belum didukung aksi apa pun"):
             table(plan_lke.uncovered_table(cov.uncovered))
