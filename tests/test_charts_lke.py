@@ -9,6 +9,7 @@ import pytest
 
 from zi_dash import lke
 from zi_dash.analysis import Assessment, Coverage
+from zi_dash.base import STATUS_COLORS, Status
 from zi_dash.charts import lke as charts
 
 AS_OF = date(2022, 6, 30)
@@ -169,8 +170,39 @@ def test_the_coverage_shows_covered_weight_and_its_projection_without_minimums()
     note = _notes(fig)
     assert note.split("<br>") == [
         "Rencana aksi mencakup 28,00 dari 60 poin pengungkit",
-        "proyeksi bagian yang dicakup <b>15,50</b> (bobot yang dicakup × capaian aksinya):",
+        "proyeksi bagian yang dicakup: <b>15,50</b>",
+        "(bobot yang dicakup × capaian aksinya)",
         "bukan nilai LKE, tidak dibandingkan dengan minimal WBK/WBBM",
     ]
     assert fig.layout.title.text.startswith("Cakupan Rencana Aksi atas Pengungkit LKE")
     assert "Proyeksi = bobot area × capaian area" not in note + fig.layout.title.text
+
+
+def test_the_projector_chart_keeps_bars_and_minimums_in_large_type() -> None:
+    fig = charts.self_assessment_projector(Assessment(True, _score(PARTS), ()), AS_OF, 400)
+    assert all(list(t.y) == list(WEIGHTS) for t in fig.data)  # area codes: a third of a screen
+    assert fig.layout.title.text is None and not fig.layout.annotations
+    assert fig.layout.height == 400 and fig.layout.font.size >= 20
+    assert [t.name for t in fig.data if t.showlegend is not False] == [
+        "Pemenuhan",
+        "Reform",
+        "Minimal WBK (60%)",
+        "Minimal WBBM (75%)",
+    ]
+
+
+def test_the_projector_chart_of_a_workbook_without_the_sheet_says_so() -> None:
+    fig = charts.self_assessment_projector(Assessment(False, _score(PARTS), ()), AS_OF, 400)
+    assert "belum punya lembar LKE" in _notes(fig)
+
+
+def test_a_met_wbbm_is_said_in_the_done_colour() -> None:
+    met = lke.Verdict(True, ())
+    fig = charts.self_assessment(
+        Assessment(True, _score(PARTS, wbk=met, wbbm=met, predicate="WBBM"), ()), AS_OF
+    )
+    (note,) = fig.layout.annotations
+    assert note.text.endswith("memenuhi semua minimal WBBM")
+    assert note.font.color == STATUS_COLORS[Status.DONE]
+    # Three lines of note, the top margin grown to hold them under the title.
+    assert fig.layout.margin.t == 60 + charts.NOTE_LINE * 3

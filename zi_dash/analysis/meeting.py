@@ -28,7 +28,7 @@ CHART_HEIGHT: Final = 450
 # The LKE screen's chart sits beside its table, below the figures and the verdict line.
 LKE_CHART_HEIGHT: Final = 400
 STEPS: Final = 5  # the questions that gain most: five rows fit beside the chart
-STEP_CHARS: Final = 60  # a step's question in two lines of its half screen
+STEP_CHARS: Final = 40  # a step's question on one line of its part of the screen
 LKE_TITLE: Final = "Penilaian Mandiri LKE"
 
 
@@ -102,10 +102,10 @@ class LkeScreen:
 
     assessment: assessment.Assessment
     target: str  # "WBK" or "WBBM"; "" when every WBBM minimum is met
-    steps: pd.DataFrame  # Baris, Pertanyaan, Jawaban (now → one step up), Tambah nilai
+    steps: pd.DataFrame  # Baris, Pertanyaan, Jawaban (now → one step up), Poin (total gains)
 
 
-STEP_COLUMNS: Final = ("Baris", "Pertanyaan", "Jawaban", "Tambah nilai")
+STEP_COLUMNS: Final = ("Baris", "Pertanyaan", "Jawaban", "Poin")
 
 
 def lke_screen(plan: Plan) -> LkeScreen:

@@ -55,11 +55,9 @@ def penilaian_mandiri(plan: Plan, as_of: date) -> go.Figure:
 
 
 def penilaian_mandiri_proyektor(plan: Plan, as_of: date) -> go.Figure:
-    """The self-assessment per area in projector type, its figures left to the screen's own."""
-    fig = for_projector(penilaian_mandiri(plan, as_of), meeting.LKE_CHART_HEIGHT)
-    if plan.lke is not None:  # the screen shows total and verdict in large type above it
-        fig.layout.annotations = ()
-    return fig
+    """The self-assessment per area for Mode Rapat's LKE screen (its figures are the screen's)."""
+    found = assessment.assess(plan)
+    return lke_charts.self_assessment_projector(found, as_of, meeting.LKE_CHART_HEIGHT)
 
 
 def cakupan_lke(plan: Plan, as_of: date) -> go.Figure:

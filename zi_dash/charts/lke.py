@@ -16,7 +16,14 @@ from zi_dash import lke
 from zi_dash.analysis import Assessment, Coverage
 from zi_dash.base import STATUS_COLORS, escape_plot, fmt
 from zi_dash.base import contract as c
-from zi_dash.charts.style import TEXT, add_note, apply_style, chart_title
+from zi_dash.charts.style import (
+    PROJECTOR_MIN_FONT,
+    TEXT,
+    add_note,
+    apply_style,
+    chart_title,
+    for_projector,
+)
 
 SELF_TITLE: Final = "Penilaian Mandiri LKE (bukan nilai resmi)"
 COVERAGE_TITLE: Final = "Cakupan Rencana Aksi atas Pengungkit LKE"
@@ -63,13 +70,16 @@ def _finish(
 ) -> go.Figure:
     fig.update_yaxes(autorange="reversed", ticklabelstandoff=LABEL_GAP)
     fig.update_xaxes(title="nilai", range=[0, max(top, 1) * 1.35])
-    return apply_style(
+    apply_style(
         fig,
         chart_title(title, as_of),
         max(380, 70 * rows + 90 + margin_top),
         barmode="overlay",
         margin={"l": 10, "r": 30, "t": margin_top, "b": 110},
     )
+    # At the top of the figure: centred in a margin this tall, the title ran into the note.
+    fig.update_layout(title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 14}})
+    return fig
 
 
 def _failing(score: lke.Score) -> tuple[str, tuple[str, ...], str]:
@@ -187,9 +197,33 @@ def coverage(cov: Coverage, names: Mapping[str, str], as_of: date) -> go.Figure:
         [
             f"Rencana aksi mencakup {fmt.number(cov.covered_weight, 2)} dari"
             f" {fmt.number(cov.total_weight, 0)} poin pengungkit",
-            f"proyeksi bagian yang dicakup <b>{fmt.number(cov.projection, 2)}</b>"
-            " (bobot yang dicakup × capaian aksinya):",
+            f"proyeksi bagian yang dicakup: <b>{fmt.number(cov.projection, 2)}</b>",
+            "(bobot yang dicakup × capaian aksinya)",
             "bukan nilai LKE, tidak dibandingkan dengan minimal WBK/WBBM",
         ],
     )
     return _finish(fig, COVERAGE_TITLE, as_of, len(labels), max(weights, default=1), top)
+
+
+def self_assessment_projector(assessment: Assessment, as_of: date, height: int) -> go.Figure:
+    """The self-assessment for a third of a projected screen: area codes, no title or note.
+
+    The meeting screen shows total, predicate and verdict in large type above it; beside it
+    stand the steps that gain most, so the chart keeps only the bars and the minimums.
+    """
+    fig = for_projector(self_assessment(assessment, as_of), height)
+    if not assessment.present:
+        return fig
+    codes = list(assessment.score.areas)
+    for trace in fig.data:
+        trace.y = codes
+    fig.data[0].showlegend = False  # the grey box is plainly the whole weight
+    fig.layout.annotations = ()
+    top = max((a.weight for a in assessment.score.areas.values()), default=1)
+    fig.update_xaxes(title=None, range=[0, top * 1.7])
+    fig.update_layout(
+        title=None,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        legend={"font": {"size": PROJECTOR_MIN_FONT}, "orientation": "h"},
+    )
+    return fig

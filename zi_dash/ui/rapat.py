@@ -49,7 +49,7 @@ def lke_screen(ctx: Context) -> None:
     st.markdown(
         f"Penilaian mandiri, bukan nilai resmi{whole}: **{escape_md(verdict_line(score))}**"
     )
-    left, right = st.columns(2, gap="medium")
+    left, right = st.columns([4, 8], gap="medium")
     with left:
         fig = cached(catalogue.penilaian_mandiri_proyektor, ctx, ctx.as_of, whole_plan=True)
         chart(fig, "rapat_penilaian_mandiri_lke", ctx.as_of, downloads=False)
