@@ -95,10 +95,10 @@ def test_the_docx_has_title_page_figures_captions_and_tables(package: bundle.Pac
         "4. Kekurangan bukti dukung",
     ]
     captions = [t for s, t in texts if s == "Caption"]
-    assert captions[:7] == [
+    assert captions[:8] == [
         f"Gambar {i}. {spec.title}, per 1 Mei 2022" for i, spec in enumerate(catalogue.CHARTS, 1)
     ]
-    assert len(document.inline_shapes) == 7
+    assert len(document.inline_shapes) == 8
     summary, areas, late, gaps = document.tables
     assert [r.cells[0].text for r in summary.rows][:3] == [
         "Ukuran",

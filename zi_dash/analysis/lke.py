@@ -1,17 +1,20 @@
-"""The LKE projection: area weight × area capaian against the WBK/WBBM minimums (one definition).
+"""The plan beside the LKE: linked actions' progress per question, the sub-components no action
+supports; and the old plan-only projection (area weight × area capaian) the report and the roll-up
+still use until they move to the self-assessment (issue 20).
 
-`project` is the rule, on plain values, for the unit pages and the roll-up alike;
-`lke_projection` puts it in a frame for the chart and the report.
+`project` is that rule on plain values; `lke_projection` puts it in a frame for the report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import pandas as pd
 
-from zi_dash.base import ActionCol, AreaCol
+from zi_dash import lke
+from zi_dash.base import ActionCol, AreaCol, fmt
 from zi_dash.base import contract as c
 from zi_dash.workbook import Plan
 
@@ -123,3 +126,26 @@ def lke_projection(plan: Plan) -> LkeProjection:
     out["meets_wbk"] = [s.meets_wbk for s in p.areas]
     out["meets_wbbm"] = [s.meets_wbbm for s in p.areas]
     return LkeProjection(out, p.total, p.weight_total, p.meets_wbk, p.meets_wbbm)
+
+
+def question_progress(plan: Plan, links: Mapping[str, tuple[int, ...]]) -> dict[int, float]:
+    """Mean Progres (%) of the actions linked to each LKE question (`links`: action -> rows)."""
+    progress = dict(zip(plan.actions[ActionCol.ID], plan.actions[ActionCol.PROGRESS]))
+    linked: dict[int, list[float]] = {}
+    for action, rows in links.items():
+        if action in progress:
+            for row in rows:
+                linked.setdefault(row, []).append(float(progress[action]))
+    return {row: sum(values) / len(values) for row, values in linked.items()}
+
+
+UNCOVERED_COLUMNS: Final = ("Baris", "Area", "Bagian", "Sub-komponen", "Bobot")
+
+
+def uncovered_table(uncovered: Iterable[int]) -> pd.DataFrame:
+    """The sub-components no action supports, as the Ringkasan lists them (bank order)."""
+    rows = [lke.bank().row(baris) for baris in uncovered]
+    return pd.DataFrame(
+        [(f"[{r.baris}]", r.area, r.part, r.sub_name, fmt.number(r.weight or 0, 2)) for r in rows],
+        columns=list(UNCOVERED_COLUMNS),
+    )

@@ -5,7 +5,7 @@ app.py and pages/ use this door; nothing below it imports streamlit.
 
 from __future__ import annotations
 
-from zi_dash.ui import rekap, units
+from zi_dash.ui import rapat, rekap, ringkasan, units
 from zi_dash.ui.cache import cached, describe
 from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
 from zi_dash.ui.intake import show_intake, uploaded_intake
@@ -41,8 +41,10 @@ __all__ = [
     "load_current_plan",
     "load_plan_cached",
     "projector_year_notice",
+    "rapat",
     "rekap",
     "require_editor",
+    "ringkasan",
     "run_pages",
     "saved",
     "show_intake",
