@@ -22,14 +22,13 @@ from zi_dash.analysis.assessment import Assessment, answers_of, assess
 from zi_dash.analysis.coverage import Coverage, action_links, link_problems
 from zi_dash.analysis.filters import Filters, apply, describe, view
 from zi_dash.analysis.history import rewind
-from zi_dash.analysis.metrics import KurvaS, LkeProjection
+from zi_dash.analysis.metrics import KurvaS
 
 __all__ = [
     "Assessment",
     "Coverage",
     "Filters",
     "KurvaS",
-    "LkeProjection",
     "action_links",
     "answers_of",
     "apply",
