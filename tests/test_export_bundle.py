@@ -90,6 +90,7 @@ def test_the_docx_has_title_page_figures_captions_and_tables(package: bundle.Pac
         "1. Ringkasan",
         "Per area",
         "Penilaian mandiri LKE (bukan nilai resmi)",
+        "Cakupan LKE oleh rencana aksi",
         "2. Grafik",
         "3. Aksi terlambat dan tertinggal",
         "4. Kekurangan bukti dukung",

@@ -1,5 +1,6 @@
-"""What the plan says: metrics (action state, LKE projection, evidence, Kurva S), the plan as of
-a date, filters, display tables, meeting screens, the roll-up of a folder."""
+"""What the plan says: metrics (action state, evidence, Kurva S), the LKE self-assessment and the
+plan's coverage of it, the plan as of a date, filters, display tables, meeting screens, the
+roll-up of a folder."""
 
 from __future__ import annotations
 
