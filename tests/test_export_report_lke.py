@@ -5,6 +5,7 @@ plan-only verdict anywhere in the report."""
 from __future__ import annotations
 
 import io
+import json
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from zi_dash import analysis
 from zi_dash.analysis import Filters, coverage
 from zi_dash.base import ActionCol, LkeCol, fmt
 from zi_dash.base import contract as c
+from zi_dash.cli import main
 from zi_dash.export import report, report_lke
 from zi_dash.lke import bank
 from zi_dash.workbook import Plan, load_plan
@@ -49,8 +51,8 @@ def _plan(tmp_path: Path, answers: dict[int, object] | None, held: str = "") -> 
     return load_plan(path)
 
 
-def _docx_text(plan: Plan, view: Plan | None = None) -> str:
-    data = report.report_docx(plan, view or plan, AS_OF, [], "Semua")
+def _docx_text(plan: Plan, view: Plan | None = None, day: date = AS_OF) -> str:
+    data = report.report_docx(plan, view or plan, day, [], "Semua")
     document = docx.Document(io.BytesIO(data))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return "\n".join([*(p.text for p in document.paragraphs), *cells])
@@ -195,3 +197,28 @@ def test_the_coverage_is_never_a_verdict(tmp_path: Path) -> None:
     assert uncovered.startswith("Subkomponen tanpa aksi")  # names only ("[12] … WBK/WBBM")
     for word in ("WBK", "WBBM", "memenuhi", "lulus"):
         assert word not in said
+
+
+@pytest.mark.parametrize("day", [AS_OF, date(2022, 5, 2)])
+def test_the_report_says_what_lke_score_json_prints(tmp_path: Path, capsys, day: date) -> None:
+    """The report's LKE figures are those of `lke-score --json --as-of` for the same workbook."""
+    path = add_bank_lke(factory.mixed(tmp_path / "m.xlsx"), SOME)
+    factory.save_now(path, {c.Sheet.LKE: {"24": {LkeCol.ANSWER: "C"}}})  # 2 May 2022
+    assert main(["lke-score", "--workbook", str(path), "--as-of", str(day), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    plan = load_plan(path)
+    report_day = report.headline(plan, plan, day)
+    assert dict(report_day)[report_lke.SELF] == (
+        f"{fmt.number(printed['total'], 2)} dari 100: {printed['predikat']}"
+    )
+    table = report_lke.rows(report_lke.assessment(plan, day))
+    assert [r[1:4] for r in table[:6]] == [
+        [fmt.number(a[k], 2) for k in ("pemenuhan", "reform", "nilai")]
+        for a in printed["area"].values()
+    ]
+    assert [r[3] for r in table[6:]] == [
+        fmt.number(printed[k], 2) for k in ("pengungkit", "hasil", "total")
+    ]
+    text = _docx_text(plan, day=day)
+    for verdict in ("wbk", "wbbm"):
+        assert all(short in text for short in printed[verdict]["kurang"])

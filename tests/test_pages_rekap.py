@@ -79,6 +79,8 @@ def test_the_rekap_page_lists_every_file_with_its_flags(monkeypatch, folder) -> 
     assert frame.at["c_brebes.xlsx", RekapCol.COMPLETION] == 75.0
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Berkas terbaca"] == "4 dari 5" and metrics["Duplikat satker+tahun"] == "2"
+    mean = frame[RekapCol.COVERAGE].dropna().mean()
+    assert metrics["Rata-rata cakupan LKE"] == f"{fmt.number(mean, 2)} dari 60"
     charts = at.get("plotly_chart")
     assert len(charts) == 2  # the heat map and the ranking
     labels = [b.label for b in at.get("download_button")]
@@ -180,6 +182,13 @@ def test_the_rekap_row_is_the_units_ringkasan_around_an_excel_edit(
         "Tertinggal": str(row[RekapCol.BEHIND]),
         "Bukti lengkap": fmt.pct(row[RekapCol.EVIDENCE]),
     } == {k: metrics[k] for k in ("Capaian", "Selesai", "Terlambat", "Tertinggal", "Bukti lengkap")}
+    # The plan's coverage of the LKE as the unit's Ringkasan says it (its whole plan, that day).
+    said = " ".join(m.value for m in at.markdown)
+    assert f"**{fmt.number(row[RekapCol.COVERAGE], 2)} dari 60 poin pengungkit**" in said
+    assert f"dicakup: **{fmt.number(row[RekapCol.COVERED], 2)}**" in said
+    assert f"{row[RekapCol.UNCOVERED]} sub-komponen belum didukung" in str(
+        [e.label for e in at.expander]
+    )
 
 
 def test_the_rekap_notice_names_the_folders_years_not_the_picked_units(monkeypatch, folder) -> None:

@@ -1,5 +1,5 @@
-"""What the plan says: metrics (action state, evidence, Kurva S), the LKE self-assessment and the
-plan's coverage of it, the plan as of a date, filters, display tables, meeting screens, the
+"""What the plan says: metrics (action state, evidence, Kurva S), the LKE (penilaian mandiri and
+the plan's coverage), the plan as of a date, filters, display tables, meeting screens, the
 roll-up of a folder."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The figures the dashboard shows: pure functions of a Plan and an as-of date.
 
-Each concern has its module (state: schedule and action state;
+Each concern has its module (state: schedule and action state; lke: the plan beside the LKE;
 evidence; kurva: the Kurva S); this one holds capaian and the headline and names them all, so
 callers ask `metrics` for any figure. Derived frames use English snake_case column names; the
 UI and exports label them.

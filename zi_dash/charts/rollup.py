@@ -21,7 +21,7 @@ from zi_dash.charts.style import TEXT, add_note, apply_style, chart_title
 HEATMAP_ROWS: Final = 60
 RANKING_ROWS: Final = 40
 _ROW_PX: Final = 24
-# Red below the WBK per-area share (60 %), amber to the WBBM share (75 %), then green.
+# Capaian: red below 60 %, amber to 75 %, then green (the LKE's area shares, as a scale only).
 _SCALE: Final = [
     [0.0, STATUS_COLORS[c.Status.LATE]],
     [0.6, "#FDE68A"],
