@@ -38,3 +38,15 @@ def test_the_uncovered_table_names_each_sub_component_in_bank_order() -> None:
 
 def test_no_uncovered_sub_component_is_an_empty_table() -> None:
     assert plan_lke.uncovered_table(()).empty
+
+
+@pytest.mark.parametrize(
+    ("areas", "progress", "means"),
+    [
+        ([], [], {}),
+        (["I", "I", "II"], [100, 50, 30], {"I": 75.0, "II": 30.0}),
+        (["III"], [0], {"III": 0.0}),  # an area without actions is absent, not 0
+    ],
+)
+def test_area_means_are_each_areas_mean_progress(areas, progress, means) -> None:
+    assert plan_lke.area_means(areas, progress) == pytest.approx(means)

@@ -25,8 +25,7 @@ def test_the_template_has_every_sheet_dropdown_and_guide_but_no_rows(tmp_path: P
     path = tmp_path / "templat.xlsx"
     path.write_bytes(template_bytes())
     wb = openpyxl.load_workbook(path)
-    names = [s.name for s in c.DATA_SHEETS] + [c.Sheet.GUIDE]
-    assert wb.sheetnames == [*names[:2], c.Sheet.LKE, *names[2:]]
+    assert wb.sheetnames == [s.name for s in c.DATA_SHEETS] + [c.Sheet.GUIDE, c.Sheet.LKE]
     # The LKE sheet is the bank's: every row, no answer.
     lke = list(wb[c.Sheet.LKE].iter_rows(min_row=2, values_only=True))
     answer = c.LKE.headers.index(c.LkeCol.ANSWER)

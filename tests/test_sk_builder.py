@@ -50,11 +50,11 @@ def test_sheets_and_headers_follow_the_contract(wb: Workbook) -> None:
     assert wb.sheetnames == [
         c.Sheet.ACTIONS,
         c.Sheet.EVIDENCE,
-        c.Sheet.LKE,
         c.Sheet.AREAS,
         c.Sheet.LOG,
         c.Sheet.INFO,
         c.Sheet.GUIDE,
+        c.Sheet.LKE,
     ]
     for spec in c.DATA_SHEETS + c.OPTIONAL_SHEETS:
         ws = wb[spec.name]

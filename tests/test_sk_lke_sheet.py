@@ -132,3 +132,11 @@ def test_a_workbook_without_the_lke_sheet_can_still_be_written(tmp_path: Path) -
     path = make_workbook(tmp_path / "old.xlsx", [action("I.1.1")], lke=False)
     assert c.Sheet.LKE not in openpyxl.load_workbook(path).sheetnames
     assert load_plan(path).lke is None
+
+
+def test_petunjuk_explains_the_lke_sheet_and_baris_lke(wb: Workbook) -> None:
+    guide = "\n".join(str(r[0]) for r in wb[c.Sheet.GUIDE].iter_rows(values_only=True) if r[0])
+    assert f"Lembar '{c.Sheet.LKE}' adalah Lembar Kerja Evaluasi Zona Integritas" in guide
+    assert "penilaian\n   mandiri, bukan nilai resmi" in guide
+    assert f"Kolom '{ActionCol.LKE_ROWS}' pada lembar '{c.Sheet.ACTIONS}'" in guide
+    assert "contoh 18 atau 18, 20" in guide

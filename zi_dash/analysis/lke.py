@@ -1,6 +1,9 @@
-"""The plan beside the LKE: capaian per area, linked actions' progress per question, the
-sub-components no action supports. The old plan-only projection (area weight × area capaian
-against the WBK/WBBM minimums) is gone: a plan's progress is not the LKE score (issue 20).
+"""The plan beside the LKE: its actions' progress per area and per linked question, and the
+sub-components no action supports.
+
+The LKE score itself comes from the unit's answers (analysis.assessment); the plan only covers
+part of it (analysis.coverage). The old plan-only projection (area weight × area capaian against
+the WBK/WBBM minimums) is gone: a plan finished to 100 % reached "memenuhi minimal WBBM".
 """
 
 from __future__ import annotations

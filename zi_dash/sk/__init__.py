@@ -14,6 +14,7 @@ from zi_dash.sk.builder import (
     write_workbook,
 )
 from zi_dash.sk.evidence_split import split_evidence
+from zi_dash.sk.lke_sheet import add_lke_sheet_to
 from zi_dash.sk.sources import KINDS, read_source
 from zi_dash.sk.table import SkRow, SourceError, TableRead, read_table
 from zi_dash.sk.title import guess_legal_basis, guess_unit, guess_year
@@ -28,6 +29,7 @@ __all__ = [
     "SourceError",
     "TableRead",
     "action_rows",
+    "add_lke_sheet_to",
     "annex_grid",
     "area_code",
     "build_workbook",

@@ -12,7 +12,6 @@ from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zi_dash.base import (
@@ -22,6 +21,7 @@ from zi_dash.base import (
     ActionCol,
     EvidenceCol,
     InfoKey,
+    LkeCol,
     SheetSpec,
 )
 from zi_dash.base import contract as c
@@ -29,7 +29,7 @@ from zi_dash.lke import format_rows, tegal_links
 from zi_dash.sk.annex import SOURCE, SkRow, load_sk_rows
 from zi_dash.sk.evidence_split import split_evidence
 from zi_dash.sk.lke_sheet import add_lke_sheet_to
-from zi_dash.sk.sheets import fill, write_sheet
+from zi_dash.sk.sheets import bound_rule, fill, list_rule, write_sheet
 
 # Validations and formats reach this far below the data so rows staff add are covered too.
 VALIDATION_LAST_ROW: Final = 2000
@@ -64,6 +64,20 @@ GUIDE: Final[tuple[str, ...]] = (
     "8. Tutup berkas di Excel setelah selesai mengedit: selama berkas terbuka di Excel,",
     "   dasbor menolak menyimpan perubahan agar pekerjaan Anda tidak tertimpa.",
     "9. Jangan menambahkan rumus pada lembar data; isi nilai saja.",
+    f"10. Lembar '{c.Sheet.LKE}' adalah Lembar Kerja Evaluasi Zona Integritas",
+    f"   (PermenPANRB 90/2021): satu baris per baris LKE yang dinilai, dengan nomor {LkeCol.ROW}",
+    f"   resminya. Kolom abu-abu ({LkeCol.ROW} sampai {LkeCol.CRITERIA}) adalah teks LKE:",
+    "   jangan diubah.",
+    f"   {LkeCol.ANSWER} diisi sesuai {LkeCol.TYPE}: Ya atau Tidak; satu huruf A sampai E",
+    f"   (artinya tertulis di {LkeCol.CRITERIA}); bilangan bulat untuk baris Jumlah; nilai",
+    "   0 sampai 4 untuk hasil survei (contoh 3,6). Persentase tidak diisi: dasbor menghitungnya",
+    f"   dari baris Jumlah di bawahnya. {LkeCol.NOTES} bebas; {LkeCol.LINKS} diisi satu tautan",
+    "   per baris (Alt+Enter). Nilai yang dihitung dasbor dari lembar ini adalah penilaian",
+    "   mandiri, bukan nilai resmi dari TPI atau Kementerian PANRB.",
+    f"11. Kolom '{ActionCol.LKE_ROWS}' pada lembar '{c.Sheet.ACTIONS}' diisi nomor baris",
+    f"   pertanyaan LKE (kolom {LkeCol.ROW} di lembar '{c.Sheet.LKE}') yang didukung aksi itu,",
+    "   dipisah koma: contoh 18 atau 18, 20. Hanya baris pertanyaan, bukan subkomponen atau",
+    "   Jumlah. Dasbor memakainya untuk menunjukkan pertanyaan LKE yang didukung rencana aksi.",
 )
 
 # Another satker's plan, another year's or a blank template names no particular SK.
@@ -93,35 +107,17 @@ def _column_range(spec: SheetSpec, name: str) -> str:
 
 
 def _list_validation(ws: Worksheet, spec: SheetSpec, column: str) -> None:
-    values = spec.allowed[column]
-    dv = DataValidation(
-        type="list",
-        formula1='"' + ",".join(values) + '"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Nilai tidak sah",
-        error=f"Pilih salah satu: {', '.join(values)}.",
-        promptTitle=column,
-        prompt=f"Pilih: {', '.join(values)}",
-        showInputMessage=True,
-    )
+    dv = list_rule(spec.allowed[column], column, "Nilai tidak sah")
     dv.add(_column_range(spec, column))
     ws.add_data_validation(dv)
 
 
 def _progress_validation(ws: Worksheet) -> None:
-    dv = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="0",
-        formula2="100",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Progres tidak sah",
-        error="Isi angka 0 sampai 100.",
-        promptTitle=ActionCol.PROGRESS,
-        prompt="Angka 0 sampai 100",
-        showInputMessage=True,
+    dv = bound_rule(
+        "decimal",
+        ("0", "100"),
+        ("Progres tidak sah", "Isi angka 0 sampai 100."),
+        (ActionCol.PROGRESS, "Angka 0 sampai 100"),
     )
     dv.add(_column_range(c.ACTIONS, ActionCol.PROGRESS))
     ws.add_data_validation(dv)
@@ -129,15 +125,8 @@ def _progress_validation(ws: Worksheet) -> None:
 
 def _date_validation(ws: Worksheet, column: str) -> None:
     # Serial numbers of 1 Jan 2000 and 31 Dec 2100: any real plan date, never a typo like 2202.
-    dv = DataValidation(
-        type="date",
-        operator="between",
-        formula1="36526",
-        formula2="73415",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Tanggal tidak sah",
-        error="Isi tanggal, contoh 15/04/2022.",
+    dv = bound_rule(
+        "date", ("36526", "73415"), ("Tanggal tidak sah", "Isi tanggal, contoh 15/04/2022.")
     )
     dv.add(_column_range(c.ACTIONS, column))
     ws.add_data_validation(dv)
@@ -232,9 +221,6 @@ def write_workbook(
     _list_validation(ws, c.EVIDENCE, EvidenceCol.STATUS)
     _status_colours(ws, c.EVIDENCE, EvidenceCol.STATUS, EVIDENCE_COLORS)
 
-    if lke:
-        add_lke_sheet_to(wb)
-
     ws = wb.create_sheet(c.Sheet.AREAS)
     write_sheet(ws, c.AREAS, [[a, c.AREA_NAMES[a], c.LKE_WEIGHTS[a]] for a in areas])
 
@@ -257,6 +243,9 @@ def write_workbook(
     for line in guide:
         ws.append([line])
     ws["A1"].font = Font(bold=True, size=14)
+    if lke:
+        # Last: the parts of the sheets before it keep their numbers in the package.
+        add_lke_sheet_to(wb)
 
     wb.properties.creator = "zi_dash"
     wb.properties.title = " ".join(f"Rencana Aksi Zona Integritas {unit} {year or ''}".split())

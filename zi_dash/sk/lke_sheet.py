@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from zi_dash.base import SOURCE_TEXT_FILL, LkeCol
 from zi_dash.base import contract as c
 from zi_dash.lke import AnswerType, Row, RowKind, bank
-from zi_dash.sk.sheets import fill, write_sheet
+from zi_dash.sk.sheets import bound_rule, fill, list_rule, write_sheet
 
 # The bank's text: the unit reads it, never types over it.
 _BANK_COLUMNS: Final = frozenset(
@@ -61,37 +61,13 @@ def _lke_rows() -> list[list[object]]:
 def _validation(kind: AnswerType) -> DataValidation:
     """What Excel lets a Jawaban cell of this answer type hold, with its message (Indonesian)."""
     if kind.choices:
-        choices = ", ".join(kind.choices)
-        return DataValidation(
-            type="list",
-            formula1='"' + ",".join(kind.choices) + '"',
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Jawaban tidak sah",
-            error=f"Pilih salah satu: {choices}.",
-            promptTitle=LkeCol.ANSWER,
-            prompt=f"Pilih: {choices}",
-            showInputMessage=True,
-        )
+        return list_rule(kind.choices, LkeCol.ANSWER, "Jawaban tidak sah")
     if kind is AnswerType.ANGKA:
-        return DataValidation(
-            type="whole",
-            operator="greaterThanOrEqual",
-            formula1="0",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Jumlah tidak sah",
-            error="Isi bilangan bulat 0 atau lebih.",
+        return bound_rule(
+            "whole", ("0", None), ("Jumlah tidak sah", "Isi bilangan bulat 0 atau lebih.")
         )
-    return DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="0",
-        formula2="4",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Nilai tidak sah",
-        error="Isi nilai 0 sampai 4 (contoh 3,6).",
+    return bound_rule(
+        "decimal", ("0", "4"), ("Nilai tidak sah", "Isi nilai 0 sampai 4 (contoh 3,6).")
     )
 
 
@@ -115,9 +91,9 @@ def _answer_cells(ws: Worksheet, rows: tuple[Row, ...]) -> None:
         ws.add_data_validation(dv)
 
 
-def add_lke_sheet_to(book: Workbook, index: int | None = None) -> Worksheet:
-    """Create the LKE sheet in `book` (at `index`, else last) from the bank, answers empty."""
-    ws = book.create_sheet(c.Sheet.LKE, index)
+def add_lke_sheet_to(book: Workbook) -> Worksheet:
+    """Create the LKE sheet, last in `book`, from the bank: the answers empty."""
+    ws = book.create_sheet(c.Sheet.LKE)
     write_sheet(ws, c.LKE, _lke_rows(), grey=_BANK_COLUMNS)
     _answer_cells(ws, bank().rows)
     return ws

@@ -7,6 +7,7 @@ from typing import Final
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zi_dash.base import (
@@ -66,3 +67,44 @@ def write_sheet(
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def list_rule(values: Sequence[str], column: str, error_title: str) -> DataValidation:
+    """A dropdown of `values` for `column` that refuses anything else (Indonesian messages)."""
+    shown = ", ".join(values)
+    return DataValidation(
+        type="list",
+        formula1='"' + ",".join(values) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=error_title,
+        error=f"Pilih salah satu: {shown}.",
+        promptTitle=column,
+        prompt=f"Pilih: {shown}",
+        showInputMessage=True,
+    )
+
+
+def bound_rule(
+    kind: str,
+    bounds: tuple[str, str | None],
+    error: tuple[str, str],
+    prompt: tuple[str, str] | None = None,
+) -> DataValidation:
+    """A `kind` (whole, decimal, date) rule between two bounds, or from the first up when the
+    second is None; `error` and `prompt` are (title, text) in Indonesian."""
+    low, high = bounds
+    dv = DataValidation(
+        type=kind,
+        operator="between" if high is not None else "greaterThanOrEqual",
+        formula1=low,
+        formula2=high,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=error[0],
+        error=error[1],
+    )
+    if prompt is not None:
+        dv.promptTitle, dv.prompt = prompt
+        dv.showInputMessage = True
+    return dv

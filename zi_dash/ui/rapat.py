@@ -45,7 +45,7 @@ def lke_screen(ctx: Context) -> None:
     ):  # fmt: skip
         col.metric(label, f"{fmt.number(value, 2)} / {of}")
     cols[3].metric("Predikat", score.predicate)
-    whole = " · seluruh rencana, saringan tidak berlaku" * ctx.filters.active
+    whole = " · saringan tidak berlaku di layar ini" * ctx.filters.active
     st.markdown(
         f"Penilaian mandiri, bukan nilai resmi{whole}: **{escape_md(verdict_line(score))}**"
     )

@@ -15,6 +15,7 @@ from zi_dash.base import (
     WorkbookError,
 )
 from zi_dash.workbook import cells, consistency, merge, outside, preflight, xlsx_patch
+from zi_dash.workbook.addsheet import add_lke_sheet
 from zi_dash.workbook.cells import CellError, CellValue, plain, read_cell, read_logged, same
 from zi_dash.workbook.consistency import consistent, reconcile
 from zi_dash.workbook.merge import CellChange, Conflict, RowOutcome, plan_row
@@ -51,6 +52,7 @@ __all__ = [
     "UnsupportedContentError",
     "WorkbookBusyError",
     "WorkbookError",
+    "add_lke_sheet",
     "cells",
     "consistency",
     "consistent",

@@ -8,7 +8,8 @@ since the editor loaded it, and never leaves a half-written file behind.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -91,19 +92,26 @@ def save_changes(
     if not user:
         raise WorkbookError("Nama pengguna wajib diisi untuk menyimpan perubahan.")
     _check_shape(changes)
-    _check_not_held(path)
+    check_not_held(path)
+    with held(path):
+        return _save_locked(
+            path,
+            changes,
+            user,
+            base_version,
+            base_values,
+            (now or datetime.now()).replace(microsecond=0),
+            keep_backups,
+        )
+
+
+@contextmanager
+def held(path: Path) -> Iterator[None]:
+    """The workbook's save lock, held; WorkbookBusyError when another save keeps it too long."""
     try:
         # A read-only folder, where not even the lock file can be made, is a WriteError.
         with durable.locked(lock_path(path), LOCK_TIMEOUT_S):
-            return _save_locked(
-                path,
-                changes,
-                user,
-                base_version,
-                base_values,
-                (now or datetime.now()).replace(microsecond=0),
-                keep_backups,
-            )
+            yield
     except filelock.Timeout as exc:
         raise WorkbookBusyError(
             "Workbook sedang disimpan oleh pengguna lain terlalu lama. Coba simpan lagi "
@@ -235,7 +243,8 @@ def _check_shape(changes: Changes) -> None:
         )
 
 
-def _check_not_held(path: Path) -> None:
+def check_not_held(path: Path) -> None:
+    """Refuse (WorkbookBusyError) a workbook Excel holds, or one that is read-only."""
     holder = preflight.open_by(path)
     if holder is not None:
         owner, lock = holder
@@ -321,11 +330,17 @@ def _replace(
     earlier: int,
 ) -> Path | None:
     """Back up the old bytes, then swap the new file in atomically (old or new, never half)."""
-    old_version = current.version
     written = writing.verify(path, new, current, todo, earlier)
+    return swap_in(path, old, new, current.version, written, keep)
+
+
+def swap_in(
+    path: Path, old: bytes, new: bytes, old_version: str, written: Plan, keep: int
+) -> Path | None:
+    """Back up `old`, swap the verified `new` in atomically; refused if the file changed since."""
     # Excel does not take our lock: if it opened or saved the file while this save worked,
     # stop now rather than overwrite its work.
-    _check_not_held(path)
+    check_not_held(path)
     if hashlib.sha256(read_bytes(path)).hexdigest() != old_version:
         raise ConflictError(
             "Workbook diubah program lain (mungkin Excel) selama penyimpanan. Tidak ada yang "

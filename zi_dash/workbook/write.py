@@ -16,6 +16,7 @@ import numpy as np
 import openpyxl
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
 
 import zi_dash.workbook.preflight as preflight
 import zi_dash.workbook.xlsx_patch as xlsx_patch
@@ -96,18 +97,24 @@ def _cell_writes(
             xlsx_patch.CellWrite(row, columns[updated] + 1, Kind.DATETIME, now),
             xlsx_patch.CellWrite(row, columns[updated_by] + 1, Kind.TEXT, user),
         ]
+    logged = [(ch, earlier.user, earlier.when or now) for ch in earlier.changes]
+    logged += [(ch, user, now) for ch in todo]
+    writes[c.Sheet.LOG] = log_writes(current, logged)
+    return writes
+
+
+def log_writes(
+    current: Plan, logged: list[tuple[CellChange, str, datetime]]
+) -> list[xlsx_patch.CellWrite]:
+    """Riwayat's new rows below its last one: (change, who, when) each, styled as the last."""
     header, last = current.extents[c.Sheet.LOG]
     template = last if last > header else None
     columns = current.columns[c.Sheet.LOG]
-    log = writes.setdefault(c.Sheet.LOG, [])
-    logged = [(ch, earlier.user, earlier.when or now) for ch in earlier.changes]
-    logged += [(ch, user, now) for ch in todo]
-    for offset, (change, who, when) in enumerate(logged, start=1):
-        for name, kind, value in _log_values(change, who, when):
-            log.append(
-                xlsx_patch.CellWrite(last + offset, columns[name] + 1, kind, value, template)
-            )
-    return writes
+    return [
+        xlsx_patch.CellWrite(last + offset, columns[name] + 1, kind, value, template)
+        for offset, (change, who, when) in enumerate(logged, start=1)
+        for name, kind, value in _log_values(change, who, when)
+    ]
 
 
 def _cell_value(kind: Kind, value: object) -> object:
@@ -137,6 +144,15 @@ def _write_with_openpyxl(
     now: datetime,
     earlier: Earlier,
 ) -> bytes:
+    book = open_whole(path, data)
+    apply_writes(book, _cell_writes(current, todo, user, now, earlier))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def open_whole(path: Path, data: bytes) -> Workbook:
+    """The workbook in openpyxl; UnsupportedContentError when saving it would lose parts."""
     losses = preflight.silent_losses(data)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -149,10 +165,15 @@ def _write_with_openpyxl(
             "simpan perubahan langsung di Excel), lalu coba lagi.",
             losses,
         )
+    return book
+
+
+def apply_writes(book: Workbook, writes: dict[str, list[xlsx_patch.CellWrite]]) -> None:
+    """Write cells into an openpyxl workbook: new Riwayat rows take the last row's style."""
     sheets = {fold(name): book[name] for name in book.sheetnames}
-    for sheet, writes in _cell_writes(current, todo, user, now, earlier).items():
+    for sheet, cells in writes.items():
         ws = sheets[fold(sheet)]
-        for write in writes:
+        for write in cells:
             cell = ws.cell(write.row, write.col)
             if write.style_from is not None and not cell.has_style:
                 cell._style = ws.cell(write.style_from, write.col)._style  # same border and wrap
@@ -160,9 +181,6 @@ def _write_with_openpyxl(
         if sheet == c.Sheet.LOG and ws.auto_filter.ref:
             first, _, _ = ws.auto_filter.ref.partition(":")
             ws.auto_filter.ref = f"{first}:{get_column_letter(ws.max_column)}{ws.max_row}"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def put(cell: Cell, kind: Kind, value: object) -> None:
