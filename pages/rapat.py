@@ -1,6 +1,5 @@
-"""Mode Rapat: large type for the projector, an overview then one area per screen."""
+"""Mode Rapat: large type for the projector, an overview, the LKE, then one area per screen."""
 
-import pandas as pd
 import streamlit as st
 
 from zi_dash import ui
@@ -13,19 +12,6 @@ def move(step: int, count: int) -> None:
     """Button callback: the previous or next meeting screen."""
     current = st.session_state.get(ui.Key.MEETING_SCREEN, 0)
     st.session_state[ui.Key.MEETING_SCREEN] = max(0, min(count - 1, current + step))
-
-
-def big_table(frame: pd.DataFrame, empty: str) -> None:
-    """A plain table in projector type, cut to one screen; a sentence when empty."""
-    if frame.empty:
-        st.info(empty)
-        return
-    shown = frame.head(meeting.TABLE_ROWS).set_index(frame.columns[0])
-    # st.table draws each cell as Markdown: workbook text is escaped, at most a screenful.
-    shown.index = shown.index.map(escape_md)
-    st.table(shown.map(lambda v: escape_md(v) if isinstance(v, str) else v))
-    if len(frame) > meeting.TABLE_ROWS:
-        st.caption(f"+{len(frame) - meeting.TABLE_ROWS} lainnya (halaman Linimasa/Bukti).")
 
 
 ctx = ui.context()
@@ -52,6 +38,9 @@ where.markdown(
     f"status per {format_date(ctx.as_of)}"
 )
 
+if screen.part == meeting.Part.LKE:
+    ui.rapat.lke_screen(ctx)
+    st.stop()
 h = ui.cached(meeting.screen_headline, ctx, screen, ctx.as_of)
 cols = st.columns(4)
 cols[0].metric("Rata-rata progres", fmt.pct(h.completion, 0))
@@ -65,8 +54,8 @@ if screen.area is None:
 elif screen.part == meeting.Part.ACTIONS:
     st.markdown("#### Aksi terlambat dan tertinggal")
     late = ui.cached(meeting.late_rows, ctx, screen, ctx.as_of)
-    big_table(late, "Tidak ada aksi terlambat atau tertinggal di area ini.")
+    ui.rapat.big_table(late, "Tidak ada aksi terlambat atau tertinggal di area ini.")
 else:
     st.markdown("#### Kekurangan bukti")
     gaps = ui.cached(meeting.gap_rows, ctx, screen, ctx.as_of)
-    big_table(gaps, "Tidak ada kekurangan bukti yang mendesak.")
+    ui.rapat.big_table(gaps, "Tidak ada kekurangan bukti yang mendesak.")

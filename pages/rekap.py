@@ -3,7 +3,7 @@
 import streamlit as st
 
 from zi_dash import ui
-from zi_dash.analysis.rollup import NOT_YET, STALE_DAYS, WBBM, WBK, RekapCol
+from zi_dash.analysis.rollup import COVERS, STALE_DAYS, RekapCol
 from zi_dash.base import CAPAIAN_MEANS, escape_md, fmt, format_date
 
 folder = ui.units.folder()
@@ -20,26 +20,25 @@ frame = ui.rekap.table(folder)  # computed once per folder version and date
 readable = frame[frame[RekapCol.YEAR].notna()]
 st.caption(
     f"Folder {escape_md(folder.path)} · {len(frame)} berkas · status per {format_date(as_of)} "
-    "(tanggal acuan di panel kiri). " + CAPAIAN_MEANS
+    "(tanggal acuan di panel kiri). " + CAPAIAN_MEANS + " " + COVERS
 )
 cols = st.columns(5)
 cols[0].metric("Berkas terbaca", f"{len(readable)} dari {len(frame)}")
 cols[1].metric("Rata-rata capaian",  # NaN is truthy: no readable file means 0, not "nan%"
                fmt.pct(readable[RekapCol.COMPLETION].mean() if len(readable) else 0.0))  # fmt: skip
-cols[2].metric("Proyeksi memenuhi WBK", int(readable[RekapCol.VERDICT].isin([WBK, WBBM]).sum()))
+covered = readable[RekapCol.COVERAGE].mean() if len(readable) else 0.0
+cols[2].metric("Rata-rata cakupan LKE", f"{fmt.number(covered, 2)} dari 60", help=COVERS)
 cols[3].metric(f"Tak diperbarui > {STALE_DAYS} hari", int(frame[RekapCol.STALE].sum()))
 cols[4].metric("Duplikat satker+tahun", int(frame[RekapCol.DUPLICATE].sum()))
 
-left, mid, right = st.columns([3, 2, 2], vertical_alignment="bottom")
+left, right = st.columns([3, 2], vertical_alignment="bottom")
 text = left.text_input("Cari satker atau berkas", key="rekap_text")
-years = mid.multiselect("Tahun", sorted(readable[RekapCol.YEAR].unique().tolist()),
-                        key="rekap_years", placeholder="Semua")  # fmt: skip
-verdicts = right.multiselect("Predikat proyeksi", [WBBM, WBK, NOT_YET], key="rekap_verdicts",
-                             placeholder="Semua")  # fmt: skip
+years = right.multiselect("Tahun", sorted(readable[RekapCol.YEAR].unique().tolist()),
+                          key="rekap_years", placeholder="Semua")  # fmt: skip
 attention = f"Tidak terbaca, duplikat, atau tidak diperbarui > {STALE_DAYS} hari"
 # On a line of its own: beside the filters at 1280 px its label was cut.
 flagged = st.toggle("Hanya yang perlu perhatian", key="rekap_flagged", help=attention)
-picked = ui.rekap.shown(folder, text, years, verdicts, flagged)
+picked = ui.rekap.shown(folder, text, years, flagged)
 shown = picked.rows
 st.dataframe(ui.rekap.styled(folder, picked), hide_index=True,
              column_config=ui.units.COLUMN_CONFIG, width="stretch", placeholder="")  # fmt: skip

@@ -1,4 +1,5 @@
-"""Ringkasan: headline figures, completion by area and component, LKE projection, Kurva S."""
+"""Ringkasan: headline figures, completion by area and component, the LKE self-assessment and
+the plan's coverage of it, Kurva S."""
 
 import streamlit as st
 
@@ -30,15 +31,9 @@ st.caption(CAPAIAN_MEANS)
 ui.chart(ui.cached(catalogue.capaian_per_area, ctx, as_of), "capaian_per_area", as_of)
 ui.chart(ui.cached(catalogue.status_per_area, ctx, as_of), "status_per_area", as_of)
 
-st.subheader("Proyeksi nilai pengungkit LKE")
-whole = " Dihitung atas seluruh rencana: saringan tidak berlaku di sini." * ctx.filters.active
-st.caption(
-    "Proyeksi = bobot area × capaian area, per tanggal acuan. Ini perkiraan dari progres "
-    f"rencana aksi, bukan nilai resmi evaluasi TPI atau KemenPANRB.{whole}"
-)
-# The verdict is about the whole plan: a filter to one area must not compare 15 with 40.
-lke = ui.cached(catalogue.proyeksi_lke, ctx, as_of, whole_plan=True)
-ui.chart(lke, "proyeksi_lke", as_of)
+# The unit's own LKE answers, then what the plan covers: never one plan-only verdict.
+ui.ringkasan.self_assessment(ctx)
+ui.ringkasan.plan_coverage(ctx)
 
 st.subheader("Kurva S")
 kurva = ui.cached(metrics.kurva_s, ctx, as_of)

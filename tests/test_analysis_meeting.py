@@ -16,7 +16,7 @@ from zi_dash.workbook import Plan, load_plan
 AS_OF = date(2022, 5, 1)
 
 
-def test_the_overview_then_each_areas_actions_and_evidence(mixed: Plan) -> None:
+def test_the_overview_the_lke_then_each_areas_actions_and_evidence(mixed: Plan) -> None:
     areas = [
         ("I", "Area I · Manajemen Perubahan"),
         ("II", "Area II · Penataan Tata Laksana"),
@@ -24,6 +24,7 @@ def test_the_overview_then_each_areas_actions_and_evidence(mixed: Plan) -> None:
     ]  # areas IV–VI have no actions: no screens
     assert meeting.screens(mixed) == [
         Screen("Ikhtisar", None),
+        Screen("Penilaian Mandiri LKE", None, Part.LKE),
         *[
             Screen(title, area, part)
             for area, title in areas
@@ -40,12 +41,15 @@ def test_areas_come_in_the_area_sheets_order(tmp_path: Path) -> None:
     path = make_workbook(
         tmp_path / "o.xlsx", [action("I.1.1"), action("VI.1.1")], areas=("VI", "II", "I")
     )
-    assert [s.area for s in meeting.screens(load_plan(path))] == [None, "VI", "VI", "I", "I"]
+    assert [s.area for s in meeting.screens(load_plan(path))] == [None, None, "VI", "VI", "I", "I"]
 
 
-def test_an_empty_plan_has_only_the_overview(tmp_path: Path) -> None:
+def test_an_empty_plan_has_only_the_overview_and_the_lke(tmp_path: Path) -> None:
     plan = load_plan(make_workbook(tmp_path / "e.xlsx", [], []))
-    assert meeting.screens(plan) == [Screen("Ikhtisar", None)]
+    assert meeting.screens(plan) == [
+        Screen("Ikhtisar", None),
+        Screen(meeting.LKE_TITLE, None, Part.LKE),
+    ]
 
 
 def test_the_overview_shows_the_whole_plan(mixed: Plan) -> None:

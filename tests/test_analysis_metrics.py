@@ -99,37 +99,6 @@ def test_done_without_evidence(mixed: Plan) -> None:
     assert list(table["missing_items"]) == [["Dokumen 2 untuk I.1.1"]]
 
 
-def test_lke_projection(mixed: Plan) -> None:
-    lke = m.lke_projection(mixed)
-    areas = lke.areas.set_index(ActionCol.AREA)
-    # I: 8 × 75 % = 6.0 meets WBK (4.8) and exactly WBBM (6.0); II: 7 × 15 % = 1.05; III: 5.0.
-    assert list(areas["score"]) == pytest.approx([6.0, 1.05, 5.0, 0, 0, 0])
-    assert list(areas["wbk_min"]) == pytest.approx([4.8, 4.2, 6.0, 6.0, 9.0, 6.0])
-    assert bool(areas.loc["I", "meets_wbk"]) and bool(areas.loc["I", "meets_wbbm"])
-    assert not areas.loc["III", "meets_wbk"]
-    assert lke.total == pytest.approx(12.05)
-    assert lke.weight_total == 60
-    assert not lke.meets_wbk and not lke.meets_wbbm
-
-
-def test_lke_all_done_meets_both(tmp_path: Path) -> None:
-    actions = [action(f"{a}.1.1", Status.DONE, 100) for a in ("I", "II", "III", "IV", "V", "VI")]
-    lke = m.lke_projection(load_plan(make_workbook(tmp_path / "done.xlsx", actions)))
-    assert lke.total == pytest.approx(60.0)
-    assert lke.meets_wbk and lke.meets_wbbm
-
-
-def test_lke_at_exactly_the_minimums(tmp_path: Path) -> None:
-    # 75 % everywhere: every area at its WBBM share, total 45: WBK yes (≥ 40), WBBM no (< 48).
-    actions = [
-        action(f"{a}.1.1", Status.IN_PROGRESS, 75) for a in ("I", "II", "III", "IV", "V", "VI")
-    ]
-    lke = m.lke_projection(load_plan(make_workbook(tmp_path / "p.xlsx", actions)))
-    assert lke.total == pytest.approx(45.0)
-    assert lke.meets_wbk and not lke.meets_wbbm
-    assert bool(lke.areas["meets_wbbm"].all())
-
-
 def test_rencana_curve_spreads_each_weight_over_its_days(tmp_path: Path) -> None:
     actions = [
         action(
@@ -178,7 +147,6 @@ def test_empty_plan(tmp_path: Path) -> None:
     assert m.overdue(plan, AS_OF).empty
     assert m.evidence_completeness(plan) == 0
     assert m.rencana_curve(plan).empty and m.planned_at(m.rencana_curve(plan), AS_OF) == 0
-    assert m.lke_projection(plan).total == 0
 
 
 @pytest.mark.parametrize(
@@ -220,17 +188,3 @@ def test_headline_figures(mixed: Plan) -> None:
     assert (h.actions, h.done, h.in_progress, h.not_started, h.late) == (6, 2, 2, 2, 1)
     assert h.completion == pytest.approx(m.completion_overall(mixed))
     assert h.evidence == pytest.approx(300 / 7)
-
-
-@pytest.mark.parametrize(
-    ("wbk", "wbbm", "words"),
-    [
-        (True, True, "memenuhi minimal WBBM"),
-        (True, False, "memenuhi minimal WBK"),
-        (False, False, "belum memenuhi minimal WBK"),
-    ],
-)
-def test_the_lke_verdict_in_words(wbk: bool, wbbm: bool, words: str) -> None:
-    import pandas as pd
-
-    assert m.LkeProjection(pd.DataFrame(), 0.0, 60.0, wbk, wbbm).verdict == words

@@ -9,14 +9,15 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 
-from tests import factory, faulty_reader
+from tests import factory, faulty_reader, lke_book
 from tests.factory import action, evidence, make_workbook
 from tests.readonly import make_read_only
-from zi_dash.analysis import Filters, lke, metrics, rewind, rollup, state, view
+from zi_dash.analysis import Filters, coverage, metrics, rewind, rollup, state, view
 from zi_dash.analysis.rollup import RekapCol
-from zi_dash.base import ActionCol, Status, durable, workbooks_in
+from zi_dash.base import ActionCol, LkeCol, Status, WorkbookError, durable, workbooks_in
 from zi_dash.base import contract as c
 from zi_dash.workbook import load_plan, load_tracked, outside
 
@@ -38,14 +39,14 @@ def test_a_summary_has_the_unit_pages_figures(
     s = rollup.summarize(plan, as_of)
     whole = rewind(plan, as_of)
     h = metrics.headline(whole, as_of)
-    lke = metrics.lke_projection(whole)
     assert (s.actions, s.done, s.late, s.behind) == (h.actions, h.done, h.late, h.behind)
     assert s.completion == pytest.approx(h.completion)
     assert s.evidence == pytest.approx(h.evidence)
-    assert s.lke_total == pytest.approx(lke.total)
-    assert (s.meets_wbk, s.meets_wbbm) == (lke.meets_wbk, lke.meets_wbbm)
-    below = tuple(lke.areas.loc[~lke.areas["meets_wbk"], ActionCol.AREA])
-    assert s.below_wbk == below
+    cov = coverage.coverage(whole)
+    assert (s.covered_weight, s.lke_weight) == (cov.covered_weight, cov.total_weight) == (
+        s.covered_weight, 60
+    )  # fmt: skip
+    assert (s.covered_projection, s.uncovered) == (cov.projection, len(cov.uncovered))
     by_area = metrics.completion_by_area(whole).set_index(ActionCol.AREA)["completion"]
     assert {a: v for a, v in s.areas if v is not None} == pytest.approx(by_area.to_dict())
 
@@ -53,7 +54,7 @@ def test_a_summary_has_the_unit_pages_figures(
 def test_the_roll_up_has_no_rule_of_its_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Action state and the LKE projection are defined once: a change there changes both."""
+    """Action state is defined once: a change there changes both."""
     plan = load_plan(factory.mixed(tmp_path / "m.xlsx"))
     rule = state.row_states
 
@@ -63,12 +64,9 @@ def test_the_roll_up_has_no_rule_of_its_own(
 
     for module in (state, metrics):  # the rule where it is defined and where headline calls it
         monkeypatch.setattr(module, "row_states", all_late)
-    monkeypatch.setattr(lke, "meets_total_min", lambda total, minimum: True)
-    monkeypatch.setattr(lke, "meets_area_min", lambda score, weight, share: True)
     s = rollup.summarize(plan, AS_OF)
     h = metrics.headline(plan, AS_OF)
     assert (s.late, s.behind) == (h.late, h.behind) == (6, 0)
-    assert s.verdict == rollup.WBBM and metrics.lke_projection(plan).meets_wbbm
     assert metrics.action_state(plan, AS_OF)["display_status"].eq(Status.LATE).all()
 
 
@@ -76,16 +74,70 @@ def test_the_mixed_plan_row(tmp_path: Path) -> None:
     s = rollup.summarize(load_plan(factory.mixed(tmp_path / "m.xlsx")), AS_OF)
     assert (s.unit, s.year, s.actions, s.done, s.late) == ("KPU Kota Tegal", 2022, 6, 2, 1)
     assert s.completion == pytest.approx(280 / 6)
-    assert s.verdict == rollup.NOT_YET
-    # Areas IV–VI have no actions: blank capaian, and projected as nothing (below the minimum).
-    assert dict(s.areas)["IV"] is None and "IV" in s.below_wbk
+    # Areas IV–VI have no actions: blank capaian.
+    assert dict(s.areas)["IV"] is None and dict(s.areas)["I"] == pytest.approx(75)
 
 
-def test_a_plan_done_everywhere_projects_wbbm(tmp_path: Path) -> None:
+def test_a_plan_done_everywhere_claims_no_predicate(tmp_path: Path) -> None:
+    """A plan's progress is not the LKE score: no predikat, no per-area minimum, no WBK."""
     done = [action(f"{a}.1.1", Status.DONE, 100) for a in c.AREA_CODES]
     s = rollup.summarize(load_plan(make_workbook(tmp_path / "d.xlsx", done)), AS_OF)
-    assert (s.meets_wbk, s.meets_wbbm, s.verdict, s.below_wbk) == (True, True, "WBBM", ())
-    assert s.lke_total == pytest.approx(60)
+    assert s.completion == 100
+    frame = rollup.table([s], AS_OF)
+    said = " ".join([*frame.columns, *map(str, frame.iloc[0].tolist())])
+    for word in ("Predikat", "WBK", "WBBM", "Minimal", "memenuhi"):
+        assert word not in said
+
+
+def test_the_coverage_is_the_whole_plans_as_of_the_date(tmp_path: Path) -> None:
+    """Covered weight and the covered part's projection, by coverage.coverage, never a verdict."""
+    actions = [
+        action("I.1.1", Status.DONE, 100, **{ActionCol.LKE_ROWS: "6, 7"}),
+        action("I.4.1", Status.IN_PROGRESS, 40, **{ActionCol.LKE_ROWS: "18"}),
+        action("II.1.1", **{ActionCol.LKE_ROWS: "23"}),
+    ]
+    path = make_workbook(tmp_path / "l.xlsx", actions)
+    factory.save_now(path, {c.Sheet.ACTIONS: {"II.1.1": {ActionCol.PROGRESS: 50}}})  # 2 May
+    plan = load_plan(path)
+    for day in (AS_OF, date(2022, 5, 2)):
+        s = rollup.summarize(plan, day)
+        cov = coverage.coverage(rewind(plan, day))
+        assert s.covered_weight == cov.covered_weight > 0
+        assert s.covered_projection == pytest.approx(cov.projection)
+        assert s.uncovered == len(cov.uncovered)
+    before, after = (rollup.summarize(plan, d).covered_projection
+                     for d in (AS_OF, date(2022, 5, 2)))  # fmt: skip
+    assert after > before
+    row = rollup.table([rollup.summarize(plan, AS_OF)], AS_OF).iloc[0]
+    assert row[RekapCol.COVERAGE] == round(s.covered_weight, 2)
+    assert row[RekapCol.COVERED] == round(before, 2)
+
+
+def _broken_lke(path: Path) -> Path:
+    """The mixed plan with an LKE sheet that is no table (its Baris column gone)."""
+    lke_book.add_lke(factory.mixed(path), {6: "Ya"})
+    book = openpyxl.load_workbook(path)
+    book[c.Sheet.LKE].delete_cols(1)
+    book.save(path)
+    return path
+
+
+def test_the_roll_up_never_reads_the_lke_sheet(tmp_path: Path) -> None:
+    """Nothing of Rekap needs the answers: a broken LKE sheet is not read, the row is whole."""
+    path = _broken_lke(tmp_path / "m.xlsx")
+    with pytest.raises(WorkbookError, match='Lembar "LKE"'):
+        load_tracked(path)  # the unit pages read it, and say what is wrong
+    (s,) = rollup.read_all([path], AS_OF, in_process=True)
+    assert s.error == "" and (s.actions, s.done) == (6, 2)
+    assert load_tracked(path, keep_first_look=False, lke=False).lke is None
+
+
+def test_a_plan_read_without_its_lke_sheet_never_stands_for_the_whole(tmp_path: Path) -> None:
+    path = lke_book.add_lke(factory.mixed(tmp_path / "m.xlsx"), {6: "Ya"})
+    assert load_tracked(path, lke=False).lke is None
+    whole = load_tracked(path)  # the same version, now asked whole: read, not the skipped one
+    assert whole.lke is not None and whole.lke[LkeCol.ANSWER].tolist()[1] == "Ya"
+    assert load_tracked(path, lke=False).lke is not None  # a whole parse serves both
 
 
 def test_last_update_is_the_latest_change_up_to_the_date(tmp_path: Path) -> None:
@@ -138,11 +190,9 @@ def test_the_table_has_one_row_per_file_with_flags(tmp_path: Path, real_workbook
     assert rows.at["d_rusak.xlsx", RekapCol.NOTE] == (
         'Berkas "d_rusak.xlsx" bukan workbook Excel (.xlsx).'
     )
-    assert rows.at["d_rusak.xlsx", RekapCol.VERDICT] == ""
     assert rows[RekapCol.YEAR].isna().to_dict()["d_rusak.xlsx"]
     assert rows.at["a_mixed.xlsx", RekapCol.COMPLETION] == 46.7
     assert rows.at["c_brebes.xlsx", RekapCol.UNIT] == "KPU Kabupaten Brebes"
-    assert rows.at["c_brebes.xlsx", RekapCol.BELOW_WBK] == "II, III, IV, V, VI"
     areas = rollup.area_table(summaries).set_index(RekapCol.FILE)
     assert areas.at["a_mixed.xlsx", "I. Manajemen Perubahan"] == 75.0
     assert areas[rollup.area_label("IV")].isna().to_dict() == {
@@ -157,7 +207,6 @@ def test_filters_select_rows(tmp_path: Path, real_workbook: Path) -> None:
     assert files(rollup.select(frame, text="brebes")) == ["c_brebes.xlsx"]
     assert files(rollup.select(frame, years=[2022])) == ["a_mixed.xlsx", "b_tegal.xlsx",
                                                          "c_brebes.xlsx"]  # fmt: skip
-    assert files(rollup.select(frame, verdicts=["WBK"])) == []
     assert len(rollup.select(frame, flagged=True)) == 4  # duplicates, unreadable, never updated
 
 
@@ -256,7 +305,7 @@ def test_a_reader_that_crashes_hangs_or_fails_is_a_row_with_its_reason(
         'Berkas "d_bug.xlsx" tidak dapat diringkas: terjadi kesalahan tak terduga saat '
         "membacanya (rincian di log server)."
     )
-    assert all(s.verdict == "" for n, s in rows.items() if "baik" not in n)
+    assert all(s.actions == 0 for n, s in rows.items() if "baik" not in n)
     # The bug is the server's to see, with the worker's traceback; the user reads Indonesian.
     assert "TypeError" in caplog.text and "d_bug.xlsx" in caplog.text
     # The pool replaced its workers: the next roll-up reads every good file again.
@@ -267,7 +316,7 @@ def test_a_reader_that_crashes_hangs_or_fails_is_a_row_with_its_reason(
 
 def test_a_vanished_file_is_a_row_with_the_reason(tmp_path: Path) -> None:
     (s,) = rollup.read_all([tmp_path / "hilang.xlsx"], AS_OF)
-    assert "tidak ditemukan" in s.error and s.verdict == "" and not s.stale(AS_OF)
+    assert "tidak ditemukan" in s.error and s.year == 0 and not s.stale(AS_OF)
 
 
 BEFORE_EXCEL = factory.AROUND_EXCEL[0]

@@ -49,20 +49,6 @@ def test_component_chart_orders_as_the_sk(mixed: Plan) -> None:
     assert [y.split(" ")[0] for y in fig.data[0].y] == ["I.1", "II.1", "II.2", "III.1"]
 
 
-def test_lke_chart_shows_weights_scores_and_minimums(mixed: Plan) -> None:
-    fig = builders.lke_projection(metrics.lke_projection(mixed), AS_OF)
-    names = [t.name for t in fig.data]
-    assert names == ["Bobot area", "Proyeksi nilai", "Minimal WBK (60%)", "Minimal WBBM (75%)"]
-    assert list(fig.data[1].x) == pytest.approx([6.0, 1.05, 5.0, 0, 0, 0])
-    assert list(fig.data[2].x) == pytest.approx([4.8, 4.2, 6.0, 6.0, 9.0, 6.0])
-    assert "bukan nilai resmi" in fig.layout.title.text
-    note = fig.layout.annotations[0].text
-    assert "Total proyeksi 12,05 dari 60" in note and "belum memenuhi minimal WBK" in note
-    # "proyeksi / bobot" sits past the weight box, clear of the minimums' marks inside it.
-    assert list(fig.data[0].text)[:2] == ["6,00 / 8,00", "1,05 / 7,00"]
-    assert fig.data[0].textposition == "outside" and fig.data[1].text is None
-
-
 def test_kurva_s_lines_and_verdict(mixed: Plan) -> None:
     k = metrics.kurva_s(mixed, AS_OF)
     fig = builders.kurva_s(k)

@@ -28,17 +28,18 @@ def test_area_names_come_from_the_area_sheet(mixed: Plan) -> None:
     assert names["III"] == "Penataan Sistem Manajemen SDM"
 
 
-def test_the_catalogue_has_seven_charts_with_unique_keys() -> None:
+def test_the_catalogue_has_eight_charts_with_unique_keys() -> None:
     assert catalogue.CHART_KEYS == (
         "capaian_per_area",
         "status_per_area",
         "capaian_per_komponen",
-        "proyeksi_lke",
+        "penilaian_mandiri_lke",
+        "cakupan_rencana_lke",
         "kurva_s",
         "linimasa",
         "kelengkapan_bukti_per_area",
     )
-    assert len(set(catalogue.CHART_KEYS)) == len(catalogue.CHARTS) == 7
+    assert len(set(catalogue.CHART_KEYS)) == len(catalogue.CHARTS) == 8
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,16 @@ def test_the_catalogue_has_seven_charts_with_unique_keys() -> None:
         ("capaian_per_area", "Capaian rencana aksi per area", "Capaian Rencana Aksi per Area"),
         ("status_per_area", "Status aksi per area", "Status Aksi per Area"),
         ("capaian_per_komponen", "Capaian per komponen", "Capaian per Komponen"),
-        ("proyeksi_lke", "Proyeksi nilai pengungkit LKE", "Proyeksi Pengungkit LKE"),
+        (
+            "penilaian_mandiri_lke",
+            "Penilaian mandiri LKE (bukan nilai resmi)",
+            "Penilaian Mandiri LKE (bukan nilai resmi)",
+        ),
+        (
+            "cakupan_rencana_lke",
+            "Cakupan rencana aksi atas pengungkit LKE",
+            "Cakupan Rencana Aksi atas Pengungkit LKE",
+        ),
         ("kurva_s", "Kurva S rencana dan realisasi", "Kurva S Rencana vs Realisasi"),
         ("linimasa", "Linimasa target", "Linimasa Target Rencana Aksi"),
         (
@@ -77,11 +87,11 @@ def test_an_unknown_key_is_not_in_the_catalogue() -> None:
     ("key", "as_of", "stem"),
     [
         ("capaian_per_area", date(2022, 6, 30), "01_capaian_per_area_2022-06-30"),
-        ("kurva_s", date(2022, 1, 5), "05_kurva_s_2022-01-05"),
+        ("kurva_s", date(2022, 1, 5), "06_kurva_s_2022-01-05"),
         (
             "kelengkapan_bukti_per_area",
             date(2023, 12, 31),
-            "07_kelengkapan_bukti_per_area_2023-12-31",
+            "08_kelengkapan_bukti_per_area_2023-12-31",
         ),
     ],
 )

@@ -51,11 +51,13 @@ def test_the_heat_map_names_duplicate_units_by_file_and_caps_its_rows() -> None:
 
 
 def test_the_ranking_orders_by_capaian_and_keeps_top_and_bottom() -> None:
-    units = [_unit(1, 40.0), _unit(2, 90.0, meets_wbk=True), _unit(3, 65.0)]
+    units = [_unit(1, 40.0), _unit(2, 90.0), _unit(3, 65.0, covered_weight=28.0)]
     bar = charts.ranking(_frames(units)[0], AS_OF).data[0]
     assert list(bar.y) == ["1. KPU 2 · 2022", "2. KPU 3 · 2022", "3. KPU 1 · 2022"]
     assert list(bar.x) == [90.0, 65.0, 40.0]
-    assert bar.text[0] == "90,0% · LKE 0,0 · WBK"
+    assert bar.text[1] == "65,0% · cakupan LKE 28,0"
+    assert bar.text[0] == "90,0% · cakupan LKE 0,0"
+    assert isinstance(bar.marker.color, str)  # one colour: no predikat read into progress
     many = [_unit(i, float(i)) for i in range(100)]
     fig = charts.ranking(_frames(many)[0], AS_OF)
     labels = list(fig.data[0].y)
@@ -66,5 +68,5 @@ def test_the_ranking_orders_by_capaian_and_keeps_top_and_bottom() -> None:
 
 def test_the_table_column_names_are_the_charts_inputs() -> None:
     frame, areas = _frames([_unit(1, 50.0)])
-    assert {RekapCol.COMPLETION, RekapCol.LKE, RekapCol.VERDICT} <= set(frame.columns)
+    assert {RekapCol.COMPLETION, RekapCol.UNIT} <= set(frame.columns)
     assert rollup.area_label("I") in areas.columns

@@ -173,7 +173,7 @@ def test_the_cli_exports_the_real_workbook(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     made = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.*"))
-    assert "grafik/06_linimasa_2022-06-30.png" in made
+    assert "grafik/07_linimasa_2022-06-30.png" in made
     assert "laporan_rencana_aksi_zi_2022-06-30.docx" in made
     assert "laporan_rencana_aksi_zi_2022-06-30.pdf" in made
     assert len(made) == 2 * len(catalogue.CHARTS) + 3

@@ -59,7 +59,7 @@ def test_rekap_writes_one_row_per_file_in_listing_order(folder: Path, tmp_path: 
         "KPU Kota Tegal", 2022, 6
     )  # fmt: skip
     assert (mixed[RekapCol.COMPLETION], mixed[RekapCol.DONE], mixed[RekapCol.LATE]) == (46.7, 2, 1)
-    assert mixed[RekapCol.VERDICT] == "Belum WBK" and mixed[RekapCol.DUPLICATE] == "Ya"
+    assert mixed[RekapCol.DUPLICATE] == "Ya"
     assert by["c_lama.xls"][RekapCol.NOTE].startswith('Berkas "c_lama.xls" berformat Excel lama')
     assert by["c_lama.xls"][RekapCol.YEAR] is None
     area_header, *area_rows = _rows(out, "Per Area")
@@ -120,13 +120,10 @@ def _unit_export(path: Path, out: Path, day: date) -> dict[str, object]:
                  "--no-pdf"]) == 3  # fmt: skip  # no browser: report and tables only
     report = docx.Document(out / f"laporan_rencana_aksi_zi_{day}.docx")
     head = {r.cells[0].text: r.cells[1].text for r in report.tables[0].rows}
-    areas = {r.cells[0].text: r.cells[-1].text for r in report.tables[1].rows[1:]}
     tables = openpyxl.load_workbook(out / f"tabel_rencana_aksi_zi_{day}.xlsx")
     info = {r[0]: r[1] for r in tables["Info"].iter_rows(values_only=True)}
     done, actions = head["Aksi selesai"].split(" dari ")
-    lke, verdict = head["Proyeksi pengungkit LKE (seluruh rencana)"].split(": ")
-    scores = {a.split(" · ")[0]: [float(v.replace(",", ".")) for v in s.split(" dari ")]
-              for a, s in areas.items()}  # fmt: skip
+    uncovered = next(p.text for p in report.paragraphs if p.text.startswith("Subkomponen tanpa"))
     end = datetime.combine(day, time.max)
     # The last update as the unit's pages say it: the Riwayat page's rows (outside edits
     # included), the Diperbarui stamps as of the date, the file's modification (the sidebar).
@@ -149,14 +146,9 @@ def _unit_export(path: Path, out: Path, day: date) -> dict[str, object]:
         RekapCol.BEHIND: int(head["Tertinggal"]),
         RekapCol.LATE: int(head["Terlambat"]),
         RekapCol.EVIDENCE: head["Kelengkapan bukti"],
-        RekapCol.LKE: lke.split(" dari ")[0],
-        RekapCol.VERDICT: {
-            "memenuhi minimal WBBM": rollup.WBBM,
-            "memenuhi minimal WBK": rollup.WBK,
-            "belum memenuhi minimal WBK": rollup.NOT_YET,
-        }[verdict],
-        RekapCol.BELOW_WBK: ", ".join(a for a, (s, w) in scores.items() if s < 0.6 * w) or None,
-        RekapCol.BELOW_WBBM: ", ".join(a for a, (s, w) in scores.items() if s < 0.75 * w) or None,
+        RekapCol.COVERAGE: head["Cakupan LKE oleh rencana aksi"].split(" dari ")[0],
+        RekapCol.COVERED: head["Proyeksi bagian tercakup"].split(" dari ")[0],
+        RekapCol.UNCOVERED: int(uncovered.split("(")[1].split(")")[0]),
         RekapCol.LAST: last,
         RekapCol.AGE: age,
         RekapCol.STALE: "Ya" if age is None or age > rollup.STALE_DAYS else None,
@@ -177,7 +169,8 @@ def _as_stated(row: dict[str, object]) -> dict[str, object]:
         **row,
         RekapCol.COMPLETION: fmt.pct(row[RekapCol.COMPLETION]),  # type: ignore[arg-type]
         RekapCol.EVIDENCE: fmt.pct(row[RekapCol.EVIDENCE]),  # type: ignore[arg-type]
-        RekapCol.LKE: fmt.number(row[RekapCol.LKE], 2),  # type: ignore[arg-type]
+        RekapCol.COVERAGE: fmt.number(row[RekapCol.COVERAGE], 2),  # type: ignore[arg-type]
+        RekapCol.COVERED: fmt.number(row[RekapCol.COVERED], 2),  # type: ignore[arg-type]
     }
 
 

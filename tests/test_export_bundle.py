@@ -89,15 +89,17 @@ def test_the_docx_has_title_page_figures_captions_and_tables(package: bundle.Pac
     assert headings == [
         "1. Ringkasan",
         "Per area",
+        "Penilaian mandiri LKE (bukan nilai resmi)",
+        "Cakupan LKE oleh rencana aksi",
         "2. Grafik",
         "3. Aksi terlambat dan tertinggal",
         "4. Kekurangan bukti dukung",
     ]
     captions = [t for s, t in texts if s == "Caption"]
-    assert captions[:7] == [
+    assert captions[:8] == [
         f"Gambar {i}. {spec.title}, per 1 Mei 2022" for i, spec in enumerate(catalogue.CHARTS, 1)
     ]
-    assert len(document.inline_shapes) == 7
+    assert len(document.inline_shapes) == 8
     summary, areas, late, gaps = document.tables
     assert [r.cells[0].text for r in summary.rows][:3] == [
         "Ukuran",
@@ -107,9 +109,7 @@ def test_the_docx_has_title_page_figures_captions_and_tables(package: bundle.Pac
     assert summary.rows[2].cells[1].text == "2 dari 6"
     quoted = {r.cells[0].text: r.cells[1].text for r in summary.rows}
     assert quoted["Kurva S: realisasi per tanggal acuan"].endswith("%")
-    assert quoted["Proyeksi pengungkit LKE (seluruh rencana)"].endswith(
-        "belum memenuhi minimal WBK"
-    )
+    assert quoted["Penilaian mandiri LKE (bukan nilai resmi)"] == "belum ada lembar LKE"
     assert [c.text for c in areas.rows[0].cells][:2] == ["Area", "Aksi"]
     assert [r.cells[0].text.split(" · ")[0] for r in areas.rows[1:]] == ["I", "II", "III"]
     assert [r.cells[1].text for r in areas.rows[1:]] == ["2", "2", "2"]

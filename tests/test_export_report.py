@@ -94,41 +94,31 @@ def test_headline_figures(mixed: Plan) -> None:
     # It weighs the five actions with a readable target: 280 / 5.
     assert figures["Kurva S: realisasi per tanggal acuan"] == "56,0%"
     assert figures["Kurva S: deviasi"] == "-4,0 poin"
-    assert figures["Proyeksi pengungkit LKE (seluruh rencana)"] == (
-        "12,05 dari 60: belum memenuhi minimal WBK"
-    )
+    # No LKE sheet: no score, and none made up from the plan (tests/test_export_report_lke.py).
+    assert figures["Penilaian mandiri LKE (bukan nilai resmi)"] == "belum ada lembar LKE"
 
 
-def test_the_lke_line_is_about_the_whole_plan_whatever_the_scope(mixed: Plan) -> None:
+def test_the_scope_changes_the_scopes_own_figures(mixed: Plan) -> None:
     area_one = analysis.view(mixed, AS_OF, Filters(areas=("I",)))
     figures = dict(report.headline(mixed, area_one, AS_OF))
     assert figures["Aksi selesai"] == "1 dari 2"  # the scope's own figures
     assert figures["Capaian keseluruhan (rata-rata progres)"] == "75,0%"
-    assert figures["Proyeksi pengungkit LKE (seluruh rencana)"].startswith("12,05 dari 60")
-
-
-@pytest.mark.parametrize(
-    ("progress", "verdict"),
-    [
-        (100, "60,00 dari 60: memenuhi minimal WBBM"),
-        (75, "45,00 dari 60: memenuhi minimal WBK"),
-        (50, "30,00 dari 60: belum memenuhi minimal WBK"),
-    ],
-)
-def test_the_lke_verdict(tmp_path: Path, progress: int, verdict: str) -> None:
-    status = c.Status.DONE if progress == 100 else c.Status.IN_PROGRESS
-    actions = [action(f"{a}.1.1", status, progress) for a in c.AREA_CODES]
-    plan = load_plan(make_workbook(tmp_path / "p.xlsx", actions))
-    assert dict(report.headline(plan, plan, AS_OF))[
-        "Proyeksi pengungkit LKE (seluruh rencana)"
-    ] == (verdict)
 
 
 def test_one_row_per_area_of_the_scope(mixed: Plan) -> None:
     assert report.area_rows(mixed, mixed, AS_OF) == [
-        ["I · Manajemen Perubahan", "2", "1", "1", "75,0%", "33,3%", "6,00 dari 8"],
-        ["II · Penataan Tata Laksana", "2", "0", "0", "15,0%", "50,0%", "1,05 dari 7"],
-        ["III · Penataan Sistem Manajemen SDM", "2", "1", "0", "50,0%", "50,0%", "5,00 dari 10"],
+        ["I · Manajemen Perubahan", "2", "1", "1", "75,0%", "33,3%", "–", "0,00 dari 8"],
+        ["II · Penataan Tata Laksana", "2", "0", "0", "15,0%", "50,0%", "–", "0,00 dari 7"],
+        [
+            "III · Penataan Sistem Manajemen SDM",
+            "2",
+            "1",
+            "0",
+            "50,0%",
+            "50,0%",
+            "–",
+            "0,00 dari 10",
+        ],
     ]
     two = analysis.view(mixed, AS_OF, Filters(areas=("II",)))
     assert [r[0] for r in report.area_rows(mixed, two, AS_OF)] == ["II · Penataan Tata Laksana"]

@@ -16,8 +16,9 @@ from zi_dash.export.report import ChartImage
 AS_OF = date(2022, 6, 30)
 UNITS = [
     UnitSummary("/zi/a.xlsx", unit="=HYPERLINK(\"x\")", year=2022, actions=70, completion=55.56,
-                done=10, late=3, behind=2, evidence=40.0, lke_total=33.3, lke_weight=60.0,
-                below_wbk=("I", "V"), last_update=datetime(2022, 6, 1, 9, 30),
+                done=10, late=3, behind=2, evidence=40.0, covered_weight=28.0,
+                lke_weight=60.0, covered_projection=12.345, uncovered=20,
+                last_update=datetime(2022, 6, 1, 9, 30),
                 areas=(("I", 50.0), ("II", None))),
     UnitSummary("/zi/b.xlsx", error='Berkas "b.xlsx" kosong (0 bita), bukan workbook Excel.'),
 ]  # fmt: skip
@@ -30,11 +31,12 @@ def test_the_xlsx_has_rekap_and_per_area_as_values() -> None:
     row = dict(zip(rows[0], rows[1]))
     assert row[RekapCol.UNIT] == '=HYPERLINK("x")'  # text, not a formula
     assert book[rekap.REKAP_SHEET]["B2"].data_type == "s"
-    assert (row[RekapCol.COMPLETION], row[RekapCol.LKE], row[RekapCol.AGE]) == (55.6, 33.3, 29)
-    assert row[RekapCol.LAST] == datetime(2022, 6, 1, 9, 30)
-    assert (row[RekapCol.BELOW_WBK], row[RekapCol.STALE], row[RekapCol.DUPLICATE]) == (
-        "I, V", None, None
+    assert (row[RekapCol.COMPLETION], row[RekapCol.AGE]) == (55.6, 29)
+    assert (row[RekapCol.COVERAGE], row[RekapCol.COVERED], row[RekapCol.UNCOVERED]) == (
+        28.0, 12.35, 20
     )  # fmt: skip
+    assert row[RekapCol.LAST] == datetime(2022, 6, 1, 9, 30)
+    assert (row[RekapCol.STALE], row[RekapCol.DUPLICATE]) == (None, None)
     broken = dict(zip(rows[0], rows[2]))
     assert (
         broken[RekapCol.NOTE].startswith('Berkas "b.xlsx" kosong') and broken[RekapCol.YEAR] is None
@@ -53,9 +55,12 @@ def test_the_docx_section_lists_units_flags_and_charts() -> None:
     assert "Tanggal acuan 30 Juni 2022 · 2 berkas dari folder zi, 1 terbaca" in text
     assert 'b.xlsx: Berkas "b.xlsx" kosong' in text
     assert "Gambar 1. Peringkat Capaian Satker, per 30 Juni 2022" in text
+    assert rollup.COVERS in text  # what the coverage is, and is not
+    assert "WBK" not in text and "Predikat" not in text
     units, areas = doc.tables
     first = [c.text for c in units.rows[1].cells]
-    assert first[:4] == ["a.xlsx", '=HYPERLINK("x")', "2022", "55,6"] and first[8] == "33,30"
+    assert first[:4] == ["a.xlsx", '=HYPERLINK("x")', "2022", "55,6"]
+    assert first[8:] == ["28,00", "12,35", "29"]
     assert [c.text for c in areas.rows[0].cells] == [RekapCol.FILE, RekapCol.UNIT, RekapCol.YEAR,
                                                      "I", "II"]  # fmt: skip
     assert len(doc.inline_shapes) == 1

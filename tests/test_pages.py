@@ -96,11 +96,15 @@ def test_ringkasan_figures_of_the_mixed_plan(monkeypatch: pytest.MonkeyPatch, tm
     assert any("Kurva S" in t for t in titles) and any("LKE" in t for t in titles)
 
 
-def test_ringkasan_all_done(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_finished_plan_gets_no_lke_verdict(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    # Every action done: the old Ringkasan said "memenuhi minimal WBBM" from the plan alone.
     at = _app(monkeypatch, _all_done(tmp_path / "d.xlsx"))
     assert _metrics(at)["Capaian"] == "100,0%"
-    lke = next(s for s in _charts(at) if "LKE" in s["layout"]["title"]["text"])
-    assert "memenuhi minimal WBBM" in lke["layout"]["annotations"][0]["text"]
+    said = [str(s["layout"]) for s in _charts(at)] + [e.value for e in [*at.markdown, *at.caption]]
+    assert not any(
+        "memenuhi minimal WBBM" in text or "bobot area × capaian" in text for text in said
+    )
+    assert any("belum punya lembar LKE" in i.value for i in at.info)
 
 
 def _filtered_app(monkeypatch: pytest.MonkeyPatch, workbook: Path, **state: list[str]) -> AppTest:
@@ -163,7 +167,8 @@ def test_rapat_steps_through_areas(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     at.switch_page("pages/rapat.py").run()
     assert "Ikhtisar" in at.markdown[0].value if at.markdown else True
     next_button = next(b for b in at.button if "Berikutnya" in b.label)
-    next_button.click().run()
+    next_button.click().run()  # the LKE screen, then area I
+    next(b for b in at.button if "Berikutnya" in b.label).click().run()
     assert _metrics(at)["Rata-rata progres"] == "75%"  # area I
     assert _metrics(at)["Selesai"] == "1 / 2"
 
@@ -209,10 +214,9 @@ def test_rapat_fits_a_projector_and_says_which_filter_is_on(monkeypatch, real_wo
     assert any(shown(c.value) == "Saringan aktif: Area: III. Penataan Sistem Manajemen SDM"
                for c in at.caption)  # fmt: skip
     assert [p.proto.label for p in at.get("page_link")] == ["Keluar dari Mode Rapat"]
-    next(b for b in at.button if "Berikutnya" in b.label).click().run()
-    assert "Layar 2 dari 3" in at.markdown[-1].value or any(
-        "Layar 2 dari 3" in m.value for m in at.markdown
-    )
+    for _ in range(2):  # past the LKE screen
+        next(b for b in at.button if "Berikutnya" in b.label).click().run()
+    assert any("Layar 3 dari 4" in m.value for m in at.markdown)
     # One table per area screen, a few rows at most, the rest counted.
     assert len(at.table) == 1 and len(at.table[0].value) == meeting.TABLE_ROWS
     assert any(c.value.startswith("+") and "lainnya" in c.value for c in at.caption)

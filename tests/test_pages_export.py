@@ -60,7 +60,7 @@ def test_the_export_page_builds_the_package(app: AppTest) -> None:
             "Unduh tabel tersaring (.xlsx)",
         ]
         names = at.dataframe[0].value["Berkas"].tolist()
-        assert "grafik/05_kurva_s_2022-05-01.svg" in names
+        assert "grafik/06_kurva_s_2022-05-01.svg" in names
         # Changing a choice makes the made files stale rather than silently wrong.
         at.session_state[Key.AREAS] = ["II"]
         at.run()

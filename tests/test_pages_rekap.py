@@ -79,10 +79,28 @@ def test_the_rekap_page_lists_every_file_with_its_flags(monkeypatch, folder) -> 
     assert frame.at["c_brebes.xlsx", RekapCol.COMPLETION] == 75.0
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Berkas terbaca"] == "4 dari 5" and metrics["Duplikat satker+tahun"] == "2"
+    mean = frame[RekapCol.COVERAGE].dropna().mean()
+    assert metrics["Rata-rata cakupan LKE"] == f"{fmt.number(mean, 2)} dari 60"
     charts = at.get("plotly_chart")
     assert len(charts) == 2  # the heat map and the ranking
     labels = [b.label for b in at.get("download_button")]
     assert "Unduh rekap (.xlsx)" in labels and "Unduh bagian laporan (.docx)" in labels
+
+
+def test_the_rekap_claims_no_predicate_from_the_plan(monkeypatch, folder) -> None:
+    """A plan's progress is not the LKE score: no predikat, no WBK minimum, anywhere on Rekap."""
+    at = open_app(monkeypatch, folder).switch_page("pages/rekap.py").run()
+    assert not at.exception
+    frame = at.dataframe[0].value
+    texts = [
+        *frame.columns, *frame.astype(str).to_numpy().ravel(),
+        *(m.label for m in at.metric), *(str(m.value) for m in at.metric),
+        *(w.label for w in at.multiselect), *(x.value for x in at.caption),
+        *(json.dumps(json.loads(el.proto.spec)) for el in at.get("plotly_chart")),
+    ]  # fmt: skip
+    said = " ".join(map(str, texts))
+    for word in ("Predikat", "predikat", "WBK", "WBBM", "memenuhi"):
+        assert word not in said, word
 
 
 def test_a_file_that_crashes_or_hangs_its_reader_is_a_row_and_the_page_answers(
@@ -164,9 +182,13 @@ def test_the_rekap_row_is_the_units_ringkasan_around_an_excel_edit(
         "Tertinggal": str(row[RekapCol.BEHIND]),
         "Bukti lengkap": fmt.pct(row[RekapCol.EVIDENCE]),
     } == {k: metrics[k] for k in ("Capaian", "Selesai", "Terlambat", "Tertinggal", "Bukti lengkap")}
-    layouts = [json.loads(el.proto.spec)["layout"] for el in at.get("plotly_chart")]
-    (lke,) = [x for x in layouts if x["title"]["text"].startswith("Proyeksi Pengungkit LKE")]
-    assert f"Total proyeksi {fmt.number(row[RekapCol.LKE], 2)} dari 60" in str(lke["annotations"])
+    # The plan's coverage of the LKE as the unit's Ringkasan says it (its whole plan, that day).
+    said = " ".join(m.value for m in at.markdown)
+    assert f"**{fmt.number(row[RekapCol.COVERAGE], 2)} dari 60 poin pengungkit**" in said
+    assert f"dicakup: **{fmt.number(row[RekapCol.COVERED], 2)}**" in said
+    assert f"{row[RekapCol.UNCOVERED]} sub-komponen belum didukung" in str(
+        [e.label for e in at.expander]
+    )
 
 
 def test_the_rekap_notice_names_the_folders_years_not_the_picked_units(monkeypatch, folder) -> None:

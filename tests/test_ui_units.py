@@ -71,7 +71,8 @@ def test_the_rekap_table_writes_decimals_the_indonesian_way() -> None:
 
     from zi_dash.analysis.rollup import RekapCol
 
-    frame = pd.DataFrame({RekapCol.COMPLETION: [75.0, float("nan")], RekapCol.LKE: [11.5, 1234.25]})
+    frame = pd.DataFrame({RekapCol.COMPLETION: [75.0, float("nan")],
+                          RekapCol.EVIDENCE: [11.5, 1234.5]})  # fmt: skip
     text = units.rekap_table(frame).to_string()
-    assert "75,0" in text and "11,50" in text and "1.234,25" in text
+    assert "75,0" in text and "11,5" in text and "1.234,5" in text
     assert "nan" not in text and "75.0" not in text

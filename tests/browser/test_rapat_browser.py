@@ -111,7 +111,7 @@ def test_every_meeting_screen_fits_the_projector(
     problems, shown, n = [], [], 1
     while True:
         where = page.get_by_text(re.compile(r"^Layar \d+ dari \d+")).inner_text()
-        assert where.startswith(f"Layar {n} dari 13 · status per 30 Juni 2022"), where
+        assert where.startswith(f"Layar {n} dari 14 · status per 30 Juni 2022"), where
         shot(page, f"{name}_{n:02d}")
         m = page.evaluate(_MEASURE)
         problems += _problems(m, f"layar {n}")
@@ -124,7 +124,7 @@ def test_every_meeting_screen_fits_the_projector(
         with expect_rerun(page):
             nxt.click()
         n += 1
-    assert n == 13
+    assert n == 14
     assert not problems, "\n".join(problems)
     everywhere = ["Keluar dari Mode Rapat"]
     if statuses:
@@ -154,7 +154,7 @@ def test_a_date_outside_the_plan_year_is_one_line_and_the_screen_still_fits(
     with expect_rerun(page):
         page.get_by_role("button", name="Pakai 31 Desember 2022").click()
     assert (
-        page.get_by_text(re.compile(r"^Layar 1 dari 13"))
+        page.get_by_text(re.compile(r"^Layar 1 dari 14"))
         .inner_text()
         .endswith("status per 31 Desember 2022")
     )

@@ -1,5 +1,6 @@
-"""What the plan says: metrics (action state, LKE projection, evidence, Kurva S), the plan as of
-a date, filters, display tables, meeting screens, the roll-up of a folder."""
+"""What the plan says: metrics (action state, evidence, Kurva S), the LKE (penilaian mandiri and
+the plan's coverage), the plan as of a date, filters, display tables, meeting screens, the
+roll-up of a folder."""
 
 from __future__ import annotations
 
@@ -23,14 +24,13 @@ from zi_dash.analysis.assessment import Assessment, answers_of, assess
 from zi_dash.analysis.coverage import Coverage, action_links, link_problems
 from zi_dash.analysis.filters import Filters, apply, describe, view
 from zi_dash.analysis.history import rewind
-from zi_dash.analysis.metrics import KurvaS, LkeProjection
+from zi_dash.analysis.metrics import KurvaS
 
 __all__ = [
     "Assessment",
     "Coverage",
     "Filters",
     "KurvaS",
-    "LkeProjection",
     "action_links",
     "answers_of",
     "apply",

@@ -1,6 +1,6 @@
 """The figures the dashboard shows: pure functions of a Plan and an as-of date.
 
-Each concern has its module (state: schedule and action state; lke: the LKE projection;
+Each concern has its module (state: schedule and action state; lke: the plan beside the LKE;
 evidence; kurva: the Kurva S); this one holds capaian and the headline and names them all, so
 callers ask `metrics` for any figure. Derived frames use English snake_case column names; the
 UI and exports label them.
@@ -21,12 +21,6 @@ from zi_dash.analysis.evidence import (
     evidence_matrix,
 )
 from zi_dash.analysis.kurva import KurvaS, is_kritis, kurva_s, planned_at, rencana_curve
-from zi_dash.analysis.lke import (
-    LkeProjection,
-    lke_projection,
-    meets_area_min,
-    meets_total_min,
-)
 from zi_dash.analysis.state import (
     action_state,
     lagging,
@@ -44,7 +38,6 @@ from zi_dash.workbook import Plan
 __all__ = [
     "Headline",
     "KurvaS",
-    "LkeProjection",
     "action_state",
     "completion_by_area",
     "completion_by_component",
@@ -57,9 +50,6 @@ __all__ = [
     "is_kritis",
     "kurva_s",
     "lagging",
-    "lke_projection",
-    "meets_area_min",
-    "meets_total_min",
     "overdue",
     "planned_at",
     "rencana_curve",

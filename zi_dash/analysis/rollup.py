@@ -4,7 +4,9 @@ Each file is read and summed up in a worker process (a few numbers travel back, 
 plan); summaries are kept per file version (path, mtime, size) and tanggal acuan, so a rerun
 reads nothing and a saved file is read again alone. The figures are the unit pages' own, by
 the same functions: the plan loaded with its outside edits (`load_tracked`), seen as of the
-date by `filters.view`, summed up by `metrics.headline` and the LKE projection's `lke.project`.
+date by `filters.view`, summed up by `metrics.headline`. The LKE: only the plan's coverage of it
+(`coverage.coverage`: which sub-components the actions support and the covered part's
+projection), never a predicate: a plan's progress is not the LKE score.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from typing import Any, Final
 
 import pandas as pd
 
+from zi_dash.analysis.coverage import coverage
 from zi_dash.analysis.filters import Filters, view
-from zi_dash.analysis.lke import plan_projection
+from zi_dash.analysis.lke import area_means
 from zi_dash.analysis.metrics import headline
 from zi_dash.base import (
     AREA_CODES,
     ActionCol,
+    AreaCol,
     EvidenceCol,
     LogCol,
     fold,
@@ -39,9 +43,6 @@ FILE_SECONDS: Final = 20.0
 # What the readers' fork server imports once, so that every reader starts with it (the
 # `rekap` command names it too, to start the readers before it imports this module itself).
 READER_MODULES: Final = (__name__,)
-WBK: Final = "WBK"
-WBBM: Final = "WBBM"
-NOT_YET: Final = "Belum WBK"
 _log = logging.getLogger(__name__)
 
 
@@ -58,12 +59,12 @@ class UnitSummary:
     behind: int = 0  # Tertinggal and not Terlambat
     late: int = 0  # Terlambat
     evidence: float = 0.0  # share of evidence items present, %
-    lke_total: float = 0.0
+    # The plan's coverage of the LKE (never a score): the weight of the sub-components its
+    # actions support, of `lke_weight` (60), and covered weight × capaian of their actions.
+    covered_weight: float = 0.0
     lke_weight: float = 0.0
-    meets_wbk: bool = False
-    meets_wbbm: bool = False
-    below_wbk: tuple[str, ...] = ()  # areas under the WBK per-area minimum (60 % of weight)
-    below_wbbm: tuple[str, ...] = ()
+    covered_projection: float = 0.0
+    uncovered: int = 0  # sub-components no action supports
     last_update: datetime | None = None
     areas: tuple[tuple[str, float | None], ...] = ()  # (area, capaian), None: no actions
     error: str = ""
@@ -72,13 +73,6 @@ class UnitSummary:
     def file(self) -> str:
         """The file name (berkas)."""
         return Path(self.path).name
-
-    @property
-    def verdict(self) -> str:
-        """The projection's predicate: WBBM, WBK or Belum WBK (empty when unreadable)."""
-        if self.error:
-            return ""
-        return WBBM if self.meets_wbbm else WBK if self.meets_wbk else NOT_YET
 
     def age(self, as_of: date) -> int | None:
         """Days from the last update to `as_of`; None when there was none by then."""
@@ -108,7 +102,9 @@ def summarize(plan: Plan, as_of: date) -> UnitSummary:
     """The plan's roll-up row as it stood on `as_of` (the whole plan: no filter)."""
     then = view(plan, as_of, Filters())  # what the unit pages show of the whole plan then
     head = headline(then, as_of)  # the unit pages' own figures, by the same functions
-    lke = plan_projection(then)
+    a = then.actions
+    means = area_means(a[ActionCol.AREA].tolist(), a[ActionCol.PROGRESS].tolist())
+    covers = coverage(then)
     return UnitSummary(
         path=str(plan.path),
         unit=plan.info.unit,
@@ -119,14 +115,12 @@ def summarize(plan: Plan, as_of: date) -> UnitSummary:
         behind=head.behind,
         late=head.late,
         evidence=head.evidence,
-        lke_total=lke.total,
-        lke_weight=lke.weight_total,
-        meets_wbk=lke.meets_wbk,
-        meets_wbbm=lke.meets_wbbm,
-        below_wbk=tuple(s.area for s in lke.areas if not s.meets_wbk),
-        below_wbbm=tuple(s.area for s in lke.areas if not s.meets_wbbm),
+        covered_weight=covers.covered_weight,
+        lke_weight=covers.total_weight,
+        covered_projection=covers.projection,
+        uncovered=len(covers.uncovered),
         last_update=_last_update(plan, then, datetime.combine(as_of, time.max)),
-        areas=tuple((s.area, s.completion) for s in lke.areas),
+        areas=tuple((area, means.get(area)) for area in then.areas[AreaCol.AREA].tolist()),
     )
 
 
@@ -139,7 +133,8 @@ def summarize_file(path: str, as_of: date) -> UnitSummary:
         # it read), and the roll-up reads every file of a folder that may be read-only to it:
         # 550 first looks would be 550 atomic writes with their fsyncs. The price, on Rekap and
         # the unit pages alike: an Excel edit before any unit page saw the file is undated.
-        return summarize(load_tracked(path, keep_first_look=False), as_of)
+        # Nothing here reads the LKE sheet: skipping it keeps 550 files' read quick.
+        return summarize(load_tracked(path, keep_first_look=False, lke=False), as_of)
     except WorkbookError as exc:
         return UnitSummary(path, error=str(exc))
 
@@ -268,17 +263,24 @@ class RekapCol:
     BEHIND: Final = "Tertinggal"
     LATE: Final = "Terlambat"
     EVIDENCE: Final = "Kelengkapan Bukti (%)"
-    LKE: Final = "Proyeksi LKE"
-    VERDICT: Final = "Predikat Proyeksi"
-    BELOW_WBK: Final = "Area di Bawah Minimal WBK"
-    BELOW_WBBM: Final = "Area di Bawah Minimal WBBM"
+    COVERAGE: Final = "Cakupan LKE (dari 60)"
+    COVERED: Final = "Proyeksi Bagian Tercakup"
+    UNCOVERED: Final = "Subkomponen Tanpa Aksi"
     LAST: Final = "Pembaruan Terakhir"
     AGE: Final = "Umur Pembaruan (hari)"
 
 
+# What the LKE columns are, and are not: said under the page's figures and in the DOCX.
+COVERS: Final = (
+    "Cakupan LKE = bobot subkomponen LKE yang didukung aksi rencana (dari 60 poin pengungkit); "
+    "proyeksi bagian tercakup = bobot tercakup × capaian aksinya. Keduanya bukan nilai LKE "
+    "(nilai itu datang dari jawaban lembar LKE) dan tidak menentukan kelulusan satker."
+)
 COLUMNS: Final = tuple(v for k, v in vars(RekapCol).items() if k.isupper())
 # Decimals of the roll-up's figures, wherever they are written (table, page, DOCX).
-DIGITS: Final[dict[str, int]] = {RekapCol.COMPLETION: 1, RekapCol.EVIDENCE: 1, RekapCol.LKE: 2}
+DIGITS: Final[dict[str, int]] = {
+    RekapCol.COMPLETION: 1, RekapCol.EVIDENCE: 1, RekapCol.COVERAGE: 2, RekapCol.COVERED: 2,
+}  # fmt: skip
 
 
 def _round(value: float, column: str, readable: bool) -> float | None:
@@ -304,10 +306,9 @@ def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
             RekapCol.BEHIND: s.behind if readable else None,
             RekapCol.LATE: s.late if readable else None,
             RekapCol.EVIDENCE: _round(s.evidence, RekapCol.EVIDENCE, readable),
-            RekapCol.LKE: _round(s.lke_total, RekapCol.LKE, readable),
-            RekapCol.VERDICT: s.verdict,
-            RekapCol.BELOW_WBK: ", ".join(s.below_wbk),
-            RekapCol.BELOW_WBBM: ", ".join(s.below_wbbm),
+            RekapCol.COVERAGE: _round(s.covered_weight, RekapCol.COVERAGE, readable),
+            RekapCol.COVERED: _round(s.covered_projection, RekapCol.COVERED, readable),
+            RekapCol.UNCOVERED: s.uncovered if readable else None,
             RekapCol.LAST: s.last_update,
             RekapCol.AGE: s.age(as_of),
             RekapCol.STALE: s.stale(as_of),
@@ -316,7 +317,7 @@ def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
         })  # fmt: skip
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in (RekapCol.YEAR, RekapCol.ACTIONS, RekapCol.DONE, RekapCol.BEHIND, RekapCol.LATE,
-                RekapCol.AGE):  # fmt: skip
+                RekapCol.UNCOVERED, RekapCol.AGE):  # fmt: skip
         frame[col] = frame[col].astype("Int64")  # whole numbers, blank for an unreadable file
     return frame
 
@@ -350,10 +351,9 @@ def select(
     frame: pd.DataFrame,
     text: str = "",
     years: Sequence[int] = (),
-    verdicts: Sequence[str] = (),
     flagged: bool = False,
 ) -> pd.DataFrame:
-    """The rows the Rekap page's filters keep: satker text, years, predicates, only flagged."""
+    """The rows the Rekap page's filters keep: satker text, years, only flagged."""
     keep = pd.Series(True, index=frame.index)
     if text.strip():
         needle = text.strip().casefold()
@@ -362,8 +362,6 @@ def select(
         ].str.casefold().str.contains(needle, regex=False)
     if years:
         keep &= frame[RekapCol.YEAR].isin(list(years)).fillna(False).astype(bool)
-    if verdicts:
-        keep &= frame[RekapCol.VERDICT].isin(list(verdicts))
     if flagged:
         keep &= frame[RekapCol.STALE] | frame[RekapCol.DUPLICATE] | frame[RekapCol.NOTE].ne("")
     return frame[keep]

@@ -168,10 +168,6 @@ LKE_WEIGHTS: Final[dict[str, float]] = {
     "V": 15.0,
     "VI": 10.0,
 }
-WBK_AREA_MIN_SHARE: Final = 0.60
-WBBM_AREA_MIN_SHARE: Final = 0.75
-WBK_PENGUNGKIT_MIN: Final = 40.0
-WBBM_PENGUNGKIT_MIN: Final = 48.0
 
 # Kurva S alarm rule (Permen PU 07/PRT/M/2011): behind by more than this many points is kritis.
 KRITIS_PLAN_SPLIT: Final = 70.0

@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from zi_dash.analysis import KurvaS, LkeProjection
+from zi_dash.analysis import KurvaS
 from zi_dash.base import (
     ACTUAL_COLOR,
     EVIDENCE_COLORS,
@@ -142,75 +142,6 @@ def component_completion(by_component: pd.DataFrame, as_of: date) -> go.Figure:
         chart_title("Capaian per Komponen", as_of),
         max(320, 30 * len(labels) + 140),
         showlegend=False,
-    )
-
-
-def lke_projection(lke: LkeProjection, as_of: date) -> go.Figure:
-    """Proyeksi nilai pengungkit per area against its weight and the WBK/WBBM minimums."""
-    a = lke.areas
-    labels = [_area_label(x, n) for x, n in zip(a[ActionCol.AREA], a["area_name"])]
-    colors = [
-        STATUS_COLORS[c.Status.DONE] if ok else STATUS_COLORS[c.Status.LATE]
-        for ok in a["meets_wbk"]
-    ]
-    fig = go.Figure()
-    fig.add_bar(
-        x=a["weight"],
-        y=labels,
-        orientation="h",
-        name="Bobot area",
-        marker={"color": "#F3F4F6", "line": {"color": "#9CA3AF", "width": 1}},
-        # "proyeksi / bobot" past the weight box: after the red bar it ran into the minimums'
-        # marks (I. at 3,60 wrote across WBK 4,80 and WBBM 6,00).
-        text=[f"{fmt.number(s, 2)} / {fmt.number(w, 2)}" for s, w in zip(a["score"], a["weight"])],
-        textposition="outside",
-        cliponaxis=False,
-        hovertemplate="%{y}<br>Bobot %{x:.2f}<extra></extra>",
-    )
-    fig.add_bar(
-        x=a["score"],
-        y=labels,
-        orientation="h",
-        name="Proyeksi nilai",
-        marker_color=colors,
-        width=0.5,
-        hovertemplate="%{y}<br>Proyeksi %{x:.2f}<extra></extra>",
-    )
-    for column, name, symbol, color in (
-        ("wbk_min", "Minimal WBK (60%)", "line-ns-open", "#111827"),
-        ("wbbm_min", "Minimal WBBM (75%)", "line-ns-open", "#7C3AED"),
-    ):
-        fig.add_scatter(
-            x=a[column],
-            y=labels,
-            mode="markers",
-            name=name,
-            marker={
-                "symbol": symbol,
-                "size": 26,
-                "color": color,
-                "line": {"width": 3, "color": color},
-            },
-            hovertemplate=f"%{{y}}<br>{name}: %{{x:.2f}}<extra></extra>",
-        )
-    add_note(
-        fig,
-        (
-            # Two short lines: one long line ran past the right edge at 1366 px.
-            f"Total proyeksi {fmt.number(lke.total, 2)} dari {fmt.number(lke.weight_total, 0)}:"
-            f" <b>{lke.verdict}</b><br>minimal WBK {fmt.number(c.WBK_PENGUNGKIT_MIN, 0)},"
-            f" WBBM {fmt.number(c.WBBM_PENGUNGKIT_MIN, 0)}; tiap area ≥ 60 % / 75 % bobotnya"
-        ),
-        {"size": 14},
-    )
-    fig.update_yaxes(autorange="reversed", ticklabelstandoff=LABEL_GAP)
-    fig.update_xaxes(title="nilai", range=[0, max(a["weight"].max() if len(a) else 1, 1) * 1.3])
-    return apply_style(
-        fig,
-        chart_title("Proyeksi Pengungkit LKE (bukan nilai resmi)", as_of),
-        max(380, 70 * len(labels) + 210),
-        barmode="overlay",
-        margin={"l": 10, "r": 30, "t": 120, "b": 110},
     )
 
 

@@ -15,7 +15,9 @@ import plotly.graph_objects as go
 
 import zi_dash.charts.builders as builders
 import zi_dash.charts.gantt as gantt
-from zi_dash.analysis import meeting, metrics
+import zi_dash.charts.lke as lke_charts
+from zi_dash import lke
+from zi_dash.analysis import assessment, coverage, meeting, metrics
 from zi_dash.base import STATUS_COLORS, AreaCol, fmt, format_date
 from zi_dash.base import contract as c
 from zi_dash.charts.style import add_note, for_projector
@@ -47,9 +49,21 @@ def capaian_per_komponen(plan: Plan, as_of: date) -> go.Figure:
     return builders.component_completion(metrics.completion_by_component(plan), as_of)
 
 
-def proyeksi_lke(plan: Plan, as_of: date) -> go.Figure:
-    """LKE pengungkit projection against the WBK and WBBM minimums."""
-    return builders.lke_projection(metrics.lke_projection(plan), as_of)
+def penilaian_mandiri(plan: Plan, as_of: date) -> go.Figure:
+    """The LKE self-assessment from the unit's answers, against the WBK and WBBM minimums."""
+    return lke_charts.self_assessment(assessment.assess(plan), as_of)
+
+
+def penilaian_mandiri_proyektor(plan: Plan, as_of: date) -> go.Figure:
+    """The self-assessment per area for Mode Rapat's LKE screen (its figures are the screen's)."""
+    found = assessment.assess(plan)
+    return lke_charts.self_assessment_projector(found, as_of, meeting.LKE_CHART_HEIGHT)
+
+
+def cakupan_lke(plan: Plan, as_of: date) -> go.Figure:
+    """The pengungkit weight the plan's actions cover, and the covered part's projection."""
+    names = {row.area: row.area_name for row in lke.bank().subcomponents}
+    return lke_charts.coverage(coverage.coverage(plan), names, as_of)
 
 
 def kurva_s(plan: Plan, as_of: date) -> go.Figure:
@@ -106,7 +120,19 @@ CHARTS: Final[tuple[ChartSpec, ...]] = (
     ChartSpec("capaian_per_area", "Capaian rencana aksi per area", capaian_per_area),
     ChartSpec("status_per_area", "Status aksi per area", status_per_area),
     ChartSpec("capaian_per_komponen", "Capaian per komponen", capaian_per_komponen),
-    ChartSpec("proyeksi_lke", "Proyeksi nilai pengungkit LKE", proyeksi_lke, whole_plan=True),
+    # About the whole unit as of the date (its answers, its links), whatever the filters.
+    ChartSpec(
+        "penilaian_mandiri_lke",
+        "Penilaian mandiri LKE (bukan nilai resmi)",
+        penilaian_mandiri,
+        whole_plan=True,
+    ),
+    ChartSpec(
+        "cakupan_rencana_lke",
+        "Cakupan rencana aksi atas pengungkit LKE",
+        cakupan_lke,
+        whole_plan=True,
+    ),
     ChartSpec("kurva_s", "Kurva S rencana dan realisasi", kurva_s),
     ChartSpec("linimasa", "Linimasa target", linimasa),
     ChartSpec("kelengkapan_bukti_per_area", "Kelengkapan bukti per area", kelengkapan_bukti),

@@ -12,7 +12,7 @@ from typing import Final
 import pandas as pd
 import plotly.graph_objects as go
 
-from zi_dash.analysis.rollup import WBBM, WBK, RekapCol
+from zi_dash.analysis.rollup import RekapCol
 from zi_dash.base import STATUS_COLORS, escape_plot, fmt
 from zi_dash.base import contract as c
 from zi_dash.charts.style import TEXT, add_note, apply_style, chart_title
@@ -21,7 +21,7 @@ from zi_dash.charts.style import TEXT, add_note, apply_style, chart_title
 HEATMAP_ROWS: Final = 60
 RANKING_ROWS: Final = 40
 _ROW_PX: Final = 24
-# Red below the WBK per-area share (60 %), amber to the WBBM share (75 %), then green.
+# Capaian: red below 60 %, amber to 75 %, then green (the LKE's area shares, as a scale only).
 _SCALE: Final = [
     [0.0, STATUS_COLORS[c.Status.LATE]],
     [0.6, "#FDE68A"],
@@ -99,23 +99,16 @@ def ranking(rows: pd.DataFrame, as_of: date) -> go.Figure:
     ranks = positions if len(ranked) <= RANKING_ROWS else positions[:half] + positions[-half:]
     labels = _unique([_label(r) for _, r in shown.iterrows()], list(shown[RekapCol.FILE]))
     labels = [f"{n}. {label}" for n, label in zip(ranks, labels)]
-    colors = [
-        STATUS_COLORS[c.Status.DONE] if v == WBBM
-        else STATUS_COLORS[c.Status.IN_PROGRESS] if v == WBK
-        else STATUS_COLORS[c.Status.NOT_STARTED]
-        for v in shown[RekapCol.VERDICT]
-    ]  # fmt: skip
     fig = go.Figure(
         go.Bar(
             x=shown[RekapCol.COMPLETION].astype(float),
             y=labels,
             orientation="h",
-            marker_color=colors,
+            # One colour: the ranking is of the plan's progress, which predicts no predicate.
+            marker_color=STATUS_COLORS[c.Status.IN_PROGRESS],
             text=[
-                f"{fmt.pct(p, 1)} · LKE {fmt.number(lke, 1)} · {verdict}"
-                for p, lke, verdict in zip(
-                    shown[RekapCol.COMPLETION], shown[RekapCol.LKE], shown[RekapCol.VERDICT]
-                )
+                f"{fmt.pct(p, 1)} · cakupan LKE {fmt.number(v, 1)}"
+                for p, v in zip(shown[RekapCol.COMPLETION], shown[RekapCol.COVERAGE])
             ],
             textposition="outside",
             cliponaxis=False,
@@ -124,7 +117,7 @@ def ranking(rows: pd.DataFrame, as_of: date) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed", type="category", ticklabelstandoff=10)
     fig.update_xaxes(range=[0, 150], ticksuffix="%", tickvals=[0, 20, 40, 60, 80, 100],
-                     title="capaian (rata-rata progres) · proyeksi LKE · predikat")  # fmt: skip
+                     title="capaian (rata-rata progres) · cakupan LKE (dari 60)")  # fmt: skip
     fig = apply_style(
         fig, chart_title("Peringkat Capaian Satker", as_of),
         max(320, _ROW_PX * len(labels) + 170), showlegend=False,

@@ -1,6 +1,7 @@
 """The report for the LAKIP and the meeting minutes: DOCX, and the same as HTML printed to PDF.
 
-Title page, headline figures, each chart with a numbered caption, late actions, evidence gaps.
+Title page, headline figures, the LKE section (the penilaian mandiri: `report_lke`), each chart
+with a numbered caption, late actions, evidence gaps.
 """
 
 from __future__ import annotations
@@ -23,8 +24,17 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from zi_dash.analysis import metrics, rewind, tables
-from zi_dash.base import CAPAIAN_MEANS, ActionCol, EvidenceCol, escape_html, fmt, format_date
+import zi_dash.export.report_lke as report_lke
+from zi_dash.analysis import Assessment, metrics, tables
+from zi_dash.base import (
+    CAPAIAN_MEANS,
+    ActionCol,
+    AreaCol,
+    EvidenceCol,
+    escape_html,
+    fmt,
+    format_date,
+)
 from zi_dash.base import contract as c
 from zi_dash.charts import render
 from zi_dash.workbook import Plan
@@ -57,10 +67,9 @@ def clean(value: object) -> str:
 def headline(plan: Plan, view: Plan, as_of: date) -> list[tuple[str, str]]:
     """The headline figures, as label and formatted value, so the text alone can be quoted.
 
-    The LKE projection is about the whole plan as of the date, whatever the report's scope.
+    The LKE lines are about the whole plan as of the date, whatever the report's scope.
     """
     h = metrics.headline(view, as_of)
-    lke = metrics.lke_projection(rewind(plan, as_of))
     kurva = metrics.kurva_s(view, as_of)
     return [
         ("Capaian keseluruhan (rata-rata progres)", fmt.pct(h.completion)),
@@ -76,22 +85,22 @@ def headline(plan: Plan, view: Plan, as_of: date) -> list[tuple[str, str]]:
             "Kurva S: deviasi",
             f"{fmt.number(kurva.deviation)} poin" + (" (kritis)" if kurva.kritis else ""),
         ),
-        (
-            "Proyeksi pengungkit LKE (seluruh rencana)",
-            f"{fmt.number(lke.total, 2)} dari {fmt.number(lke.weight_total, 0)}: {lke.verdict}",
-        ),
+        *report_lke.headline(report_lke.assessment(plan, as_of)),
+        *report_lke.coverage_headline(report_lke.plan_coverage(plan, as_of)),
     ]
 
 
 AREA_HEADERS: Final = (
     "Area", "Aksi", "Selesai", "Terlambat", "Capaian (rata-rata progres)", "Bukti lengkap",
-    "Proyeksi LKE",
+    "Penilaian mandiri LKE", "Cakupan LKE",
 )  # fmt: skip
 
 
 def area_rows(plan: Plan, view: Plan, as_of: date) -> list[list[str]]:
     """One row per area of the report's scope: actions, done, late, capaian, evidence, LKE."""
-    lke = metrics.lke_projection(rewind(plan, as_of)).areas.set_index(c.ActionCol.AREA)
+    found = report_lke.assessment(plan, as_of)
+    covers = report_lke.plan_coverage(plan, as_of)
+    names = dict(zip(plan.areas[AreaCol.AREA].tolist(), plan.areas[AreaCol.NAME].tolist()))
     state = metrics.action_state(view, as_of)
     rows = []
     for area, group in view.actions.groupby(c.ActionCol.AREA, sort=False):
@@ -103,15 +112,15 @@ def area_rows(plan: Plan, view: Plan, as_of: date) -> list[list[str]]:
             ],
         )
         late = int(state.loc[group.index, "overdue"].sum())
-        row = lke.loc[area]
         rows.append([
-            f"{area} · {row['area_name']}",
+            f"{area} · {names.get(area, '')}",
             str(len(group)),
             str(int(group[c.ActionCol.STATUS].eq(c.Status.DONE).sum())),
             str(late),
             fmt.pct(float(group[c.ActionCol.PROGRESS].mean())),
             fmt.pct(metrics.evidence_completeness(sub)),
-            f"{fmt.number(row['score'], 2)} dari {fmt.number(row['weight'], 0)}",
+            report_lke.area_value(found, str(area)),
+            report_lke.area_coverage(covers, str(area)),
         ])  # fmt: skip
     return rows
 
@@ -169,13 +178,16 @@ def report_docx(
     doc.add_heading("1. Ringkasan", level=1)
     _docx_table(doc, ["Ukuran", "Nilai"], headline(plan, view, as_of), widths=(9, 7))
     doc.add_paragraph(
-        f"{CAPAIAN_MEANS} Proyeksi pengungkit LKE = bobot area × capaian area, atas seluruh "
-        "rencana per tanggal acuan; perkiraan dari progres rencana aksi, bukan nilai resmi "
-        "evaluasi."
+        f"{CAPAIAN_MEANS} Nilai LKE atas seluruh rencana per tanggal acuan: penilaian mandiri "
+        "dari jawaban lembar LKE, bukan nilai resmi evaluasi."
     ).runs[0].italic = True
     doc.add_heading("Per area", level=2)
     _docx_table(doc, list(AREA_HEADERS), area_rows(plan, view, as_of),
-                widths=(5.5, 1.3, 1.5, 1.8, 2.4, 1.8, 2.2))  # fmt: skip
+                widths=(4.6, 1.1, 1.4, 1.7, 2.2, 1.6, 1.9, 1.9))  # fmt: skip
+    _docx_lke(doc, report_lke.assessment(plan, as_of), as_of)
+    doc.add_heading(report_lke.COVERED, level=2)
+    for line in report_lke.coverage_lines(report_lke.plan_coverage(plan, as_of)):
+        doc.add_paragraph(clean(line))
 
     doc.add_heading("2. Grafik", level=1)
     for note in notes:
@@ -208,6 +220,35 @@ def report_docx(
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _docx_lke(doc: Document, found: Assessment, as_of: date) -> None:
+    """The LKE section: the penilaian mandiri's words, its table and its problems."""
+    doc.add_heading(report_lke.SELF, level=2)
+    for line in report_lke.lines(found, as_of):
+        doc.add_paragraph(clean(line))
+    if found.present:
+        for problem in report_lke.problems(found):
+            doc.add_paragraph(clean(problem), style="List Bullet")
+        _docx_table(doc, list(report_lke.HEADERS), report_lke.rows(found),
+                    widths=(6.5, 1.9, 1.9, 1.9, 1.6, 1.9), size=9)  # fmt: skip
+
+
+def _html_lke(found: Assessment, as_of: date) -> str:
+    """The LKE section as HTML, every text escaped."""
+    e = escape_html
+    words = "".join(f"<p>{e(line)}</p>" for line in report_lke.lines(found, as_of))
+    if not found.present:
+        return f"<h3>{e(report_lke.SELF)}</h3>{words}"
+    listed = "".join(f"<li>{e(p)}</li>" for p in report_lke.problems(found))
+    head = "".join(f"<th>{e(h)}</th>" for h in report_lke.HEADERS)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{e(v)}</td>" for v in r) + "</tr>" for r in report_lke.rows(found)
+    )
+    return (
+        f"<h3>{e(report_lke.SELF)}</h3>{words}" + (f"<ul>{listed}</ul>" if listed else "")
+        + f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )  # fmt: skip
 
 
 def _cell_text(value: object) -> str:
@@ -279,6 +320,10 @@ def report_html(
         f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in headline(plan, view, as_of)
     )
     area_head = "".join(f"<th>{e(h)}</th>" for h in AREA_HEADERS)
+    covers = "".join(
+        f"<p>{e(line)}</p>"
+        for line in report_lke.coverage_lines(report_lke.plan_coverage(plan, as_of))
+    )
     area_body = "".join(
         "<tr>" + "".join(f"<td>{e(v)}</td>" for v in r) + "</tr>"
         for r in area_rows(plan, view, as_of)
@@ -299,9 +344,11 @@ th {{ background: #E5E7EB; }} tr {{ break-inside: avoid; }}
 <p>{e(plan.info.unit)}<br>Tahun rencana {plan.year}<br>Tanggal acuan: {day}<br>
 Cakupan: {e(scope)}<br>{e(plan.info.legal_basis)}</p></div>
 <h2>1. Ringkasan</h2><table><tbody>{rows}</tbody></table>
-<p><i>{e(CAPAIAN_MEANS)} Proyeksi LKE atas seluruh rencana per tanggal acuan;
+<p><i>{e(CAPAIAN_MEANS)} Nilai LKE atas seluruh rencana per tanggal acuan: penilaian mandiri,
 bukan nilai resmi.</i></p>
 <h3>Per area</h3><table><thead><tr>{area_head}</tr></thead><tbody>{area_body}</tbody></table>
+{_html_lke(report_lke.assessment(plan, as_of), as_of)}
+<h3>{e(report_lke.COVERED)}</h3>{covers}
 <h2>2. Grafik</h2>{figures_html}
 <h2>3. Aksi terlambat dan tertinggal</h2>
 {late_html}

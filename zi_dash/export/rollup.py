@@ -20,11 +20,9 @@ from docx.shared import Cm, Pt
 import zi_dash.export.report as report
 from zi_dash.analysis.rollup import (
     COLUMNS,
+    COVERS,
     DIGITS,
-    NOT_YET,
     STALE_DAYS,
-    WBBM,
-    WBK,
     RekapCol,
     UnitSummary,
     area_table,
@@ -67,10 +65,10 @@ def rekap_xlsx(summaries: Sequence[UnitSummary], as_of: date) -> bytes:
 DOCX_COLUMNS: Final = tuple(
     col for col in COLUMNS
     if col in (RekapCol.FILE, RekapCol.UNIT, RekapCol.YEAR, RekapCol.COMPLETION, RekapCol.DONE,
-               RekapCol.BEHIND, RekapCol.LATE, RekapCol.EVIDENCE, RekapCol.LKE,
-               RekapCol.VERDICT, RekapCol.AGE)
+               RekapCol.BEHIND, RekapCol.LATE, RekapCol.EVIDENCE, RekapCol.COVERAGE,
+               RekapCol.COVERED, RekapCol.AGE)
 )  # fmt: skip
-_WIDTHS: Final = (2.4, 2.9, 1.0, 1.3, 1.1, 1.4, 1.4, 1.4, 1.2, 1.5, 1.3)  # 16.9 of A4's 17 cm
+_WIDTHS: Final = (2.4, 2.9, 1.0, 1.3, 1.1, 1.4, 1.4, 1.4, 1.3, 1.5, 1.2)  # 16.9 of A4's 17 cm
 
 
 def _text(value: object, decimals: int = 1) -> str:
@@ -102,19 +100,14 @@ def rekap_docx(
         f"Tanggal acuan {format_date(as_of)} · {len(frame)} berkas dari folder {folder}, "
         f"{len(readable)} terbaca · dibuat {format_date(datetime.now().date())}."
     ))  # fmt: skip
-    verdicts = readable[RekapCol.VERDICT].value_counts()
-    doc.add_paragraph(
-        f"Proyeksi pengungkit LKE: {verdicts.get(WBBM, 0)} satker memenuhi minimal WBBM, "
-        f"{verdicts.get(WBK, 0)} minimal WBK, {verdicts.get(NOT_YET, 0)} belum. "
-        f"{CAPAIAN_MEANS} Proyeksi = bobot area × capaian area, bukan nilai resmi evaluasi."
-    ).runs[0].italic = True
+    doc.add_paragraph(f"{CAPAIAN_MEANS} {COVERS}").runs[0].italic = True
     decimals = [DIGITS.get(col, 1) for col in DOCX_COLUMNS]
     rows = [
         [_text(v, d) for v, d in zip(row, decimals)]
         for row in readable[list(DOCX_COLUMNS)].itertuples(index=False)
     ]
-    doc.add_paragraph("Tabel 1. Capaian, aksi terlambat dan tertinggal, bukti dan proyeksi "
-                      "LKE per satker", style="Caption")  # fmt: skip
+    doc.add_paragraph("Tabel 1. Capaian, aksi terlambat dan tertinggal, bukti dan cakupan LKE "
+                      "per satker", style="Caption")  # fmt: skip
     report._docx_table(doc, list(DOCX_COLUMNS), rows, _WIDTHS, size=8)
     flagged = _flag_lines(frame)
     if flagged:

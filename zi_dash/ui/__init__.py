@@ -5,7 +5,7 @@ app.py and pages/ use this door; nothing below it imports streamlit.
 
 from __future__ import annotations
 
-from zi_dash.ui import lke, rekap, units
+from zi_dash.ui import lke, rapat, rekap, ringkasan, units
 from zi_dash.ui.action_lke import lke_for_actions
 from zi_dash.ui.cache import cached, describe
 from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
@@ -46,8 +46,10 @@ __all__ = [
     "load_plan_cached",
     "projector_year_notice",
     "question_gaps",
+    "rapat",
     "rekap",
     "require_editor",
+    "ringkasan",
     "run_pages",
     "saved",
     "show_intake",

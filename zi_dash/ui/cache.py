@@ -194,8 +194,9 @@ class Scope(Protocol):
 def cached(fn: Callable[..., T], ctx: Scope, *args: Hashable, whole_plan: bool = False) -> T:
     """`fn(ctx.view, *args)`, computed once per plan version, tanggal acuan, filters and args.
 
-    `whole_plan` gives `fn` the whole plan as of the date (the LKE projection), whatever the
-    filters. `args` must be hashable values (dates, strings, tuples, frozen dataclasses).
+    `whole_plan` gives `fn` the whole plan as of the date (the LKE self-assessment, the plan's
+    coverage of it), whatever the filters. `args` must be hashable values (dates, strings,
+    tuples, frozen dataclasses).
     """
     plan, as_of, filters = ctx.plan, ctx.as_of, ctx.filters
     key = plan_key(plan)

@@ -77,14 +77,12 @@ def table(found: Folder) -> pd.DataFrame:
     return frame.copy(deep=False)
 
 
-def shown(
-    found: Folder, text: str, years: Sequence[int], verdicts: Sequence[str], flagged: bool
-) -> Shown:
+def shown(found: Folder, text: str, years: Sequence[int], flagged: bool) -> Shown:
     """The rows the filters keep and their charts, once per folder version, date and filters."""
-    filters = (text, tuple(years), tuple(verdicts), flagged)
+    filters = (text, tuple(years), flagged)
 
     def compute() -> Shown:
-        rows = rollup.select(table(found), text, years, verdicts, flagged)
+        rows = rollup.select(table(found), text, years, flagged)
         areas = rollup.area_table(found.summaries).loc[rows.index]
         return Shown(rows, charts.heatmap(areas, found.as_of), charts.ranking(rows, found.as_of))
 

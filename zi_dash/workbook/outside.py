@@ -164,18 +164,20 @@ def found_outside(path: Path, current: Plan) -> list[CellChange]:
     return changes_between(base, current)
 
 
-def load_tracked(path: str | Path, *, keep_first_look: bool = True) -> Plan:
+def load_tracked(path: str | Path, *, keep_first_look: bool = True, lke: bool = True) -> Plan:
     """The plan with its outside edits (Plan.outside); the first look remembers the file.
 
     Every figure per tanggal acuan starts from this plan (the unit pages, their exports and the
     roll-up), so that all of them undo the same outside edits. `keep_first_look=False` looks
     without writing: a file with no copy yet reads as it is, exactly as the first look that
-    keeps it would (that copy equals the file, so it finds no outside edit either).
+    keeps it would (that copy equals the file, so it finds no outside edit either). `lke=False`
+    skips the LKE sheet (Plan.lke None, its outside edits unseen), for readers that never use it.
     """
     path = Path(path)
     data = read_bytes(path)
-    plan = load_known(path, data)
-    remember_parsed(plan)
+    plan = load_known(path, data, lke=lke)
+    if lke:  # a plan without its LKE sheet must not stand for the file's parse
+        remember_parsed(plan)
     if not durable.last_written_path(path).is_file():
         if keep_first_look:
             remember(path, data)

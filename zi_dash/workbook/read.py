@@ -382,12 +382,16 @@ def remember_parsed(plan: Plan) -> None:
             _KNOWN.popitem(last=False)
 
 
-def load_known(path: Path, data: bytes) -> Plan:
-    """The plan of these bytes: the one already parsed if its version matches, else read."""
+def load_known(path: Path, data: bytes, *, lke: bool = True) -> Plan:
+    """The plan of these bytes: the one already parsed if its version matches, else read.
+
+    `lke=False` as in load_plan: a plan read so is never remembered (callers keep only whole
+    parses), so a known plan serves both.
+    """
     with _KNOWN_LOCK:
         known = _KNOWN.get(path.resolve())
     if known is not None and known.version == hashlib.sha256(data).hexdigest():
         return dataclasses.replace(
             known, modified=datetime.fromtimestamp(path.stat().st_mtime), outside=empty_log()
         )
-    return load_plan(path, data)
+    return load_plan(path, data, lke=lke)
