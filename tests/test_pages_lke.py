@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -11,9 +12,10 @@ from tests import factory
 from tests.lke_sheet import add_bank_lke
 from tests.markup import HOSTILE, hostile_workbook, markup
 from tests.test_pages_escape import markdown_sources
-from zi_dash import analysis, lke
+from zi_dash import analysis, cli, lke
 from zi_dash.base import ActionCol, LkeCol, LogCol
 from zi_dash.base import contract as c
+from zi_dash.base.fmt import number
 from zi_dash.edit import DraftStore, accounts
 from zi_dash.ui import Key
 from zi_dash.workbook import load_plan, save_changes
@@ -241,3 +243,18 @@ def test_a_draft_survives_a_logout_that_keeps_it(monkeypatch, with_lke, users) -
     at.session_state[Key.USER] = "budi"  # logged in again
     at.run()
     assert _widget(at, "radio", 7).value == "A"
+
+
+def test_the_page_shows_what_lke_score_json_prints(monkeypatch, with_lke, users, capsys) -> None:
+    answers = {"6": "Ya", "7": "B", "13": "C", "126": 3, "127": 4, "199": 3.6, "200": "B"}
+    plan = load_plan(with_lke)
+    changes = {L: {row: {LkeCol.ANSWER: value} for row, value in answers.items()}}
+    save_changes(with_lke, changes, user="sari", base_version=plan.version)
+    assert cli.main(["lke-score", "--workbook", str(with_lke), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["total"] > 0
+    shown = _metrics(_page(monkeypatch, with_lke, user=None))
+    for label, key, of in (("Total", "total", 100), ("Pengungkit", "pengungkit", 60)):
+        assert shown[label] == f"{number(printed[key], 2)} / {of}"
+    assert shown["Hasil"] == f"{number(printed['hasil'], 2)} / 40"
+    assert shown["Predikat (penilaian mandiri)"] == printed["predikat"]
