@@ -15,6 +15,11 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+# Imported here, before any session's thread: plotly imports numpy and pandas lazily on the
+# first figure, and two sessions building their first figures at once saw a half-imported module
+# (AttributeError: partially initialized module 'numpy' / 'pandas', in bench.load's warm-up).
+import numpy  # noqa: F401
+import pandas  # noqa: F401
 import plotly.graph_objects as go
 import streamlit as st
 
