@@ -158,6 +158,13 @@ def _lke_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lke_excel(args: argparse.Namespace) -> int:
+    from zi_dash.export import cli_lke
+
+    run = cli_lke.lke_import if args.command == "lke-import" else cli_lke.lke_export
+    return run(args)
+
+
 def _year(text: str) -> int:
     if not text.isdigit() or not 2000 <= int(text) <= 2100:
         raise argparse.ArgumentTypeError(f"tahun {text!r} harus angka 2000–2100")
@@ -341,6 +348,14 @@ def main(argv: list[str] | None = None) -> int:
     lke.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
     lke.add_argument("--as-of", type=_as_of, help="jawaban per tanggal YYYY-MM-DD (dari Riwayat)")
     lke.add_argument("--json", action="store_true", help="satu objek JSON (angka tanpa pembulatan)")
+    out = sub.add_parser("lke-export", help="LKE Excel resmi (lembar Jawaban dan Unit)")
+    out.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
+    out.add_argument("--out", type=Path, required=True, help="berkas .xlsx tujuan")
+    imp = sub.add_parser("lke-import", help="baca LKE Excel yang terisi ke lembar LKE")
+    imp.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
+    imp.add_argument("--from", dest="source", type=Path, required=True, help="LKE Excel terisi")
+    imp.add_argument("--dry-run", action="store_true", help="hanya tampilkan perubahannya")
+    imp.add_argument("--user", default=getpass.getuser(), help="nama di Riwayat (bawaan: login)")
     remove = sub.add_parser("remove-user", help="hapus penyunting")
     remove.add_argument("name")
     remove.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
@@ -354,5 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         "export": _export,
         "rekap": _rekap,
         "lke-score": _lke_score,
+        "lke-export": _lke_excel,
+        "lke-import": _lke_excel,
     }
     return commands[args.command](args)
