@@ -355,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
     imp.add_argument("--from", dest="source", type=Path, required=True, help="LKE Excel terisi")
     imp.add_argument("--dry-run", action="store_true", help="hanya tampilkan perubahannya")
-    imp.add_argument("--user", default=getpass.getuser(), help="nama di Riwayat (bawaan: login)")
+    imp.add_argument("--user", help="nama di Riwayat (bawaan: nama login)")
     remove = sub.add_parser("remove-user", help="hapus penyunting")
     remove.add_argument("name")
     remove.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")

@@ -7,6 +7,7 @@ cannot be read or does not match (nothing is changed), 2 a wrong argument (argpa
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
@@ -65,6 +66,15 @@ def _read(path: Path) -> bytes | None:
     return None
 
 
+def _user(typed: str | None) -> str:
+    if typed is not None:
+        return typed
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container's uid without an entry)
+        return ""
+
+
 def lke_import(args: argparse.Namespace) -> int:
     """Show what a filled LKE Excel would change; apply it as one logged save unless --dry-run."""
     data = _read(args.source)
@@ -75,7 +85,7 @@ def lke_import(args: argparse.Namespace) -> int:
     except LkeFileError as exc:
         _err(str(exc))
         return 1
-    plan = _plan(args.workbook, keep_first_look=True)
+    plan = _plan(args.workbook, keep_first_look=not args.dry_run)  # a dry run writes nothing
     if plan is None:
         return 1
     comparison = compare(plan, file)
@@ -94,12 +104,13 @@ def lke_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"Uji coba: {len(comparison.changes)} sel akan berubah; tidak ada yang disimpan.")
         return 0
+    user = _user(args.user)
     try:
         result = save_changes(
-            args.workbook, as_changes(comparison), user=args.user, base_version=plan.version
+            args.workbook, as_changes(comparison), user=user, base_version=plan.version
         )
     except WorkbookError as exc:
         _err(f"Perubahan tidak disimpan: {exc}")
         return 1
-    print(f"Disimpan: {len(result.changes)} sel, tercatat di Riwayat atas nama {args.user}.")
+    print(f"Disimpan: {len(result.changes)} sel, tercatat di Riwayat atas nama {user}.")
     return 0

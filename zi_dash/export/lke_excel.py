@@ -111,8 +111,8 @@ def _answers(
         _hierarchy(ws, row)
         if row.weight is not None:
             _put(ws, r, 8, row.weight, NUMBER)
-        _put(ws, r, 9, row.criteria, TEXT)
-        _put(ws, r, 10, row.type.value if row.type else "", TEXT)
+        _put(ws, r, 9, row.criteria or None, TEXT)
+        _put(ws, r, 10, row.type.value if row.type else None, TEXT)
         mine = values.get(r, {})
         if row.type is AnswerType.PERSEN:
             # Not an input: the ratio of its Jumlah rows, as scored (clamped to 0..1).
@@ -136,7 +136,15 @@ def _unit(ws: Worksheet, plan: Plan, assessment: Assessment) -> None:
     ws.append([plan.info.unit])
     ws.append([SELF_ASSESSED])
     ws.append([])
-    head = ["Area", "Nama Area", "Bobot", c.PART_FULFILMENT, c.PART_REFORM, "Nilai", "Persen"]
+    head = [
+        c.AreaCol.AREA,
+        c.AreaCol.NAME,
+        "Bobot",
+        c.PART_FULFILMENT,
+        c.PART_REFORM,
+        "Nilai",
+        "Persen",
+    ]
     ws.append(head)
     for a in s.areas.values():
         ws.append([a.area, a.name, a.weight, a.fulfilment, a.reform, a.total, a.percent])
@@ -159,6 +167,14 @@ def _unit(ws: Worksheet, plan: Plan, assessment: Assessment) -> None:
     ws.column_dimensions["B"].width = 45
 
 
+def _as_values(ws: Worksheet) -> None:
+    """A text that starts with "=" (a note, a unit's name) stays a text: never a formula."""
+    for line in ws.iter_rows():
+        for cell in line:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+
+
 def export_bytes(plan: Plan) -> bytes:
     """The plan's LKE as the official LKE Excel (`Jawaban` and `Unit`), as .xlsx bytes."""
     assessment = assess(plan)
@@ -177,6 +193,8 @@ def export_bytes(plan: Plan) -> bytes:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "H2"
+    for sheet in (unit, ws):
+        _as_values(sheet)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
