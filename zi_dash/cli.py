@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
-from zi_dash.base import DEFAULT_WORKBOOK
+from zi_dash.base import DEFAULT_WORKBOOK, Role
 from zi_dash.sk import SOURCE, SourceError
 
 
@@ -49,11 +49,33 @@ def _add_user(args: argparse.Namespace) -> int:
 
     path = args.users or accounts.users_path()
     try:
-        accounts.add_user(path, args.name, _password(args))
+        role = accounts.parse_role(args.peran)
+    except accounts.AccountError as exc:  # a usage error, as argparse's own: exit 2
+        print(f"Gagal menambah pengguna: {exc}", file=sys.stderr)
+        return 2
+    try:
+        accounts.add_user(path, args.name, _password(args), role)
     except (ValueError, OSError) as exc:
         print(f"Gagal menambah pengguna: {exc}", file=sys.stderr)
         return 1
-    print(f'Penyunting "{accounts.normal_name(args.name)}" disimpan di {path}')
+    print(f'{_ROLE_NAMES[role]} "{accounts.normal_name(args.name)}" disimpan di {path}')
+    return 0
+
+
+def _users(args: argparse.Namespace) -> int:
+    from zi_dash.edit import accounts
+
+    path = args.users or accounts.users_path()
+    try:
+        users, roles = accounts.load_users(path), accounts.load_roles(path)
+    except accounts.AccountError as exc:
+        print(f"Gagal membaca pengguna: {exc}", file=sys.stderr)
+        return 1
+    if not users:
+        print(f"Belum ada pengguna di {path}")
+        return 0
+    for name in sorted(users):  # names and roles only: a hash is never shown
+        print(f"{name}\t{accounts.role_of(roles, name).value}")
     return 0
 
 
@@ -71,6 +93,9 @@ def _remove_user(args: argparse.Namespace) -> int:
         return 1
     print(f'Penyunting "{accounts.normal_name(args.name)}" dihapus dari {path}')
     return 0
+
+
+_ROLE_NAMES: Final = {Role.EDITOR: "Penyunting", Role.ASSESSOR: "Penilai"}
 
 
 def _as_of(text: str) -> date:
@@ -333,6 +358,13 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument(
         "--password-stdin", action="store_true", help="baca kata sandi dari stdin (untuk skrip)"
     )
+    add.add_argument(
+        "--peran",
+        default=Role.EDITOR.value,
+        help="penyunting (bawaan: rencana aksi, bukti, jawaban unit) atau penilai (TPI)",
+    )
+    users = sub.add_parser("users", help="daftar pengguna dan perannya (tanpa kata sandi)")
+    users.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
     exp = sub.add_parser("export", help="buat grafik (PNG, SVG), laporan (DOCX, PDF) dan tabel")
     exp.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
     exp.add_argument("--out", type=Path, required=True, help="folder tujuan")
@@ -366,6 +398,7 @@ def main(argv: list[str] | None = None) -> int:
         "build-workbook": _build,
         "add-user": _add_user,
         "remove-user": _remove_user,
+        "users": _users,
         "export": _export,
         "rekap": _rekap,
         "lke-score": _lke_score,
