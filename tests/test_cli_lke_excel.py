@@ -18,14 +18,17 @@ import pytest
 from tests import factory
 from tests.lke_sheet import add_bank_lke
 from zi_dash.analysis import assess
-from zi_dash.base import LkeCol, LogCol
+from zi_dash.base import LkeCol, LogCol, Role
 from zi_dash.base import contract as c
+from zi_dash.base.exchange import LkeExcel
 from zi_dash.cli import main
+from zi_dash.edit import accounts
+from zi_dash.export.lke_excel import text
 from zi_dash.export.lke_import import row_text
 from zi_dash.lke import bank
 from zi_dash.workbook import load_plan
 
-X = c.LkeExcel
+X = LkeExcel
 # One answer of every type: Ya/Tidak, A/B/C, A/B/C/D, A/B/C/D/E, Jumlah (a % row's inputs), Nilai.
 EVERY_TYPE = {6: "Ya", 7: "B", 13: "C", 24: "A", 126: 4, 127: 3, 199: 3.6, 200: "B", 202: 3}
 # Texts Excel would read as a number or a date unless they are kept as text.
@@ -124,6 +127,7 @@ def _hand_file(
     types: Mapping[int, str] | None = None,
     texts: Mapping[int, str] | None = None,
     drop: Iterable[int] = (),
+    tpi: Mapping[int, object] | None = None,
 ) -> Path:
     """An LKE file of another instance: title rows above the header, columns in other places."""
     book = openpyxl.Workbook()
@@ -137,7 +141,8 @@ def _hand_file(
             continue
         kind = (types or {}).get(row.baris, row.type.value if row.type else "")
         words = (texts or {}).get(row.baris, row_text(row).upper())
-        ws.append([str(row.baris), words, kind, answers.get(row.baris)])
+        tpi_answer = (tpi or {}).get(row.baris)
+        ws.append([str(row.baris), words, kind, answers.get(row.baris), None, tpi_answer])
     for baris in sorted(set(answers) - {r.baris for r in bank().rows}):
         ws.append([str(baris), "", "", answers[baris]])  # a row the bank does not have
     book.save(path)
@@ -162,6 +167,30 @@ def test_a_hand_filled_file_moves_the_score_to_the_hand_computed_number(blank, t
     assert (lke.at["6", LkeCol.ANSWER], lke.at["7", LkeCol.ANSWER]) == ("Ya", "A")
     logged = plan.history[plan.history[LogCol.USER] == "budi"]
     assert sorted(logged[LogCol.ID]) == ["126", "127", "6", "7"]  # one save, in Riwayat
+
+
+def test_a_penilai_imports_the_tpi_columns_an_editor_the_units(
+    blank, tmp_path, monkeypatch, capsys
+):
+    users = tmp_path / "users.json"
+    accounts.add_user(users, "tpi", "rahasia-789", Role.ASSESSOR)
+    monkeypatch.setenv(accounts.USERS_ENV, str(users))
+    source = _hand_file(tmp_path / "isian.xlsx", HAND, tpi={6: "tidak", 7: "b"})
+    assert _import(blank, source, "--user", "tpi") == 0
+    assert "hanya dibaca untuk peran penyunting" in capsys.readouterr().out
+    lke = load_plan(blank).lke.set_index(LkeCol.ROW)
+    assert (lke.at["6", LkeCol.TPI_ANSWER], lke.at["7", LkeCol.TPI_ANSWER]) == ("Tidak", "B")
+    assert text(lke.at["6", LkeCol.ANSWER]) == ""  # one role per save: the unit's layer kept
+    assert _import(blank, source, "--user", "budi") == 0
+    assert "hanya dibaca untuk peran penilai" in capsys.readouterr().out
+    lke = load_plan(blank).lke.set_index(LkeCol.ROW)
+    assert (lke.at["6", LkeCol.ANSWER], lke.at["6", LkeCol.TPI_ANSWER]) == ("Ya", "Tidak")
+    out = _export(blank, tmp_path / "lke.xlsx")  # both layers out, and back: nothing to change
+    assert openpyxl.load_workbook(out)[X.ANSWERS].cell(6, 15).value == "Tidak"
+    for user in ("tpi", "budi"):
+        capsys.readouterr()
+        assert _import(blank, out, "--user", user) == 0
+        assert "Tidak ada yang berubah" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

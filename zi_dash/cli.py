@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -150,44 +149,10 @@ def _export(args: argparse.Namespace) -> int:
     return 0 if charts_made or not package.warnings else 3
 
 
-def _lke_score(args: argparse.Namespace) -> int:
-    import json
-
-    from zi_dash.analysis import assess, rewind
-    from zi_dash.base import contract as c
-    from zi_dash.export import lke_score
-    from zi_dash.workbook import WorkbookError, load_tracked
-
-    try:
-        # Only a look: a score asked for on the command line writes nothing beside the file.
-        plan = load_tracked(args.workbook, keep_first_look=False)
-    except WorkbookError as exc:
-        print(f"Workbook tidak dapat dibaca: {exc}", file=sys.stderr)
-        return 1
-    if not plan.has(c.Sheet.LKE):
-        print(
-            f'Workbook {args.workbook} belum punya lembar "{c.Sheet.LKE}": tambahkan lewat '
-            "halaman Penilaian Mandiri (satu klik, tercatat di Riwayat).",
-            file=sys.stderr,
-        )
-        return 1
-    assessment = assess(rewind(plan, args.as_of) if args.as_of else plan)
-    if args.json:
-        text = json.dumps(lke_score.score_object(assessment), ensure_ascii=False)
-    else:
-        text = lke_score.score_table(assessment)
-    try:
-        print(text, flush=True)
-    except BrokenPipeError:  # `| head` read what it wanted; no traceback, no second error at exit
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
-
-
-def _lke_excel(args: argparse.Namespace) -> int:
+def _lke(args: argparse.Namespace) -> int:
     from zi_dash.export import cli_lke
 
-    run = cli_lke.lke_import if args.command == "lke-import" else cli_lke.lke_export
-    return run(args)
+    return cli_lke.run(args)
 
 
 def _year(text: str) -> int:
@@ -388,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--from", dest="source", type=Path, required=True, help="LKE Excel terisi")
     imp.add_argument("--dry-run", action="store_true", help="hanya tampilkan perubahannya")
     imp.add_argument("--user", help="nama di Riwayat (bawaan: nama login)")
+    imp.add_argument("--users", type=Path, help="berkas pengguna, untuk peran (bawaan: $ZI_USERS)")
     remove = sub.add_parser("remove-user", help="hapus penyunting")
     remove.add_argument("name")
     remove.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
@@ -401,8 +367,8 @@ def main(argv: list[str] | None = None) -> int:
         "users": _users,
         "export": _export,
         "rekap": _rekap,
-        "lke-score": _lke_score,
-        "lke-export": _lke_excel,
-        "lke-import": _lke_excel,
+        "lke-score": _lke,
+        "lke-export": _lke,
+        "lke-import": _lke,
     }
     return commands[args.command](args)

@@ -384,23 +384,3 @@ UPDATE_STAMPS: Final[dict[str, tuple[str, str]]] = {
 }
 # Riwayat's Pengguna for cells changed in the file without the dashboard (in Excel, say).
 OUTSIDE_USER: Final = "(di luar dasbor)"
-
-
-class LkeExcel:
-    """The official LKE Excel units exchange: its sheets and its Jawaban sheet's header texts."""
-
-    ANSWERS: Final = "Jawaban"  # one row per LKE row, at that row number
-    UNIT: Final = "Unit"  # the summary sheet
-    ROW: Final = "ID"  # column A: the row number (Baris)
-    TEXT: Final = "Penilaian"  # B–G, merged in the header: the hierarchy and the question
-    WEIGHT: Final = "Bobot"
-    CRITERIA: Final = "Kriteria Nilai"
-    TYPE: Final = "Pilihan Jawaban"
-    ANSWER: Final = "Jawaban Unit"
-    NOTES: Final = "Catatan/Keterangan/Penjelasan (Unit)"
-    EVIDENCE: Final = "Daftar Bukti Dukung (Unit)"
-    NEW_EVIDENCE: Final = "Tautan Bukti Dukung Baru"
-    TPI_ANSWER: Final = "Jawaban TPI"
-    TPI_VALUE: Final = "Nilai"
-    TPI_PERCENT: Final = " %"
-    TPI_NOTES: Final = "Catatan/Keterangan/Penjelasan (TPI Unit)"

@@ -1,4 +1,5 @@
-"""`lke-export` and `lke-import`: the official LKE Excel out of a workbook, and back into it.
+"""`lke-score`, `lke-export` and `lke-import`: the self-assessment printed, the official LKE
+Excel out of a workbook, and back into it.
 
 Exit codes as the other commands: 0 done (or nothing to change), 1 no LKE sheet / a file that
 cannot be read or does not match (nothing is changed), 2 a wrong argument (argparse's).
@@ -8,11 +9,17 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from zi_dash.analysis import assess, rewind
+from zi_dash.base import Role, durable
 from zi_dash.base import contract as c
-from zi_dash.base import durable
+from zi_dash.edit import accounts
+from zi_dash.export import lke_score as score_text
 from zi_dash.export.lke_excel import export_bytes
 from zi_dash.export.lke_excel_read import MAX_BYTES, LkeFileError, read_lke_file
 from zi_dash.export.lke_import import as_changes, compare
@@ -36,6 +43,24 @@ def _plan(path: Path, *, keep_first_look: bool) -> Plan | None:
         )
         return None
     return plan
+
+
+def lke_score(args: argparse.Namespace) -> int:
+    """Print the self-assessment (a table, or one JSON object with --json)."""
+    # Only a look: a score asked for on the command line writes nothing beside the file.
+    plan = _plan(args.workbook, keep_first_look=False)
+    if plan is None:
+        return 1
+    assessment = assess(rewind(plan, args.as_of) if args.as_of else plan)
+    if args.json:
+        text = json.dumps(score_text.score_object(assessment), ensure_ascii=False)
+    else:
+        text = score_text.score_table(assessment)
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:  # `| head` read what it wanted; no traceback, no second error at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
 
 
 def lke_export(args: argparse.Namespace) -> int:
@@ -75,10 +100,26 @@ def _user(typed: str | None) -> str:
         return ""
 
 
+def _role(args: argparse.Namespace, user: str) -> Role | None:
+    """The user's role per the users file: a penilai imports the TPI's columns, else the unit's."""
+    path = args.users or accounts.users_path()
+    try:
+        return accounts.role_of(accounts.load_roles(path), user)
+    except accounts.AccountError as exc:
+        _err(f"Peran pengguna tidak dapat dibaca: {exc}")
+        return None
+
+
 def lke_import(args: argparse.Namespace) -> int:
-    """Show what a filled LKE Excel would change; apply it as one logged save unless --dry-run."""
-    data = _read(args.source)
-    if data is None:
+    """Show what a filled LKE Excel would change; apply it as one logged save unless --dry-run.
+
+    One role per save: a penilai (per the users file) imports the TPI's columns, anyone else
+    the unit's; the other layer's filled cells are named as not read.
+    """
+    user = _user(args.user)
+    role = _role(args, user)
+    data = _read(args.source) if role is not None else None
+    if role is None or data is None:
         return 1
     try:
         file = read_lke_file(args.source.name, data)
@@ -88,7 +129,7 @@ def lke_import(args: argparse.Namespace) -> int:
     plan = _plan(args.workbook, keep_first_look=not args.dry_run)  # a dry run writes nothing
     if plan is None:
         return 1
-    comparison = compare(plan, file)
+    comparison = compare(plan, file, role)
     for note in comparison.notes:
         print(f"Catatan: {note}")
     if comparison.problems:
@@ -104,13 +145,24 @@ def lke_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"Uji coba: {len(comparison.changes)} sel akan berubah; tidak ada yang disimpan.")
         return 0
-    user = _user(args.user)
     try:
         result = save_changes(
-            args.workbook, as_changes(comparison), user=user, base_version=plan.version
+            args.workbook, as_changes(comparison), user=user, base_version=plan.version, role=role
         )
     except WorkbookError as exc:
         _err(f"Perubahan tidak disimpan: {exc}")
         return 1
-    print(f"Disimpan: {len(result.changes)} sel, tercatat di Riwayat atas nama {user}.")
+    print(
+        f"Disimpan: {len(result.changes)} sel, tercatat di Riwayat atas nama {user} ({role.value})."
+    )
     return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """The LKE command `args.command` names."""
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "lke-score": lke_score,
+        "lke-export": lke_export,
+        "lke-import": lke_import,
+    }
+    return commands[args.command](args)

@@ -20,11 +20,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from zi_dash.analysis import Assessment, assess
 from zi_dash.base import LkeCol
 from zi_dash.base import contract as c
+from zi_dash.base.exchange import LkeExcel
 from zi_dash.export.lke_score import SELF_ASSESSED
 from zi_dash.lke import AnswerType, Row, RowKind, Verdict, bank, parse_answer
 from zi_dash.workbook import Plan
 
-X: Final = c.LkeExcel
+X: Final = LkeExcel
 # The official columns of `Jawaban`, by their 1-based number (A = 1): the header texts.
 COLUMNS: Final[dict[int, str]] = {
     1: X.ROW,
@@ -55,10 +56,11 @@ def text(value: object) -> str:
 
 
 def sheet_values(plan: Plan) -> dict[int, dict[str, object]]:
-    """Baris -> the LKE sheet's Jawaban (raw), Catatan and Tautan Bukti of that row."""
+    """Baris -> the LKE sheet's unit (and, when it has them, TPI) cells of that row."""
     frame = plan.frame(c.Sheet.LKE)
     out: dict[int, dict[str, object]] = {}
-    columns = (LkeCol.ANSWER, LkeCol.NOTES, LkeCol.LINKS)
+    wanted = (LkeCol.ANSWER, LkeCol.NOTES, LkeCol.LINKS, LkeCol.TPI_ANSWER, LkeCol.TPI_NOTES)
+    columns = [k for k in wanted if k in frame.columns]
     for baris, *cells in zip(frame[LkeCol.ROW].tolist(), *(frame[k].tolist() for k in columns)):
         key = text(baris)
         if key.isascii() and key.isdigit():
@@ -119,12 +121,11 @@ def _answers(
             q = assessment.score.questions.get(r)
             _put(ws, r, 11, q.value if q is not None and q.answered else None, PERCENT)
         elif row.kind is not RowKind.SUB:
-            value, number_format = answer_cell(row, mine.get(LkeCol.ANSWER))
-            _put(ws, r, 11, value, number_format)
-        for col, key in ((12, LkeCol.NOTES), (13, LkeCol.LINKS)):
+            for col, key in ((11, LkeCol.ANSWER), (15, LkeCol.TPI_ANSWER)):
+                _put(ws, r, col, *answer_cell(row, mine.get(key)))
+        for col, key in ((12, LkeCol.NOTES), (13, LkeCol.LINKS), (18, LkeCol.TPI_NOTES)):
             _put(ws, r, col, text(mine.get(key)) or None, TEXT)
-        for col in (14, 15, 18):
-            _put(ws, r, col, None, TEXT)
+        _put(ws, r, 14, None, TEXT)
 
 
 def _verdict(verdict: Verdict) -> str:

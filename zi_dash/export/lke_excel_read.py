@@ -14,8 +14,8 @@ from typing import Final
 
 import python_calamine
 
-from zi_dash.base import contract as c
 from zi_dash.base import limits
+from zi_dash.base.exchange import LkeExcel
 
 MB: Final = limits.MB
 MAX_BYTES: Final = 20 * MB
@@ -64,9 +64,9 @@ def _field(header: str) -> str | None:
 
 
 REQUIRED: Final = {
-    "row": c.LkeExcel.ROW,
-    "type": c.LkeExcel.TYPE,
-    "answer": c.LkeExcel.ANSWER,
+    "row": LkeExcel.ROW,
+    "type": LkeExcel.TYPE,
+    "answer": LkeExcel.ANSWER,
 }
 
 
@@ -97,19 +97,19 @@ def _grid(name: str, data: bytes) -> list[list[object]]:
             f'Berkas "{name}" ditolak: {len(data) / MB:.0f} MB (paling besar {MAX_BYTES // MB} MB).'
         )
     try:
-        parts = limits.check_xlsx(name, data, lambda sheet: sheet == c.LkeExcel.ANSWERS, BOUNDS)
-        if c.LkeExcel.ANSWERS not in parts.sheets:
+        parts = limits.check_xlsx(name, data, lambda sheet: sheet == LkeExcel.ANSWERS, BOUNDS)
+        if LkeExcel.ANSWERS not in parts.sheets:
             raise LkeFileError(
-                f'Berkas "{name}" bukan LKE Excel: tidak ada lembar "{c.LkeExcel.ANSWERS}".'
+                f'Berkas "{name}" bukan LKE Excel: tidak ada lembar "{LkeExcel.ANSWERS}".'
             )
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        return book.get_sheet_by_name(c.LkeExcel.ANSWERS).to_python(skip_empty_area=False)
+        return book.get_sheet_by_name(LkeExcel.ANSWERS).to_python(skip_empty_area=False)
     except limits.LimitError as exc:
         if isinstance(exc, limits.DamagedError):
             raise LkeFileError(f'Berkas "{name}" bukan workbook Excel (.xlsx) yang utuh.') from exc
         raise LkeFileError(str(exc)) from exc
     except _CALAMINE_ERRORS as exc:
-        raise LkeFileError(f'Berkas "{name}": lembar "{c.LkeExcel.ANSWERS}" rusak.') from exc
+        raise LkeFileError(f'Berkas "{name}": lembar "{LkeExcel.ANSWERS}" rusak.') from exc
 
 
 def _header(name: str, grid: list[list[object]]) -> tuple[int, dict[str, int]]:
@@ -123,7 +123,7 @@ def _header(name: str, grid: list[list[object]]) -> tuple[int, dict[str, int]]:
             return index, found
     wanted = ", ".join(f'"{h}"' for h in REQUIRED.values())
     raise LkeFileError(
-        f'Berkas "{name}", lembar "{c.LkeExcel.ANSWERS}": baris judul dengan kolom {wanted} '
+        f'Berkas "{name}", lembar "{LkeExcel.ANSWERS}": baris judul dengan kolom {wanted} '
         f"tidak ditemukan di {HEADER_SEARCH} baris pertama. Berkas ini bukan LKE Excel yang "
         "dikenal; tidak ada yang diubah."
     )

@@ -14,7 +14,7 @@ from typing import Final
 
 from openpyxl.utils import get_column_letter
 
-from zi_dash.base import LkeCol
+from zi_dash.base import LkeCol, Role
 from zi_dash.base import contract as c
 from zi_dash.export.lke_excel import sheet_values, text
 from zi_dash.export.lke_excel_read import FileRow, LkeFile, fold
@@ -22,8 +22,13 @@ from zi_dash.lke import AnswerType, Row, RowKind, bank, parse_answer
 from zi_dash.workbook import Plan
 
 _ALNUM: Final = re.compile(r"[\W_]+")
-# The file's unit columns, and the LKE sheet's column each one fills.
-UNIT_FIELDS: Final = {"answer": LkeCol.ANSWER, "notes": LkeCol.NOTES, "evidence": LkeCol.LINKS}
+# The file's columns each role imports, and the LKE sheet's column each one fills: one role per
+# save (roles.may_write), so a file's unit layer and its TPI layer are imported apart.
+FIELDS: Final[dict[Role, dict[str, str]]] = {
+    Role.EDITOR: {"answer": LkeCol.ANSWER, "notes": LkeCol.NOTES, "evidence": LkeCol.LINKS},
+    Role.ASSESSOR: {"tpi_answer": LkeCol.TPI_ANSWER, "tpi_notes": LkeCol.TPI_NOTES},
+}
+_ANSWERS: Final = ("answer", "tpi_answer")
 _NUMERIC: Final = (AnswerType.ANGKA, AnswerType.NILAI_0_4)
 
 
@@ -118,17 +123,17 @@ def _cell(file: LkeFile, field: str, line: FileRow) -> str:
     return f"{get_column_letter(file.columns[field] + 1)}{line.excel_row}"
 
 
-def _unit_changes(
-    file: LkeFile, row: Row, line: FileRow, now: Mapping[str, object]
+def _row_changes(
+    file: LkeFile, row: Row, line: FileRow, now: Mapping[str, object], fields: Mapping[str, str]
 ) -> tuple[list[Change], list[str]]:
     changes: list[Change] = []
     problems: list[str] = []
-    for field, column in UNIT_FIELDS.items():
+    for field, column in fields.items():
         raw = line.cells.get(field)
         if field not in file.columns or not text(raw):
             continue  # a blank cell of the file leaves the workbook's value
         old = now.get(column)
-        if field == "answer":
+        if field in _ANSWERS:
             if row.type is AnswerType.PERSEN or row.kind is RowKind.SUB:
                 continue  # not an input: a percentage is its Jumlah rows' ratio
             new, problem = new_answer(row, raw)
@@ -145,8 +150,28 @@ def _unit_changes(
     return changes, problems
 
 
-def compare(plan: Plan, file: LkeFile) -> Comparison:
-    """The changes the file would make to the plan's LKE sheet, or the problems refusing it."""
+def _unread(plan: Plan, file: LkeFile, fields: Mapping[str, str]) -> list[str]:
+    """The file's filled columns this import does not read: another role's, or none here."""
+    notes: list[str] = []
+    for role, theirs in FIELDS.items():
+        for field, column in theirs.items():
+            mine = fields is theirs and plan.has(c.Sheet.LKE, column)
+            if mine or field not in file.columns:
+                continue
+            if any(text(line.cells.get(field)) for line in file.rows):
+                why = (
+                    f"hanya dibaca untuk peran {role.value}"
+                    if fields is not theirs
+                    else "workbook belum punya kolom ini"
+                )
+                notes.append(f'Kolom "{column}" berkas ini terisi tetapi tidak dibaca: {why}.')
+    return notes
+
+
+def compare(plan: Plan, file: LkeFile, role: Role = Role.EDITOR) -> Comparison:
+    """The changes the file would make to the plan's LKE sheet (the columns `role` writes), or
+    the problems refusing it."""
+    fields = {k: col for k, col in FIELDS[role].items() if plan.has(c.Sheet.LKE, col)}
     problems = list(file.problems)
     changes: list[Change] = []
     notes: list[str] = []
@@ -169,18 +194,14 @@ def compare(plan: Plan, file: LkeFile) -> Comparison:
             problems.append(problem)
         if row is None or problem is not None:
             continue
-        found, bad = _unit_changes(file, row, line, now.get(row.baris, {}))
+        found, bad = _row_changes(file, row, line, now.get(row.baris, {}), fields)
         changes += found
         problems += bad
     missing = [r.baris for r in bank().rows if r.answerable and r.baris not in seen]
     if missing:
         listed = ", ".join(map(str, missing[:20])) + (" …" if len(missing) > 20 else "")
         problems.append(f"baris LKE ZI {listed} tidak ada di berkas ({len(missing)} baris)")
-    tpi = [k for k in ("tpi_answer", "tpi_notes") if k in file.columns]
-    if tpi and any(text(line.cells.get(k)) for line in file.rows for k in tpi):
-        notes.append(
-            "Kolom TPI berkas ini terisi tetapi tidak dibaca: workbook belum punya kolom TPI."
-        )
+    notes += _unread(plan, file, FIELDS[role])
     if problems:
         return Comparison((), tuple(problems), tuple(notes))
     return Comparison(tuple(changes), (), tuple(notes))

@@ -74,7 +74,7 @@ def upload(plan: Plan, user: str | None) -> None:
             try:
                 result = save_changes(
                     plan.path, as_changes(found), user=user, base_version=plan.version
-                )
+                )  # the page's editor: the unit's columns (compare's default role)
             except WorkbookError as exc:
                 st.error(escape_md(str(exc)))
                 return
