@@ -211,3 +211,15 @@ def test_rewinding_an_editors_save_keeps_the_tpi_stamps_of_the_tpis_earlier_save
     assert back[LkeCol.ANSWER] == "B" and pd.isna(back[LkeCol.UPDATED])  # the log names none
     assert (back[LkeCol.TPI_ANSWER], back[LkeCol.TPI_UPDATED_BY]) == ("B", "sari")
     assert back[LkeCol.TPI_UPDATED] == tpi_day
+
+
+def test_rewinding_a_cleared_tpi_letter_beside_numeric_tpi_answers(book: Path) -> None:
+    first, later = datetime(2022, 5, 2, 9, 0), datetime(2022, 5, 4, 10, 0)
+    changes = {L: {"7": {LkeCol.TPI_ANSWER: "B"}, "126": {LkeCol.TPI_ANSWER: 12}}}
+    version = load_plan(book).version
+    save_changes(book, changes, user="sari", base_version=version, now=first, role=Role.ASSESSOR)
+    cleared = {L: {"7": {LkeCol.TPI_ANSWER: ""}}}
+    version = load_plan(book).version
+    save_changes(book, cleared, user="sari", base_version=version, now=later, role=Role.ASSESSOR)
+    back = rewind(load_plan(book), date(2022, 5, 3)).lke.set_index(LkeCol.ROW)
+    assert (back.at["7", LkeCol.TPI_ANSWER], back.at["126", LkeCol.TPI_ANSWER]) == ("B", 12)

@@ -39,7 +39,7 @@ def rewind(plan: Plan, as_of: date) -> Plan:
     frames = {c.Sheet.ACTIONS: plan.actions.copy(), c.Sheet.EVIDENCE: plan.evidence.copy()}
     if plan.lke is not None:  # a workbook without the sheet keeps lke None
         # Object, not float: a sheet of numeric answers may rewind to a letter.
-        frames[c.Sheet.LKE] = plan.lke.astype({LkeCol.ANSWER: object})
+        frames[c.Sheet.LKE] = plan.lke.astype({LkeCol.ANSWER: object, LkeCol.TPI_ANSWER: object})
     positions = {
         sheet: {row_id: i for i, row_id in enumerate(frame[spec.id_column])}
         for sheet, frame in frames.items()
