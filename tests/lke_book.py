@@ -29,12 +29,16 @@ ROWS: Final = (
 BARIS: Final = tuple(str(r[0]) for r in ROWS)
 
 
-def add_lke(path: Path, answers: Mapping[int, object] | None = None) -> Path:
-    """Add an LKE sheet with ROWS (and these Jawaban) to the workbook at `path`."""
+def add_lke(path: Path, answers: Mapping[int, object] | None = None, *, tpi: bool = True) -> Path:
+    """Add an LKE sheet with ROWS (and these Jawaban) to the workbook at `path`.
+
+    `tpi=False`: an LKE sheet made before the TPI's (optional) columns, without them.
+    """
     answers = answers or {}
     book = openpyxl.load_workbook(path)
     ws = book.create_sheet(c.Sheet.LKE)
-    ws.append(list(c.LKE.headers))
+    headers = [col.name for col in c.LKE.columns if tpi or not col.optional]
+    ws.append(headers)
     for baris, area, part, sub, weight, letter, question, type_ in ROWS:
         values = {
             LkeCol.ROW: baris,
@@ -47,7 +51,7 @@ def add_lke(path: Path, answers: Mapping[int, object] | None = None) -> Path:
             LkeCol.TYPE: type_,
             LkeCol.ANSWER: answers.get(baris),
         }
-        ws.append([values.get(h) for h in c.LKE.headers])
+        ws.append([values.get(h) for h in headers])
     book.save(path)
     return path
 
@@ -63,6 +67,8 @@ def drop_lke_rows_column(path: Path) -> Path:
     return path
 
 
-def lke_workbook(path: Path, answers: Mapping[int, object] | None = None) -> Path:
-    """The `mixed` plan with an LKE sheet."""
-    return add_lke(mixed(path), answers)
+def lke_workbook(
+    path: Path, answers: Mapping[int, object] | None = None, *, tpi: bool = True
+) -> Path:
+    """The `mixed` plan with an LKE sheet (`tpi=False`: without the TPI's columns)."""
+    return add_lke(mixed(path), answers, tpi=tpi)

@@ -10,6 +10,7 @@ import dataclasses
 import pytest
 
 from zi_dash.base import contract as c
+from zi_dash.base import roles
 from zi_dash.base.contract import ActionCol, AreaCol, EvidenceCol, InfoCol, Kind, LkeCol, LogCol
 
 K = Kind
@@ -84,6 +85,11 @@ HEADERS = [
             "Tautan Bukti",
             "Diperbarui",
             "Diperbarui Oleh",
+            "Jawaban TPI",
+            "Catatan TPI",
+            "Status Telaah",
+            "Diperbarui TPI",
+            "Diperbarui TPI Oleh",
         ),
         "Baris",
         "H2",
@@ -124,8 +130,10 @@ def test_the_optional_sheet_and_column() -> None:
         for col in s.columns
         if col.optional
     }
-    assert optional == {("Rencana Aksi", "Baris LKE")}
+    tpi = {"Jawaban TPI", "Catatan TPI", "Status Telaah", "Diperbarui TPI", "Diperbarui TPI Oleh"}
+    assert optional == {("Rencana Aksi", "Baris LKE"), *(("LKE", name) for name in tpi)}
     assert c.ACTIONS.headers[-1] == ActionCol.LKE_ROWS  # after the stamps: appended, not inserted
+    assert set(c.LKE.headers[-5:]) == tpi  # after the unit's columns, as Baris LKE
 
 
 @pytest.mark.parametrize(
@@ -144,7 +152,17 @@ def test_the_optional_sheet_and_column() -> None:
             },
         ),
         (c.EVIDENCE, {EvidenceCol.STATUS, EvidenceCol.LINK, EvidenceCol.NOTES}),
-        (c.LKE, {LkeCol.ANSWER, LkeCol.NOTES, LkeCol.LINKS}),
+        (
+            c.LKE,
+            {
+                LkeCol.ANSWER,
+                LkeCol.NOTES,
+                LkeCol.LINKS,
+                LkeCol.TPI_ANSWER,
+                LkeCol.TPI_NOTES,
+                LkeCol.REVIEW,
+            },
+        ),
         (c.AREAS, set()),
         (c.LOG, set()),
         (c.INFO, set()),
@@ -198,6 +216,11 @@ KINDS = [
     (c.LKE, LkeCol.WEIGHT, K.NUMBER),
     (c.LKE, LkeCol.ANSWER, K.ANSWER),
     (c.LKE, LkeCol.UPDATED, K.DATETIME),
+    (c.LKE, LkeCol.TPI_ANSWER, K.ANSWER),  # checked against its row as Jawaban is
+    (c.LKE, LkeCol.TPI_NOTES, K.TEXT),
+    (c.LKE, LkeCol.REVIEW, K.REVIEW_STATUS),
+    (c.LKE, LkeCol.TPI_UPDATED, K.DATETIME),
+    (c.LKE, LkeCol.TPI_UPDATED_BY, K.TEXT),
 ]
 
 
@@ -227,6 +250,11 @@ def test_a_column_is_text_and_optional_unless_said_otherwise() -> None:
             ("Belum Ada", "Ada", "Perlu Perbaikan", "Terverifikasi"),
         ),
         (c.AREAS, AreaCol.AREA, ("I", "II", "III", "IV", "V", "VI")),
+        (
+            c.LKE,
+            LkeCol.REVIEW,
+            ("Belum Ditelaah", "Sesuai", "Perlu Perbaikan", "Dicek Ulang"),
+        ),
     ],
 )
 def test_allowed_values(spec: c.SheetSpec, column: str, allowed: tuple[str, ...]) -> None:
@@ -266,13 +294,53 @@ def test_date_formats_show_day_month_year() -> None:
     assert (c.DATE_FORMAT, c.DATETIME_FORMAT) == ("dd/mm/yyyy", "dd/mm/yyyy hh:mm")
 
 
-@pytest.mark.parametrize("sheet", [c.Sheet.ACTIONS, c.Sheet.EVIDENCE])
-def test_every_editable_sheet_has_update_stamps_staff_cannot_edit(sheet: str) -> None:
-    when, who = c.UPDATE_STAMPS[sheet]
+@pytest.mark.parametrize(
+    ("sheet", "stamps"),
+    [
+        (c.Sheet.ACTIONS, c.UPDATE_STAMPS[c.Sheet.ACTIONS]),
+        (c.Sheet.EVIDENCE, c.UPDATE_STAMPS[c.Sheet.EVIDENCE]),
+        (c.Sheet.LKE, c.UPDATE_STAMPS[c.Sheet.LKE]),
+        (c.Sheet.LKE, roles.TPI_STAMPS[c.Sheet.LKE]),
+    ],
+)
+def test_every_editable_sheet_has_update_stamps_staff_cannot_edit(sheet, stamps) -> None:
+    when, who = stamps
     spec = c.EDITABLE[sheet]
     assert spec.column(when).kind is K.DATETIME and spec.column(who).kind is K.TEXT
     assert not spec.column(when).editable and not spec.column(who).editable
     assert set(c.UPDATE_STAMPS) == set(c.EDITABLE)
+    assert set(stamps) <= roles.all_stamps(sheet)
+
+
+# Which role writes which editable column: the TPI's three LKE columns are the penilai's only.
+WRITERS = [
+    (c.Sheet.ACTIONS, ActionCol.PROGRESS, True, False),
+    (c.Sheet.ACTIONS, ActionCol.LKE_ROWS, True, False),
+    (c.Sheet.EVIDENCE, EvidenceCol.LINK, True, False),
+    (c.Sheet.LKE, LkeCol.ANSWER, True, False),
+    (c.Sheet.LKE, LkeCol.NOTES, True, False),
+    (c.Sheet.LKE, LkeCol.LINKS, True, False),
+    (c.Sheet.LKE, LkeCol.TPI_ANSWER, False, True),
+    (c.Sheet.LKE, LkeCol.TPI_NOTES, False, True),
+    (c.Sheet.LKE, LkeCol.REVIEW, False, True),
+]
+
+
+@pytest.mark.parametrize(("sheet", "column", "editor", "assessor"), WRITERS)
+def test_which_role_may_write_a_column(sheet, column, editor, assessor) -> None:
+    assert roles.may_write(roles.Role.EDITOR, sheet, column) is editor
+    assert roles.may_write(roles.Role.ASSESSOR, sheet, column) is assessor
+    tpi = roles.TPI_STAMPS.get(sheet)
+    assert roles.stamps_of(sheet, column) == (tpi if assessor else c.UPDATE_STAMPS[sheet])
+
+
+def test_every_editable_column_is_written_by_exactly_one_role() -> None:
+    for sheet, spec in c.EDITABLE.items():
+        for col in spec.columns:
+            if col.editable:
+                writers = [r for r in roles.Role if roles.may_write(r, sheet, col.name)]
+                assert len(writers) == 1, (sheet, col.name)
+    assert [r.value for r in roles.Role] == ["penyunting", "penilai"]
 
 
 def test_column_lookup() -> None:

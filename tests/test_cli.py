@@ -139,6 +139,44 @@ def test_add_user_asks_twice_without_stdin(tmp_path, monkeypatch, capsys, typed,
         assert capsys.readouterr().err == "Gagal menambah pengguna: Kedua kata sandi tidak sama.\n"
 
 
+def test_add_user_with_a_role_and_list_the_users(tmp_path, monkeypatch, capsys) -> None:
+    path = tmp_path / "users.json"
+    _stdin(monkeypatch, "rahasia-123\n")
+    args = ["add-user", "sari", "--peran", "penilai", "--users", str(path), "--password-stdin"]
+    assert main(args) == 0
+    assert capsys.readouterr().out == f'Penilai "sari" disimpan di {path}\n'
+    _stdin(monkeypatch, "rahasia-456\n")
+    assert main(["add-user", "budi", "--users", str(path), "--password-stdin"]) == 0
+    capsys.readouterr()
+    assert main(["users", "--users", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out == "budi\tpenyunting\nsari\tpenilai\n"  # names and roles, never a hash
+    assert "argon2" not in out
+
+
+def test_add_user_refuses_an_unknown_role_with_exit_2(tmp_path, monkeypatch, capsys) -> None:
+    path = tmp_path / "users.json"
+    _stdin(monkeypatch, "rahasia-123\n")
+    code = main(["add-user", "sari", "--peran", "admin", "--users", str(path), "--password-stdin"])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        'Gagal menambah pengguna: Peran "admin" tidak dikenal; pilih penyunting atau penilai.\n'
+    )
+    assert not path.exists()
+
+
+def test_users_of_an_old_file_are_penyunting_and_none_is_said(tmp_path, capsys) -> None:
+    path = tmp_path / "users.json"
+    assert main(["users", "--users", str(path)]) == 0
+    assert capsys.readouterr().out == f"Belum ada pengguna di {path}\n"
+    path.write_text('{"users": {"budi": "$argon2id$v=19$rahasia"}}')  # made before roles
+    assert main(["users", "--users", str(path)]) == 0
+    assert capsys.readouterr().out == "budi\tpenyunting\n"
+    path.write_text("{rusak")
+    assert main(["users", "--users", str(path)]) == 1
+    assert capsys.readouterr().err.startswith("Gagal membaca pengguna: ")
+
+
 def test_remove_user(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "users.json"
     accounts.add_user(path, "budi", "rahasia-123")

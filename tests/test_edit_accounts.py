@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.readonly import make_read_only
+from zi_dash.base import Role
 from zi_dash.edit import accounts
 
 
@@ -148,3 +149,64 @@ def test_a_broken_secrets_file_is_said_never_dropped(tmp_path: Path, content, sa
     assert said in message and str(path) in message
     for english in ("Expected", "Illegal", "Unterminated", "Invalid", "codec"):
         assert english not in message
+
+
+# --- roles ---------------------------------------------------------------------------------
+
+
+def test_a_users_file_without_roles_reads_every_account_as_penyunting(tmp_path: Path) -> None:
+    path = tmp_path / "users.json"
+    accounts.add_user(path, "budi", "rahasia-123")
+    data = json.loads(path.read_text())
+    del data["roles"]  # a file written before roles existed
+    path.write_text(json.dumps(data))
+    roles = accounts.load_roles(path)
+    assert roles == {}
+    assert accounts.role_of(roles, "budi") is Role.EDITOR
+    assert accounts.verify(accounts.load_users(path), "budi", "rahasia-123") == "budi"
+    assert accounts.load_roles(tmp_path / "none.json") == {}
+
+
+def test_a_role_is_kept_beside_the_hash_and_changed_with_the_password(tmp_path: Path) -> None:
+    path = tmp_path / "users.json"
+    accounts.add_user(path, "Sari", "rahasia-123", Role.ASSESSOR)
+    accounts.add_user(path, "budi", "rahasia-456")
+    data = json.loads(path.read_text())
+    assert data["roles"] == {"sari": "penilai"}  # a penyunting is the default, not listed
+    assert set(data["users"]) == {"budi", "sari"}
+    roles = accounts.load_roles(path)
+    assert accounts.role_of(roles, " SARI ") is Role.ASSESSOR
+    assert accounts.role_of(roles, "budi") is Role.EDITOR
+    accounts.add_user(path, "sari", "rahasia-789")  # again without a role: penyunting now
+    assert accounts.load_roles(path) == {}
+    accounts.add_user(path, "sari", "rahasia-789", Role.ASSESSOR)
+    assert accounts.remove_user(path, "sari") and accounts.load_roles(path) == {}
+
+
+@pytest.mark.parametrize(
+    ("roles", "said"),
+    [
+        ({"budi": "admin"}, 'peran pengguna "budi": Peran "admin" tidak dikenal'),
+        (["budi"], 'bagian "roles"-nya tidak berbentuk nama = peran'),
+    ],
+)
+def test_an_unknown_role_in_the_file_is_refused_not_read_as_penyunting(tmp_path, roles, said):
+    path = tmp_path / "users.json"
+    path.write_text(json.dumps({"users": {"budi": "$argon2id$x"}, "roles": roles}))
+    with pytest.raises(accounts.AccountError) as info:
+        accounts.load_roles(path)
+    assert said in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "role"),
+    [("penilai", Role.ASSESSOR), (" Penyunting ", Role.EDITOR), ("PENILAI", Role.ASSESSOR)],
+)
+def test_parse_role(typed: str, role: Role) -> None:
+    assert accounts.parse_role(typed) is role
+
+
+@pytest.mark.parametrize("typed", ["admin", "", "tpi"])
+def test_parse_role_names_the_allowed_roles(typed: str) -> None:
+    with pytest.raises(accounts.AccountError, match="pilih penyunting atau penilai"):
+        accounts.parse_role(typed)

@@ -11,7 +11,7 @@ import pytest
 
 from tests import factory
 from tests.readonly import make_read_only
-from zi_dash.base import EvidenceCol, EvidenceStatus, LogCol, Sheet
+from zi_dash.base import EvidenceCol, EvidenceStatus, LogCol, Role, Sheet
 from zi_dash.edit import uploads
 from zi_dash.workbook import WorkbookBusyError, WorkbookError, load_plan
 
@@ -223,6 +223,15 @@ def test_a_refused_upload_removes_only_its_own_file(tmp_path: Path) -> None:
         uploads.attach(load_plan(workbook), ITEM, "Notulen.pdf", PDF + b"2", "budi")
     assert sorted(p.name for p in (tmp_path / "bukti" / "I.1.1").iterdir()) == ["Notulen.pdf"]
     assert _item(workbook)[EvidenceCol.LINK] == f"{DRIVE}\n{first}"
+
+
+def test_a_penilai_upload_is_refused_and_leaves_no_file(tmp_path: Path) -> None:
+    workbook = _workbook(tmp_path)
+    before = workbook.read_bytes()
+    with pytest.raises(WorkbookError, match="penilai"):
+        uploads.attach(load_plan(workbook), ITEM, "Notulen.pdf", PDF, "sari", Role.ASSESSOR)
+    assert workbook.read_bytes() == before
+    assert not list((tmp_path / "bukti").rglob("*.pdf"))
 
 
 def test_an_upload_for_an_item_no_longer_in_the_workbook_is_refused(tmp_path: Path) -> None:

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tests.factory import action, make_workbook
-from zi_dash.base import SOURCE_TEXT_FILL, ActionCol, LkeCol
+from zi_dash.base import SOURCE_TEXT_FILL, ActionCol, LkeCol, roles
 from zi_dash.base import contract as c
 from zi_dash.lke import SK_COMPONENTS, AnswerType, RowKind, bank, parse_rows
 from zi_dash.workbook import load_plan
@@ -36,6 +37,10 @@ def _column(name: str) -> int:
     return c.LKE.headers.index(name) + 1
 
 
+def list_of(values: tuple[str, ...]) -> str:
+    return '"' + ",".join(values) + '"'
+
+
 def _records(ws: Worksheet) -> list[dict[str, object]]:
     headers = [cell.value for cell in ws[1]]
     return [dict(zip(headers, row)) for row in ws.iter_rows(min_row=2, values_only=True)]
@@ -54,10 +59,27 @@ def test_one_row_per_bank_row_in_bank_order_with_its_text(lke: Worksheet) -> Non
         assert (record[LkeCol.CRITERIA] or "") == row.criteria
 
 
-def test_the_units_columns_start_empty(lke: Worksheet) -> None:
+def test_the_units_and_the_tpis_columns_start_empty(lke: Worksheet) -> None:
+    blank = (LkeCol.ANSWER, LkeCol.NOTES, LkeCol.LINKS, LkeCol.UPDATED, *c.LKE.headers[-5:])
+    assert LkeCol.REVIEW in blank  # blank reads as Belum Ditelaah
     for record in _records(lke):
-        for column in (LkeCol.ANSWER, LkeCol.NOTES, LkeCol.LINKS, LkeCol.UPDATED):
+        for column in blank:
             assert record[column] is None
+
+
+def test_status_telaah_offers_its_four_values_on_each_question(lke: Worksheet) -> None:
+    rules = [
+        dv
+        for dv in lke.data_validations.dataValidation
+        if dv.formula1 == list_of(c.LKE.allowed[LkeCol.REVIEW])
+    ]
+    assert len(rules) == 1
+    assert rules[0].formula1 == '"Belum Ditelaah,Sesuai,Perlu Perbaikan,Dicek Ulang"'
+    cells = {str(r) for r in rules[0].sqref.ranges}
+    letter = get_column_letter(_column(LkeCol.REVIEW))
+    rows = bank().rows
+    expected = {f"{letter}{i}" for i, r in enumerate(rows, start=2) if r.kind is RowKind.QUESTION}
+    assert cells == expected and len(expected) == 110
 
 
 @pytest.mark.parametrize(
@@ -78,19 +100,22 @@ def test_each_answer_cell_offers_what_its_row_allows(
     lke: Worksheet, baris: int, expected: tuple[str, str, str | None] | None
 ) -> None:
     excel_row = [b.baris for b in bank().rows].index(baris) + 2
-    cell = lke.cell(row=excel_row, column=_column(LkeCol.ANSWER))
-    found = [
-        (dv.type, dv.formula1, dv.formula2)
-        for dv in lke.data_validations.dataValidation
-        if cell.coordinate in dv.sqref
-    ]
-    assert found == ([expected] if expected else [])
-    assert _grey(cell) is (expected is None)
+    for column in (LkeCol.ANSWER, LkeCol.TPI_ANSWER):  # the TPI answers as the unit does
+        cell = lke.cell(row=excel_row, column=_column(column))
+        found = [
+            (dv.type, dv.formula1, dv.formula2)
+            for dv in lke.data_validations.dataValidation
+            if cell.coordinate in dv.sqref
+        ]
+        assert found == ([expected] if expected else [])
+        assert _grey(cell) is (expected is None)
 
 
 def test_every_answerable_row_has_a_validation(lke: Worksheet) -> None:
-    covered = sum(len(list(dv.sqref.ranges)) for dv in lke.data_validations.dataValidation)
-    assert covered == sum(1 for r in bank().rows if r.answerable)
+    review = c.LKE.allowed[LkeCol.REVIEW]
+    answers = [dv for dv in lke.data_validations.dataValidation if dv.formula1 != list_of(review)]
+    covered = sum(len(list(dv.sqref.ranges)) for dv in answers)
+    assert covered == 2 * sum(1 for r in bank().rows if r.answerable)  # Jawaban and Jawaban TPI
     assert {dv.type for dv in lke.data_validations.dataValidation} == {"list", "whole", "decimal"}
     assert {t for r in bank().rows if r.answerable for t in [r.type]} >= {AnswerType.ANGKA}
 
@@ -98,9 +123,8 @@ def test_every_answerable_row_has_a_validation(lke: Worksheet) -> None:
 def test_bank_columns_look_read_only_and_the_sheet_reads_well(lke: Worksheet) -> None:
     for name in c.LKE.headers:
         cell = lke.cell(row=3, column=_column(name))  # row [6], a question
-        assert _grey(cell) is (
-            not c.LKE.column(name).editable and (name not in (LkeCol.UPDATED, LkeCol.UPDATED_BY))
-        )
+        stamps = roles.all_stamps(c.Sheet.LKE)
+        assert _grey(cell) is (not c.LKE.column(name).editable and name not in stamps)
         assert cell.alignment.wrap_text
     assert lke.freeze_panes == c.LKE.freeze
     assert lke.cell(row=2, column=_column(LkeCol.SUB)).font.bold  # [5], a sub-component
@@ -140,3 +164,5 @@ def test_petunjuk_explains_the_lke_sheet_and_baris_lke(wb: Workbook) -> None:
     assert "penilaian\n   mandiri, bukan nilai resmi" in guide
     assert f"Kolom '{ActionCol.LKE_ROWS}' pada lembar '{c.Sheet.ACTIONS}'" in guide
     assert "contoh 18 atau 18, 20" in guide
+    assert "diisi Tim Penilai Internal (akun penilai), bukan unit" in guide
+    assert "Belum Ditelaah, Sesuai, Perlu Perbaikan, Dicek Ulang" in guide

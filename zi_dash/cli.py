@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Final
 
-from zi_dash.base import DEFAULT_WORKBOOK
+from zi_dash.base import DEFAULT_WORKBOOK, Role
 from zi_dash.sk import SOURCE, SourceError
 
 
@@ -49,11 +48,33 @@ def _add_user(args: argparse.Namespace) -> int:
 
     path = args.users or accounts.users_path()
     try:
-        accounts.add_user(path, args.name, _password(args))
+        role = accounts.parse_role(args.peran)
+    except accounts.AccountError as exc:  # a usage error, as argparse's own: exit 2
+        print(f"Gagal menambah pengguna: {exc}", file=sys.stderr)
+        return 2
+    try:
+        accounts.add_user(path, args.name, _password(args), role)
     except (ValueError, OSError) as exc:
         print(f"Gagal menambah pengguna: {exc}", file=sys.stderr)
         return 1
-    print(f'Penyunting "{accounts.normal_name(args.name)}" disimpan di {path}')
+    print(f'{_ROLE_NAMES[role]} "{accounts.normal_name(args.name)}" disimpan di {path}')
+    return 0
+
+
+def _users(args: argparse.Namespace) -> int:
+    from zi_dash.edit import accounts
+
+    path = args.users or accounts.users_path()
+    try:
+        users, roles = accounts.load_users(path), accounts.load_roles(path)
+    except accounts.AccountError as exc:
+        print(f"Gagal membaca pengguna: {exc}", file=sys.stderr)
+        return 1
+    if not users:
+        print(f"Belum ada pengguna di {path}")
+        return 0
+    for name in sorted(users):  # names and roles only: a hash is never shown
+        print(f"{name}\t{accounts.role_of(roles, name).value}")
     return 0
 
 
@@ -71,6 +92,9 @@ def _remove_user(args: argparse.Namespace) -> int:
         return 1
     print(f'Penyunting "{accounts.normal_name(args.name)}" dihapus dari {path}')
     return 0
+
+
+_ROLE_NAMES: Final = {Role.EDITOR: "Penyunting", Role.ASSESSOR: "Penilai"}
 
 
 def _as_of(text: str) -> date:
@@ -125,37 +149,10 @@ def _export(args: argparse.Namespace) -> int:
     return 0 if charts_made or not package.warnings else 3
 
 
-def _lke_score(args: argparse.Namespace) -> int:
-    import json
+def _lke(args: argparse.Namespace) -> int:
+    from zi_dash.export import cli_lke
 
-    from zi_dash.analysis import assess, rewind
-    from zi_dash.base import contract as c
-    from zi_dash.export import lke_score
-    from zi_dash.workbook import WorkbookError, load_tracked
-
-    try:
-        # Only a look: a score asked for on the command line writes nothing beside the file.
-        plan = load_tracked(args.workbook, keep_first_look=False)
-    except WorkbookError as exc:
-        print(f"Workbook tidak dapat dibaca: {exc}", file=sys.stderr)
-        return 1
-    if not plan.has(c.Sheet.LKE):
-        print(
-            f'Workbook {args.workbook} belum punya lembar "{c.Sheet.LKE}": tambahkan lewat '
-            "halaman Penilaian Mandiri (satu klik, tercatat di Riwayat).",
-            file=sys.stderr,
-        )
-        return 1
-    assessment = assess(rewind(plan, args.as_of) if args.as_of else plan)
-    if args.json:
-        text = json.dumps(lke_score.score_object(assessment), ensure_ascii=False)
-    else:
-        text = lke_score.score_table(assessment)
-    try:
-        print(text, flush=True)
-    except BrokenPipeError:  # `| head` read what it wanted; no traceback, no second error at exit
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
+    return cli_lke.run(args)
 
 
 def _year(text: str) -> int:
@@ -326,6 +323,13 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument(
         "--password-stdin", action="store_true", help="baca kata sandi dari stdin (untuk skrip)"
     )
+    add.add_argument(
+        "--peran",
+        default=Role.EDITOR.value,
+        help="penyunting (bawaan: rencana aksi, bukti, jawaban unit) atau penilai (TPI)",
+    )
+    users = sub.add_parser("users", help="daftar pengguna dan perannya (tanpa kata sandi)")
+    users.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
     exp = sub.add_parser("export", help="buat grafik (PNG, SVG), laporan (DOCX, PDF) dan tabel")
     exp.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
     exp.add_argument("--out", type=Path, required=True, help="folder tujuan")
@@ -341,6 +345,15 @@ def main(argv: list[str] | None = None) -> int:
     lke.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
     lke.add_argument("--as-of", type=_as_of, help="jawaban per tanggal YYYY-MM-DD (dari Riwayat)")
     lke.add_argument("--json", action="store_true", help="satu objek JSON (angka tanpa pembulatan)")
+    out = sub.add_parser("lke-export", help="LKE Excel resmi (lembar Jawaban dan Unit)")
+    out.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
+    out.add_argument("--out", type=Path, required=True, help="berkas .xlsx tujuan")
+    imp = sub.add_parser("lke-import", help="baca LKE Excel yang terisi ke lembar LKE")
+    imp.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
+    imp.add_argument("--from", dest="source", type=Path, required=True, help="LKE Excel terisi")
+    imp.add_argument("--dry-run", action="store_true", help="hanya tampilkan perubahannya")
+    imp.add_argument("--user", help="nama di Riwayat (bawaan: nama login)")
+    imp.add_argument("--users", type=Path, help="berkas pengguna, untuk peran (bawaan: $ZI_USERS)")
     remove = sub.add_parser("remove-user", help="hapus penyunting")
     remove.add_argument("name")
     remove.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
@@ -351,8 +364,11 @@ def main(argv: list[str] | None = None) -> int:
         "build-workbook": _build,
         "add-user": _add_user,
         "remove-user": _remove_user,
+        "users": _users,
         "export": _export,
         "rekap": _rekap,
-        "lke-score": _lke_score,
+        "lke-score": _lke,
+        "lke-export": _lke,
+        "lke-import": _lke,
     }
     return commands[args.command](args)

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 import numpy as np
 import pandas as pd
 
-from zi_dash.base import ActionCol, LkeCol, LogCol
+from zi_dash.base import ActionCol, LkeCol, LogCol, roles
 from zi_dash.base import contract as c
 from zi_dash.workbook import CellError, Plan, read_cell, read_logged
 
@@ -39,7 +39,7 @@ def rewind(plan: Plan, as_of: date) -> Plan:
     frames = {c.Sheet.ACTIONS: plan.actions.copy(), c.Sheet.EVIDENCE: plan.evidence.copy()}
     if plan.lke is not None:  # a workbook without the sheet keeps lke None
         # Object, not float: a sheet of numeric answers may rewind to a letter.
-        frames[c.Sheet.LKE] = plan.lke.astype({LkeCol.ANSWER: object})
+        frames[c.Sheet.LKE] = plan.lke.astype({LkeCol.ANSWER: object, LkeCol.TPI_ANSWER: object})
     positions = {
         sheet: {row_id: i for i, row_id in enumerate(frame[spec.id_column])}
         for sheet, frame in frames.items()
@@ -76,23 +76,27 @@ def _rewind_stamps(
 ) -> None:
     """Diperbarui / Diperbarui Oleh of rows changed later: their last logged change up to then.
 
-    A row whose earlier state the log does not explain gets no stamp rather than today's.
+    A row whose earlier state the log does not explain gets no stamp rather than today's. The
+    TPI's stamps of an LKE row follow the TPI's columns' changes, the unit's the unit's.
     """
     earlier = log.drop(index=later.index)
-    last = earlier.groupby([LogCol.SHEET, LogCol.ID], sort=False).tail(1)
-    stamps = {
-        (r[LogCol.SHEET], r[LogCol.ID]): (r[LogCol.TIME], r[LogCol.USER])
-        for _, r in last.iterrows()
-    }
-    for sheet, row_id in set(zip(later[LogCol.SHEET], later[LogCol.ID])):
+    stamps = dict(zip(_stamp_keys(earlier), zip(earlier[LogCol.TIME], earlier[LogCol.USER])))
+    for sheet, row_id, (updated, by) in set(_stamp_keys(later)):
         row = positions.get(sheet, {}).get(row_id)
         if row is None:
             continue
-        when, who = stamps.get((sheet, row_id), (None, ""))
+        when, who = stamps.get((sheet, row_id, (updated, by)), (None, ""))
         frame = frames[sheet]
-        updated, by = c.UPDATE_STAMPS[sheet]
         frame.iat[row, frame.columns.get_loc(updated)] = when
         frame.iat[row, frame.columns.get_loc(by)] = who
+
+
+def _stamp_keys(log: pd.DataFrame) -> list[tuple[str, str, tuple[str, str]]]:
+    """(sheet, row ID, the stamp columns its change sets) of each log line, in order."""
+    return [
+        (sheet, row_id, roles.stamps_of(sheet, column) if sheet in c.UPDATE_STAMPS else ("", ""))
+        for sheet, row_id, column in zip(log[LogCol.SHEET], log[LogCol.ID], log[LogCol.COLUMN])
+    ]
 
 
 def _progress_changes(plan: Plan) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from zi_dash.base import (
     links,
     palette,
     processes,
+    roles,
     text,
 )
 from zi_dash.base.config import (
@@ -41,6 +42,7 @@ from zi_dash.base.contract import (
     Kind,
     LkeCol,
     LogCol,
+    ReviewStatus,
     Sheet,
     SheetSpec,
     Status,
@@ -73,6 +75,7 @@ from zi_dash.base.palette import (
     SOURCE_TEXT_FILL,
     STATUS_COLORS,
 )
+from zi_dash.base.roles import Role
 from zi_dash.base.text import escape_html, escape_md, escape_plot, fold, tidy
 
 __all__ = [
@@ -109,6 +112,8 @@ __all__ = [
     "MissingColumnError",
     "MissingSheetError",
     "NotXlsxError",
+    "ReviewStatus",
+    "Role",
     "Sheet",
     "SheetSpec",
     "Status",
@@ -134,6 +139,7 @@ __all__ = [
     "palette",
     "pct",
     "processes",
+    "roles",
     "split_links",
     "text",
     "tidy",

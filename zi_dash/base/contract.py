@@ -60,7 +60,7 @@ class EvidenceCol:
 
 
 class LkeCol:
-    """Columns of the LKE sheet: the bank's text (read-only) and the unit's answers."""
+    """Columns of the LKE sheet: the bank's text (read-only), the unit's answers, the TPI's."""
 
     ROW: Final = "Baris"  # the official row number of the LKE Excel's Jawaban sheet
     AREA: Final = "Area"
@@ -76,6 +76,12 @@ class LkeCol:
     LINKS: Final = "Tautan Bukti"  # one link per line, as in Bukti
     UPDATED: Final = "Diperbarui"
     UPDATED_BY: Final = "Diperbarui Oleh"
+    # The TPI's (Tim Penilai Internal) review, kept apart from the unit's answer.
+    TPI_ANSWER: Final = "Jawaban TPI"
+    TPI_NOTES: Final = "Catatan TPI"
+    REVIEW: Final = "Status Telaah"
+    TPI_UPDATED: Final = "Diperbarui TPI"
+    TPI_UPDATED_BY: Final = "Diperbarui TPI Oleh"
 
 
 class AreaCol:
@@ -139,12 +145,29 @@ class EvidenceStatus:
     VERIFIED: Final = "Terverifikasi"
 
 
+class ReviewStatus:
+    """The TPI's review status of one LKE question (Status Telaah)."""
+
+    NOT_REVIEWED: Final = "Belum Ditelaah"
+    OK: Final = "Sesuai"
+    NEEDS_FIX: Final = "Perlu Perbaikan"
+    # Set by a save, never typed by hand in the dashboard's flow: the unit changed the answer
+    # or evidence of a question the TPI sent back, which the TPI is to look at again.
+    RECHECK: Final = "Dicek Ulang"
+
+
 ACTION_STATUSES: Final[tuple[str, ...]] = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE)
 EVIDENCE_STATUSES: Final[tuple[str, ...]] = (
     EvidenceStatus.MISSING,
     EvidenceStatus.PRESENT,
     EvidenceStatus.NEEDS_FIX,
     EvidenceStatus.VERIFIED,
+)
+REVIEW_STATUSES: Final[tuple[str, ...]] = (
+    ReviewStatus.NOT_REVIEWED,
+    ReviewStatus.OK,
+    ReviewStatus.NEEDS_FIX,
+    ReviewStatus.RECHECK,
 )
 # Evaluators accept an item as present once it is uploaded, whether or not verified yet.
 EVIDENCE_PRESENT: Final = frozenset({EvidenceStatus.PRESENT, EvidenceStatus.VERIFIED})
@@ -193,6 +216,7 @@ class Kind(Enum):
     AREA = "area"
     STATUS = "status"
     EVIDENCE_STATUS = "evidence_status"
+    REVIEW_STATUS = "review_status"
     # An LKE answer as typed: text stripped, a number kept a number; checked against its row
     # by zi_dash.lke (the allowed values depend on the row, not on the column).
     ANSWER = "answer"
@@ -332,8 +356,15 @@ LKE: Final = SheetSpec(
         Column(LkeCol.LINKS, width=40, editable=True),
         Column(LkeCol.UPDATED, Kind.DATETIME, width=17),
         Column(LkeCol.UPDATED_BY, width=16),
+        # The TPI's columns and their own stamps: after the unit's, as LKE sheets made before
+        # them have no such columns (they read as blank: not reviewed yet).
+        Column(LkeCol.TPI_ANSWER, Kind.ANSWER, width=10, editable=True, optional=True),
+        Column(LkeCol.TPI_NOTES, width=30, editable=True, optional=True),
+        Column(LkeCol.REVIEW, Kind.REVIEW_STATUS, width=16, editable=True, optional=True),
+        Column(LkeCol.TPI_UPDATED, Kind.DATETIME, width=17, optional=True),
+        Column(LkeCol.TPI_UPDATED_BY, width=16, optional=True),
     ),
-    allowed={LkeCol.PART: LKE_PARTS, LkeCol.AREA: AREA_CODES},
+    allowed={LkeCol.PART: LKE_PARTS, LkeCol.AREA: AREA_CODES, LkeCol.REVIEW: REVIEW_STATUSES},
 )
 
 DATA_SHEETS: Final[tuple[SheetSpec, ...]] = (ACTIONS, EVIDENCE, AREAS, LOG, INFO)

@@ -1,6 +1,9 @@
 """Editor accounts: user names with argon2 password hashes, kept in a file outside the repo.
 
 Viewers need no account; only editors log in, and their user name is what Riwayat records.
+Each account has a role (`Role`): a penyunting edits the unit's plan and answers, a penilai
+(TPI) only the TPI's columns. The users file keeps roles in a table of their own beside the
+hashes; a name it does not list there (every file made before roles) is a penyunting.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Final
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from zi_dash.base import durable
+from zi_dash.base import Role, durable
 
 USERS_ENV: Final = "ZI_USERS"
 DEFAULT_USERS: Final = Path.home() / ".config" / "zi-dash" / "users.json"
@@ -41,19 +44,56 @@ def normal_name(name: str) -> str:
     return name.strip().lower()
 
 
-def load_users(path: Path) -> dict[str, str]:
-    """User name -> password hash; an absent file means no editors yet."""
+def _json(path: Path) -> object:
+    """The users file's JSON; None when there is no such file."""
     text = _text(path, _unreadable)
     if text is None:
-        return {}
+        return None
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:  # json's own message is English
         raise _unreadable(
             path, f"isinya bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno})"
         ) from exc
+
+
+def load_users(path: Path) -> dict[str, str]:
+    """User name -> password hash; an absent file means no editors yet."""
+    data = _json(path)
+    if data is None:
+        return {}
     table = data.get("users", {}) if isinstance(data, dict) else None
     return users_from(table, f'berkas "{path}"')
+
+
+def load_roles(path: Path) -> dict[str, Role]:
+    """User name -> role, of the names the file gives one (the others are penyunting)."""
+    data = _json(path)
+    table = data.get("roles", {}) if isinstance(data, dict) else {}
+    if not isinstance(table, Mapping):
+        raise _unreadable(path, 'bagian "roles"-nya tidak berbentuk nama = peran')
+    roles: dict[str, Role] = {}
+    for name, value in table.items():
+        try:
+            roles[normal_name(str(name))] = parse_role(str(value))
+        except AccountError as exc:  # never read as a penyunting: that would widen its rights
+            raise _unreadable(path, f'peran pengguna "{name}": {exc}'.rstrip(".")) from exc
+    return roles
+
+
+def parse_role(text: str) -> Role:
+    """A role as typed ("penilai", " Penyunting "); AccountError names the allowed ones."""
+    key = text.strip().lower()
+    for role in Role:
+        if role.value == key:
+            return role
+    allowed = " atau ".join(r.value for r in Role)
+    raise AccountError(f'Peran "{text}" tidak dikenal; pilih {allowed}.')
+
+
+def role_of(roles: Mapping[str, Role], name: str) -> Role:
+    """An account's role: penyunting unless the users file says otherwise."""
+    return roles.get(normal_name(name), Role.EDITOR)
 
 
 def users_from(table: object, where: str) -> dict[str, str]:
@@ -118,9 +158,11 @@ def _unreadable(path: Path, why: str) -> AccountError:
     )
 
 
-def _write(path: Path, users: Mapping[str, str]) -> None:
+def _write(path: Path, users: Mapping[str, str], roles: Mapping[str, Role]) -> None:
     # Created 0600 in a 0700 folder, before any byte is written: never readable by others.
-    text = json.dumps({"users": dict(sorted(users.items()))}, indent=2) + "\n"
+    # Only the names that are not penyunting are listed: a file without roles means as before.
+    listed = {n: r.value for n, r in sorted(roles.items()) if n in users and r is not Role.EDITOR}
+    text = json.dumps({"users": dict(sorted(users.items())), "roles": listed}, indent=2) + "\n"
     try:
         durable.make_dir(path.parent, mode=0o700)
         durable.atomic_write(path, text.encode("utf-8"), mode=0o600)
@@ -128,8 +170,8 @@ def _write(path: Path, users: Mapping[str, str]) -> None:
         raise AccountError(f"Akun tidak disimpan. {exc}") from exc
 
 
-def add_user(path: Path, name: str, password: str) -> None:
-    """Add an editor or change their password; the file is written atomically, mode 0600."""
+def add_user(path: Path, name: str, password: str, role: Role = Role.EDITOR) -> None:
+    """Add an account or change its password and role; written atomically, mode 0600."""
     name = normal_name(name)
     if not _NAME.match(name):
         raise AccountError(
@@ -137,17 +179,18 @@ def add_user(path: Path, name: str, password: str) -> None:
         )
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"Kata sandi paling sedikit {MIN_PASSWORD} karakter.")
-    users = load_users(path)
+    users, roles = load_users(path), load_roles(path)
     users[name] = _HASHER.hash(password)
-    _write(path, users)
+    roles[name] = role
+    _write(path, users, roles)
 
 
 def remove_user(path: Path, name: str) -> bool:
     """Remove an editor; False when there was no such user."""
-    users = load_users(path)
+    users, roles = load_users(path), load_roles(path)
     if users.pop(normal_name(name), None) is None:
         return False
-    _write(path, users)
+    _write(path, users, roles)
     return True
 
 

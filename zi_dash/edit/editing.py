@@ -18,7 +18,7 @@ from typing import Final
 import openpyxl
 import pandas as pd
 
-from zi_dash.base import EvidenceCol, Kind, add_link, number
+from zi_dash.base import EvidenceCol, Kind, Role, add_link, number
 from zi_dash.base import contract as c
 from zi_dash.edit.drafts import Draft, DraftStore
 from zi_dash.edit.layout import editable_columns, editor_columns
@@ -278,16 +278,19 @@ def take_theirs(draft: Draft, sheet: str, outcomes: Sequence[merge.RowOutcome]) 
         draft.drop(sheet, {o.row_id: clashing})
 
 
-def save(plan: Plan, draft: Draft, sheet: str, found: Review, user: str) -> SaveResult:
+def save(
+    plan: Plan, draft: Draft, sheet: str, found: Review, user: str, role: Role = Role.EDITOR
+) -> SaveResult:
     """Save the reviewed rows that are clean; they leave the draft, the others stay in it.
 
-    The caller stores the draft after: a folder that refuses it leaves the save done.
+    The caller stores the draft after: a folder that refuses it leaves the save done. A row
+    of a column `role` may not write refuses the whole save (workbook.save_changes).
     """
     rows = found.saveable
     changes = {sheet: {o.row_id: draft.typed(sheet)[o.row_id] for o in rows}}
     seen = {sheet: {o.row_id: draft.seen(sheet)[o.row_id] for o in rows}}
     result = save_changes(
-        plan.path, changes, user=user, base_version=plan.version, base_values=seen
+        plan.path, changes, user=user, base_version=plan.version, base_values=seen, role=role
     )
     draft.drop(sheet, {o.row_id: set(changes[sheet][o.row_id]) for o in rows})
     return result

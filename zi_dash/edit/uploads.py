@@ -14,6 +14,7 @@ import pandas as pd
 from zi_dash.base import (
     EvidenceCol,
     EvidenceStatus,
+    Role,
     Sheet,
     WorkbookError,
     add_link,
@@ -206,9 +207,12 @@ def downloads(workbook: Path, links: Mapping[str, str]) -> dict[str, Path]:
     return {label: path for label, (_, path) in zip(unique, pairs)}
 
 
-def attach(plan: Plan, item: str, name: str, data: bytes, user: str) -> str:
+def attach(
+    plan: Plan, item: str, name: str, data: bytes, user: str, role: Role = Role.EDITOR
+) -> str:
     """Store an upload for evidence item `item`, add its path as a new line of Tautan (Belum
-    Ada becomes Ada) and save; the stored file is removed again when the save is refused.
+    Ada becomes Ada) and save; the stored file is removed again when the save is refused
+    (also when `role` may not change Bukti: a penilai's upload).
 
     The Tautan is read from the file as it is now, so a link or file added since `plan` was
     loaded is kept, and a change made meanwhile to this very cell is a conflict, not a loss.
@@ -233,6 +237,7 @@ def attach(plan: Plan, item: str, name: str, data: bytes, user: str) -> str:
             user=user,
             base_version=current.version,
             base_values={Sheet.EVIDENCE: {item: {k: evidence.at[item, k] for k in change}}},
+            role=role,
         )
     except WorkbookError:
         (plan.path.parent / stored).unlink(missing_ok=True)

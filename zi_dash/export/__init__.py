@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from zi_dash.export import bundle, failure, lke_score, report, rollup
+from zi_dash.export import bundle, cli_lke, failure, lke_excel, lke_score, report, rollup
 
-__all__ = ["bundle", "failure", "lke_score", "report", "rollup"]
+__all__ = ["bundle", "cli_lke", "failure", "lke_excel", "lke_score", "report", "rollup"]

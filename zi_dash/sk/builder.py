@@ -78,6 +78,12 @@ GUIDE: Final[tuple[str, ...]] = (
     f"   pertanyaan LKE (kolom {LkeCol.ROW} di lembar '{c.Sheet.LKE}') yang didukung aksi itu,",
     "   dipisah koma: contoh 18 atau 18, 20. Hanya baris pertanyaan, bukan subkomponen atau",
     "   Jumlah. Dasbor memakainya untuk menunjukkan pertanyaan LKE yang didukung rencana aksi.",
+    f"12. Kolom {LkeCol.TPI_ANSWER}, {LkeCol.TPI_NOTES} dan {LkeCol.REVIEW} pada lembar",
+    f"   '{c.Sheet.LKE}' diisi Tim Penilai Internal (akun penilai), bukan unit.",
+    f"   {LkeCol.TPI_ANSWER} diisi seperti {LkeCol.ANSWER};",
+    f"   {LkeCol.REVIEW}: {', '.join(c.REVIEW_STATUSES)}.",
+    f"   Bila unit mengubah {LkeCol.ANSWER} atau {LkeCol.LINKS} pertanyaan yang",
+    f"   {c.ReviewStatus.NEEDS_FIX}, dasbor mengubah statusnya menjadi {c.ReviewStatus.RECHECK}.",
 )
 
 # Another satker's plan, another year's or a blank template names no particular SK.

@@ -1,7 +1,8 @@
 """The LKE sheet of a plan's workbook: one row per row of the LKE ZI bank, the answers empty.
 
 The bank's columns (Baris to Kriteria) look read-only, as the SK's text does in Rencana Aksi;
-the unit fills Jawaban, Catatan and Tautan Bukti. Each Jawaban cell offers what its row allows.
+the unit fills Jawaban, Catatan and Tautan Bukti, the TPI its own Jawaban TPI, Catatan TPI and
+Status Telaah. Each Jawaban (and Jawaban TPI) cell offers what its row allows.
 """
 
 from __future__ import annotations
@@ -72,15 +73,19 @@ def _validation(kind: AnswerType) -> DataValidation:
 
 
 def _answer_cells(ws: Worksheet, rows: tuple[Row, ...]) -> None:
-    """Validations on the answerable Jawaban cells; the others look read-only."""
-    letter = get_column_letter(c.LKE.headers.index(LkeCol.ANSWER) + 1)
+    """Validations on the answerable Jawaban and Jawaban TPI cells; the others look read-only."""
+    letters = [
+        get_column_letter(c.LKE.headers.index(column) + 1)
+        for column in (LkeCol.ANSWER, LkeCol.TPI_ANSWER)
+    ]
     cells: dict[AnswerType, list[str]] = defaultdict(list)
     for excel_row, row in enumerate(rows, start=2):
-        if row.answerable and row.type is not None:
-            cells[row.type].append(f"{letter}{excel_row}")
-        else:
-            # A sub-component takes no answer; a % question is computed from its Jumlah rows.
-            ws[f"{letter}{excel_row}"].fill = fill(SOURCE_TEXT_FILL)
+        for letter in letters:
+            if row.answerable and row.type is not None:
+                cells[row.type].append(f"{letter}{excel_row}")
+            else:
+                # A sub-component takes no answer; a % question is computed from its Jumlah rows.
+                ws[f"{letter}{excel_row}"].fill = fill(SOURCE_TEXT_FILL)
         if row.kind is RowKind.SUB:
             for cell in ws[excel_row]:
                 cell.font = _BOLD
@@ -91,9 +96,20 @@ def _answer_cells(ws: Worksheet, rows: tuple[Row, ...]) -> None:
         ws.add_data_validation(dv)
 
 
+def _review_cells(ws: Worksheet, rows: tuple[Row, ...]) -> None:
+    """Status Telaah offers its four values on the question rows (blank reads Belum Ditelaah)."""
+    letter = get_column_letter(c.LKE.headers.index(LkeCol.REVIEW) + 1)
+    dv = list_rule(c.LKE.allowed[LkeCol.REVIEW], LkeCol.REVIEW, "Status Telaah tidak sah")
+    for excel_row, row in enumerate(rows, start=2):
+        if row.kind is RowKind.QUESTION:
+            dv.add(f"{letter}{excel_row}")
+    ws.add_data_validation(dv)
+
+
 def add_lke_sheet_to(book: Workbook) -> Worksheet:
     """Create the LKE sheet, last in `book`, from the bank: the answers empty."""
     ws = book.create_sheet(c.Sheet.LKE)
     write_sheet(ws, c.LKE, _lke_rows(), grey=_BANK_COLUMNS)
     _answer_cells(ws, bank().rows)
+    _review_cells(ws, bank().rows)
     return ws

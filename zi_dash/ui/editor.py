@@ -205,7 +205,7 @@ def _column(sheet: str, name: str) -> Any:
     if name in layout.READ_ONLY[sheet]:
         return cc.TextColumn(name, disabled=True, width=width, pinned=name == spec.id_column)
     kind = spec.column(name).kind
-    if kind in (Kind.STATUS, Kind.EVIDENCE_STATUS):
+    if kind in (Kind.STATUS, Kind.EVIDENCE_STATUS, Kind.REVIEW_STATUS):
         return cc.SelectboxColumn(name, options=list(spec.allowed[name]), required=True)
     if kind is Kind.PERCENT:
         # Text, not a number column: the grid's number editor clamps and drops the decimal

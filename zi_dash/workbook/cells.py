@@ -244,6 +244,7 @@ READERS: Final[dict[Kind, Callable[[CellValue], object]]] = {
     Kind.AREA: as_area,
     Kind.STATUS: lambda v: choice(v, c.ACTION_STATUSES, c.Status.NOT_STARTED),
     Kind.EVIDENCE_STATUS: lambda v: choice(v, c.EVIDENCE_STATUSES, c.EvidenceStatus.MISSING),
+    Kind.REVIEW_STATUS: lambda v: choice(v, c.REVIEW_STATUSES, c.ReviewStatus.NOT_REVIEWED),
     Kind.ANSWER: as_answer,
 }
 

@@ -71,7 +71,7 @@ def row_name(sheet: str, row_id: str) -> str:
 
 def row_value(sheet: str, row_id: str, column: str, value: object) -> object:
     """A typed value checked against its row where the row decides: an LKE answer, Baris LKE."""
-    if sheet == c.Sheet.LKE and column == LkeCol.ANSWER:
+    if sheet == c.Sheet.LKE and column in (LkeCol.ANSWER, LkeCol.TPI_ANSWER):
         return lke_rules.answer(row_id, value)
     if sheet == c.Sheet.ACTIONS and column == ActionCol.LKE_ROWS:
         return lke_rules.lke_rows(value)
@@ -242,7 +242,31 @@ def plan_row(
         if out.problems:
             return out
     _merge(out, spec, mine, seen_row, now)
+    if sheet == c.Sheet.LKE:
+        _recheck(out, now)
     return out
+
+
+# The unit's cells whose change sends a question the TPI returned back to the TPI.
+_RECHECKED: Final = frozenset({LkeCol.ANSWER, LkeCol.LINKS})
+
+
+def _recheck(out: RowOutcome, now: Mapping[str, object]) -> None:
+    """A new answer or evidence on a question marked Perlu Perbaikan: it becomes Dicek Ulang."""
+    if out.conflicts or not _RECHECKED & out.changes.keys():
+        return
+    try:
+        status = read_cell(Kind.REVIEW_STATUS, plain(now.get(LkeCol.REVIEW)))  # type: ignore[arg-type]
+    except CellError:
+        return  # an unreadable status typed in Excel: the reader names it, the save keeps it
+    if status != c.ReviewStatus.NEEDS_FIX:
+        return
+    out.changes[LkeCol.REVIEW] = c.ReviewStatus.RECHECK
+    out.derived.add(LkeCol.REVIEW)
+    out.notes.append(
+        f'{LkeCol.REVIEW} "{c.ReviewStatus.NEEDS_FIX}" menjadi "{c.ReviewStatus.RECHECK}": '
+        "jawaban atau bukti diubah sesudah ditelaah TPI"
+    )
 
 
 def _merge(

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from zi_dash.base import EDITABLE, LogCol, WorkbookError, durable
+from zi_dash.base import EDITABLE, LogCol, WorkbookError, durable, roles
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import plain, same
 from zi_dash.workbook.merge import CellChange, log_text
@@ -113,7 +113,7 @@ def changes_between(base: Plan, current: Plan) -> list[CellChange]:
     found: list[CellChange] = []
     for sheet, spec in EDITABLE.items():
         before, after = base.frame(sheet), current.frame(sheet)
-        stamps = set(c.UPDATE_STAMPS[sheet])
+        stamps = roles.all_stamps(sheet)
         columns = [col for col in spec.columns if col.editable and col.name not in stamps]
         # IDs are unique (the loader refuses duplicates); a row added in Excel has no earlier
         # value to name. Whole columns are compared at once: 40,000 rows as dicts took seconds.

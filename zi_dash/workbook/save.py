@@ -23,7 +23,7 @@ import zi_dash.workbook.merge as merge
 import zi_dash.workbook.outside as outside
 import zi_dash.workbook.preflight as preflight
 import zi_dash.workbook.write as writing
-from zi_dash.base import InvalidValueError, WorkbookBusyError, WorkbookError, durable
+from zi_dash.base import InvalidValueError, Role, WorkbookBusyError, WorkbookError, durable, roles
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import as_text, plain
 from zi_dash.workbook.package import read_bytes
@@ -80,18 +80,22 @@ def save_changes(
     base_values: Changes | None = None,
     now: datetime | None = None,
     keep_backups: int = KEEP_BACKUPS,
+    role: Role = Role.EDITOR,
 ) -> SaveResult:
     """Write `changes` ({sheet: {row ID: {column: value}}}) into the workbook, or write nothing.
 
     `base_version` is the Plan.version the user edited; `base_values` (optional) the values they
     saw. If the file changed since, other cells' changes are kept and a cell changed by both
-    raises ConflictError. Raises WorkbookError subclasses with Indonesian messages.
+    raises ConflictError. `role` is what the user's account may write (roles.may_write): a change
+    of any other column refuses the whole save. Raises WorkbookError subclasses with
+    Indonesian messages.
     """
     path = Path(path)
     user = as_text(user)
     if not user:
         raise WorkbookError("Nama pengguna wajib diisi untuk menyimpan perubahan.")
     _check_shape(changes)
+    _check_role(changes, role)
     check_not_held(path)
     with held(path):
         return _save_locked(
@@ -166,8 +170,11 @@ def _lacking(
         refused.problems[column] = lke_rules.missing(False, sheet)
         return refused
     for column in typed:
-        if not plan.has(sheet, column):
-            refused.problems[column] = lke_rules.missing(True, sheet, column)
+        # Its stamps too: a Jawaban TPI header typed in Excel without Diperbarui TPI beside it.
+        for needed in (column, *roles.stamps_of(sheet, column)):
+            if not plan.has(sheet, needed):
+                refused.problems[column] = lke_rules.missing(True, sheet, needed)
+                break
     return refused if refused.problems else None
 
 
@@ -241,6 +248,31 @@ def _check_shape(changes: Changes) -> None:
         raise InvalidValueError(
             "Perubahan tidak dapat disimpan:\n- " + "\n- ".join(problems), problems
         )
+
+
+def _check_role(changes: Changes, role: Role) -> None:
+    """Refuse (InvalidValueError) changes of columns `role` may not write, naming each cell."""
+    if not isinstance(role, Role):  # a mistyped "penilai" must not pass for an editor
+        raise TypeError(f"role must be a Role, not {role!r}")
+    refused = [
+        f'{merge.row_name(sheet, str(row_id))}, kolom "{column}"'
+        for sheet, rows in changes.items()
+        for row_id, cols in rows.items()
+        for column in cols
+        if not roles.may_write(role, sheet, column)
+    ]
+    if not refused:
+        return
+    tpi = ", ".join(f'"{col}"' for col in sorted(roles.TPI_COLUMNS[c.Sheet.LKE]))
+    if role is Role.ASSESSOR:
+        why = f"akun penilai (TPI) hanya dapat mengubah kolom {tpi} lembar {c.Sheet.LKE}"
+    else:
+        why = f"kolom {tpi} lembar {c.Sheet.LKE} hanya dapat diubah akun penilai (TPI)"
+    raise InvalidValueError(
+        f"Perubahan tidak disimpan; tidak ada yang ditulis: {why}. Ditolak:\n- "
+        + "\n- ".join(refused),
+        refused,
+    )
 
 
 def check_not_held(path: Path) -> None:

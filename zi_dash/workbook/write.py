@@ -28,6 +28,7 @@ from zi_dash.base import (
     LogCol,
     WorkbookError,
     fold,
+    roles,
 )
 from zi_dash.base import contract as c
 from zi_dash.workbook.cells import is_blank, plain, same
@@ -78,7 +79,8 @@ def _cell_writes(
     current: Plan, todo: list[CellChange], user: str, now: datetime, earlier: Earlier
 ) -> dict[str, list[xlsx_patch.CellWrite]]:
     writes: dict[str, list[xlsx_patch.CellWrite]] = {}
-    touched: dict[tuple[str, str], None] = {}
+    # A row's unit stamps and its TPI stamps (LKE) are set by changes of their own columns.
+    touched: dict[tuple[str, str, tuple[str, str]], None] = {}
     for change in todo:
         columns = current.columns[change.sheet]
         kind = EDITABLE[change.sheet].column(change.column).kind
@@ -88,11 +90,14 @@ def _cell_writes(
                 row, columns[change.column] + 1, kind, _cell_value(kind, change.new)
             )
         )
-        touched[(change.sheet, change.row_id)] = None
-    for sheet, row_id in touched:
+        touched[(change.sheet, change.row_id, roles.stamps_of(change.sheet, change.column))] = None
+    for sheet, row_id, (updated, updated_by) in touched:
         columns = current.columns[sheet]
+        if updated not in columns or updated_by not in columns:
+            # Only a change the save derived gets here (Dicek Ulang on a sheet whose TPI
+            # columns were typed in Excel without their stamps): a typed one is refused.
+            continue
         row = current.rows[sheet][row_id]
-        updated, updated_by = c.UPDATE_STAMPS[sheet]
         writes[sheet] += [
             xlsx_patch.CellWrite(row, columns[updated] + 1, Kind.DATETIME, now),
             xlsx_patch.CellWrite(row, columns[updated_by] + 1, Kind.TEXT, user),
@@ -242,7 +247,7 @@ def _difference(current: Plan, written: Plan, todo: list[CellChange], earlier: i
             return f"lembar {sheet}: urutan ID berubah"
         positions = {row_id: i for i, row_id in enumerate(ids)}
         mine = {(ch.row_id, ch.column): ch.new for ch in todo if ch.sheet == sheet}
-        stamps = set(c.UPDATE_STAMPS[sheet])
+        stamps = roles.all_stamps(sheet)
         for column in spec.headers:
             if column in stamps:
                 continue
