@@ -18,13 +18,14 @@ from zi_dash.base import fmt
 
 MET_WBBM: Final = "Memenuhi Menuju WBBM"
 MET_WBK: Final = "Memenuhi Menuju WBK"
+TOTAL_MET: Final = "Nilai total cukup, minimum lain belum"
 NEAR: Final = f"Dalam {NEAR_POINTS:g} poin dari minimum total"
 FAR: Final = "Belum memenuhi"
 # The order of the list: the readiest first; a unit without a sheet last.
-GROUPS: Final = (MET_WBBM, MET_WBK, NEAR, FAR, NO_SHEET)
+GROUPS: Final = (MET_WBBM, MET_WBK, TOTAL_MET, NEAR, FAR, NO_SHEET)
 NEAR_MEANS: Final = (
-    f"{NEAR}: total kurang paling banyak {NEAR_POINTS:g} poin dari minimum total predikat "
-    "berikutnya (atau sudah memenuhinya, sedang minimum lain belum)."
+    f"{NEAR}: belum memenuhi Menuju WBK dan totalnya di bawah minimum total, selisihnya "
+    f"paling banyak {NEAR_POINTS:g} poin."
 )
 MANDIRI: Final = (
     "Kesiapan menurut penilaian mandiri (jawaban lembar LKE tiap satker), bukan nilai resmi "
@@ -57,6 +58,8 @@ def state(u: LkeSummary | None) -> str:
         return MET_WBBM
     if u.target == "WBBM":  # WBK met: WBBM is what it works toward
         return MET_WBK
+    if u.gap <= 0:
+        return TOTAL_MET
     return NEAR if u.near else FAR
 
 

@@ -40,8 +40,8 @@ class LkeSummary:
 
     @property
     def near(self) -> bool:
-        """Not yet meeting the target, the total within NEAR_POINTS of its minimum."""
-        return bool(self.target) and self.gap <= NEAR_POINTS
+        """Not yet meeting the target, the total short of its minimum by NEAR_POINTS at most."""
+        return bool(self.target) and 0 < self.gap <= NEAR_POINTS
 
 
 def lke_summary(plan: Plan) -> LkeSummary | None:
