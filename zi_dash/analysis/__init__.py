@@ -19,6 +19,7 @@ from zi_dash.analysis import (
     readiness,
     rollup,
     state,
+    summary,
     tables,
     unit_lke,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "rewind",
     "rollup",
     "state",
+    "summary",
     "tables",
     "unit_lke",
     "view",

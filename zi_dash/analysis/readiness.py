@@ -13,7 +13,7 @@ from typing import Final
 import pandas as pd
 
 from zi_dash.analysis.rollup import UnitSummary
-from zi_dash.analysis.unit_lke import NEAR_POINTS, NO_SHEET, LkeSummary
+from zi_dash.analysis.unit_lke import NEAR_POINTS, NO_SHEET, UNREADABLE
 from zi_dash.base import fmt
 
 MET_WBBM: Final = "Memenuhi Menuju WBBM"
@@ -22,7 +22,7 @@ TOTAL_MET: Final = "Nilai total cukup, minimum lain belum"
 NEAR: Final = f"Dalam {NEAR_POINTS:g} poin dari minimum total"
 FAR: Final = "Belum memenuhi"
 # The order of the list: the readiest first; a unit without a sheet last.
-GROUPS: Final = (MET_WBBM, MET_WBK, TOTAL_MET, NEAR, FAR, NO_SHEET)
+GROUPS: Final = (MET_WBBM, MET_WBK, TOTAL_MET, NEAR, FAR, UNREADABLE, NO_SHEET)
 NEAR_MEANS: Final = (
     f"{NEAR}: belum memenuhi Menuju WBK dan totalnya di bawah minimum total, selisihnya "
     f"paling banyak {NEAR_POINTS:g} poin."
@@ -50,10 +50,11 @@ class ReadyCol:
 COLUMNS: Final = tuple(v for k, v in vars(ReadyCol).items() if k.isupper())
 
 
-def state(u: LkeSummary | None) -> str:
+def state(s: UnitSummary) -> str:
     """The unit's group in the readiness list."""
+    u = s.lke
     if u is None:
-        return NO_SHEET
+        return UNREADABLE if s.lke_error else NO_SHEET
     if not u.target:
         return MET_WBBM
     if u.target == "WBBM":  # WBK met: WBBM is what it works toward
@@ -72,12 +73,12 @@ def readiness(summaries: Sequence[UnitSummary]) -> pd.DataFrame:
         u = s.lke
         rows.append({
             ReadyCol.UNIT: s.unit, ReadyCol.YEAR: s.year, ReadyCol.FILE: s.file,
-            ReadyCol.STATE: state(u),
+            ReadyCol.STATE: state(s),
             ReadyCol.TOTAL: None if u is None else round(u.total, 2),
-            ReadyCol.PREDICATE: NO_SHEET if u is None else u.predicate,
+            ReadyCol.PREDICATE: state(s) if u is None else u.predicate,
             ReadyCol.TARGET: "" if u is None else u.target,
             ReadyCol.GAP: round(u.gap, 2) if u is not None and u.target and u.gap > 0 else None,
-            ReadyCol.HOLDS: "" if u is None else "; ".join(u.short),
+            ReadyCol.HOLDS: s.lke_error if u is None else "; ".join(u.short),
         })  # fmt: skip
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     if frame.empty:

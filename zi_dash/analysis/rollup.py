@@ -11,9 +11,9 @@ from it the LKE sheet's penilaian mandiri (`unit_lke`), read with the plan in th
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final
@@ -24,7 +24,8 @@ from zi_dash.analysis.coverage import coverage
 from zi_dash.analysis.filters import Filters, view
 from zi_dash.analysis.lke import area_means
 from zi_dash.analysis.metrics import headline
-from zi_dash.analysis.unit_lke import NO_SHEET, LkeSummary, lke_summary
+from zi_dash.analysis.summary import STALE_DAYS, UnitSummary
+from zi_dash.analysis.unit_lke import NO_SHEET, UNREADABLE, lke_summary
 from zi_dash.base import (
     AREA_CODES,
     ActionCol,
@@ -37,7 +38,6 @@ from zi_dash.base import (
 from zi_dash.base import contract as c
 from zi_dash.workbook import Plan, WorkbookError, load_tracked, outside
 
-STALE_DAYS: Final = 30  # a unit that has not updated for longer is flagged
 # A file's time limit in a reader: far above any plan's read (40,000 rows: about 2 s), short
 # enough for a page to wait on a file that hangs a reader.
 FILE_SECONDS: Final = 20.0
@@ -45,45 +45,6 @@ FILE_SECONDS: Final = 20.0
 # `rekap` command names it too, to start the readers before it imports this module itself).
 READER_MODULES: Final = (__name__,)
 _log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class UnitSummary:
-    """One workbook summed up as of a date; `error` holds the loader's message if unreadable."""
-
-    path: str
-    unit: str = ""
-    year: int = 0
-    actions: int = 0
-    completion: float = 0.0  # mean Progres (%)
-    done: int = 0
-    behind: int = 0  # Tertinggal and not Terlambat
-    late: int = 0  # Terlambat
-    evidence: float = 0.0  # share of evidence items present, %
-    # The plan's coverage of the LKE (never a score): the weight of the sub-components its
-    # actions support, of `lke_weight` (60), and covered weight × capaian of their actions.
-    covered_weight: float = 0.0
-    lke_weight: float = 0.0
-    covered_projection: float = 0.0
-    uncovered: int = 0  # sub-components no action supports
-    last_update: datetime | None = None
-    areas: tuple[tuple[str, float | None], ...] = ()  # (area, capaian), None: no actions
-    lke: LkeSummary | None = None  # the penilaian mandiri; None: no LKE sheet (or unreadable)
-    error: str = ""
-
-    @property
-    def file(self) -> str:
-        """The file name (berkas)."""
-        return Path(self.path).name
-
-    def age(self, as_of: date) -> int | None:
-        """Days from the last update to `as_of`; None when there was none by then."""
-        return None if self.last_update is None else (as_of - self.last_update.date()).days
-
-    def stale(self, as_of: date) -> bool:
-        """Not updated for more than STALE_DAYS days (or never) by `as_of`."""
-        age = self.age(as_of)
-        return not self.error and (age is None or age > STALE_DAYS)
 
 
 def _last_update(plan: Plan, then: Plan, end: datetime) -> datetime | None:
@@ -138,9 +99,14 @@ def summarize_file(path: str, as_of: date) -> UnitSummary:
         # the unit pages alike: an Excel edit before any unit page saw the file is undated.
         # The LKE sheet is read here, once per file version, with the plan (its own outside
         # edits undone too): the summary keeps its penilaian mandiri, a few numbers.
-        return summarize(load_tracked(path, keep_first_look=False), as_of)
+        plan = load_tracked(path, keep_first_look=False)
     except WorkbookError as exc:
-        return UnitSummary(path, error=str(exc))
+        try:  # a broken LKE sheet costs the LKE columns only, never the plan's figures
+            plan = load_tracked(path, keep_first_look=False, lke=False)
+        except WorkbookError as plan_exc:
+            return UnitSummary(path, error=str(plan_exc))
+        return dataclasses.replace(summarize(plan, as_of), lke_error=str(exc))
+    return summarize(plan, as_of)
 
 
 def _failed_row(path: str, failure: processes.Failed) -> UnitSummary:
@@ -306,7 +272,7 @@ def _lke_cells(s: UnitSummary) -> dict[str, object]:
     """The penilaian mandiri's cells: blank for an unreadable file, never 0 without a sheet."""
     u = s.lke
     if u is None:
-        return {RekapCol.PREDICATE: None if s.error else NO_SHEET}
+        return {RekapCol.PREDICATE: None if s.error else UNREADABLE if s.lke_error else NO_SHEET}
     return {
         RekapCol.LKE_TOTAL: round(u.total, 2), RekapCol.PREDICATE: u.predicate,
         RekapCol.PENGUNGKIT: round(u.pengungkit, 2), RekapCol.HASIL: round(u.hasil, 2),
@@ -321,9 +287,10 @@ def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
     rows = []
     for s in summaries:
         readable = not s.error
-        note = s.error or (
-            "Satker dan tahun sama dengan " + ", ".join(dup[s.path]) if s.path in dup else ""
-        )
+        note = s.error or " ".join(filter(None, (
+            "Satker dan tahun sama dengan " + ", ".join(dup[s.path]) if s.path in dup else "",
+            s.lke_error,
+        )))  # fmt: skip
         rows.append({
             RekapCol.FILE: s.file,
             RekapCol.UNIT: s.unit,

@@ -18,6 +18,7 @@ from zi_dash.analysis.lke_links import question_evidence
 from zi_dash.workbook import Plan
 
 NO_SHEET: Final = "belum ada lembar LKE"
+UNREADABLE: Final = "lembar LKE tidak terbaca"
 NEAR_POINTS: Final = 5.0  # "within 5 points of the total minimum"
 
 
