@@ -23,6 +23,8 @@ from zi_dash.analysis.rollup import RekapCol
 from zi_dash.base import LogCol, fmt
 from zi_dash.base import contract as c
 from zi_dash.cli import main
+from zi_dash.export import report_lke
+from zi_dash.lke import score
 from zi_dash.workbook import load_tracked
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,7 +157,22 @@ def _unit_export(path: Path, out: Path, day: date) -> dict[str, object]:
         RekapCol.STALE: "Ya" if age is None or age > rollup.STALE_DAYS else None,
         RekapCol.DUPLICATE: None,
         RekapCol.NOTE: None,
+        **_lke_stated(report, head),
     }
+
+
+def _lke_stated(report: Any, head: dict[str, str]) -> dict[str, object]:
+    """The LKE columns as the unit's report states them (Tegal: a sheet with no answer yet)."""
+    total, predicate = head[report_lke.SELF].split(" dari 100: ")
+    table = next(t for t in report.tables
+                 if tuple(c.text for c in t.rows[0].cells) == report_lke.HEADERS)  # fmt: skip
+    points = {r.cells[0].text: r.cells[3].text for r in table.rows[1:]}
+    return {
+        RekapCol.LKE_TOTAL: total, RekapCol.PREDICATE: predicate, RekapCol.TPI: None,
+        RekapCol.PENGUNGKIT: points["Pengungkit"], RekapCol.HASIL: points["Hasil"],
+        RekapCol.BELOW: "I, II, III, IV, V, VI", RekapCol.ANSWERED: 0, RekapCol.EVIDENCED: 0,
+        RekapCol.LKE_PROBLEMS: 0,
+    }  # fmt: skip
 
 
 def _column(sheet: Any, header: str) -> list[object]:
@@ -172,7 +189,9 @@ def _as_stated(row: dict[str, object]) -> dict[str, object]:
         RekapCol.EVIDENCE: fmt.pct(row[RekapCol.EVIDENCE]),  # type: ignore[arg-type]
         RekapCol.COVERAGE: fmt.number(row[RekapCol.COVERAGE], 2),  # type: ignore[arg-type]
         RekapCol.COVERED: fmt.number(row[RekapCol.COVERED], 2),  # type: ignore[arg-type]
-    }
+        **{col: fmt.number(row[col], 2)  # type: ignore[arg-type]
+           for col in (RekapCol.LKE_TOTAL, RekapCol.PENGUNGKIT, RekapCol.HASIL)},
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize("day", factory.AROUND_EXCEL)
@@ -201,8 +220,9 @@ def test_rekap_prints_and_writes_the_readiness_by_the_penilaian_mandiri(
     said = capsys.readouterr().out.splitlines()
     assert said[1] == readiness.MANDIRI  # labelled penilaian mandiri, never the official score
     assert "Memenuhi Menuju WBK: 1 satker" in said
+    total = fmt.number(score(best()).total, 2)
     assert (
-        "  KPU Kota Tegal 2022 (d_siap.xlsx): 100,00, WBK; TPI – — Predikat WBK belum "
+        f"  KPU Kota Tegal 2022 (d_siap.xlsx): {total}, WBK; TPI – — Predikat WBK belum "
         "dimiliki (Predikat Saat Ini kosong)" in said
     )
     tegal = next(line for line in said if "(b_tegal.xlsx)" in line)
@@ -214,6 +234,6 @@ def test_rekap_prints_and_writes_the_readiness_by_the_penilaian_mandiri(
     assert [r[2] for r in rows] == ["d_siap.xlsx", "b_tegal.xlsx", "a_mixed.xlsx"]
     rekap_header, *rekap_rows = _rows(out, "Rekap")
     by = {r[0]: dict(zip(rekap_header, r)) for r in rekap_rows}
-    assert by["d_siap.xlsx"][RekapCol.LKE_TOTAL] == 100.0
+    assert by["d_siap.xlsx"][RekapCol.LKE_TOTAL] == round(score(best()).total, 2)
     assert by["a_mixed.xlsx"][RekapCol.PREDICATE] == "belum ada lembar LKE"
     assert by["a_mixed.xlsx"][RekapCol.LKE_TOTAL] is None  # never 0 as if scored
