@@ -1,7 +1,8 @@
 """The Rekap Satker at scale: python -m bench.rollup [--units 35,550].
 
 Folders of real 70-row workbooks (the SK's plan with each unit's own Info, statuses and
-progress) are built once under bench/.cache. Prints a Markdown table: the Rekap page's first
+progress, and an LKE sheet with the unit's own answers and evidence links, every answer type
+filled) are built once under bench/.cache. Prints a Markdown table: the Rekap page's first
 load (AppTest, nothing cached) with the reader pool just started (a new server) and already
 running (a new session), the `rekap` command with Python's start, a warm rerun, a rerun after
 one file changed, read_all in the reader pool and in this process, and memory. Goals (issue 14,
@@ -24,12 +25,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bench import synthetic
+from zi_dash import lke
 from zi_dash.analysis import rollup
-from zi_dash.base import FOLDER_ENV, WORKBOOK_ENV, ActionCol, processes, workbooks_in
+from zi_dash.base import FOLDER_ENV, WORKBOOK_ENV, ActionCol, LkeCol, processes, workbooks_in
+from zi_dash.base import contract as c
 from zi_dash.sk import write_workbook
 from zi_dash.ui import Key
 from zi_dash.ui import rekap as ui_rekap
@@ -46,9 +50,38 @@ def unit_name(i: int) -> str:
     return f"KPU {kind} {CITIES[i % len(CITIES)]}{suffix}"
 
 
+def _answer(row: lke.Row, rng: random.Random, care: float) -> object:
+    """A unit's answer to one answerable row: the best choice with probability `care`."""
+    kind = row.type
+    if kind is None or not row.answerable:
+        return None
+    if kind.choices:
+        return kind.choices[0] if rng.random() < care else rng.choice(kind.choices)
+    if kind is lke.AnswerType.NILAI_0_4:
+        return round(rng.uniform(4 * care - 0.6, 4), 2)
+    return rng.randint(int(10 * care), 10)  # a Jumlah row: 10 or a bit fewer
+
+
+def answer_lke(path: Path, seed: int) -> None:
+    """Fill the workbook's LKE sheet: every answerable row, evidence links on most questions."""
+    rng = random.Random(seed)
+    care = rng.uniform(0.3, 0.95)  # from far from WBK to WBBM
+    book = openpyxl.load_workbook(path)
+    ws = book[c.Sheet.LKE]
+    heads = {cell.value: cell.column for cell in ws[1]}
+    for (cell,) in ws.iter_rows(min_row=2, min_col=heads[LkeCol.ROW], max_col=heads[LkeCol.ROW]):
+        row = lke.bank().row(int(cell.value))
+        value = _answer(row, rng, care)
+        if value is not None:
+            ws.cell(cell.row, heads[LkeCol.ANSWER], value)
+            if row.kind is lke.RowKind.QUESTION and rng.random() < care:
+                ws.cell(cell.row, heads[LkeCol.LINKS], f"https://drive.example/{seed}/{row.baris}")
+    book.save(path)
+
+
 def folder(units: int) -> Path:
-    """bench/.cache/satker_<units>/: one 70-row workbook per unit, built once."""
-    target = synthetic.CACHE / f"satker_{units}"
+    """bench/.cache/satker_lke_<units>/: one 70-row workbook per unit, LKE answered, built once."""
+    target = synthetic.CACHE / f"satker_lke_{units}"
     if len(workbooks_in(target)) == units:
         return target
     target.mkdir(parents=True, exist_ok=True)
@@ -62,6 +95,7 @@ def folder(units: int) -> Path:
         year = 2022 if i % 10 else 2023
         path = target / f"rencana_aksi_{i:03d}.xlsx"
         write_workbook(path, actions, evidence, unit=unit_name(i), year=year)
+        answer_lke(path, i)
     return target
 
 

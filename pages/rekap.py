@@ -58,5 +58,6 @@ if units:
 
 ui.chart(picked.heatmap, "rekap_capaian_satker_area", as_of)
 ui.chart(picked.ranking, "rekap_peringkat_satker", as_of)
+ui.rekap.readiness_view(folder, picked)
 st.subheader("Unduh")
 ui.units.rekap_downloads(folder)

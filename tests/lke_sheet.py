@@ -56,3 +56,14 @@ def set_predicate(path: Path, value: object) -> Path:
     ws.append(row)
     book.save(path)
     return path
+
+
+def best() -> dict[int, object]:
+    """Every answerable row at its best: 100 points."""
+    out: dict[int, object] = {}
+    for row in bank().rows:
+        if row.type is None or not row.answerable:
+            continue
+        kind = row.type
+        out[row.baris] = kind.choices[0] if kind.choices else 4 if kind.name == "NILAI_0_4" else 10
+    return out

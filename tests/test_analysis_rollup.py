@@ -79,14 +79,20 @@ def test_the_mixed_plan_row(tmp_path: Path) -> None:
 
 
 def test_a_plan_done_everywhere_claims_no_predicate(tmp_path: Path) -> None:
-    """A plan's progress is not the LKE score: no predikat, no per-area minimum, no WBK."""
+    """A plan's progress is not the LKE score: without an LKE sheet no predikat, no WBK, no 0."""
     done = [action(f"{a}.1.1", Status.DONE, 100) for a in c.AREA_CODES]
     s = rollup.summarize(load_plan(make_workbook(tmp_path / "d.xlsx", done)), AS_OF)
-    assert s.completion == 100
+    assert s.completion == 100 and s.lke is None
     frame = rollup.table([s], AS_OF)
-    said = " ".join([*frame.columns, *map(str, frame.iloc[0].tolist())])
-    for word in ("Predikat", "WBK", "WBBM", "Minimal", "memenuhi"):
+    row = frame.iloc[0]
+    assert row[RekapCol.PREDICATE] == "belum ada lembar LKE"
+    assert row[[RekapCol.LKE_TOTAL, RekapCol.PENGUNGKIT, RekapCol.HASIL]].isna().all()
+    # The predikat is the LKE sheet's only, and its columns say penilaian mandiri.
+    said = " ".join([*frame.columns, *map(str, row.tolist())])
+    for word in ("WBK", "WBBM", "Minimal", "memenuhi"):
         assert word not in said
+    assert [col for col in frame.columns if "Predikat" in col] == [RekapCol.PREDICATE]
+    assert "Mandiri" in RekapCol.PREDICATE and "Mandiri" in RekapCol.LKE_TOTAL
 
 
 def test_the_coverage_is_the_whole_plans_as_of_the_date(tmp_path: Path) -> None:
@@ -122,13 +128,14 @@ def _broken_lke(path: Path) -> Path:
     return path
 
 
-def test_the_roll_up_never_reads_the_lke_sheet(tmp_path: Path) -> None:
-    """Nothing of Rekap needs the answers: a broken LKE sheet is not read, the row is whole."""
+def test_a_broken_lke_sheet_leaves_the_plans_row_whole(tmp_path: Path) -> None:
+    """The LKE sheet is read for the penilaian mandiri; broken, it costs the LKE columns only."""
     path = _broken_lke(tmp_path / "m.xlsx")
-    with pytest.raises(WorkbookError, match='Lembar "LKE"'):
+    with pytest.raises(WorkbookError, match='Lembar "LKE"') as raised:
         load_tracked(path)  # the unit pages read it, and say what is wrong
     (s,) = rollup.read_all([path], AS_OF, in_process=True)
     assert s.error == "" and (s.actions, s.done) == (6, 2)
+    assert s.lke is None and s.lke_error == str(raised.value)
     assert load_tracked(path, keep_first_look=False, lke=False).lke is None
 
 

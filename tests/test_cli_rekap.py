@@ -1,6 +1,6 @@
 """`python -m zi_dash rekap`: the roll-up of a folder as one .xlsx (sheet Rekap, one row per file
-in the folder listing's order, and Per Area), its messages and exit codes (0 done, 1 failed,
-2 wrong arguments)."""
+in the folder listing's order, Per Area, and the readiness by the penilaian mandiri), its
+messages and exit codes (0 done, 1 failed, 2 wrong arguments)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,14 @@ import openpyxl
 import pytest
 
 from tests import factory, faulty_reader
-from zi_dash.analysis import rollup
+from tests.lke_sheet import add_bank_lke, best
+from zi_dash.analysis import readiness, rollup
 from zi_dash.analysis.rollup import RekapCol
 from zi_dash.base import LogCol, fmt
 from zi_dash.base import contract as c
 from zi_dash.cli import main
+from zi_dash.export import report_lke
+from zi_dash.lke import score
 from zi_dash.workbook import load_tracked
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +52,7 @@ def test_rekap_writes_one_row_per_file_in_listing_order(folder: Path, tmp_path: 
     said = capsys.readouterr()
     assert "3 berkas, 1 tidak terbaca" in said.out
     assert 'c_lama.xls tidak dapat dibaca: Berkas "c_lama.xls" berformat Excel lama' in said.err
-    assert openpyxl.load_workbook(out).sheetnames == ["Rekap", "Per Area"]
+    assert openpyxl.load_workbook(out).sheetnames == ["Rekap", "Per Area", "Kesiapan (Mandiri)"]
     header, *rows = _rows(out, "Rekap")
     assert header == list(rollup.COLUMNS)
     by = {r[0]: dict(zip(header, r)) for r in rows}
@@ -154,7 +157,22 @@ def _unit_export(path: Path, out: Path, day: date) -> dict[str, object]:
         RekapCol.STALE: "Ya" if age is None or age > rollup.STALE_DAYS else None,
         RekapCol.DUPLICATE: None,
         RekapCol.NOTE: None,
+        **_lke_stated(report, head),
     }
+
+
+def _lke_stated(report: Any, head: dict[str, str]) -> dict[str, object]:
+    """The LKE columns as the unit's report states them (Tegal: a sheet with no answer yet)."""
+    total, predicate = head[report_lke.SELF].split(" dari 100: ")
+    table = next(t for t in report.tables
+                 if tuple(c.text for c in t.rows[0].cells) == report_lke.HEADERS)  # fmt: skip
+    points = {r.cells[0].text: r.cells[3].text for r in table.rows[1:]}
+    return {
+        RekapCol.LKE_TOTAL: total, RekapCol.PREDICATE: predicate, RekapCol.TPI: None,
+        RekapCol.PENGUNGKIT: points["Pengungkit"], RekapCol.HASIL: points["Hasil"],
+        RekapCol.BELOW: "I, II, III, IV, V, VI", RekapCol.ANSWERED: 0, RekapCol.EVIDENCED: 0,
+        RekapCol.LKE_PROBLEMS: 0,
+    }  # fmt: skip
 
 
 def _column(sheet: Any, header: str) -> list[object]:
@@ -171,7 +189,9 @@ def _as_stated(row: dict[str, object]) -> dict[str, object]:
         RekapCol.EVIDENCE: fmt.pct(row[RekapCol.EVIDENCE]),  # type: ignore[arg-type]
         RekapCol.COVERAGE: fmt.number(row[RekapCol.COVERAGE], 2),  # type: ignore[arg-type]
         RekapCol.COVERED: fmt.number(row[RekapCol.COVERED], 2),  # type: ignore[arg-type]
-    }
+        **{col: fmt.number(row[col], 2)  # type: ignore[arg-type]
+           for col in (RekapCol.LKE_TOTAL, RekapCol.PENGUNGKIT, RekapCol.HASIL)},
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize("day", factory.AROUND_EXCEL)
@@ -189,3 +209,31 @@ def test_rekap_as_of_agrees_with_the_units_export_around_an_excel_edit(
     expected = _unit_export(unit, tmp_path / "ekspor", day)
     assert _as_stated(dict(zip(header, row))) == expected
     assert sorted(expected) == sorted(rollup.COLUMNS)  # every column compared
+
+
+def test_rekap_prints_and_writes_the_readiness_by_the_penilaian_mandiri(
+    folder: Path, tmp_path: Path, capsys
+) -> None:
+    add_bank_lke(factory.mixed(folder / "d_siap.xlsx"), best())
+    out = tmp_path / "rekap.xlsx"
+    assert main(["rekap", "--folder", str(folder), "--out", str(out), "--as-of", "2022-05-01"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[1] == readiness.MANDIRI  # labelled penilaian mandiri, never the official score
+    assert "Memenuhi Menuju WBK: 1 satker" in said
+    total = fmt.number(score(best()).total, 2)
+    assert (
+        f"  KPU Kota Tegal 2022 (d_siap.xlsx): {total}, WBK; TPI – — Predikat WBK belum "
+        "dimiliki (Predikat Saat Ini kosong)" in said
+    )
+    tegal = next(line for line in said if "(b_tegal.xlsx)" in line)
+    assert tegal.startswith("  KPU Kota Tegal 2022 (b_tegal.xlsx): 0,00, Belum WBK, kurang 75,00")
+    assert "belum ada lembar LKE: 1 satker" in said
+    assert "  KPU Kota Tegal 2022 (a_mixed.xlsx): –, belum ada lembar LKE; TPI –" in said
+    header, *rows = _rows(out, "Kesiapan (Mandiri)")
+    assert header == list(readiness.COLUMNS)
+    assert [r[2] for r in rows] == ["d_siap.xlsx", "b_tegal.xlsx", "a_mixed.xlsx"]
+    rekap_header, *rekap_rows = _rows(out, "Rekap")
+    by = {r[0]: dict(zip(rekap_header, r)) for r in rekap_rows}
+    assert by["d_siap.xlsx"][RekapCol.LKE_TOTAL] == round(score(best()).total, 2)
+    assert by["a_mixed.xlsx"][RekapCol.PREDICATE] == "belum ada lembar LKE"
+    assert by["a_mixed.xlsx"][RekapCol.LKE_TOTAL] is None  # never 0 as if scored

@@ -26,7 +26,7 @@ UNITS = [
 
 def test_the_xlsx_has_rekap_and_per_area_as_values() -> None:
     book = openpyxl.load_workbook(io.BytesIO(rekap.rekap_xlsx(UNITS, AS_OF)))
-    assert book.sheetnames == [rekap.REKAP_SHEET, rekap.AREA_SHEET]
+    assert book.sheetnames == [rekap.REKAP_SHEET, rekap.AREA_SHEET, rekap.READY_SHEET]
     rows = list(book[rekap.REKAP_SHEET].iter_rows(values_only=True))
     row = dict(zip(rows[0], rows[1]))
     assert row[RekapCol.UNIT] == '=HYPERLINK("x")'  # text, not a formula

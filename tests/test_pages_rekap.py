@@ -16,10 +16,15 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factory, faulty_reader
 from tests.folder_app import APP, make_folder, open_app, sidebar_caption
+from tests.lke_sheet import add_bank_lke
 from tests.markup import shown
-from zi_dash.analysis import rollup
+from tests.test_analysis_readiness import best
+from zi_dash.analysis import readiness, rollup
+from zi_dash.analysis.readiness import ReadyCol
 from zi_dash.analysis.rollup import RekapCol
+from zi_dash.analysis.unit_lke import NO_SHEET
 from zi_dash.base import FOLDER_ENV, WORKBOOK_ENV, fmt
+from zi_dash.lke import score
 from zi_dash.ui import Key
 from zi_dash.ui import rekap as ui_rekap
 
@@ -88,19 +93,59 @@ def test_the_rekap_page_lists_every_file_with_its_flags(monkeypatch, folder) -> 
 
 
 def test_the_rekap_claims_no_predicate_from_the_plan(monkeypatch, folder) -> None:
-    """A plan's progress is not the LKE score: no predikat, no WBK minimum, anywhere on Rekap."""
+    """A plan's progress is not the LKE score: the predikat is only the LKE sheet's penilaian
+    mandiri (its columns and the readiness section say so); the plan's figures claim none."""
     at = open_app(monkeypatch, folder).switch_page("pages/rekap.py").run()
     assert not at.exception
     frame = at.dataframe[0].value
+    plan_columns = [col for col in frame.columns if col not in LKE_COLUMNS]
     texts = [
-        *frame.columns, *frame.astype(str).to_numpy().ravel(),
-        *(m.label for m in at.metric), *(str(m.value) for m in at.metric),
-        *(w.label for w in at.multiselect), *(x.value for x in at.caption),
+        *plan_columns, *frame[plan_columns].astype(str).to_numpy().ravel(),
+        *(m.label for m in at.metric[:5]), *(str(m.value) for m in at.metric[:5]),
+        *(w.label for w in at.multiselect), at.caption[0].value,
         *(json.dumps(json.loads(el.proto.spec)) for el in at.get("plotly_chart")),
     ]  # fmt: skip
     said = " ".join(map(str, texts))
     for word in ("Predikat", "predikat", "WBK", "WBBM", "memenuhi"):
         assert word not in said, word
+    assert all("Mandiri" in col or col == RekapCol.TPI for col in LKE_COLUMNS[:5])
+
+
+LKE_COLUMNS = (RekapCol.LKE_TOTAL, RekapCol.PREDICATE, RekapCol.PENGUNGKIT, RekapCol.HASIL,
+               RekapCol.TPI, RekapCol.BELOW, RekapCol.ANSWERED, RekapCol.EVIDENCED,
+               RekapCol.LKE_PROBLEMS)  # fmt: skip
+
+
+def test_the_rekap_shows_each_units_penilaian_mandiri_and_readiness(monkeypatch, folder) -> None:
+    add_bank_lke(folder / "c_brebes.xlsx", best())  # every answer at its best: WBK by the LKE
+    at = open_app(monkeypatch, folder).switch_page("pages/rekap.py").run()
+    assert not at.exception
+    frame = at.dataframe[0].value.set_index(RekapCol.FILE)
+    assert set(LKE_COLUMNS) <= set(frame.columns)
+    assert frame[RekapCol.PREDICATE].fillna("").to_dict() == {
+        "a_tegal_2022.xlsx": "Belum WBK", "b_tegal_2023.xlsx": "belum ada lembar LKE",
+        "c_brebes.xlsx": "WBK", "d_brebes_salinan.xlsx": "belum ada lembar LKE",
+        "e_rusak.xlsx": "",  # unreadable: its reason is the Keterangan
+    }  # fmt: skip
+    assert frame.at["c_brebes.xlsx", RekapCol.LKE_TOTAL] == round(score(best()).total, 2)
+    assert frame.at["a_tegal_2022.xlsx", RekapCol.LKE_TOTAL] == 0.0  # a sheet, no answer yet
+    assert frame[RekapCol.LKE_TOTAL].isna().tolist() == [False, True, False, True, True]
+    assert frame.at["c_brebes.xlsx", RekapCol.ANSWERED] == 110
+    assert frame[RekapCol.TPI].isna().all()
+    assert "Kesiapan Predikat (penilaian mandiri)" in [h.value for h in at.subheader]
+    assert any("bukan nilai resmi" in x.value for x in at.caption)
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics[readiness.MET_WBK], metrics[readiness.FAR], metrics[NO_SHEET]) == (
+        "1",
+        "1",
+        "2",
+    )
+    ready = at.dataframe[1].value
+    order = ["c_brebes.xlsx", "a_tegal_2022.xlsx", "b_tegal_2023.xlsx", "d_brebes_salinan.xlsx"]
+    assert ready[ReadyCol.FILE].tolist() == order
+    holds = ready.set_index(ReadyCol.FILE)[ReadyCol.HOLDS]
+    assert "Predikat WBK belum dimiliki" in holds["c_brebes.xlsx"]  # what keeps it from WBBM
+    assert "Total 0,00, minimal 75,00" in holds["a_tegal_2022.xlsx"]
 
 
 def test_a_file_that_crashes_or_hangs_its_reader_is_a_row_and_the_page_answers(

@@ -262,7 +262,7 @@ def _rekap(args: argparse.Namespace) -> int:
     # The readers' fork server imports the roll-up (pandas: about a second) while this process
     # does the same: rollup.READER_MODULES, named before the import that would tell it.
     processes.start(("zi_dash.analysis.rollup",))
-    from zi_dash.analysis import rollup
+    from zi_dash.analysis import readiness, rollup
     from zi_dash.export import rollup as rekap
 
     if not args.folder.is_dir():
@@ -284,6 +284,7 @@ def _rekap(args: argparse.Namespace) -> int:
     for s in unreadable:
         print(f"Peringatan: {s.file} tidak dapat dibaca: {s.error}", file=sys.stderr)
     print(f"{args.out}: {len(summaries)} berkas, {len(unreadable)} tidak terbaca")
+    print("\n".join(readiness.lines(readiness.readiness(summaries))))
     return 0
 
 

@@ -16,9 +16,12 @@ from zi_dash.analysis import (
     meeting,
     metrics,
     periods,
+    readiness,
     rollup,
     state,
+    summary,
     tables,
+    unit_lke,
 )
 from zi_dash.analysis.assessment import Assessment, answers_of, assess
 from zi_dash.analysis.coverage import Coverage, action_links, link_problems
@@ -48,9 +51,12 @@ __all__ = [
     "meeting",
     "metrics",
     "periods",
+    "readiness",
     "rewind",
     "rollup",
     "state",
+    "summary",
     "tables",
+    "unit_lke",
     "view",
 ]

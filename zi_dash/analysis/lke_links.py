@@ -59,7 +59,7 @@ class QuestionEvidence:
     missing: tuple[str, ...]
 
 
-def _own_links(plan: Plan) -> dict[int, tuple[str, ...]]:
+def own_links(plan: Plan) -> dict[int, tuple[str, ...]]:
     """Question row -> the lines of its Tautan Bukti cell on the LKE sheet."""
     frame = plan.frame(c.Sheet.LKE)
     if frame.empty:
@@ -79,7 +79,7 @@ def question_evidence(plan: Plan) -> dict[int, QuestionEvidence]:
         ev[EvidenceCol.ACTION_ID], ev[EvidenceCol.ITEM], ev[EvidenceCol.STATUS]
     ):
         items.setdefault(action, []).append((f"{action}: {item}", status in c.EVIDENCE_PRESENT))
-    linked, own = question_actions(plan), _own_links(plan)
+    linked, own = question_actions(plan), own_links(plan)
     out: dict[int, QuestionEvidence] = {}
     for question in lke.bank().questions:
         mine = [pair for a in linked.get(question.baris, ()) for pair in items.get(a, [])]

@@ -4,16 +4,16 @@ Each file is read and summed up in a worker process (a few numbers travel back, 
 plan); summaries are kept per file version (path, mtime, size) and tanggal acuan, so a rerun
 reads nothing and a saved file is read again alone. The figures are the unit pages' own, by
 the same functions: the plan loaded with its outside edits (`load_tracked`), seen as of the
-date by `filters.view`, summed up by `metrics.headline`. The LKE: only the plan's coverage of it
-(`coverage.coverage`: which sub-components the actions support and the covered part's
-projection), never a predicate: a plan's progress is not the LKE score.
+date by `filters.view`, summed up by `metrics.headline`. The LKE: the plan's coverage of it
+(`coverage.coverage`), never a predicate (a plan's progress is not the LKE score), and apart
+from it the LKE sheet's penilaian mandiri (`unit_lke`), read with the plan in the same load.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final
@@ -24,6 +24,8 @@ from zi_dash.analysis.coverage import coverage
 from zi_dash.analysis.filters import Filters, view
 from zi_dash.analysis.lke import area_means
 from zi_dash.analysis.metrics import headline
+from zi_dash.analysis.summary import STALE_DAYS, UnitSummary
+from zi_dash.analysis.unit_lke import NO_SHEET, UNREADABLE, lke_summary
 from zi_dash.base import (
     AREA_CODES,
     ActionCol,
@@ -36,7 +38,6 @@ from zi_dash.base import (
 from zi_dash.base import contract as c
 from zi_dash.workbook import Plan, WorkbookError, load_tracked, outside
 
-STALE_DAYS: Final = 30  # a unit that has not updated for longer is flagged
 # A file's time limit in a reader: far above any plan's read (40,000 rows: about 2 s), short
 # enough for a page to wait on a file that hangs a reader.
 FILE_SECONDS: Final = 20.0
@@ -44,44 +45,6 @@ FILE_SECONDS: Final = 20.0
 # `rekap` command names it too, to start the readers before it imports this module itself).
 READER_MODULES: Final = (__name__,)
 _log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class UnitSummary:
-    """One workbook summed up as of a date; `error` holds the loader's message if unreadable."""
-
-    path: str
-    unit: str = ""
-    year: int = 0
-    actions: int = 0
-    completion: float = 0.0  # mean Progres (%)
-    done: int = 0
-    behind: int = 0  # Tertinggal and not Terlambat
-    late: int = 0  # Terlambat
-    evidence: float = 0.0  # share of evidence items present, %
-    # The plan's coverage of the LKE (never a score): the weight of the sub-components its
-    # actions support, of `lke_weight` (60), and covered weight × capaian of their actions.
-    covered_weight: float = 0.0
-    lke_weight: float = 0.0
-    covered_projection: float = 0.0
-    uncovered: int = 0  # sub-components no action supports
-    last_update: datetime | None = None
-    areas: tuple[tuple[str, float | None], ...] = ()  # (area, capaian), None: no actions
-    error: str = ""
-
-    @property
-    def file(self) -> str:
-        """The file name (berkas)."""
-        return Path(self.path).name
-
-    def age(self, as_of: date) -> int | None:
-        """Days from the last update to `as_of`; None when there was none by then."""
-        return None if self.last_update is None else (as_of - self.last_update.date()).days
-
-    def stale(self, as_of: date) -> bool:
-        """Not updated for more than STALE_DAYS days (or never) by `as_of`."""
-        age = self.age(as_of)
-        return not self.error and (age is None or age > STALE_DAYS)
 
 
 def _last_update(plan: Plan, then: Plan, end: datetime) -> datetime | None:
@@ -121,6 +84,7 @@ def summarize(plan: Plan, as_of: date) -> UnitSummary:
         uncovered=len(covers.uncovered),
         last_update=_last_update(plan, then, datetime.combine(as_of, time.max)),
         areas=tuple((area, means.get(area)) for area in then.areas[AreaCol.AREA].tolist()),
+        lke=lke_summary(then),  # the answers as they stood on `as_of`, like the figures
     )
 
 
@@ -133,10 +97,16 @@ def summarize_file(path: str, as_of: date) -> UnitSummary:
         # it read), and the roll-up reads every file of a folder that may be read-only to it:
         # 550 first looks would be 550 atomic writes with their fsyncs. The price, on Rekap and
         # the unit pages alike: an Excel edit before any unit page saw the file is undated.
-        # Nothing here reads the LKE sheet: skipping it keeps 550 files' read quick.
-        return summarize(load_tracked(path, keep_first_look=False, lke=False), as_of)
+        # The LKE sheet is read here, once per file version, with the plan (its own outside
+        # edits undone too): the summary keeps its penilaian mandiri, a few numbers.
+        plan = load_tracked(path, keep_first_look=False)
     except WorkbookError as exc:
-        return UnitSummary(path, error=str(exc))
+        try:  # a broken LKE sheet costs the LKE columns only, never the plan's figures
+            plan = load_tracked(path, keep_first_look=False, lke=False)
+        except WorkbookError as plan_exc:
+            return UnitSummary(path, error=str(plan_exc))
+        return dataclasses.replace(summarize(plan, as_of), lke_error=str(exc))
+    return summarize(plan, as_of)
 
 
 def _failed_row(path: str, failure: processes.Failed) -> UnitSummary:
@@ -266,6 +236,16 @@ class RekapCol:
     COVERAGE: Final = "Cakupan LKE (dari 60)"
     COVERED: Final = "Proyeksi Bagian Tercakup"
     UNCOVERED: Final = "Subkomponen Tanpa Aksi"
+    # The LKE sheet's penilaian mandiri (never the official score); TPI: not read yet, blank.
+    LKE_TOTAL: Final = "Nilai Mandiri (dari 100)"
+    PREDICATE: Final = "Predikat Mandiri"
+    TPI: Final = "Nilai TPI"
+    PENGUNGKIT: Final = "Pengungkit Mandiri (dari 60)"
+    HASIL: Final = "Hasil Mandiri (dari 40)"
+    BELOW: Final = "Area di Bawah Minimum"
+    ANSWERED: Final = "Pertanyaan Dijawab (dari 110)"
+    EVIDENCED: Final = "Pertanyaan Berbukti"
+    LKE_PROBLEMS: Final = "Jawaban LKE Bermasalah"
     LAST: Final = "Pembaruan Terakhir"
     AGE: Final = "Umur Pembaruan (hari)"
 
@@ -280,11 +260,25 @@ COLUMNS: Final = tuple(v for k, v in vars(RekapCol).items() if k.isupper())
 # Decimals of the roll-up's figures, wherever they are written (table, page, DOCX).
 DIGITS: Final[dict[str, int]] = {
     RekapCol.COMPLETION: 1, RekapCol.EVIDENCE: 1, RekapCol.COVERAGE: 2, RekapCol.COVERED: 2,
+    RekapCol.LKE_TOTAL: 2, RekapCol.PENGUNGKIT: 2, RekapCol.HASIL: 2,
 }  # fmt: skip
 
 
 def _round(value: float, column: str, readable: bool) -> float | None:
     return round(value, DIGITS[column]) if readable else None
+
+
+def _lke_cells(s: UnitSummary) -> dict[str, object]:
+    """The penilaian mandiri's cells: blank for an unreadable file, never 0 without a sheet."""
+    u = s.lke
+    if u is None:
+        return {RekapCol.PREDICATE: None if s.error else UNREADABLE if s.lke_error else NO_SHEET}
+    return {
+        RekapCol.LKE_TOTAL: round(u.total, 2), RekapCol.PREDICATE: u.predicate,
+        RekapCol.PENGUNGKIT: round(u.pengungkit, 2), RekapCol.HASIL: round(u.hasil, 2),
+        RekapCol.BELOW: ", ".join(u.below), RekapCol.ANSWERED: u.answered,
+        RekapCol.EVIDENCED: u.evidenced, RekapCol.LKE_PROBLEMS: u.problems,
+    }  # fmt: skip
 
 
 def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
@@ -293,9 +287,10 @@ def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
     rows = []
     for s in summaries:
         readable = not s.error
-        note = s.error or (
-            "Satker dan tahun sama dengan " + ", ".join(dup[s.path]) if s.path in dup else ""
-        )
+        note = s.error or " ".join(filter(None, (
+            "Satker dan tahun sama dengan " + ", ".join(dup[s.path]) if s.path in dup else "",
+            s.lke_error,
+        )))  # fmt: skip
         rows.append({
             RekapCol.FILE: s.file,
             RekapCol.UNIT: s.unit,
@@ -309,6 +304,7 @@ def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
             RekapCol.COVERAGE: _round(s.covered_weight, RekapCol.COVERAGE, readable),
             RekapCol.COVERED: _round(s.covered_projection, RekapCol.COVERED, readable),
             RekapCol.UNCOVERED: s.uncovered if readable else None,
+            **_lke_cells(s),
             RekapCol.LAST: s.last_update,
             RekapCol.AGE: s.age(as_of),
             RekapCol.STALE: s.stale(as_of),
@@ -317,7 +313,8 @@ def table(summaries: Sequence[UnitSummary], as_of: date) -> pd.DataFrame:
         })  # fmt: skip
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in (RekapCol.YEAR, RekapCol.ACTIONS, RekapCol.DONE, RekapCol.BEHIND, RekapCol.LATE,
-                RekapCol.UNCOVERED, RekapCol.AGE):  # fmt: skip
+                RekapCol.UNCOVERED, RekapCol.AGE, RekapCol.ANSWERED, RekapCol.EVIDENCED,
+                RekapCol.LKE_PROBLEMS):  # fmt: skip
         frame[col] = frame[col].astype("Int64")  # whole numbers, blank for an unreadable file
     return frame
 

@@ -1,4 +1,4 @@
-"""The Rekap Satker as files: the XLSX (Rekap and Per Area sheets) and a DOCX section.
+"""The Rekap Satker as files: the XLSX (Rekap, Per Area, Kesiapan sheets) and a DOCX section.
 
 The same tables as the page (`analysis.rollup`), written as values: no formulas, and text
 that looks like one (a satker named "=...") stays text.
@@ -18,6 +18,7 @@ from docx import Document
 from docx.shared import Cm, Pt
 
 import zi_dash.export.report as report
+from zi_dash.analysis.readiness import readiness
 from zi_dash.analysis.rollup import (
     COLUMNS,
     COVERS,
@@ -36,6 +37,7 @@ from zi_dash.export.bundle import chart_image
 
 REKAP_SHEET: Final = "Rekap"
 AREA_SHEET: Final = "Per Area"
+READY_SHEET: Final = "Kesiapan (Mandiri)"  # the readiness by the units' own LKE answers
 _FLAGS: Final = (RekapCol.STALE, RekapCol.DUPLICATE)
 
 
@@ -50,11 +52,13 @@ def _values(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def rekap_xlsx(summaries: Sequence[UnitSummary], as_of: date) -> bytes:
-    """Sheet "Rekap" (one row per file, in the given order) and "Per Area" (capaian per area)."""
+    """Sheets "Rekap" (one row per file, in the given order), "Per Area" (capaian per area) and
+    the readiness list by the penilaian mandiri (analysis.readiness)."""
     book = openpyxl.Workbook()
     book.remove(book.active)
     write_sheet(book, REKAP_SHEET, _values(table(summaries, as_of)))
     write_sheet(book, AREA_SHEET, _values(area_table(summaries)))
+    write_sheet(book, READY_SHEET, _values(readiness(summaries)))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -11,7 +11,7 @@ from zi_dash.lke.links import SK_COMPONENTS, LinkError, format_rows, parse_rows,
 from zi_dash.lke.path import Step, next_steps
 from zi_dash.lke.scoring import AreaScore, Problem, QuestionScore, Score, score
 from zi_dash.lke.suggest import suggest
-from zi_dash.lke.verdict import Verdict
+from zi_dash.lke.verdict import Verdict, meets
 
 __all__ = [
     "SK_COMPONENTS",
@@ -32,6 +32,7 @@ __all__ = [
     "allowed_text",
     "bank",
     "format_rows",
+    "meets",
     "next_steps",
     "parse_answer",
     "parse_rows",

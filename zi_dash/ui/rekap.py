@@ -15,15 +15,17 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any, Final, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from zi_dash.analysis import readiness as ready
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import UnitSummary
-from zi_dash.base import format_date
+from zi_dash.base import fmt, format_date
 from zi_dash.charts import rollup as charts
 from zi_dash.ui.session import Key
 from zi_dash.ui.units import Folder, rekap_table
@@ -87,6 +89,30 @@ def shown(found: Folder, text: str, years: Sequence[int], flagged: bool) -> Show
         return Shown(rows, charts.heatmap(areas, found.as_of), charts.ranking(rows, found.as_of))
 
     return _cached(("shown", _version(found), found.as_of, filters), compute)
+
+
+def readiness(found: Folder, picked: Shown) -> pd.DataFrame:
+    """The readiness list (analysis.readiness) of the files the filters keep."""
+    key = ("ready", _version(found), found.as_of, tuple(picked.rows.index))
+    frame = _cached(key, lambda: ready.readiness([found.summaries[i] for i in picked.rows.index]))
+    return frame.copy(deep=False)
+
+
+def readiness_view(found: Folder, picked: Shown) -> None:
+    """The readiness section: a count per group and the list, labelled penilaian mandiri."""
+    frame = readiness(found, picked)
+    st.subheader("Kesiapan Predikat (penilaian mandiri)")
+    st.caption(
+        f"{ready.MANDIRI} {ready.NEAR_MEANS} Yang menahan: setiap minimum yang belum terpenuhi."
+    )
+    counts = ready.counts(frame)
+    for column, (group, count) in zip(st.columns(len(counts)), counts.items()):
+        column.metric(group, count)
+    digits = {ready.ReadyCol.TOTAL: 2, ready.ReadyCol.GAP: 2}
+    formats = {col: partial(fmt.number, digits=d) for col, d in digits.items()}
+    st.dataframe(frame.style.format(formats, na_rep=""), hide_index=True, width="stretch",
+                 column_config={ready.ReadyCol.HOLDS: st.column_config.TextColumn(width=420)},
+                 placeholder="")  # fmt: skip
 
 
 def styled(found: Folder, picked: Shown) -> Any:

@@ -222,7 +222,10 @@ def rekap_table(frame: pd.DataFrame) -> Any:
         for col, digits in rollup.DIGITS.items()
         if col in frame.columns
     }
-    return frame.style.format(formats, na_rep="")
+    styled = frame.style.format(formats, na_rep="")
+    if RekapCol.TPI in frame.columns:  # no TPI score is read yet: a dash, not a blank
+        styled = styled.format(na_rep="–", subset=[RekapCol.TPI])
+    return styled
 
 
 def unit_label(s: UnitSummary) -> str:
