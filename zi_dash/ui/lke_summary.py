@@ -24,15 +24,26 @@ def _points(value: float, of: float) -> str:
     return f"{number(value, 2)} / {number(of, 0)}"
 
 
-def headline(score: lke.Score, drafted: int) -> None:
-    """Total, pengungkit, hasil and the predicate the answers reach, labelled as what they are."""
-    note = f" Termasuk {drafted} jawaban draf yang belum disimpan." if drafted else ""
-    st.caption(f"Nilai di bawah ini: **{LABEL}**, dihitung dari jawaban unit sendiri.{note}")
+NO_SHEET: Final = (
+    "Workbook ini belum punya lembar LKE, jadi belum ada penilaian mandiri. "
+    "Tambahkan lembar itu dan isi jawabannya di halaman Penilaian Mandiri."
+)
+
+
+def score_metrics(score: lke.Score, predicate: str = "Predikat (penilaian mandiri)") -> None:
+    """Total, pengungkit and hasil against their maxima, and the predicate, in one row."""
     cols = st.columns(4)
     cols[0].metric("Total", _points(score.total, _PART_MAX["total"]))
     cols[1].metric("Pengungkit", _points(score.pengungkit, _PART_MAX["pengungkit"]))
     cols[2].metric("Hasil", _points(score.hasil, _PART_MAX["hasil"]))
-    cols[3].metric("Predikat (penilaian mandiri)", score.predicate)
+    cols[3].metric(predicate, score.predicate)
+
+
+def headline(score: lke.Score, drafted: int) -> None:
+    """Total, pengungkit, hasil and the predicate the answers reach, labelled as what they are."""
+    note = f" Termasuk {drafted} jawaban draf yang belum disimpan." if drafted else ""
+    st.caption(f"Nilai di bawah ini: **{LABEL}**, dihitung dari jawaban unit sendiri.{note}")
+    score_metrics(score)
 
 
 def area_table(score: lke.Score, bank: lke.Bank) -> pd.DataFrame:

@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from zi_dash.analysis import meeting
-from zi_dash.base import escape_md, fmt
+from zi_dash.base import escape_md
 from zi_dash.charts import catalogue
 from zi_dash.charts.lke import verdict_line
 from zi_dash.ui.cache import cached
+from zi_dash.ui.lke_summary import NO_SHEET, score_metrics
 from zi_dash.ui.session import Context
 from zi_dash.ui.widgets import chart
 
@@ -31,20 +32,10 @@ def lke_screen(ctx: Context) -> None:
     """The self-assessment on one screen: score, areas against minimums, the steps gaining most."""
     found = cached(meeting.lke_screen, ctx, whole_plan=True)
     if not found.assessment.present:
-        st.info(
-            "Workbook ini belum punya lembar LKE, jadi belum ada penilaian mandiri. "
-            "Tambahkan dan isi lembar itu di halaman Penilaian Mandiri."
-        )
+        st.info(NO_SHEET)
         return
     score = found.assessment.score
-    cols = st.columns(4)
-    for col, (label, value, of) in zip(
-        cols,
-        (("Total", score.total, 100), ("Pengungkit", score.pengungkit, 60),
-         ("Hasil", score.hasil, 40)),
-    ):  # fmt: skip
-        col.metric(label, f"{fmt.number(value, 2)} / {of}")
-    cols[3].metric("Predikat", score.predicate)
+    score_metrics(score, "Predikat")
     whole = " · saringan tidak berlaku di layar ini" * ctx.filters.active
     st.markdown(
         f"Penilaian mandiri, bukan nilai resmi{whole}: **{escape_md(verdict_line(score))}**"

@@ -15,6 +15,7 @@ from zi_dash.base import escape_md, fmt
 from zi_dash.charts import catalogue
 from zi_dash.charts.lke import verdict_line
 from zi_dash.ui.cache import cached
+from zi_dash.ui.lke_summary import NO_SHEET, score_metrics
 from zi_dash.ui.session import Context
 from zi_dash.ui.widgets import chart, table
 
@@ -26,20 +27,10 @@ def self_assessment(ctx: Context) -> None:
     st.subheader("Penilaian mandiri LKE")
     found = cached(assessment.assess, ctx, whole_plan=True)
     if not found.present:
-        st.info(
-            "Workbook ini belum punya lembar LKE, jadi belum ada penilaian mandiri. "
-            "Tambahkan lembar itu dan isi jawabannya di halaman Penilaian Mandiri."
-        )
+        st.info(NO_SHEET)
         return
     score = found.score
-    cols = st.columns(4)
-    for col, (label, value, of) in zip(
-        cols,
-        (("Total", score.total, 100), ("Pengungkit", score.pengungkit, 60),
-         ("Hasil", score.hasil, 40)),
-    ):  # fmt: skip
-        col.metric(label, f"{fmt.number(value, 2)} / {of}")
-    cols[3].metric("Predikat (penilaian mandiri)", score.predicate)
+    score_metrics(score)
     verdict = escape_md(verdict_line(score))
     whole = _WHOLE * ctx.filters.active
     st.caption(
