@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -316,7 +317,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     argparse._ = _indonesian  # type: ignore[attr-defined]  # argparse looks its words up here
     # The same commands as `zi-dash …` (pyproject.toml's script) and as `python -m zi_dash …`.
-    prog = "zi-dash" if Path(sys.argv[0]).stem.lower() == "zi-dash" else "python -m zi_dash"
+    script = re.split(r"[\\/]", sys.argv[0])[-1].lower()  # ...\Scripts\zi-dash.exe on Windows
+    prog = "zi-dash" if script.startswith("zi-dash") else "python -m zi_dash"
     parser = argparse.ArgumentParser(prog=prog, description="Alat dasbor ZI")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build-workbook", help="bangun workbook dari teks SK")

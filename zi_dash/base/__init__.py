@@ -80,6 +80,7 @@ from zi_dash.base.palette import (
 )
 from zi_dash.base.roles import Role
 from zi_dash.base.text import escape_html, escape_md, escape_plot, fold, tidy
+from zi_dash.base.winpath import windows_reserved
 
 __all__ = [
     "ACTUAL_COLOR",
@@ -149,6 +150,7 @@ __all__ = [
     "split_links",
     "text",
     "tidy",
+    "windows_reserved",
     "workbook_path",
     "workbooks_in",
 ]
