@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -12,6 +12,7 @@ import pytest
 
 from zi_dash import cli, serve
 from zi_dash.base import FOLDER_ENV, PROJECT_ROOT, WORKBOOK_ENV
+from zi_dash.ui import server
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -66,15 +67,17 @@ def test_a_workbook_asked_for_turns_folder_mode_off(tmp_path: Path) -> None:
 class _Server:
     seen: ClassVar[dict[str, object]] = {}
 
-    def __init__(self, command: list[str], cwd: Path, env: dict[str, str]) -> None:
-        _Server.seen = {"command": command, "cwd": cwd, "env": env}
-
-    def wait(self) -> int:
+    @staticmethod
+    def run(app: Path, options: list[str]) -> int:
+        _Server.seen = {"app": app, "options": options, "cwd": Path.cwd(), "env": dict(os.environ)}
         return 0
 
 
 def _serve(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
-    monkeypatch.setattr(subprocess, "Popen", _Server)
+    """`zi-dash serve argv…` with the server replaced; cwd and environment restored after."""
+    monkeypatch.setattr(server, "run_server", _Server.run)
+    monkeypatch.setattr(os, "environ", dict(os.environ))
+    monkeypatch.chdir(Path.cwd())
     return cli.main(["serve", *argv])
 
 
@@ -83,10 +86,8 @@ def test_serve_runs_app_py_as_run_sh_does(monkeypatch: pytest.MonkeyPatch, tmp_p
     workbook.write_bytes(b"x")
     monkeypatch.chdir(tmp_path)
     assert _serve(monkeypatch, "--workbook", "rencana.xlsx", "--port", "8600") == 0
-    app = str(PROJECT_ROOT / "app.py")
-    assert _Server.seen["command"] == [
-        sys.executable, "-m", "streamlit", "run", app, "--server.port", "8600",
-    ]  # fmt: skip
+    assert _Server.seen["app"] == PROJECT_ROOT / "app.py"
+    assert _Server.seen["options"] == ["--server.port", "8600"]
     assert _Server.seen["cwd"] == PROJECT_ROOT  # its .streamlit/config.toml, as run.sh's cd
     assert _Server.seen["env"][WORKBOOK_ENV] == str(workbook)  # type: ignore[index]
 

@@ -1,8 +1,9 @@
 """`zi-dash serve`: the dashboard's server, as scripts/run.sh starts it, from a checkout or a wheel.
 
-Streamlit runs app.py with the working directory at app.py's folder, as run.sh's `cd` does, so
-.streamlit/config.toml and the pages/ beside it are the ones read. Paths given on the command
-line or in $ZI_WORKBOOK, $ZI_FOLDER and $ZI_USERS are relative to where the command was typed.
+Streamlit runs app.py in this process with the working directory at app.py's folder, as run.sh's
+`cd` and `exec` do, so .streamlit/config.toml and the pages/ beside it are the ones read. Paths
+given on the command line or in $ZI_WORKBOOK, $ZI_FOLDER and $ZI_USERS are relative to where
+the command was typed.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -89,15 +89,16 @@ def _serve(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    command = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py")]
-    command += ["--server.port", str(args.port)]
+    options = ["--server.port", str(args.port)]
     if args.address:
-        command += ["--server.address", args.address]
-    server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
-    try:
-        return server.wait()
-    except KeyboardInterrupt:  # Ctrl+C reached the server too: let it close its sessions
-        return server.wait()
+        options += ["--server.address", args.address]
+    for name in set(os.environ) - set(env):
+        del os.environ[name]
+    os.environ.update(env)
+    os.chdir(PROJECT_ROOT)
+    from zi_dash.ui import server  # streamlit and the pages' modules: only for a server
+
+    return server.run_server(PROJECT_ROOT / "app.py", options)
 
 
 def commands(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], int]]:
