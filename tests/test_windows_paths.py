@@ -122,3 +122,23 @@ def test_a_save_over_a_workbook_excel_holds_says_so_once(
         durable.atomic_write(target, b"baru")
     assert str(caught.value).count("Excel") == 1
     assert target.read_bytes() == b"lama"
+
+
+def test_an_upload_whose_name_differs_only_in_case_gets_a_number_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows's file system "notulen.pdf" is "Notulen.pdf": O_EXCL refuses it, as here."""
+    real = uploads._write_new
+
+    def case_blind(target: Path, data: bytes) -> None:
+        if any(p.name.casefold() == target.name.casefold() for p in target.parent.iterdir()):
+            raise FileExistsError(target)
+        real(target, data)
+
+    monkeypatch.setattr(uploads, "_write_new", case_blind)
+    workbook = tmp_path / "rencana_aksi.xlsx"
+    pdf = b"%PDF-1.7\n" + b"0" * 100
+    first = uploads.store(workbook, "III.3.2", "Notulen.pdf", pdf)
+    second = uploads.store(workbook, "III.3.2", "notulen.pdf", pdf + b"2")
+    assert (first, second) == ("bukti/III.3.2/Notulen.pdf", "bukti/III.3.2/notulen-2.pdf")
+    assert (tmp_path / first).read_bytes() == pdf
