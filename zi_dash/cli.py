@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Final
 
+from zi_dash import serve
 from zi_dash.base import DEFAULT_WORKBOOK, Role
 from zi_dash.sk import SOURCE, SourceError
 
@@ -300,6 +302,7 @@ _ARGPARSE_ID: Final[dict[str, str]] = {
     "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
     "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
     "expected one argument": "butuh satu nilai",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
     "show this help message and exit": "tampilkan bantuan ini lalu keluar",
     "positional arguments": "argumen posisi",
     "options": "pilihan",
@@ -313,7 +316,10 @@ def _indonesian(message: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     argparse._ = _indonesian  # type: ignore[attr-defined]  # argparse looks its words up here
-    parser = argparse.ArgumentParser(prog="python -m zi_dash", description="Alat dasbor ZI")
+    # The same commands as `zi-dash …` (pyproject.toml's script) and as `python -m zi_dash …`.
+    script = re.split(r"[\\/]", sys.argv[0])[-1].lower()  # ...\Scripts\zi-dash.exe on Windows
+    prog = "zi-dash" if script.startswith("zi-dash") else "python -m zi_dash"
+    parser = argparse.ArgumentParser(prog=prog, description="Alat dasbor ZI")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build-workbook", help="bangun workbook dari teks SK")
     build.add_argument("--source", type=Path, default=SOURCE, help="teks SK (lampiran)")
@@ -359,9 +365,11 @@ def main(argv: list[str] | None = None) -> int:
     remove.add_argument("name")
     remove.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
     newplan = _newplan_commands(sub)
+    served = serve.commands(sub)
     args = parser.parse_args(argv)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         **newplan,
+        **served,
         "build-workbook": _build,
         "add-user": _add_user,
         "remove-user": _remove_user,

@@ -21,6 +21,9 @@ from zi_dash.base import (
 from zi_dash.base.config import (
     DEFAULT_WORKBOOK,
     FOLDER_ENV,
+    INSTALLED,
+    PROJECT_ROOT,
+    SOURCES,
     WORKBOOK_ENV,
     folder_path,
     workbook_path,
@@ -77,6 +80,7 @@ from zi_dash.base.palette import (
 )
 from zi_dash.base.roles import Role
 from zi_dash.base.text import escape_html, escape_md, escape_plot, fold, tidy
+from zi_dash.base.winpath import windows_reserved
 
 __all__ = [
     "ACTUAL_COLOR",
@@ -90,9 +94,12 @@ __all__ = [
     "EVIDENCE_COLORS",
     "FOLDER_ENV",
     "HEADER_FILL",
+    "INSTALLED",
     "MONTHS_ID",
     "OUTSIDE_USER",
     "PLAN_COLOR",
+    "PROJECT_ROOT",
+    "SOURCES",
     "SOURCE_TEXT_FILL",
     "STATUS_COLORS",
     "TERLAMBAT_MEANS",
@@ -143,6 +150,7 @@ __all__ = [
     "split_links",
     "text",
     "tidy",
+    "windows_reserved",
     "workbook_path",
     "workbooks_in",
 ]

@@ -6,7 +6,13 @@ import os
 from pathlib import Path
 from typing import Final
 
-PROJECT_ROOT: Final = Path(__file__).resolve().parents[2]
+_PACKAGE: Final = Path(__file__).resolve().parents[1]
+# An installed wheel carries app.py, pages/, data/ and .streamlit/ inside the package, in
+# zi_dash/_app (pyproject.toml's package-dir); a checkout has them beside zi_dash/.
+_BUNDLE: Final = _PACKAGE / "_app"
+INSTALLED: Final = (_BUNDLE / "app.py").is_file()
+PROJECT_ROOT: Final = _BUNDLE if INSTALLED else _PACKAGE.parent
+SOURCES: Final = PROJECT_ROOT / "data" / "sumber"  # the SK text and its hand-checked LKE links
 DEFAULT_WORKBOOK: Final = PROJECT_ROOT / "data" / "rencana_aksi.xlsx"
 WORKBOOK_ENV: Final = "ZI_WORKBOOK"
 

@@ -43,8 +43,19 @@ class WriteError(WorkbookBusyError):
         self.errno = code  # the OS's error number, 0 when unknown: callers may map it on
 
 
+# Windows's sharing and lock violations (Excel holds the file) come as EACCES, PermissionError.
+_WINDOWS_REASONS: Final = {
+    32: "berkas sedang dibuka program lain (mungkin Excel)",
+    33: "sebagian berkas dikunci program lain (mungkin Excel)",
+    206: "nama atau jalurnya terlalu panjang untuk Windows (lebih dari 260 karakter)",
+}
+
+
 def reason(exc: OSError) -> str:
     """Why an OS call failed, in Indonesian (the errno's strerror is English)."""
+    windows = getattr(exc, "winerror", None)
+    if windows in _WINDOWS_REASONS:
+        return _WINDOWS_REASONS[windows]
     if exc.errno in _REASONS:
         return _REASONS[exc.errno]
     return f"galat sistem berkas nomor {exc.errno}" if exc.errno else "galat sistem berkas"
@@ -125,7 +136,8 @@ def atomic_write(
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         error = write_error(path, exc)
-        if isinstance(exc, PermissionError):  # Windows refuses the rename while Excel has it
+        excel = getattr(exc, "winerror", None) in _WINDOWS_REASONS  # reason() said so already
+        if isinstance(exc, PermissionError) and not excel:  # Windows refuses while Excel has it
             error = WriteError(f"{error} Mungkin berkas itu sedang dibuka di Excel.", error.errno)
         raise error from exc
     except BaseException:

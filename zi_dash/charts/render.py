@@ -23,7 +23,13 @@ from zi_dash.charts.style import EXPORT_SCALE, EXPORT_WIDTH
 _LOG: Final = logging.getLogger(__name__)
 BROWSER_ENV: Final = "ZI_CHROMIUM"
 _CANDIDATES: Final = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-_KNOWN_PATHS: Final = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+_KNOWN_PATHS: Final = (
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",  # a Windows server's Chrome
+    r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+)
 Format = Literal["png", "svg"]
 IMAGE_TIMEOUT_S: Final = 90  # a first image starts the browser (2 s); a large Gantt takes ~5 s
 
@@ -33,7 +39,7 @@ class RenderUnavailableError(RuntimeError):
 
 
 def find_browser() -> Path | None:
-    """Chrome/Chromium: $ZI_CHROMIUM, $BROWSER_PATH, on PATH, or a known Debian path.
+    """Chrome/Chromium: $ZI_CHROMIUM, $BROWSER_PATH, on PATH, or a known Debian or Windows path.
 
     A configured $ZI_CHROMIUM that does not exist means none: configuration is not second-guessed.
     """

@@ -19,7 +19,7 @@ from typing import Final
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from zi_dash.base import Role, durable
+from zi_dash.base import Role, durable, windows_reserved
 
 USERS_ENV: Final = "ZI_USERS"
 DEFAULT_USERS: Final = Path.home() / ".config" / "zi-dash" / "users.json"
@@ -176,6 +176,11 @@ def add_user(path: Path, name: str, password: str, role: Role = Role.EDITOR) -> 
     if not _NAME.match(name):
         raise AccountError(
             "Nama pengguna 2–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung."
+        )
+    if windows_reserved(name):  # the editor's drafts file is named after the account
+        raise AccountError(
+            f'Nama pengguna "{name}" tidak dapat dipakai: Windows memakai nama CON, PRN, AUX, '
+            "NUL, COM1–9 dan LPT1–9 untuk perangkat. Pilih nama lain."
         )
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"Kata sandi paling sedikit {MIN_PASSWORD} karakter.")

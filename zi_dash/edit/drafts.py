@@ -169,7 +169,7 @@ class DraftStore:
     """The drafts of one workbook, one JSON file per editor."""
 
     def __init__(self, workbook: Path) -> None:
-        self.folder = Path(workbook).parent / DRAFT_DIR / Path(workbook).name
+        self.folder = workbook.parent / DRAFT_DIR / workbook.name  # a PureWindowsPath too
 
     def path(self, user: str) -> Path:
         """The draft file of an editor (user names are plain: see auth.normal_name)."""

@@ -21,6 +21,7 @@ from zi_dash.base import (
     durable,
     is_web_link,
     split_links,
+    windows_reserved,
 )
 from zi_dash.workbook import Plan, load_plan, save_changes
 
@@ -65,6 +66,8 @@ def safe_name(name: str) -> str:
     if not dot:
         stem, ext = ext, ""
     stem = _UNSAFE.sub("-", stem).strip("-._")[:_MAX_NAME] or "berkas"
+    if windows_reserved(stem):  # "CON.pdf" would be a device on a Windows server, not a file
+        stem = f"berkas-{stem}"
     return f"{stem}.{ext.lower()}" if ext else stem
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 from typing import Final
 
+from zi_dash.base import SOURCES
 from zi_dash.lke.bank import Row, RowKind, bank
 
 # The SK's 23 components are exactly the LKE's Pemenuhan sub-components (issue 20's table);
@@ -40,9 +40,7 @@ SK_COMPONENTS: Final[dict[tuple[str, int], int]] = {
 }
 
 # The Tegal plan's links, chosen by hand from each action's texts, beside the SK text they key on.
-_TEGAL_TABLE: Final = (
-    Path(__file__).resolve().parents[2] / "data" / "sumber" / "sk-kpu-kota-tegal-5-2022-lke.tsv"
-)
+_TEGAL_TABLE: Final = SOURCES / "sk-kpu-kota-tegal-5-2022-lke.tsv"
 # ID, Baris LKE, Area, No Komponen, Indikator, Langkah Aksi: read by position (the header is for
 # people).
 _TEGAL_FIELDS: Final = 6

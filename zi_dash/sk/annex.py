@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from zi_dash.base import SOURCES
 from zi_dash.sk.table import SkRow, SourceError, read_table
 
-SOURCE = Path(__file__).resolve().parents[2] / "data" / "sumber" / "sk-kpu-kota-tegal-5-2022.txt"
+SOURCE = SOURCES / "sk-kpu-kota-tegal-5-2022.txt"
 
 _ANNEX_START = "LAMPIRAN"
 

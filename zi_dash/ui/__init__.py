@@ -11,6 +11,7 @@ from zi_dash.ui.cache import cached, describe
 from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
 from zi_dash.ui.intake import show_intake, uploaded_intake
 from zi_dash.ui.question_gaps import question_gaps
+from zi_dash.ui.server import run_server
 from zi_dash.ui.session import (
     Context,
     Key,
@@ -51,6 +52,7 @@ __all__ = [
     "require_editor",
     "ringkasan",
     "run_pages",
+    "run_server",
     "saved",
     "show_intake",
     "sidebar",

@@ -15,6 +15,7 @@ import streamlit as st
 
 from zi_dash.analysis import filters as flt
 from zi_dash.base import (
+    PROJECT_ROOT,
     LogCol,
     WorkbookError,
     escape_md,
@@ -258,7 +259,7 @@ def projector_year_notice(row: Any) -> None:
 
 _RUN: Final = threading.local()  # Streamlit runs each script run in its own thread
 REKAP_PATH: Final = "rekap"  # pages/rekap.py's address in st.navigation
-APP_SCRIPT: Final = Path(__file__).resolve().parents[2] / "app.py"
+APP_SCRIPT: Final = PROJECT_ROOT / "app.py"
 
 
 def run_pages(pages: dict[str, list[Any]], blocked: str = "") -> None:
