@@ -17,7 +17,7 @@ from zi_dash import analysis, lke
 from zi_dash.base import ActionCol, InfoKey, LkeCol, WorkbookError, escape_md, number
 from zi_dash.base import contract as c
 from zi_dash.edit import Draft, editing
-from zi_dash.ui import lke_excel
+from zi_dash.ui import lke_excel, lke_tpi
 from zi_dash.ui import lke_links as links
 from zi_dash.ui import lke_summary as summary
 from zi_dash.ui.cache import of_plan, plan_key
@@ -202,6 +202,7 @@ def page(ctx: Context) -> None:
     summary.problems(found.problems, of_plan(_link_problems, plan))
     st.dataframe(of_plan(_area_frame, plan, answers), hide_index=True, width="stretch")
     summary.verdicts(found.score)
+    lke_tpi.block(plan)
     lke_excel.download(plan)
     lke_excel.upload(plan, user)
     summary.next_steps(*of_plan(_steps, plan, answers))
