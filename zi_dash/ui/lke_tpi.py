@@ -106,4 +106,3 @@ def block(plan: Plan) -> None:
             "dijawab di penilaian TPI sampai diperbaiki:"
         )
         st.text("\n".join(found.tpi.problems))
-
