@@ -30,7 +30,7 @@ def _compare(tmp_path: Path, unit: dict, layer: dict, **kw: dict) -> tpi.Compari
         ({}, {6: "Ya"}, [], 109),  # the unit has not answered: not a disagreement
         ({7: "B"}, {7: "D"}, [], 110),  # a bad TPI cell: unanswered, a problem
         ({199: 3.6}, {199: 3}, [199], 110),  # a hasil row
-        ({126: 3, 127: 4}, {126: 2, 127: 4}, [125], 109),  # a percentage from its counts
+        ({126: 4, 127: 4}, {126: 4, 127: 2}, [125], 109),  # a percentage from its counts
         ({126: 3, 127: 4}, {126: 2}, [], 110),  # the TPI filled one count only: unanswered
         ({6: "Ya", 24: "A", 199: 4}, {6: "Tidak", 24: "B", 199: 3}, [199, 6, 24], 108),
     ],
@@ -50,7 +50,7 @@ def test_disagreements_and_unreviewed(tmp_path, unit, layer, disagree, unreviewe
         ({24: "B"}, {24: "E"}, 24),
         ({199: 3.6}, {199: 2.5}, 199),
         ({200: "A"}, {200: "C"}, 200),
-        ({126: 3, 127: 4}, {126: 1, 127: 4}, 125),
+        ({126: 4, 127: 4}, {126: 4, 127: 1}, 125),
     ],
 )
 def test_one_question_difference_is_what_the_total_moves(tmp_path, unit, layer, baris) -> None:
