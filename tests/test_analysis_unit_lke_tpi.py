@@ -13,8 +13,10 @@ from tests import factory
 from tests.lke_sheet import add_bank_lke
 from tests.lke_tpi import set_tpi
 from zi_dash import lke
-from zi_dash.analysis import rollup
+from zi_dash.analysis import readiness, rollup
+from zi_dash.analysis.readiness import ReadyCol
 from zi_dash.analysis.rollup import RekapCol
+from zi_dash.base import fmt
 from zi_dash.ui.units import rekap_table
 
 AS_OF = date(2022, 5, 1)
@@ -56,3 +58,16 @@ def test_the_page_shows_a_dash_or_the_figure_the_indonesian_way(tmp_path: Path) 
     expected = lke.score({6: "Ya", 199: 3}).total
     assert f"{expected:.2f}".replace(".", ",") in html
     assert "–" in html
+
+
+def test_the_readiness_list_shows_the_tpi_total_beside_never_deciding(tmp_path: Path) -> None:
+    a = add_bank_lke(factory.mixed(tmp_path / "a.xlsx"), {6: "Ya"})
+    b = set_tpi(add_bank_lke(factory.mixed(tmp_path / "b.xlsx"), {6: "Ya"}), {6: "Tidak"})
+    summaries = rollup.read_all([a, b], AS_OF, in_process=True)
+    frame = readiness.readiness(summaries).set_index(ReadyCol.FILE)
+    assert pd.isna(frame.at["a.xlsx", ReadyCol.TPI]) and frame.at["b.xlsx", ReadyCol.TPI] == 0.0
+    assert frame.at["a.xlsx", ReadyCol.STATE] == frame.at["b.xlsx", ReadyCol.STATE]
+    said = "\n".join(readiness.lines(readiness.readiness(summaries)))
+    total = fmt.number(lke.score({6: "Ya"}).total, 2)
+    assert f"(a.xlsx): {total}, Belum WBK" in said and "(b.xlsx): " in said
+    assert said.count("; TPI – —") == 1 and "; TPI 0,00 —" in said
