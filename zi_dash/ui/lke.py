@@ -17,13 +17,14 @@ from zi_dash import analysis, lke
 from zi_dash.base import ActionCol, InfoKey, LkeCol, WorkbookError, escape_md, number
 from zi_dash.base import contract as c
 from zi_dash.edit import Draft, editing
-from zi_dash.ui import lke_excel, lke_tpi
+from zi_dash.ui import lke_excel
 from zi_dash.ui import lke_links as links
 from zi_dash.ui import lke_summary as summary
 from zi_dash.ui.cache import of_plan, plan_key
 from zi_dash.ui.editor import draft_store, require_editor, review_changes, saved
 from zi_dash.ui.lke_input import overlay
 from zi_dash.ui.lke_question import Editing, question
+from zi_dash.ui.lke_tpi import block as tpi_block
 from zi_dash.ui.session import Context, Key
 from zi_dash.workbook import Plan, add_lke_sheet, editable_values
 
@@ -202,7 +203,7 @@ def page(ctx: Context) -> None:
     summary.problems(found.problems, of_plan(_link_problems, plan))
     st.dataframe(of_plan(_area_frame, plan, answers), hide_index=True, width="stretch")
     summary.verdicts(found.score)
-    lke_tpi.block(plan)
+    tpi_block(plan)
     lke_excel.download(plan)
     lke_excel.upload(plan, user)
     summary.next_steps(*of_plan(_steps, plan, answers))
