@@ -71,7 +71,7 @@ def block(plan: Plan) -> None:
     """The comparison block: TPI total beside the mandiri total, areas, disagreements."""
     found = of_plan(_compare, plan)
     st.subheader(TITLE)
-    st.caption(f"{tpi.RULE} ({LABEL}.)")
+    st.caption(f"{tpi.RULE} Dari jawaban yang tersimpan; draf belum ikut dihitung ({LABEL}).")
     if not tpi.reviewed_any(found):
         st.info(
             f"Belum ada jawaban TPI di lembar LKE: {tpi.unreviewed_text(found)}. Penilaian TPI "
