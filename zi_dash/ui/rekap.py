@@ -108,9 +108,11 @@ def readiness_view(found: Folder, picked: Shown) -> None:
     counts = ready.counts(frame)
     for column, (group, count) in zip(st.columns(len(counts)), counts.items()):
         column.metric(group, count)
-    digits = {ready.ReadyCol.TOTAL: 2, ready.ReadyCol.GAP: 2}
+    digits = {ready.ReadyCol.TOTAL: 2, ready.ReadyCol.TPI: 2, ready.ReadyCol.GAP: 2}
     formats = {col: partial(fmt.number, digits=d) for col, d in digits.items()}
-    st.dataframe(frame.style.format(formats, na_rep=""), hide_index=True, width="stretch",
+    tpi = [ready.ReadyCol.TPI]  # the TPI has reviewed nothing yet: a dash, as on the Rekap
+    shown = frame.style.format(formats, na_rep="").format(formats[tpi[0]], na_rep="–", subset=tpi)
+    st.dataframe(shown, hide_index=True, width="stretch",
                  column_config={ready.ReadyCol.HOLDS: st.column_config.TextColumn(width=420)},
                  placeholder="")  # fmt: skip
 
