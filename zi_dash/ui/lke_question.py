@@ -36,7 +36,6 @@ _CODES: Final = {
     LkeCol.TPI_NOTES: "catatan_tpi",
     LkeCol.REVIEW: "status_telaah",
 }
-NOT_SET: Final = "(belum diisi)"
 
 
 @dataclass(frozen=True)
