@@ -107,6 +107,7 @@ def test_an_editor_and_a_penilai_on_one_question(page, second_page, fresh: Serve
     _tpi(editor).get_by_text(f"{LkeCol.REVIEW}: {ReviewStatus.NEEDS_FIX}").wait_for()
     _tpi(editor).get_by_text(f"{LkeCol.TPI_ANSWER}: Tidak").wait_for()
     assert _widgets(_tpi(editor)) == dict.fromkeys(_widgets(_tpi(editor)), 0)  # read only
+    _box(editor).scroll_into_view_if_needed()
     shot(editor, "tpi_editor_reads_the_review")
     _pick(_box(editor), "Ya")  # the unit's radio: the TPI's part has none here
     _save(editor, EDITOR)
@@ -124,6 +125,7 @@ def test_an_editor_and_a_penilai_on_one_question(page, second_page, fresh: Serve
     status = _tpi(penilai).get_by_role("combobox", name=LkeCol.REVIEW)  # its value: an input's
     expect(status).to_have_value(ReviewStatus.RECHECK)
     _box(penilai).get_by_text(re.compile(r"^Jawaban: Ya")).wait_for()
+    _box(penilai).scroll_into_view_if_needed()
     shot(penilai, "tpi_penilai_dicek_ulang")
 
 
