@@ -15,6 +15,7 @@ st.caption(
     "Berkas baru diunduh, tidak pernah menimpa workbook yang sedang dipakai dasbor ini."
 )
 ui.require_editor()  # making a plan is an editor's act; viewers read the line above only
+ui.unit_editor_only()  # a penilai's account reviews plans, it does not make them
 
 st.subheader("Dari tabel rencana aksi (Word, Excel atau CSV)")
 st.caption(

@@ -9,6 +9,7 @@ from zi_dash.base import escape_md
 ctx = ui.context()
 st.title(f"Sunting Rencana Aksi · {escape_md(ctx.plan.info.unit)}")  # the unit being edited
 user = ui.require_editor()
+ui.unit_editor_only()  # a penilai writes only the TPI's columns, on Penilaian Mandiri
 ui.units.other_drafts(user)
 st.caption(
     "Saring ke area atau penanggung jawab Anda di panel kiri, ubah sel di tabel, periksa "

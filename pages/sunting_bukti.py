@@ -5,12 +5,13 @@ import streamlit as st
 from zi_dash import ui
 from zi_dash.base import EvidenceCol, escape_md
 from zi_dash.base import contract as c
-from zi_dash.edit import editing, uploads
+from zi_dash.edit import accounts, editing, uploads
 from zi_dash.workbook import WorkbookError
 
 ctx = ui.context()
 st.title(f"Sunting Bukti Dukung · {escape_md(ctx.plan.info.unit)}")  # the unit being edited
 user = ui.require_editor()
+ui.unit_editor_only()  # a penilai writes only the TPI's columns, on Penilaian Mandiri
 ui.units.other_drafts(user)
 st.caption(
     "Isi Tautan dengan alamat folder atau berkas bukti (misalnya Google Drive), satu tautan "
@@ -31,10 +32,11 @@ with (
     submitted = st.form_submit_button("Unggah dan simpan", icon=":material/upload:")
 if submitted and file is not None and item is not None:
     try:
-        stored = uploads.attach(ctx.plan, item, file.name, file.getvalue(), user)
+        role = ui.save_role(user)  # as the users file says now: the save decides
+        stored = uploads.attach(ctx.plan, item, file.name, file.getvalue(), user, role)
     except uploads.UploadError as exc:
         st.error(escape_md(exc))  # it names the file as uploaded
-    except WorkbookError as exc:
+    except (WorkbookError, accounts.AccountError) as exc:
         st.error("Berkas tidak disimpan dan workbook tidak diubah.")
         st.text(str(exc))
     else:

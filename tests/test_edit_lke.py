@@ -163,3 +163,17 @@ def test_the_lke_grid_columns(sheet: str, column: str, kind: str, says: str | No
     if says:
         assert says in config["help"]
     assert config.get("disabled") is (True if column in layout.READ_ONLY[sheet] else None)
+
+
+def test_the_review_names_dicek_ulang_as_the_tpi_review_rule(tmp_path: Path) -> None:
+    path = lke_workbook(tmp_path / "lke.xlsx", {7: "B"})
+    _save(
+        path, {L: {"7": {LkeCol.REVIEW: c.ReviewStatus.NEEDS_FIX}}}, user="sari", role=Role.ASSESSOR
+    )
+    plan = load_plan(path)
+    found = editing.review(plan, L, _typed(plan, L, {"7": {J: "A"}}))
+    notes = found.lines.set_index(editing.ReviewHeader.COLUMN)[editing.ReviewHeader.NOTE]
+    assert notes[LkeCol.REVIEW] == (
+        "otomatis: jawaban/bukti diubah setelah Perlu Perbaikan (aturan telaah TPI)"
+    )
+    assert "Status/Progres" not in notes[LkeCol.REVIEW] and notes[J] == ""

@@ -16,9 +16,17 @@ ROW_H = 35  # Streamlit's grid: header and rows are 35 px high (corrected from w
 
 
 def login(
-    page, server: Server, user: str = EDITOR, password: str = PASSWORD, path: str = "sunting_aksi"
+    page,
+    server: Server,
+    user: str = EDITOR,
+    password: str = PASSWORD,
+    path: str = "sunting_aksi",
+    role: str = "penyunting",
 ) -> None:
-    """Open `path` and log in there; returns once the logged-in page has finished its run."""
+    """Open `path` and log in there; returns once the logged-in page has finished its run.
+
+    `role` is how the account box names the account's role ("penilai (TPI)" for a penilai).
+    """
     page.goto(f"{server.url}/{path}")
     wait_ready(page)
     page.get_by_label("Nama pengguna").fill(user)
@@ -27,7 +35,7 @@ def login(
         page.get_by_role("button", name="Masuk").click()
     if page.get_by_text("Nama pengguna atau kata sandi salah.").count():
         raise AssertionError(f"login as {user!r} was refused")
-    page.get_by_test_id("stSidebar").get_by_text(f"Masuk sebagai penyunting {user}").wait_for()
+    page.get_by_test_id("stSidebar").get_by_text(f"Masuk sebagai {role} {user}").wait_for()
 
 
 def grid_ready(page, grid: int = 0, timeout: float = TIMEOUT_MS) -> None:

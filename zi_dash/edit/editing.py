@@ -18,7 +18,7 @@ from typing import Final
 import openpyxl
 import pandas as pd
 
-from zi_dash.base import EvidenceCol, Kind, Role, add_link, number
+from zi_dash.base import EvidenceCol, Kind, LkeCol, Role, add_link, number
 from zi_dash.base import contract as c
 from zi_dash.edit.drafts import Draft, DraftStore
 from zi_dash.edit.layout import editable_columns, editor_columns
@@ -52,6 +52,16 @@ class Mark:
     """What a review line says about its cell."""
 
     AUTO: Final = "otomatis (aturan Status/Progres)"
+    # The TPI's review rule (workbook.merge): the unit changed what the TPI sent back.
+    RECHECK: Final = (
+        f"otomatis: jawaban/bukti diubah setelah {c.ReviewStatus.NEEDS_FIX} (aturan telaah TPI)"
+    )
+
+    @staticmethod
+    def auto(sheet: str, column: str) -> str:
+        """The mark of a cell a rule filled: the TPI's review rule, or Status/Progres."""
+        return Mark.RECHECK if (sheet, column) == (c.Sheet.LKE, LkeCol.REVIEW) else Mark.AUTO
+
     HELD: Final = "tertahan: baris ini punya masalah"
     HELD_CONFLICT: Final = "tertahan: baris ini bentrok"
     PROBLEM: Final = "MASALAH: "
@@ -244,7 +254,10 @@ def _lines(
         out = [line(col, x.mine, Mark.CONFLICT + x.short) for col, x in clashing.items()]
         return out + [line(col, v, Mark.HELD_CONFLICT) for col, v in typed.items()
                       if col not in clashing]  # fmt: skip
-    out = [line(col, new, Mark.AUTO if col in o.derived else "") for col, new in o.changes.items()]
+    out = [
+        line(col, new, Mark.auto(o.sheet, col) if col in o.derived else "")
+        for col, new in o.changes.items()
+    ]
     return out + [line(col, v, Mark.ALREADY) for col, v in typed.items() if col not in o.changes]
 
 

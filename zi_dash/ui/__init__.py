@@ -6,6 +6,7 @@ app.py and pages/ use this door; nothing below it imports streamlit.
 from __future__ import annotations
 
 from zi_dash.ui import lke, rapat, rekap, ringkasan, units
+from zi_dash.ui.account import save_role, unit_editor_only
 from zi_dash.ui.action_lke import lke_for_actions
 from zi_dash.ui.cache import cached, describe
 from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
@@ -53,10 +54,12 @@ __all__ = [
     "ringkasan",
     "run_pages",
     "run_server",
+    "save_role",
     "saved",
     "show_intake",
     "sidebar",
     "table",
+    "unit_editor_only",
     "units",
     "uploaded_intake",
 ]

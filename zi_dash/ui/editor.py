@@ -27,6 +27,7 @@ from zi_dash.base import (
     format_date,
 )
 from zi_dash.edit import Draft, DraftStore, accounts, editing, layout, throttle, versions
+from zi_dash.ui import account
 from zi_dash.ui.session import Context, Key, clear_plan_cache, current_workbook
 from zi_dash.ui.widgets import lazy
 from zi_dash.workbook import ConflictError
@@ -80,6 +81,7 @@ def when(moment: datetime) -> str:
 def _log_out(discard: bool) -> None:
     user = st.session_state.pop(Key.USER, None)
     st.session_state.pop(Key.ASK_LOGOUT, None)
+    account.forget()
     if discard and user:
         try:
             draft_store().clear(user)
@@ -133,7 +135,7 @@ def account_box() -> None:
     if user is None:
         return
     with st.sidebar:
-        st.caption(f"Masuk sebagai penyunting **{escape_md(user)}**")
+        st.caption(f"Masuk sebagai {account.label()} **{escape_md(user)}**")
         # A cell typed just before clicking Keluar may not have reached the draft yet (its run
         # was cut short by the click): take it from the grid's state first, then count.
         count = _absorb_all(user).count()
@@ -159,6 +161,11 @@ def _log_in(users: dict[str, str], name: str, password: str) -> None:
         return
     if verified := accounts.verify(users, name, password):
         guard.succeeded(verified, address)
+        try:
+            account.remember(verified)  # the role as the users file says it now
+        except accounts.AccountError as exc:
+            st.error(escape_md(exc))
+            return
         st.session_state[Key.USER] = verified
         st.rerun()
     guard.failed(name, address)
@@ -349,9 +356,9 @@ def _conflicts(
 def _save(
     ctx: Context, store: DraftStore, draft: Draft, sheet: str, found: editing.Review, user: str
 ) -> None:
-    try:
-        result = editing.save(ctx.plan, draft, sheet, found, user)
-    except WorkbookError as exc:
+    try:  # the role as the users file says it now: a changed account writes as it is now
+        result = editing.save(ctx.plan, draft, sheet, found, user, account.save_role(user))
+    except (WorkbookError, accounts.AccountError) as exc:
         kind = "bentrok" if isinstance(exc, ConflictError) else "gagal"
         st.error(f"Penyimpanan {kind}. Perubahan Anda tetap di draf dan dapat diunduh.")
         st.text(str(exc))

@@ -14,10 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from zi_dash import analysis, lke
-from zi_dash.base import ActionCol, InfoKey, LkeCol, WorkbookError, escape_md, number
+from zi_dash.base import ActionCol, InfoKey, LkeCol, Role, WorkbookError, escape_md, number
 from zi_dash.base import contract as c
 from zi_dash.edit import Draft, editing
-from zi_dash.ui import lke_excel
+from zi_dash.ui import account, lke_excel
 from zi_dash.ui import lke_links as links
 from zi_dash.ui import lke_summary as summary
 from zi_dash.ui.cache import of_plan, plan_key
@@ -95,15 +95,15 @@ def _steps(plan: Plan, answers: tuple[tuple[int, object], ...]) -> tuple[str, pd
     return target, summary.steps_table(steps, lke.bank(), progress)
 
 
-def offer(plan: Plan, user: str | None) -> None:
-    """No LKE sheet yet: say so; an editor adds it in one click (a logged save)."""
+def offer(plan: Plan, user: str | None, role: Role | None = None) -> None:
+    """No LKE sheet yet: say so; an editor (not a penilai) adds it in one click (a logged save)."""
     st.info(
         f'Workbook "{escape_md(plan.path.name)}" belum punya lembar {SHEET}. Lembar itu memuat '
         f"110 pertanyaan LKE ZI (PermenPANRB 90/2021) beserta kolom {LkeCol.ANSWER}, "
         f"{LkeCol.NOTES} dan {LkeCol.LINKS} unit. Lembar lain tidak berubah; {c.Sheet.ACTIONS} "
         f'hanya mendapat kolom "{ActionCol.LKE_ROWS}" bila belum ada.'
     )
-    if user is None:
+    if user is None or role is Role.ASSESSOR:
         return
     if st.button("Tambahkan lembar LKE", type="primary", icon=":material/add:"):
         try:
@@ -149,7 +149,7 @@ def sub_table(bank: lke.Bank, score: lke.Score, area: str) -> pd.DataFrame:
 
 
 def _questions(plan: Plan, found: analysis.Assessment, answers, ed: Editing | None, saved_cells):
-    bank, score = lke.bank(), found.score
+    bank, score, tpi = lke.bank(), found.score, plan.has(SHEET, LkeCol.REVIEW)
     linked, evidence = of_plan(links.linked_frames, plan), of_plan(_evidence, plan)
     flags = of_plan(_flags, plan, answers)
 
@@ -169,7 +169,7 @@ def _questions(plan: Plan, found: analysis.Assessment, answers, ed: Editing | No
         )
         for row in bank.rows:
             if row.kind is lke.RowKind.RESULT:
-                question(row, score, ed, saved_cells, aside(row.baris))
+                question(row, score, ed, saved_cells, aside(row.baris), tpi=tpi)
         return
     st.dataframe(of_plan(_sub_frame, plan, answers, area), hide_index=True, width="stretch")
     subs = {s.baris: s for s in _subs(bank, area)}
@@ -180,15 +180,16 @@ def _questions(plan: Plan, found: analysis.Assessment, answers, ed: Editing | No
         format_func=lambda b: _sub_label(subs[b]), on_change=_keep, args=(key,),
     )  # fmt: skip
     for row in bank.questions_of(chosen):
-        question(row, score, ed, saved_cells, aside(row.baris))
+        question(row, score, ed, saved_cells, aside(row.baris), tpi=tpi)
 
 
 def page(ctx: Context) -> None:
     """The whole page below its title."""
     plan, user = ctx.plan, st.session_state.get(Key.USER)
+    role = account.session_role() if user else None
     login = st.container()
     if not plan.has(SHEET):
-        offer(plan, user)
+        offer(plan, user, role)
         if user is None:
             with login:
                 require_editor()
@@ -205,20 +206,40 @@ def page(ctx: Context) -> None:
     summary.verdicts(found.score)
     tpi_block(plan)
     lke_excel.download(plan)
-    lke_excel.upload(plan, user)
+    lke_excel.upload(plan, user, role or Role.EDITOR)
     summary.next_steps(*of_plan(_steps, plan, answers))
     st.subheader("Jawaban per sub-komponen")
     ed = None
     if user and draft is not None:
         # Keyed on the file's version too: a save by someone else redraws the widgets fresh.
         generation = f"{_generation()}_{plan.version[:12]}"
-        ed = Editing(user, str(plan.path), generation, saved_cells, typed)
+        ed = Editing(user, str(plan.path), generation, saved_cells, typed, role or Role.EDITOR)
+        if role is Role.ASSESSOR:
+            _assessor_note(plan)
     _questions(plan, found, answers, ed, saved_cells)
     if user and store and draft is not None:
         _review(ctx, store, draft, user)
     else:
-        with login, st.expander("Masuk sebagai penyunting untuk mengisi jawaban"):
+        with login, st.expander("Masuk sebagai penyunting atau penilai (TPI) untuk mengisi"):
             require_editor()
+
+
+def _assessor_note(plan: Plan) -> None:
+    """A penilai's page: what it may change, or why it can change nothing here yet."""
+    if not plan.has(SHEET, LkeCol.REVIEW):
+        st.warning(
+            f"Lembar {SHEET} workbook ini belum punya kolom telaah TPI ({LkeCol.TPI_ANSWER}, "
+            f"{LkeCol.TPI_NOTES}, {LkeCol.REVIEW}): belum ada yang dapat diisi penilai. "
+            "Pengelola workbook menambahkannya (lihat Petunjuk butir 12).",
+            icon=":material/rule:",
+        )
+        return
+    st.info(
+        f"Anda masuk sebagai penilai (TPI): jawaban, catatan dan bukti unit hanya dibaca; "
+        f"Anda mengisi {LkeCol.TPI_ANSWER}, {LkeCol.TPI_NOTES} dan {LkeCol.REVIEW} tiap "
+        "pertanyaan. Yang diisi menjadi draf sampai Simpan.",
+        icon=":material/rule:",
+    )
 
 
 def _review(ctx: Context, store, draft: Draft, user: str) -> None:

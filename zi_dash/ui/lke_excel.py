@@ -11,11 +11,13 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from zi_dash.base import WorkbookError, escape_md
+from zi_dash.base import Role, WorkbookError, escape_md
 from zi_dash.base import contract as c
+from zi_dash.edit import accounts
 from zi_dash.export import lke_excel as excel
 from zi_dash.export.lke_excel_read import LkeFileError, read_lke_file
 from zi_dash.export.lke_import import as_changes, compare
+from zi_dash.ui import account
 from zi_dash.ui.editor import saved
 from zi_dash.ui.widgets import lazy
 from zi_dash.workbook import Plan, save_changes
@@ -41,14 +43,17 @@ def download(plan: Plan) -> None:
     )
 
 
-def upload(plan: Plan, user: str | None) -> None:
-    """A filled LKE Excel read back: what it would change, applied by an editor as one save."""
+def upload(plan: Plan, user: str | None, role: Role = Role.EDITOR) -> None:
+    """A filled LKE Excel read back: what it would change, applied by an editor as one save.
+
+    Only the columns `role` writes are read (the unit's, or a penilai's TPI columns).
+    """
     with st.expander("Unggah LKE Excel yang terisi"):
         got = st.file_uploader("LKE Excel (.xlsx)", type=["xlsx"], key="lke_excel_upload")
         if got is None:
             return
         try:
-            found = compare(plan, read_lke_file(got.name, got.getvalue()))
+            found = compare(plan, read_lke_file(got.name, got.getvalue()), role)
         except LkeFileError as exc:
             st.error(escape_md(str(exc)))
             return
@@ -68,14 +73,15 @@ def upload(plan: Plan, user: str | None) -> None:
         ]  # fmt: skip
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
         if user is None:
-            st.caption("Masuk sebagai penyunting untuk menerapkan perubahan ini.")
+            st.caption("Masuk sebagai penyunting atau penilai untuk menerapkan perubahan ini.")
             return
         if st.button(f"Terapkan {len(rows)} perubahan", type="primary", key="lke_excel_apply"):
-            try:
+            try:  # the role as the users file says now: the save refuses what it may not write
                 result = save_changes(
-                    plan.path, as_changes(found), user=user, base_version=plan.version
-                )  # the page's editor: the unit's columns (compare's default role)
-            except WorkbookError as exc:
+                    plan.path, as_changes(found), user=user, base_version=plan.version,
+                    role=account.save_role(user),
+                )  # fmt: skip
+            except (WorkbookError, accounts.AccountError) as exc:
                 st.error(escape_md(str(exc)))
                 return
             saved(

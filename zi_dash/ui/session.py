@@ -41,6 +41,7 @@ class Key:
     MEETING_SCREEN: Final = "meeting_screen"
     EXPORT: Final = "export_package"
     USER: Final = "editor_user"
+    ROLE: Final = "editor_role"  # the account's Role value, looked up at login (ui.account)
     LOGIN_NAME: Final = "login_name"
     LOGIN_PASSWORD: Final = "login_password"
     FLASH: Final = "flash_message"
