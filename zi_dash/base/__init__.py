@@ -19,9 +19,11 @@ from zi_dash.base import (
     text,
 )
 from zi_dash.base.config import (
+    BASE_URL_ENV,
     DEFAULT_WORKBOOK,
     FOLDER_ENV,
     WORKBOOK_ENV,
+    base_url,
     folder_path,
     workbook_path,
     workbooks_in,
@@ -82,6 +84,7 @@ __all__ = [
     "ACTUAL_COLOR",
     "AREA_CODES",
     "AREA_NAMES",
+    "BASE_URL_ENV",
     "CAPAIAN_MEANS",
     "DATETIME_FORMAT",
     "DATE_FORMAT",
@@ -120,6 +123,7 @@ __all__ = [
     "WorkbookBusyError",
     "WorkbookError",
     "add_link",
+    "base_url",
     "config",
     "contract",
     "durable",

@@ -43,3 +43,13 @@ def workbooks_in(folder: Path) -> list[Path]:
         and e.is_file()
     )
     return [folder / name for name in names]
+
+
+BASE_URL_ENV: Final = "ZI_BASE_URL"
+DEFAULT_BASE_URL: Final = "http://localhost:8501"
+
+
+def base_url() -> str:
+    """The dashboard's address for links in messages: $ZI_BASE_URL, else the local one."""
+    value = os.environ.get(BASE_URL_ENV, "").strip()
+    return (value or DEFAULT_BASE_URL).rstrip("/")
