@@ -7,6 +7,7 @@ from __future__ import annotations
 from zi_dash.analysis import (
     assessment,
     coverage,
+    digest,
     evidence,
     filters,
     history,
@@ -43,6 +44,7 @@ __all__ = [
     "assessment",
     "coverage",
     "describe",
+    "digest",
     "evidence",
     "filters",
     "history",

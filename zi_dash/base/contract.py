@@ -21,6 +21,7 @@ class Sheet:
     INFO: Final = "Info"
     GUIDE: Final = "Petunjuk"
     LKE: Final = "LKE"
+    CONTACTS: Final = "Kontak"
 
 
 class ActionCol:
@@ -82,6 +83,14 @@ class LkeCol:
     REVIEW: Final = "Status Telaah"
     TPI_UPDATED: Final = "Diperbarui TPI"
     TPI_UPDATED_BY: Final = "Diperbarui TPI Oleh"
+
+
+class ContactCol:
+    """Columns of the Kontak sheet: how to reach each Penanggung Jawab."""
+
+    PIC: Final = "Penanggung Jawab"  # as written in Rencana Aksi
+    PHONE: Final = "Nomor WA"
+    EMAIL: Final = "Email"
 
 
 class AreaCol:
