@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from zi_dash.analysis import (
     assessment,
+    contacts,
     coverage,
     evidence,
     filters,
@@ -41,6 +42,7 @@ __all__ = [
     "apply",
     "assess",
     "assessment",
+    "contacts",
     "coverage",
     "describe",
     "evidence",

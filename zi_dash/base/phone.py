@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
-# 0812… or +62812… (62… too, as WhatsApp shows it), spaces and dashes between the digits.
-_PHONE: Final = re.compile(r"^(?:\+62|62|0)8[0-9](?:[ -]?[0-9]){6,11}$")
+# Groups of digits with one space or dash between them, a + only in front ...
+_SHAPE: Final = re.compile(r"^\+?[0-9]+(?:[ -][0-9]+)*$")
+# ... whose digits are 08… or 628… (+62 or 62, as WhatsApp shows it): 9 to 13 after the 0.
+_DIGITS: Final = re.compile(r"^(?:0|62)8[0-9]{7,11}$")
 # Loose: something@something.something, no spaces; the mail server has the last word.
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_RULE: Final = "nomor HP diawali 08 atau +62, misalnya 0812-3456-7890 atau +62 812 3456 7890"
@@ -18,7 +20,7 @@ PHONE_RULE: Final = "nomor HP diawali 08 atau +62, misalnya 0812-3456-7890 atau 
 def phone_problem(text: str) -> str | None:
     """Why `text` is not a phone number the Kontak sheet takes (Indonesian), or None."""
     typed = text.strip()
-    if not typed or _PHONE.match(typed):
+    if not typed or _valid(typed):
         return None
     if typed.isdigit() and typed.startswith("8"):
         return (
@@ -26,6 +28,13 @@ def phone_problem(text: str) -> str | None:
             f"Excel?). Ketik ulang sebagai teks; {PHONE_RULE}"
         )
     return f'"{typed}" bukan nomor WA; {PHONE_RULE}'
+
+
+def _valid(typed: str) -> bool:
+    digits = re.sub(r"[ -]", "", typed)
+    if not _SHAPE.match(typed) or not _DIGITS.match(digits.lstrip("+")):
+        return False
+    return not digits.startswith("+") or digits.startswith("+62")
 
 
 def email_problem(text: str) -> str | None:
