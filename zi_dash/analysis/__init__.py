@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from zi_dash.analysis import (
     assessment,
+    contacts,
     coverage,
     digest,
     evidence,
@@ -42,6 +43,7 @@ __all__ = [
     "apply",
     "assess",
     "assessment",
+    "contacts",
     "coverage",
     "describe",
     "digest",

@@ -78,6 +78,7 @@ from zi_dash.base.palette import (
     SOURCE_TEXT_FILL,
     STATUS_COLORS,
 )
+from zi_dash.base.phone import email_problem, phone_problem, wa_number
 from zi_dash.base.roles import Role
 from zi_dash.base.text import escape_html, escape_md, escape_plot, fold, tidy
 
@@ -129,6 +130,7 @@ __all__ = [
     "config",
     "contract",
     "durable",
+    "email_problem",
     "errors",
     "escape_html",
     "escape_md",
@@ -144,11 +146,13 @@ __all__ = [
     "number",
     "palette",
     "pct",
+    "phone_problem",
     "processes",
     "roles",
     "split_links",
     "text",
     "tidy",
+    "wa_number",
     "workbook_path",
     "workbooks_in",
 ]

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Final
 
-import openpyxl
-
-from zi_dash.analysis import digest, reminder_text, reminders
-from zi_dash.base import ContactCol, base_url, format_date
+from zi_dash.analysis import contacts, digest, reminder_text, reminders
+from zi_dash.base import base_url, email_problem, format_date
 from zi_dash.base import contract as c
 from zi_dash.export.mail import (
     MailError,
@@ -33,7 +30,6 @@ from zi_dash.export.mail import (
 )
 from zi_dash.workbook import Plan, WorkbookError, load_tracked
 
-_EMAIL: Final = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 DIGEST_PIC: Final = "ringkasan pimpinan"  # the record's name of the digest's recipient
 
 
@@ -41,38 +37,20 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-def contact_emails(path: Path) -> tuple[dict[str, str], list[str]]:
-    """PIC -> Email from the workbook's Kontak sheet, and located messages for bad cells."""
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as exc:
-        return {}, [f"Lembar {c.Sheet.CONTACTS} tidak dapat dibaca: {exc}"]
-    try:
-        if c.Sheet.CONTACTS not in book.sheetnames:
-            return {}, [
-                f'Workbook belum punya lembar "{c.Sheet.CONTACTS}": tidak ada alamat e-mail.'
-            ]
-        rows = book[c.Sheet.CONTACTS].iter_rows(values_only=True)
-        header = [str(v or "").strip() for v in next(rows, ())]
-        if ContactCol.PIC not in header or ContactCol.EMAIL not in header:
-            return {}, [f'Lembar {c.Sheet.CONTACTS} tidak punya kolom "{ContactCol.PIC}" dan '
-                        f'"{ContactCol.EMAIL}".']  # fmt: skip
-        pic_at, mail_at = header.index(ContactCol.PIC), header.index(ContactCol.EMAIL)
-        out: dict[str, str] = {}
-        problems: list[str] = []
-        for number, row in enumerate(rows, start=2):
-            cells = list(row) + [None] * len(header)
-            pic, mail = str(cells[pic_at] or "").strip(), str(cells[mail_at] or "").strip()
-            if not pic or not mail:
-                continue
-            if not _EMAIL.fullmatch(mail):
-                problems.append(f"{c.Sheet.CONTACTS}, baris {number}: Email {mail!r} untuk {pic} "
-                                "bukan alamat e-mail (contoh: nama@kpu.go.id).")  # fmt: skip
-                continue
-            out[reminders.pic_of(pic)] = mail
-        return out, problems
-    finally:
-        book.close()
+def contact_emails(plan: Plan) -> tuple[dict[str, str], list[str]]:
+    """PIC -> Email from the Kontak sheet, and a message for each address that cannot be used."""
+    if not plan.has(c.Sheet.CONTACTS):
+        return {}, [f'Workbook belum punya lembar "{c.Sheet.CONTACTS}": tidak ada alamat e-mail.']
+    out: dict[str, str] = {}
+    problems: list[str] = []
+    for pic, contact in contacts.contacts(plan).items():
+        if not contact.email.strip():
+            continue
+        if problem := email_problem(contact.email):
+            problems.append(f"{c.Sheet.CONTACTS}, {pic}: {problem}.")
+            continue
+        out[pic] = contact.email.strip()
+    return out, problems
 
 
 def _plan(path: Path) -> Plan | None:
@@ -109,7 +87,7 @@ def _remind(args: argparse.Namespace, plan: Plan, as_of: date) -> int:
         print("===== Grup WhatsApp =====")
         print(reminder_text.group_message(found, as_of, unit, base))
         return 0
-    emails, problems = contact_emails(args.workbook)
+    emails, problems = contact_emails(plan)
     for problem in problems:
         _err(f"Peringatan: {problem}")
     waiting = [r for r in found if not r.empty]
@@ -160,7 +138,7 @@ def _digest(args: argparse.Namespace, plan: Plan, as_of: date) -> int:
         if not args.to:
             _err("Sebutkan penerima ringkasan dengan --to ALAMAT (boleh diulang).")
             return 1
-        if wrong := [to for to in args.to if not _EMAIL.fullmatch(to)]:
+        if wrong := [to for to in args.to if not to.strip() or email_problem(to)]:
             _err(f"Alamat --to bukan alamat e-mail: {', '.join(wrong)} (contoh: ketua@kpu.go.id).")
             return 2
         subject = f"Ringkasan mingguan ZI {plan.info.unit} · {format_date(as_of)}"

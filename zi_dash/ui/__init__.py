@@ -5,7 +5,7 @@ app.py and pages/ use this door; nothing below it imports streamlit.
 
 from __future__ import annotations
 
-from zi_dash.ui import lke, rapat, rekap, ringkasan, units
+from zi_dash.ui import lke, pengingat, rapat, rekap, ringkasan, units
 from zi_dash.ui.action_lke import lke_for_actions
 from zi_dash.ui.cache import cached, describe
 from zi_dash.ui.editor import account_box, edit_sheet, flash, require_editor, saved
@@ -44,6 +44,7 @@ __all__ = [
     "lke_for_actions",
     "load_current_plan",
     "load_plan_cached",
+    "pengingat",
     "projector_year_notice",
     "question_gaps",
     "rapat",
