@@ -184,3 +184,26 @@ def test_the_digest_goes_to_the_leaders_once_a_week(tmp_path, smtp, capsys) -> N
     assert _remind(path, "--digest", as_of="2022-05-20") == 0  # printed: compares with 1 May
     out = capsys.readouterr().out
     assert "Perubahan sejak ringkasan 1 Mei 2022" in out and "Baru terlambat (1): II.1.1" in out
+
+
+def test_a_workbook_without_kontak_sends_nothing_and_says_why(tmp_path, smtp, capsys) -> None:
+    path = make_workbook(tmp_path / "tanpa.xlsx", [action("I.1.1", target="Maret 2022")],
+                         contacts=None)  # fmt: skip
+    assert _remind(path, "--send") == 0
+    err = capsys.readouterr().err
+    assert 'belum punya lembar "Kontak"' in err and smtp.messages == []
+
+
+def test_a_damaged_record_is_said_and_nothing_is_sent(tmp_path, smtp, capsys) -> None:
+    path = _workbook(tmp_path, CONTACTS)
+    record_path(path).write_text("{bukan json", encoding="utf-8")
+    assert _remind(path, "--send") == 1
+    assert "tidak dapat dibaca: isinya bukan JSON yang sah" in capsys.readouterr().err
+    assert smtp.messages == []
+
+
+def test_an_unreadable_workbook_exits_1(tmp_path, capsys) -> None:
+    path = tmp_path / "rusak.xlsx"
+    path.write_bytes(b"bukan xlsx")
+    assert _remind(path) == 1
+    assert "Workbook tidak dapat dibaca" in capsys.readouterr().err
