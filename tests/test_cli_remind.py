@@ -207,3 +207,18 @@ def test_an_unreadable_workbook_exits_1(tmp_path, capsys) -> None:
     path.write_bytes(b"bukan xlsx")
     assert _remind(path) == 1
     assert "Workbook tidak dapat dibaca" in capsys.readouterr().err
+
+
+def test_a_second_run_at_the_same_time_waits_then_says_so(tmp_path, smtp, monkeypatch,
+                                                          capsys) -> None:  # fmt: skip
+    import filelock
+
+    from zi_dash.export import mail
+
+    path = _workbook(tmp_path, CONTACTS)
+    monkeypatch.setattr(mail, "LOCK_WAIT_S", 0.2)
+    record = record_path(path)
+    with filelock.FileLock(record.with_name(record.name + ".lock")):
+        assert _remind(path, "--send") == 1
+    assert "Pengiriman lain untuk workbook ini sedang berjalan" in capsys.readouterr().err
+    assert smtp.messages == []

@@ -24,6 +24,7 @@ from zi_dash.base import durable
 SMTP_ENV: Final = ("ZI_SMTP_HOST", "ZI_SMTP_PORT", "ZI_SMTP_USER", "ZI_SMTP_PASSWORD",
                    "ZI_SMTP_FROM", "ZI_SMTP_STARTTLS")  # fmt: skip
 TIMEOUT: Final = 30.0  # seconds for the server to answer
+LOCK_WAIT_S: Final = 5.0  # seconds to wait for another run of the same workbook
 
 
 class MailError(Exception):
@@ -179,7 +180,26 @@ def send_all(
     mails: Sequence[Outgoing], settings: SmtpSettings, record_file: Path, week: str,
     now: datetime,
 ) -> SendResult:  # fmt: skip
-    """Send each mail not sent this week, recording each one as soon as the server took it."""
+    """Send each mail not sent this week, recording each one as soon as the server took it.
+
+    One run at a time per workbook (a lock beside the record): two cron jobs never both send.
+    """
+    lock = record_file.with_name(record_file.name + ".lock")
+    try:
+        with durable.locked(lock, LOCK_WAIT_S):
+            return _send_locked(mails, settings, record_file, week, now)
+    except TimeoutError as exc:
+        raise MailError(
+            f"Pengiriman lain untuk workbook ini sedang berjalan ({lock}); coba lagi nanti."
+        ) from exc
+    except durable.WriteError as exc:
+        raise MailError(f"Catatan pengiriman tidak dapat dikunci: {exc}") from exc
+
+
+def _send_locked(
+    mails: Sequence[Outgoing], settings: SmtpSettings, record_file: Path, week: str,
+    now: datetime,
+) -> SendResult:  # fmt: skip
     record = load_record(record_file)
     done = sent_keys(record)
     todo = [m for m in mails if m.key(week) not in done]
