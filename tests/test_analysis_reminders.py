@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -142,3 +143,28 @@ def test_the_tegal_plan_at_30_june_2022_per_pic(real_workbook: Path) -> None:
     ].tolist()
     linked = {row for rows in action_links(plan).values() for row in rows}
     assert {int(i.detail.split()[-1]) for i in only.blank_questions} == linked  # none answered
+
+
+@pytest.mark.parametrize(
+    ("pic", "late", "behind", "due_soon"),
+    [
+        ("Tim Area I", ["I.1.1", "I.2.1", "I.4.1", "I.4.2"], ["I.3.1"], ["I.3.1"]),
+        ("Tim Area II", ["II.1.1", "II.2.1", "II.2.2", "II.2.3", "II.3.1", "II.3.2"], [], []),
+        ("Tim Area V", ["V.1.1", "V.1.2", "V.3.1", "V.4.1", "V.5.3"],
+         ["V.2.1", "V.2.2", "V.2.3", "V.4.3", "V.4.4", "V.5.1", "V.5.2"],
+         ["V.2.2", "V.2.3", "V.4.3", "V.4.4", "V.5.1", "V.5.2"]),
+    ],
+)  # fmt: skip
+def test_the_tegal_plan_with_one_pic_per_area(real_workbook: Path, pic, late, behind, due_soon):
+    plan = load_plan(real_workbook)
+    actions = plan.actions.copy()
+    actions[ActionCol.PIC] = "Tim Area " + actions[ActionCol.AREA]
+    found = {
+        r.pic: r for r in reminders.reminders(replace(plan, actions=actions), date(2022, 6, 30))
+    }
+    assert len(found) == 6
+    mine = found[pic]
+    assert [i.action for i in mine.late] == late
+    assert [i.action for i in mine.behind] == behind
+    assert [i.action for i in mine.due_soon] == due_soon
+    assert all(i.action.startswith(pic.split()[-1] + ".") for i in mine.blank_questions)
