@@ -7,17 +7,11 @@ from pathlib import Path
 import pytest
 
 from tests import factory
+from tests.test_pages_edit import users  # noqa: F401  # the same editor account fixture
 from zi_dash.analysis.reminder_text import ACTION_PARAM
 from zi_dash.base import ActionCol, EvidenceCol
-from zi_dash.edit import accounts
 
-
-@pytest.fixture
-def users(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "users.json"
-    accounts.add_user(path, "budi", "rahasia-123")
-    monkeypatch.setenv(accounts.USERS_ENV, str(path))
-    return path
+pytestmark = pytest.mark.usefixtures("users")  # budi, an editor
 
 
 def _open(monkeypatch, workbook: Path, page: str, asked: str):
@@ -34,7 +28,7 @@ def _open(monkeypatch, workbook: Path, page: str, asked: str):
     ],
 )
 def test_the_link_shows_only_that_actions_rows(
-    monkeypatch, workbook_copy, users, page, column, expected
+    monkeypatch, workbook_copy, page, column, expected
 ) -> None:
     at = _open(monkeypatch, workbook_copy, page, "III.1.2")
     assert not at.exception
@@ -45,7 +39,7 @@ def test_the_link_shows_only_that_actions_rows(
     assert len(set(at.dataframe[0].value[column])) > 1
 
 
-def test_an_unknown_action_shows_every_row_and_says_so(monkeypatch, workbook_copy, users):
+def test_an_unknown_action_shows_every_row_and_says_so(monkeypatch, workbook_copy):
     at = _open(monkeypatch, workbook_copy, "pages/sunting_aksi.py", "IX.9.9")
     assert any("dari tautan tidak ada di rencana ini" in w.value for w in at.warning)
     assert len(at.dataframe[0].value) > 1
