@@ -168,3 +168,8 @@ def test_the_tegal_plan_with_one_pic_per_area(real_workbook: Path, pic, late, be
     assert [i.action for i in mine.behind] == behind
     assert [i.action for i in mine.due_soon] == due_soon
     assert all(i.action.startswith(pic.split()[-1] + ".") for i in mine.blank_questions)
+
+
+def test_in_folder_mode_a_deep_link_names_the_units_file() -> None:
+    url = reminder_text.row_url("http://h", "I.1.1", unit_file="kota tegal.xlsx")
+    assert url == "http://h/sunting_aksi?aksi=I.1.1&berkas=kota%20tegal.xlsx"

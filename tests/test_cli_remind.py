@@ -222,3 +222,11 @@ def test_a_second_run_at_the_same_time_waits_then_says_so(tmp_path, smtp, monkey
         assert _remind(path, "--send") == 1
     assert "Pengiriman lain untuk workbook ini sedang berjalan" in capsys.readouterr().err
     assert smtp.messages == []
+
+
+def test_in_folder_mode_the_links_open_the_workbooks_unit(tmp_path, smtp, monkeypatch,
+                                                          capsys) -> None:  # fmt: skip
+    path = _workbook(tmp_path, CONTACTS)
+    monkeypatch.setenv("ZI_FOLDER", str(tmp_path))
+    assert _remind(path) == 0
+    assert "sunting_aksi?aksi=I.1.1&berkas=rencana.xlsx" in capsys.readouterr().out

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from zi_dash.analysis.filters import NO_PIC
 from zi_dash.analysis.reminders import Reminder
-from zi_dash.base import format_date
+from zi_dash.base import UNIT_PARAM, format_date
 
 ACTION_PARAM: Final = "aksi"  # the query parameter Sunting Aksi and Sunting Bukti open a row by
 ACTION_PAGE: Final = "sunting_aksi"
@@ -37,9 +37,13 @@ COUNT_WORDS: Final[dict[str, str]] = {
 }
 
 
-def row_url(base: str, action: str, page: str = ACTION_PAGE) -> str:
-    """The dashboard address that opens one action's row: base/page?aksi=ID."""
-    return f"{base.rstrip('/')}/{page}?{ACTION_PARAM}={quote(action, safe='')}"
+def row_url(base: str, action: str, page: str = ACTION_PAGE, unit_file: str = "") -> str:
+    """The dashboard address that opens one action's row: base/page?aksi=ID.
+
+    In folder mode `unit_file` (the workbook's file name) adds ?berkas=, which opens that unit.
+    """
+    url = f"{base.rstrip('/')}/{page}?{ACTION_PARAM}={quote(action, safe='')}"
+    return f"{url}&{UNIT_PARAM}={quote(unit_file, safe='')}" if unit_file else url
 
 
 def subject(reminder: Reminder, as_of: date, unit: str) -> str:
@@ -51,7 +55,7 @@ def _greeting(pic: str) -> str:
     return "Yth. Bapak/Ibu," if pic == NO_PIC else f"Yth. Bapak/Ibu {pic},"
 
 
-def pic_message(reminder: Reminder, as_of: date, unit: str, base: str) -> str:
+def pic_message(reminder: Reminder, as_of: date, unit: str, base: str, unit_file: str = "") -> str:
     """One PIC's reminder: a greeting, each kind's rows with their links, a thank-you."""
     lines = [
         _greeting(reminder.pic),
@@ -69,7 +73,7 @@ def pic_message(reminder: Reminder, as_of: date, unit: str, base: str) -> str:
         for item in items:
             detail = f" ({item.detail})" if item.detail else ""
             lines.append(f"- {item.action} {item.text}{detail}")
-            lines.append(f"  {row_url(base, item.action, page)}")
+            lines.append(f"  {row_url(base, item.action, page, unit_file)}")
     if not reminder.empty:
         lines += [
             "",
@@ -87,7 +91,9 @@ def counts_line(reminder: Reminder) -> str:
     return ", ".join(parts)
 
 
-def group_message(found: tuple[Reminder, ...], as_of: date, unit: str, base: str) -> str:
+def group_message(
+    found: tuple[Reminder, ...], as_of: date, unit: str, base: str, unit_file: str = ""
+) -> str:
     """The team's WhatsApp group summary: per PIC what is waiting, and the late rows' links."""
     waiting = [r for r in found if not r.empty]
     lines = [
@@ -98,7 +104,9 @@ def group_message(found: tuple[Reminder, ...], as_of: date, unit: str, base: str
     for reminder in waiting:
         lines += ["", f"*{reminder.pic}*: {counts_line(reminder)}"]
         for item in reminder.late:
-            lines.append(f"- {item.action} terlambat: {row_url(base, item.action)}")
+            lines.append(
+                f"- {item.action} terlambat: {row_url(base, item.action, unit_file=unit_file)}"
+            )
     lines += [
         "",
         "Mohon Bapak/Ibu penanggung jawab memperbarui status dan bukti dukung di dasbor. "

@@ -18,6 +18,8 @@ def workbook_path() -> Path:
 
 
 FOLDER_ENV: Final = "ZI_FOLDER"
+# The address's ?berkas=<file name in the folder>: the unit shown (a reload, a bookmark, a link).
+UNIT_PARAM: Final = "berkas"
 # A folder holds one workbook per satker and year; these suffixes are listed (an .xls or .ods
 # gets the loader's own message in the roll-up), Excel's "~$" owner files and hidden files not.
 FOLDER_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".ods")

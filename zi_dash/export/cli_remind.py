@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from zi_dash.analysis import contacts, digest, reminder_text, reminders
-from zi_dash.base import base_url, email_problem, format_date
+from zi_dash.base import base_url, email_problem, folder_path, format_date
 from zi_dash.base import contract as c
 from zi_dash.export.mail import (
     MailError,
@@ -77,15 +77,25 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
 
+def _unit_file(workbook: Path) -> str:
+    """The workbook's file name when the dashboard serves its folder (links then name it)."""
+    folder = folder_path()
+    try:
+        inside = folder is not None and workbook.resolve().parent == folder.resolve()
+    except OSError:
+        return ""
+    return workbook.name if inside else ""
+
+
 def _remind(args: argparse.Namespace, plan: Plan, as_of: date) -> int:
-    unit, base = plan.info.unit, base_url()
+    unit, base, unit_file = plan.info.unit, base_url(), _unit_file(args.workbook)
     found = reminders.reminders(plan, as_of)
     if not args.send:
         for reminder in found:
             print(f"===== {reminder.pic} =====")
-            print(reminder_text.pic_message(reminder, as_of, unit, base), end="\n\n")
+            print(reminder_text.pic_message(reminder, as_of, unit, base, unit_file), end="\n\n")
         print("===== Grup WhatsApp =====")
-        print(reminder_text.group_message(found, as_of, unit, base))
+        print(reminder_text.group_message(found, as_of, unit, base, unit_file))
         return 0
     emails, problems = contact_emails(plan)
     for problem in problems:
@@ -95,7 +105,7 @@ def _remind(args: argparse.Namespace, plan: Plan, as_of: date) -> int:
         _err(f"Tanpa e-mail di lembar {c.Sheet.CONTACTS} (tidak dikirimi): {', '.join(unreached)}")
     mails = [
         Outgoing(r.pic, emails[r.pic], reminder_text.subject(r, as_of, unit),
-                 reminder_text.pic_message(r, as_of, unit, base), r.fingerprint())
+                 reminder_text.pic_message(r, as_of, unit, base, unit_file), r.fingerprint())
         for r in waiting
         if r.pic in emails
     ]  # fmt: skip
