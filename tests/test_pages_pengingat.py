@@ -29,17 +29,15 @@ def users(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-@pytest.fixture
-def workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def contacts_plan(path: Path) -> Path:
     """Late actions of two PICs with contacts; a third PIC (a markup name) without a row."""
-    monkeypatch.setenv(BASE_URL_ENV, BASE)
     pic = ActionCol.PIC
     actions = [
         factory.action("I.1.1", c.Status.IN_PROGRESS, 20, "Maret 2022", **{pic: "Sekretaris"}),
         factory.action("I.1.2", c.Status.NOT_STARTED, 0, "Februari 2022", **{pic: "Kasubbag TP"}),
         factory.action("II.1.1", c.Status.NOT_STARTED, 0, "Maret 2022", **{pic: "Sekretaris"}),
     ]
-    path = factory.make_workbook(tmp_path / "w.xlsx", actions)
+    factory.make_workbook(path, actions)
     version = load_plan(path).version
     typed = {
         "Sekretaris": {ContactCol.PHONE: "0812-3456-7890"},
@@ -48,6 +46,12 @@ def workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     save_changes(path, {K: typed}, user="budi", base_version=version)
     factory.save_now(path, {c.Sheet.ACTIONS: {"II.1.1": {pic: "**Bendahara** <b>x</b>"}}})
     return path
+
+
+@pytest.fixture
+def workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(BASE_URL_ENV, BASE)
+    return contacts_plan(tmp_path / "w.xlsx")
 
 
 def _page(monkeypatch, workbook: Path, user: str | None = None):
