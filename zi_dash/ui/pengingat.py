@@ -11,7 +11,14 @@ import streamlit as st
 
 from zi_dash.analysis import contacts as kontak
 from zi_dash.analysis import reminder_text, reminders
-from zi_dash.base import ContactCol, WorkbookError, base_url, escape_md, format_date
+from zi_dash.base import (
+    ContactCol,
+    WorkbookError,
+    base_url,
+    escape_md,
+    folder_path,
+    format_date,
+)
 from zi_dash.base import contract as c
 from zi_dash.ui.editor import edit_sheet, saved
 from zi_dash.ui.session import Context, Key
@@ -23,10 +30,12 @@ SHEET = c.Sheet.CONTACTS
 def messages(ctx: Context) -> None:
     """The group summary, then one block per PIC with something to act on."""
     plan, base = ctx.plan, base_url()
+    # Folder mode: the links name the unit's file, as the remind command's do.
+    unit_file = plan.path.name if folder_path() is not None else ""
     found = reminders.reminders(plan, ctx.as_of)
     known = kontak.contacts(plan)
     st.subheader("Rekap untuk grup WhatsApp tim")
-    group = reminder_text.group_message(found, ctx.as_of, plan.info.unit, base)
+    group = reminder_text.group_message(found, ctx.as_of, plan.info.unit, base, unit_file)
     st.code(group, language=None, wrap_lines=True)  # the box's own button copies it
     st.link_button(
         "Kirim ke grup lewat WhatsApp", kontak.wa_link("", group), icon=":material/send:"
@@ -36,13 +45,11 @@ def messages(ctx: Context) -> None:
     if not waiting:
         st.success(f"Tidak ada aksi yang perlu diingatkan per {format_date(ctx.as_of)}.")
     for reminder in waiting:
-        _one(reminder, known.get(reminder.pic), plan.info.unit, ctx, base)
+        text = reminder_text.pic_message(reminder, ctx.as_of, plan.info.unit, base, unit_file)
+        _one(reminder, known.get(reminder.pic), text)
 
 
-def _one(
-    reminder: reminders.Reminder, contact: kontak.Contact | None, unit: str, ctx: Context, base: str
-) -> None:
-    text = reminder_text.pic_message(reminder, ctx.as_of, unit, base)
+def _one(reminder: reminders.Reminder, contact: kontak.Contact | None, text: str) -> None:
     counts = reminder_text.counts_line(reminder)
     with st.expander(f"{escape_md(reminder.pic)} · {escape_md(counts)}"):
         st.code(text, language=None, wrap_lines=True)
