@@ -28,6 +28,7 @@ pages = {
     "Laporan": [
         st.Page("pages/ekspor.py", title="Ekspor", icon=":material/download:"),
         st.Page("pages/riwayat.py", title="Riwayat Perubahan", icon=":material/history:"),
+        st.Page("pages/pengingat.py", title="Pengingat", icon=":material/notifications:"),
     ],
     "Sunting": [
         st.Page("pages/sunting_aksi.py", title="Sunting Aksi", icon=":material/edit_note:"),

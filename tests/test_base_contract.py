@@ -11,7 +11,16 @@ import pytest
 
 from zi_dash.base import contract as c
 from zi_dash.base import roles
-from zi_dash.base.contract import ActionCol, AreaCol, EvidenceCol, InfoCol, Kind, LkeCol, LogCol
+from zi_dash.base.contract import (
+    ActionCol,
+    AreaCol,
+    ContactCol,
+    EvidenceCol,
+    InfoCol,
+    Kind,
+    LkeCol,
+    LogCol,
+)
 
 K = Kind
 
@@ -115,15 +124,15 @@ def test_sheets_and_headers(
 def test_the_data_sheets_and_the_guide() -> None:
     assert [s.name for s in c.DATA_SHEETS] == ["Rencana Aksi", "Bukti", "Area", "Riwayat", "Info"]
     assert c.Sheet.GUIDE == "Petunjuk" and c.Sheet.GUIDE not in {s.name for s in c.DATA_SHEETS}
-    assert set(c.EDITABLE) == {c.Sheet.ACTIONS, c.Sheet.EVIDENCE, c.Sheet.LKE}
+    assert set(c.EDITABLE) == {c.Sheet.ACTIONS, c.Sheet.EVIDENCE, c.Sheet.LKE, c.Sheet.CONTACTS}
     assert c.EDITABLE[c.Sheet.ACTIONS] is c.ACTIONS and c.EDITABLE[c.Sheet.EVIDENCE] is c.EVIDENCE
-    assert c.EDITABLE[c.Sheet.LKE] is c.LKE
+    assert c.EDITABLE[c.Sheet.LKE] is c.LKE and c.EDITABLE[c.Sheet.CONTACTS] is c.CONTACTS
     assert set(c.UPDATE_STAMPS) == set(c.EDITABLE)
 
 
 def test_the_optional_sheet_and_column() -> None:
     # Workbooks made before the LKE existed have neither: they must read as before.
-    assert [s.name for s in c.OPTIONAL_SHEETS] == ["LKE"]
+    assert [s.name for s in c.OPTIONAL_SHEETS] == ["LKE", "Kontak"]
     optional = {
         (s.name, col.name)
         for s in c.DATA_SHEETS + c.OPTIONAL_SHEETS
@@ -163,6 +172,7 @@ def test_the_optional_sheet_and_column() -> None:
                 LkeCol.REVIEW,
             },
         ),
+        (c.CONTACTS, {ContactCol.PHONE, ContactCol.EMAIL}),
         (c.AREAS, set()),
         (c.LOG, set()),
         (c.INFO, set()),
@@ -221,6 +231,10 @@ KINDS = [
     (c.LKE, LkeCol.REVIEW, K.REVIEW_STATUS),
     (c.LKE, LkeCol.TPI_UPDATED, K.DATETIME),
     (c.LKE, LkeCol.TPI_UPDATED_BY, K.TEXT),
+    (c.CONTACTS, ContactCol.PIC, K.TEXT),
+    (c.CONTACTS, ContactCol.PHONE, K.PHONE),  # kept as typed, refused when no phone number
+    (c.CONTACTS, ContactCol.EMAIL, K.EMAIL),
+    (c.CONTACTS, ContactCol.UPDATED, K.DATETIME),
 ]
 
 

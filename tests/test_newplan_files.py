@@ -25,7 +25,11 @@ def test_the_template_has_every_sheet_dropdown_and_guide_but_no_rows(tmp_path: P
     path = tmp_path / "templat.xlsx"
     path.write_bytes(template_bytes())
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [s.name for s in c.DATA_SHEETS] + [c.Sheet.GUIDE, c.Sheet.LKE]
+    assert wb.sheetnames == [s.name for s in c.DATA_SHEETS] + [
+        c.Sheet.GUIDE,
+        c.Sheet.LKE,
+        c.Sheet.CONTACTS,
+    ]
     # The LKE sheet is the bank's: every row, no answer.
     lke = list(wb[c.Sheet.LKE].iter_rows(min_row=2, values_only=True))
     answer = c.LKE.headers.index(c.LkeCol.ANSWER)

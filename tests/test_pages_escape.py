@@ -113,6 +113,7 @@ PAGES = [
     "pages/ekspor.py",
     "pages/riwayat.py",
     "pages/rencana_baru.py",
+    "pages/pengingat.py",
 ]
 
 

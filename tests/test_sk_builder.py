@@ -55,6 +55,7 @@ def test_sheets_and_headers_follow_the_contract(wb: Workbook) -> None:
         c.Sheet.INFO,
         c.Sheet.GUIDE,
         c.Sheet.LKE,
+        c.Sheet.CONTACTS,
     ]
     for spec in c.DATA_SHEETS + c.OPTIONAL_SHEETS:
         ws = wb[spec.name]

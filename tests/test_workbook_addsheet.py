@@ -83,7 +83,7 @@ def test_a_workbook_made_before_the_lke_loads_as_before_and_gains_the_sheet(old:
     assert reread.lke[LkeCol.ANSWER].isna().all()
     assert reread.has(c.Sheet.ACTIONS, ActionCol.LKE_ROWS)
     names = openpyxl.load_workbook(old).sheetnames
-    assert names == [s.name for s in c.DATA_SHEETS] + [c.Sheet.GUIDE, c.Sheet.LKE]
+    assert names == [s.name for s in c.DATA_SHEETS] + [c.Sheet.GUIDE, c.Sheet.CONTACTS, c.Sheet.LKE]
 
 
 def test_riwayat_logs_the_sheet_and_the_column(old: Path) -> None:

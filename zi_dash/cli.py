@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from zi_dash import serve
-from zi_dash.base import DEFAULT_WORKBOOK, Role
+from zi_dash.base import BASE_URL_ENV, DEFAULT_WORKBOOK, Role
 from zi_dash.sk import SOURCE, SourceError
 
 
@@ -155,6 +155,12 @@ def _lke(args: argparse.Namespace) -> int:
     from zi_dash.export import cli_lke
 
     return cli_lke.run(args)
+
+
+def _remind(args: argparse.Namespace) -> int:
+    from zi_dash.export import cli_remind
+
+    return cli_remind.run(args)
 
 
 def _year(text: str) -> int:
@@ -366,6 +372,16 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--dry-run", action="store_true", help="hanya tampilkan perubahannya")
     imp.add_argument("--user", help="nama di Riwayat (bawaan: nama login)")
     imp.add_argument("--users", type=Path, help="berkas pengguna, untuk peran (bawaan: $ZI_USERS)")
+    rem = sub.add_parser(
+        "remind",
+        help=f"pengingat per penanggung jawab (e-mail dengan --send; tautan: ${BASE_URL_ENV})",
+    )
+    rem.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
+    rem.add_argument("--as-of", type=_as_of, help="tanggal acuan YYYY-MM-DD (bawaan: hari ini)")
+    rem.add_argument("--send", action="store_true", help="kirim e-mail (pengaturan $ZI_SMTP_*)")
+    rem.add_argument("--dry-run", action="store_true", help="dengan --send: hanya tampilkan")
+    rem.add_argument("--digest", action="store_true", help="ringkasan mingguan untuk pimpinan")
+    rem.add_argument("--to", action="append", help="dengan --digest --send: alamat penerima")
     remove = sub.add_parser("remove-user", help="hapus penyunting")
     remove.add_argument("name")
     remove.add_argument("--users", type=Path, help="berkas pengguna (bawaan: $ZI_USERS)")
@@ -384,5 +400,6 @@ def main(argv: list[str] | None = None) -> int:
         "lke-score": _lke,
         "lke-export": _lke,
         "lke-import": _lke,
+        "remind": _remind,
     }
     return commands[args.command](args)

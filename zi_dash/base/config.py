@@ -24,6 +24,8 @@ def workbook_path() -> Path:
 
 
 FOLDER_ENV: Final = "ZI_FOLDER"
+# The address's ?berkas=<file name in the folder>: the unit shown (a reload, a bookmark, a link).
+UNIT_PARAM: Final = "berkas"
 # A folder holds one workbook per satker and year; these suffixes are listed (an .xls or .ods
 # gets the loader's own message in the roll-up), Excel's "~$" owner files and hidden files not.
 FOLDER_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -49,3 +51,13 @@ def workbooks_in(folder: Path) -> list[Path]:
         and e.is_file()
     )
     return [folder / name for name in names]
+
+
+BASE_URL_ENV: Final = "ZI_BASE_URL"
+DEFAULT_BASE_URL: Final = "http://localhost:8501"
+
+
+def base_url() -> str:
+    """The dashboard's address for links in messages: $ZI_BASE_URL, else the local one."""
+    value = os.environ.get(BASE_URL_ENV, "").strip()
+    return (value or DEFAULT_BASE_URL).rstrip("/")

@@ -6,9 +6,9 @@ so they are part of the product: change them here or nowhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import Enum
 from typing import Final
+
+from zi_dash.base.spec import Column, Kind, SheetSpec
 
 
 class Sheet:
@@ -21,6 +21,7 @@ class Sheet:
     INFO: Final = "Info"
     GUIDE: Final = "Petunjuk"
     LKE: Final = "LKE"
+    CONTACTS: Final = "Kontak"
 
 
 class ActionCol:
@@ -82,6 +83,16 @@ class LkeCol:
     REVIEW: Final = "Status Telaah"
     TPI_UPDATED: Final = "Diperbarui TPI"
     TPI_UPDATED_BY: Final = "Diperbarui TPI Oleh"
+
+
+class ContactCol:
+    """Columns of the Kontak sheet: how to reach each penanggung jawab."""
+
+    PIC: Final = "Penanggung Jawab"  # as written in Rencana Aksi's Penanggung Jawab
+    PHONE: Final = "Nomor WA"  # kept as typed: 0812… or +62…, spaces and dashes allowed
+    EMAIL: Final = "Email"
+    UPDATED: Final = "Diperbarui"
+    UPDATED_BY: Final = "Diperbarui Oleh"
 
 
 class AreaCol:
@@ -204,57 +215,6 @@ DATE_FORMAT: Final = "dd/mm/yyyy"
 DATETIME_FORMAT: Final = "dd/mm/yyyy hh:mm"
 
 
-class Kind(Enum):
-    """How a column's cells are read and validated."""
-
-    TEXT = "text"
-    INT = "int"
-    NUMBER = "number"
-    PERCENT = "percent"
-    DATE = "date"
-    DATETIME = "datetime"
-    AREA = "area"
-    STATUS = "status"
-    EVIDENCE_STATUS = "evidence_status"
-    REVIEW_STATUS = "review_status"
-    # An LKE answer as typed: text stripped, a number kept a number; checked against its row
-    # by zi_dash.lke (the allowed values depend on the row, not on the column).
-    ANSWER = "answer"
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a data sheet."""
-
-    name: str
-    kind: Kind = Kind.TEXT
-    width: float = 14.0
-    required: bool = False  # a blank cell here is an error
-    editable: bool = False  # staff edit it in the dashboard (the SK text is never editable)
-    # A column added after workbooks were in use: a sheet without it reads as before (blank).
-    optional: bool = False
-
-
-@dataclass(frozen=True)
-class SheetSpec:
-    """A data sheet: its name, columns in order and the column holding the row ID."""
-
-    name: str
-    columns: tuple[Column, ...]
-    id_column: str | None = None
-    freeze: str = "A2"
-    allowed: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    @property
-    def headers(self) -> tuple[str, ...]:
-        """Header names in their order."""
-        return tuple(c.name for c in self.columns)
-
-    def column(self, name: str) -> Column:
-        """The column called `name`."""
-        return next(c for c in self.columns if c.name == name)
-
-
 ACTIONS: Final = SheetSpec(
     name=Sheet.ACTIONS,
     id_column=ActionCol.ID,
@@ -367,20 +327,35 @@ LKE: Final = SheetSpec(
     allowed={LkeCol.PART: LKE_PARTS, LkeCol.AREA: AREA_CODES, LkeCol.REVIEW: REVIEW_STATUSES},
 )
 
+CONTACTS: Final = SheetSpec(
+    name=Sheet.CONTACTS,
+    id_column=ContactCol.PIC,
+    freeze="B2",
+    columns=(
+        Column(ContactCol.PIC, width=28, required=True),
+        Column(ContactCol.PHONE, Kind.PHONE, width=18, editable=True),
+        Column(ContactCol.EMAIL, Kind.EMAIL, width=30, editable=True),
+        Column(ContactCol.UPDATED, Kind.DATETIME, width=17),
+        Column(ContactCol.UPDATED_BY, width=16),
+    ),
+)
+
 DATA_SHEETS: Final[tuple[SheetSpec, ...]] = (ACTIONS, EVIDENCE, AREAS, LOG, INFO)
 # Sheets added after workbooks were in use: a workbook without one reads as before.
-OPTIONAL_SHEETS: Final[tuple[SheetSpec, ...]] = (LKE,)
+OPTIONAL_SHEETS: Final[tuple[SheetSpec, ...]] = (LKE, CONTACTS)
 # The sheets staff edit from the dashboard (the others are the SK's or the dashboard's own).
 EDITABLE: Final[dict[str, SheetSpec]] = {
     Sheet.ACTIONS: ACTIONS,
     Sheet.EVIDENCE: EVIDENCE,
     Sheet.LKE: LKE,
+    Sheet.CONTACTS: CONTACTS,
 }
 # Where a save stamps when and by whom each edited row was last changed.
 UPDATE_STAMPS: Final[dict[str, tuple[str, str]]] = {
     Sheet.ACTIONS: (ActionCol.UPDATED, ActionCol.UPDATED_BY),
     Sheet.EVIDENCE: (EvidenceCol.UPDATED, EvidenceCol.UPDATED_BY),
     Sheet.LKE: (LkeCol.UPDATED, LkeCol.UPDATED_BY),
+    Sheet.CONTACTS: (ContactCol.UPDATED, ContactCol.UPDATED_BY),
 }
 # Riwayat's Pengguna for cells changed in the file without the dashboard (in Excel, say).
 OUTSIDE_USER: Final = "(di luar dasbor)"

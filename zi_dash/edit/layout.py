@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from zi_dash.base import ActionCol, EvidenceCol, LkeCol
+from zi_dash.base import ActionCol, ContactCol, EvidenceCol, LkeCol
 from zi_dash.base import contract as c
 from zi_dash.workbook import Plan
 
@@ -17,6 +17,7 @@ READ_ONLY: Final[dict[str, tuple[str, ...]]] = {
     c.Sheet.ACTIONS: (ActionCol.ID, ActionCol.INDICATOR, ActionCol.STEP, ActionCol.TARGET),
     c.Sheet.EVIDENCE: (EvidenceCol.ID, EvidenceCol.ACTION_ID, EvidenceCol.ITEM),
     c.Sheet.LKE: (LkeCol.ROW, LkeCol.QUESTION, LkeCol.TYPE, LkeCol.CRITERIA),
+    c.Sheet.CONTACTS: (ContactCol.PIC,),
 }
 
 
@@ -57,6 +58,7 @@ _ORDER: Final[dict[str, tuple[str, ...]]] = {
         LkeCol.LINKS,
         LkeCol.CRITERIA,
     ),
+    c.Sheet.CONTACTS: (ContactCol.PIC, ContactCol.PHONE, ContactCol.EMAIL),
 }
 
 

@@ -84,4 +84,6 @@ def next_year_bytes(plan: Plan, year: int) -> bytes:
         enacted=None,
         areas=[a for a in plan.areas[AreaCol.AREA] if a in c.AREA_CODES],
         guide=OTHER_GUIDE,
+        # Who to reach carries over: the people rarely change with the year.
+        contacts=plan.frame(c.Sheet.CONTACTS).to_dict("records"),
     )

@@ -13,6 +13,7 @@ from zi_dash.sk.builder import (
     workbook_bytes,
     write_workbook,
 )
+from zi_dash.sk.contacts_sheet import add_contacts_sheet_to, contact_rows
 from zi_dash.sk.evidence_split import split_evidence
 from zi_dash.sk.lke_sheet import add_lke_sheet_to
 from zi_dash.sk.sources import KINDS, read_source
@@ -29,10 +30,12 @@ __all__ = [
     "SourceError",
     "TableRead",
     "action_rows",
+    "add_contacts_sheet_to",
     "add_lke_sheet_to",
     "annex_grid",
     "area_code",
     "build_workbook",
+    "contact_rows",
     "evidence_rows",
     "guess_legal_basis",
     "guess_unit",

@@ -19,6 +19,7 @@ from zi_dash.base import (
     EVIDENCE_COLORS,
     STATUS_COLORS,
     ActionCol,
+    ContactCol,
     EvidenceCol,
     InfoKey,
     LkeCol,
@@ -27,6 +28,7 @@ from zi_dash.base import (
 from zi_dash.base import contract as c
 from zi_dash.lke import format_rows, tegal_links
 from zi_dash.sk.annex import SOURCE, SkRow, load_sk_rows
+from zi_dash.sk.contacts_sheet import add_contacts_sheet_to, contact_rows
 from zi_dash.sk.evidence_split import split_evidence
 from zi_dash.sk.lke_sheet import add_lke_sheet_to
 from zi_dash.sk.sheets import bound_rule, fill, list_rule, write_sheet
@@ -84,6 +86,10 @@ GUIDE: Final[tuple[str, ...]] = (
     f"   {LkeCol.REVIEW}: {', '.join(c.REVIEW_STATUSES)}.",
     f"   Bila unit mengubah {LkeCol.ANSWER} atau {LkeCol.LINKS} pertanyaan yang",
     f"   {c.ReviewStatus.NEEDS_FIX}, dasbor mengubah statusnya menjadi {c.ReviewStatus.RECHECK}.",
+    f"13. Lembar '{c.Sheet.CONTACTS}' berisi cara menghubungi setiap penanggung jawab untuk",
+    f"   pengingat: {ContactCol.PIC} ditulis persis seperti di lembar '{c.Sheet.ACTIONS}',",
+    f"   {ContactCol.PHONE} diawali 08 atau +62 (spasi dan tanda - boleh, contoh 0812-3456-7890),",
+    f"   {ContactCol.EMAIL} alamat email. Penanggung jawab baru: tambahkan barisnya di bawah.",
 )
 
 # Another satker's plan, another year's or a blank template names no particular SK.
@@ -205,10 +211,12 @@ def write_workbook(
     areas: Sequence[str] = c.AREA_CODES,
     guide: Sequence[str] = GUIDE,
     lke: bool = True,
+    contacts: Sequence[Mapping[str, object]] | None = (),
 ) -> Path | BinaryIO:
     """Write a styled, validated workbook of the contract (to a path or a binary stream).
 
     `lke=False` leaves out the LKE sheet: a workbook as made before it (for tests and benches).
+    `contacts`: the Kontak rows to keep (each PIC of `actions` is added); None leaves it out.
     """
     wb = Workbook()
     ws = wb.active
@@ -252,6 +260,8 @@ def write_workbook(
     if lke:
         # Last: the parts of the sheets before it keep their numbers in the package.
         add_lke_sheet_to(wb)
+    if contacts is not None:
+        add_contacts_sheet_to(wb, contact_rows(actions, contacts))
 
     wb.properties.creator = "zi_dash"
     wb.properties.title = " ".join(f"Rencana Aksi Zona Integritas {unit} {year or ''}".split())

@@ -5,7 +5,7 @@ app.py and pages/ use this door; nothing below it imports streamlit.
 
 from __future__ import annotations
 
-from zi_dash.ui import lke, rapat, rekap, ringkasan, units
+from zi_dash.ui import lke, pengingat, rapat, rekap, ringkasan, units
 from zi_dash.ui.account import save_role, unit_editor_only
 from zi_dash.ui.action_lke import lke_for_actions
 from zi_dash.ui.cache import cached, describe
@@ -46,6 +46,7 @@ __all__ = [
     "lke_for_actions",
     "load_current_plan",
     "load_plan_cached",
+    "pengingat",
     "projector_year_notice",
     "question_gaps",
     "rapat",

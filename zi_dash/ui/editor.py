@@ -28,6 +28,7 @@ from zi_dash.base import (
 )
 from zi_dash.edit import Draft, DraftStore, accounts, editing, layout, throttle, versions
 from zi_dash.ui import account
+from zi_dash.ui.deeplink import asked_rows
 from zi_dash.ui.session import Context, Key, clear_plan_cache, current_workbook
 from zi_dash.ui.widgets import lazy
 from zi_dash.workbook import ConflictError
@@ -263,7 +264,7 @@ def edit_sheet(ctx: Context, sheet: str, user: str) -> None:
         state = st.session_state.get(Key.EDITOR.format(sheet, grid[0]), {})
         if editing.absorb(draft, sheet, grid[1], grid[2], state):
             keep_draft(store, draft)  # at every change: a reload or page switch loses nothing
-    ids = editing.row_ids(ctx.view, sheet)
+    ids = asked_rows(ctx, sheet, editing.row_ids(ctx.view, sheet))  # a reminder's ?aksi=ID
     found = editing.review(ctx.plan, sheet, draft, ids)
     frame = editing.editor_frame(ctx.plan, sheet, ids, draft, found)
     filtered = " (saringan panel kiri berlaku)" if ctx.filters.active else ""

@@ -12,21 +12,19 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from zi_dash.analysis import rollup
 from zi_dash.analysis.rollup import RekapCol, UnitSummary
-from zi_dash.base import escape_md, fmt, folder_path, workbooks_in
+from zi_dash.base import UNIT_PARAM, escape_md, fmt, folder_path, workbooks_in
 from zi_dash.edit import DraftStore
 from zi_dash.export import rollup as export_rollup
 from zi_dash.ui.editor import leave_workbook
 from zi_dash.ui.session import Key, context, current_workbook, in_app
 from zi_dash.ui.widgets import lazy
-
-UNIT_PARAM: Final = "berkas"  # the address's ?berkas=<file name in the folder>: the unit shown
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from zi_dash.base import (
     WorkbookError,
 )
 from zi_dash.workbook import cells, consistency, merge, outside, preflight, xlsx_patch
+from zi_dash.workbook.addcontacts import add_contacts
 from zi_dash.workbook.addsheet import add_lke_sheet
 from zi_dash.workbook.cells import CellError, CellValue, plain, read_cell, read_logged, same
 from zi_dash.workbook.consistency import consistent, reconcile
@@ -52,6 +53,7 @@ __all__ = [
     "UnsupportedContentError",
     "WorkbookBusyError",
     "WorkbookError",
+    "add_contacts",
     "add_lke_sheet",
     "cells",
     "consistency",

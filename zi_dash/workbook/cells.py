@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
-from zi_dash.base import Kind, fold
+from zi_dash.base import Kind, email_problem, fold, phone_problem
 from zi_dash.base import contract as c
 from zi_dash.schedule import parse_target
 
@@ -234,6 +234,24 @@ def as_area(value: CellValue) -> str:
     return text
 
 
+def as_phone(value: CellValue) -> str:
+    """A WA number, kept exactly as typed (text); refused when it is not a phone number."""
+    text = as_text(value)
+    problem = phone_problem(text)
+    if problem:
+        raise CellError(problem)
+    return text
+
+
+def as_email(value: CellValue) -> str:
+    """An e-mail address as typed; refused when it cannot be one."""
+    text = as_text(value)
+    problem = email_problem(text)
+    if problem:
+        raise CellError(problem)
+    return text
+
+
 READERS: Final[dict[Kind, Callable[[CellValue], object]]] = {
     Kind.TEXT: as_text,
     Kind.INT: as_int,
@@ -246,6 +264,8 @@ READERS: Final[dict[Kind, Callable[[CellValue], object]]] = {
     Kind.EVIDENCE_STATUS: lambda v: choice(v, c.EVIDENCE_STATUSES, c.EvidenceStatus.MISSING),
     Kind.REVIEW_STATUS: lambda v: choice(v, c.REVIEW_STATUSES, c.ReviewStatus.NOT_REVIEWED),
     Kind.ANSWER: as_answer,
+    Kind.PHONE: as_phone,
+    Kind.EMAIL: as_email,
 }
 
 

@@ -38,39 +38,11 @@ from zi_dash.workbook.cells import (
     reader,
 )
 from zi_dash.workbook.consistency import consistent, pct_text
+from zi_dash.workbook.frames import empty_frame, empty_log, where
 from zi_dash.workbook.package import read_grids
 
 _HEADER_SEARCH_ROWS: Final = 10
 _MAX_LISTED_PROBLEMS: Final = 8
-
-
-def where(sheet: str, row: int | None = None, column: str | None = None, col_idx: int = -1) -> str:
-    """An Indonesian location: 'lembar "Bukti", baris 5, kolom "Status Bukti" (D5)'."""
-    parts = [f'lembar "{sheet}"']
-    if row is not None:
-        parts.append(f"baris {row}")
-    if column is not None:
-        cell = (
-            f" ({get_column_letter(col_idx + 1)}{row})" if col_idx >= 0 and row is not None else ""
-        )
-        parts.append(f'kolom "{column}"{cell}')
-    text = ", ".join(parts)
-    return text[0].upper() + text[1:]
-
-
-_EMPTY_LOG: Final = pd.DataFrame({name: pd.Series(dtype=object) for name in c.LOG.headers})
-
-
-def empty_frame(spec: SheetSpec) -> pd.DataFrame:
-    """A frame of the sheet's columns without rows."""
-    return pd.DataFrame({name: pd.Series(dtype=object) for name in spec.headers})
-
-
-def empty_log() -> pd.DataFrame:
-    """A Riwayat frame without rows."""
-    # A shallow copy of one frame: building it anew was ~0.5 ms, 6 % of a 70-row read, which
-    # the roll-up pays per file. Copy-on-write keeps the template itself unchanged.
-    return _EMPTY_LOG.copy(deep=False)
 
 
 @dataclass(frozen=True)
@@ -98,6 +70,8 @@ class Plan:
     info: PlanInfo
     # The LKE sheet's rows, or None for a workbook made before it (it then reads as before).
     lke: pd.DataFrame | None = None
+    # The Kontak sheet's rows, or None for a workbook made before it.
+    contacts: pd.DataFrame | None = None
     # Excel row number of each ID, per sheet, for messages and for writing back.
     rows: dict[str, dict[str, int]] = field(default_factory=dict)
     # 0-based column index of each header, per sheet, for messages that name the cell.
@@ -119,11 +93,14 @@ class Plan:
             return self.evidence
         if sheet == c.Sheet.LKE:
             return self.lke if self.lke is not None else empty_frame(c.LKE)
+        if sheet == c.Sheet.CONTACTS:
+            return self.contacts if self.contacts is not None else empty_frame(c.CONTACTS)
         raise KeyError(sheet)
 
     def has(self, sheet: str, column: str | None = None) -> bool:
         """The workbook has this sheet (and column): an optional one may be missing."""
-        if sheet == c.Sheet.LKE and self.lke is None:
+        absent = {c.Sheet.LKE: self.lke is None, c.Sheet.CONTACTS: self.contacts is None}
+        if absent.get(sheet, False):
             return False
         return column is None or column in self.columns.get(sheet, {})
 
@@ -338,6 +315,12 @@ def load_plan(path: str | Path, data: bytes | None = None, *, lke: bool = True) 
         # blank); only a sheet that cannot be a table at all is refused here.
         answers = _read_table(c.LKE, grids[c.Sheet.LKE], problems)
         tables.append(answers)
+    contacts = (
+        _read_table(c.CONTACTS, grids[c.Sheet.CONTACTS], problems)
+        if (c.Sheet.CONTACTS in grids)
+        else None
+    )
+    tables += [contacts] if contacts is not None else []
     _cross_checks(actions, evidence, areas, problems)
     _raise_problems(problems)
 
@@ -358,6 +341,7 @@ def load_plan(path: str | Path, data: bytes | None = None, *, lke: bool = True) 
         history=history.frame,
         info=info,
         lke=answers.frame if answers is not None else None,
+        contacts=contacts.frame if contacts is not None else None,
         rows={t.spec.name: t.rows for t in tables if t.spec.name in c.EDITABLE},
         columns={t.spec.name: t.columns for t in tables},
         extents={t.spec.name: t.extent for t in tables},
