@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
-from zi_dash.sk.words import BY_WORD, NO, REQUIRED, area_code, letters
+from zi_dash.sk.columns import choose_step, missing_notes
+from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, area_code, letters
 
 Grid = Sequence[Sequence[str]]
 
@@ -27,6 +28,13 @@ _MAX_LISTED_PROBLEMS: Final = 8
 _COMPONENT_PREFIX = re.compile(r"^(?:(\d{1,2})[.)]\s*|([a-z])[.)]\s+)(?=\S)", re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]?$", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+# A row is an action when one of these holds text; else it is an area or component title.
+_ACTION_CELLS: Final = (
+    ActionCol.INDICATOR,
+    ActionCol.STEP,
+    ActionCol.EVIDENCE,
+    ActionCol.TARGET,
+)
 
 
 class SourceError(ValueError):
@@ -50,6 +58,8 @@ class SkRow:
     evidence: str
     target: str
     pic: str = ""
+    outcome: str = ""  # a Target column of outcomes ("Terbentuk Agen Perubahan"), not times
+    links: str = ""  # the evidence links a link column gives
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,11 @@ def _roles(row: Sequence[str]) -> dict[str, int]:
     return found
 
 
+def step_columns(row: Sequence[str]) -> list[int]:
+    """Every column a header row names as the action ("rencana_kerja" and "rencana_aksi")."""
+    return [i for i, cell in enumerate(row) if BY_WORD.get(letters(cell)) == ActionCol.STEP]
+
+
 def _two_row_roles(upper: Sequence[str], lower: Sequence[str]) -> dict[str, int]:
     # A grouped or wrapped header: per column, "BUKTI" over "FISIK", else the lower word
     # ("KEGIATAN" under a merged "RENCANA AKSI"), else the upper one ("NO" merged down).
@@ -115,6 +130,13 @@ def _score(found: dict[str, int]) -> tuple[int, int]:
     return sum(r in found for r in REQUIRED), len(found)
 
 
+def _widest(grid: Grid) -> list[Sequence[str]]:
+    # What a table that names no action column shows as its header: its fullest row near the
+    # top, not a title line above it.
+    rows = [row for row in grid[:_HEADER_SEARCH_ROWS] if any(tidy(c) for c in row)]
+    return [max(rows, key=lambda row: sum(bool(tidy(c)) for c in row))] if rows else []
+
+
 def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
     """First and last row of the header and each role's column; SourceError naming what lacks."""
     best: tuple[int, int, dict[str, int]] = (-1, -1, {})
@@ -129,14 +151,14 @@ def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
         for cand in candidates:
             if _score(cand[2]) > _score(best[2]):
                 best = cand
-        if _score(best[2])[0] == len(REQUIRED):
+        if all(role in best[2] for role in FULL):
             break
     first, last, found = best
     if first == last > 0 and _score(_roles(grid[first - 1]))[1] >= 2:
         first -= 1  # a group row above ("RENCANA AKSI" over three columns) is header too
     missing = [role for role in REQUIRED if role not in found]
     if missing:
-        rows = grid[first : last + 1] if first >= 0 else _first_filled(grid)
+        rows = grid[first : last + 1] if first >= 0 else _widest(grid)
         read = [tidy(cell) for row in rows for cell in row if tidy(cell)]
         listed = ", ".join(read) if read else "(tidak ada)"
         what = "kolom " + ", ".join(missing)
@@ -146,10 +168,6 @@ def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
 
 def _cell(row: Sequence[str], i: int) -> str:
     return tidy(row[i]) if i < len(row) else ""
-
-
-def _first_filled(grid: Grid) -> list[Sequence[str]]:
-    return next(([row] for row in grid if any(tidy(c) for c in row)), [])
 
 
 def _is_column_numbering(cells: list[str]) -> bool:
@@ -186,10 +204,22 @@ def _counter_column(records: list[tuple[int, dict[str, str]]]) -> bool:
 def read_table(grid: Grid) -> TableRead:
     """Read an action-plan table from rows of cell texts; raises SourceError with every problem."""
     first, last, roles = find_header(grid)
-    headers = {
-        role: " ".join(dict.fromkeys(t for t in (_cell(grid[first], i), _cell(grid[last], i)) if t))
-        for role, i in roles.items()
-    }
+
+    def header(i: int) -> str:
+        texts = (_cell(grid[first], i), _cell(grid[last], i))
+        return " ".join(dict.fromkeys(t for t in texts if t))
+
+    notes: list[str] = []
+    steps = step_columns(grid[last]) or step_columns(grid[first])
+    if len(steps) > 1:
+        body = grid[last + 1 :]
+        step, indicator, why = choose_step(steps, body, [header(i) for i in range(max(steps) + 1)])
+        roles[ActionCol.STEP] = step
+        if indicator is not None and ActionCol.INDICATOR not in roles:
+            roles[ActionCol.INDICATOR] = indicator
+        notes.append(why)
+    headers = {role: header(i) for role, i in roles.items()}
+    notes.extend(missing_notes(list(roles)))
     title = " ".join(tidy(c) for row in grid[:first] for c in row if tidy(c))
     records: list[tuple[int, dict[str, str]]] = []
     titles: list[tuple[int, str]] = []  # rows without an action: area or component titles
@@ -198,7 +228,7 @@ def read_table(grid: Grid) -> TableRead:
         if not any(raw) or _is_column_numbering(raw) or _score(_roles(raw))[1] >= 3:
             continue  # spacer, the column numbers or the header repeated on a new page
         cells = {role: raw[i] if i < len(raw) else "" for role, i in roles.items()}
-        if any(cells.get(role) for role in REQUIRED[1:]):
+        if any(cells.get(role) for role in _ACTION_CELLS):
             records.append((r, cells))
         else:
             distinct = list(dict.fromkeys(c for c in raw if c))
@@ -227,7 +257,7 @@ def read_table(grid: Grid) -> TableRead:
     rows.sort(key=lambda row: order[row.area])  # stable: the table's order within an area
     present = {row.area for row in rows}
     absent = [a for a in AREA_CODES if a not in present]
-    notes = [f"Area {a} ({AREA_NAMES[a]}) tidak ada di tabel." for a in absent]
+    notes.extend(f"Area {a} ({AREA_NAMES[a]}) tidak ada di tabel." for a in absent)
     return TableRead(rows, headers, title, notes)
 
 
@@ -243,8 +273,8 @@ def _title_row(
     if code:
         cursor.area, cursor.component_no, cursor.component, cursor.indicator = code, 0, "", ""
         return
-    component_i = roles[ActionCol.COMPONENT]
-    component = tidy(raw[component_i]) if component_i < len(raw) else ""
+    component_i = roles.get(ActionCol.COMPONENT)
+    component = tidy(raw[component_i]) if component_i is not None and component_i < len(raw) else ""
     if component and cursor.area:
         # A component written on its own row, its indicators on the rows below.
         no_i = roles.get(NO)
@@ -292,7 +322,9 @@ def _action_row(
     if cursor.area is None:
         problems.append(f"baris {line}: baris aksi sebelum judul area (kolom Area tidak ada)")
         return None
-    component = cells[ActionCol.COMPONENT]
+    component = cells.get(ActionCol.COMPONENT, "")
+    if ActionCol.COMPONENT not in cells and not cursor.component:
+        component = AREA_NAMES[cursor.area]  # no Komponen column and no title row above
     no_cell = "" if counter else cells.get(NO, "")
     new_number = _number(no_cell) if no_cell else None
     same = _split_component(component)[1] == cursor.component and (
@@ -306,7 +338,10 @@ def _action_row(
     if not cursor.component_no:
         return None  # the component's number was refused above
     # An indicator merged down or written once covers the rows below it in its component.
-    cursor.indicator = cells[ActionCol.INDICATOR] or cursor.indicator
+    if ActionCol.INDICATOR in cells:
+        cursor.indicator = cells[ActionCol.INDICATOR] or cursor.indicator
+    else:
+        cursor.indicator = cursor.component  # said in the notes: no Indikator column
     if not cursor.indicator:
         problems.append(f"baris {line}: kolom {ActionCol.INDICATOR} kosong")
         return None
@@ -319,7 +354,8 @@ def _action_row(
         component=cursor.component,
         indicator=cursor.indicator,
         step=cells[ActionCol.STEP],
-        evidence=cells[ActionCol.EVIDENCE],
-        target=cells[ActionCol.TARGET],
+        evidence=cells.get(ActionCol.EVIDENCE, ""),
+        target=cells.get(ActionCol.TARGET, ""),
         pic=cells.get(ActionCol.PIC, ""),
+        links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
     )
