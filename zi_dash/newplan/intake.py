@@ -47,11 +47,11 @@ BY_OPTION: Final = Fill(
 )
 
 
-def some(ids: list[str]) -> str:
+def some(ids: list[str], noun: str = "target") -> str:
     """IDs for a message: all of a short list, else their count and the first few."""
     if len(ids) <= _LISTED:
         return ", ".join(ids)
-    return f"{number(len(ids), 0)} target, mis. {', '.join(ids[:_EXAMPLES])}"
+    return f"{number(len(ids), 0)} {noun}, mis. {', '.join(ids[:_EXAMPLES])}"
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ class Intake:
                 f"teksnya): {some(rest)}."
             )
         if self.no_target:
-            lines.append(f"Aksi yang {NO_TARGET}: {some(self.no_target)}.")
+            lines.append(f"Aksi yang {NO_TARGET}: {some(self.no_target, 'aksi')}.")
         return (*lines, *self.table.notes)
 
     def summary(self) -> list[str]:

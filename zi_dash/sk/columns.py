@@ -77,8 +77,6 @@ def missing_notes(roles: Sequence[str]) -> list[str]:
             f"Kolom {ActionCol.TARGET} tidak ada: semua aksi belum ada target waktu "
             "(diisi Mulai/Selesai nanti)."
         )
-    if ActionCol.PIC not in have:
-        notes.append(f"Kolom {ActionCol.PIC} tidak ada: diisi nanti di dasbor.")
     if LINKS in have and ActionCol.EVIDENCE not in have:
         notes.append(f"Kolom {LINKS} ada tanpa kolom bukti: tautannya tidak dipakai.")
     return notes
