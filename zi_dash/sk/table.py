@@ -19,7 +19,8 @@ from typing import Final
 from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
 from zi_dash.lke import format_rows
 from zi_dash.sk.areas import is_section, row_place
-from zi_dash.sk.words import BY_WORD, NO, REQUIRED, area_code, letters
+from zi_dash.sk.columns import choose_step, missing_notes
+from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, area_code, letters
 
 Grid = Sequence[Sequence[str]]
 
@@ -29,6 +30,13 @@ _MAX_LISTED_PROBLEMS: Final = 8
 _COMPONENT_PREFIX = re.compile(r"^(?:(\d{1,2})[.)]\s*|([a-z])[.)]\s+)(?=\S)", re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]?$", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+# A row is an action when one of these holds text; else it is an area or component title.
+_ACTION_CELLS: Final = (
+    ActionCol.INDICATOR,
+    ActionCol.STEP,
+    ActionCol.EVIDENCE,
+    ActionCol.TARGET,
+)
 
 
 class SourceError(ValueError):
@@ -53,6 +61,8 @@ class SkRow:
     target: str
     pic: str = ""
     lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
+    outcome: str = ""  # a Target column of outcomes ("Terbentuk Agen Perubahan"), not times
+    links: str = ""  # the evidence links a link column gives
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,11 @@ def _roles(row: Sequence[str]) -> dict[str, int]:
     return found
 
 
+def step_columns(row: Sequence[str]) -> list[int]:
+    """Every column a header row names as the action ("rencana_kerja" and "rencana_aksi")."""
+    return [i for i, cell in enumerate(row) if BY_WORD.get(letters(cell)) == ActionCol.STEP]
+
+
 def _two_row_roles(upper: Sequence[str], lower: Sequence[str]) -> dict[str, int]:
     # A grouped or wrapped header: per column, "BUKTI" over "FISIK", else the lower word
     # ("KEGIATAN" under a merged "RENCANA AKSI"), else the upper one ("NO" merged down).
@@ -118,6 +133,13 @@ def _score(found: dict[str, int]) -> tuple[int, int]:
     return sum(r in found for r in REQUIRED), len(found)
 
 
+def _widest(grid: Grid) -> list[Sequence[str]]:
+    # What a table that names no action column shows as its header: its fullest row near the
+    # top, not a title line above it.
+    rows = [row for row in grid[:_HEADER_SEARCH_ROWS] if any(tidy(c) for c in row)]
+    return [max(rows, key=lambda row: sum(bool(tidy(c)) for c in row))] if rows else []
+
+
 def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
     """First and last row of the header and each role's column; SourceError naming what lacks."""
     best: tuple[int, int, dict[str, int]] = (-1, -1, {})
@@ -132,14 +154,14 @@ def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
         for cand in candidates:
             if _score(cand[2]) > _score(best[2]):
                 best = cand
-        if _score(best[2])[0] == len(REQUIRED):
+        if all(role in best[2] for role in FULL):
             break
     first, last, found = best
     if first == last > 0 and _score(_roles(grid[first - 1]))[1] >= 2:
         first -= 1  # a group row above ("RENCANA AKSI" over three columns) is header too
     missing = [role for role in REQUIRED if role not in found]
     if missing:
-        rows = grid[first : last + 1] if first >= 0 else _first_filled(grid)
+        rows = grid[first : last + 1] if first >= 0 else _widest(grid)
         read = [tidy(cell) for row in rows for cell in row if tidy(cell)]
         listed = ", ".join(read) if read else "(tidak ada)"
         what = "kolom " + ", ".join(missing)
@@ -149,10 +171,6 @@ def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
 
 def _cell(row: Sequence[str], i: int) -> str:
     return tidy(row[i]) if i < len(row) else ""
-
-
-def _first_filled(grid: Grid) -> list[Sequence[str]]:
-    return next(([row] for row in grid if any(tidy(c) for c in row)), [])
 
 
 def _is_column_numbering(cells: list[str]) -> bool:
@@ -192,10 +210,22 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
     `area` is the ZI area of rows that do not say theirs (a sheet per area names it).
     """
     first, last, roles = find_header(grid)
-    headers = {
-        role: " ".join(dict.fromkeys(t for t in (_cell(grid[first], i), _cell(grid[last], i)) if t))
-        for role, i in roles.items()
-    }
+
+    def header(i: int) -> str:
+        texts = (_cell(grid[first], i), _cell(grid[last], i))
+        return " ".join(dict.fromkeys(t for t in texts if t))
+
+    notes: list[str] = []
+    steps = step_columns(grid[last]) or step_columns(grid[first])
+    if len(steps) > 1:
+        body = grid[last + 1 :]
+        step, indicator, why = choose_step(steps, body, [header(i) for i in range(max(steps) + 1)])
+        roles[ActionCol.STEP] = step
+        if indicator is not None and ActionCol.INDICATOR not in roles:
+            roles[ActionCol.INDICATOR] = indicator
+        notes.append(why)
+    headers = {role: header(i) for role, i in roles.items()}
+    notes.extend(missing_notes(list(roles)))
     start = _leading_title(grid, first, roles)
     title = " ".join(tidy(c) for row in grid[:start] for c in row if tidy(c))
     records: list[tuple[int, dict[str, str]]] = []
@@ -206,7 +236,7 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
         if not any(raw) or _is_column_numbering(raw) or _score(_roles(raw))[1] >= repeated:
             continue  # spacer, the column numbers or the header repeated on a new page
         cells = {role: raw[i] if i < len(raw) else "" for role, i in roles.items()}
-        if any(cells.get(role) for role in REQUIRED[1:]):
+        if any(cells.get(role) for role in _ACTION_CELLS):
             records.append((r, cells))
         else:
             distinct = list(dict.fromkeys(c for c in raw if c))
@@ -233,7 +263,8 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
         raise SourceError(text + (f"\n- dan {more} masalah lain." if more else ""), problems)
     order = {a: i for i, a in enumerate(AREA_CODES)}
     rows.sort(key=lambda row: order[row.area])  # stable: the table's order within an area
-    return TableRead(rows, headers, title, absent_notes(rows))
+    notes.extend(absent_notes(rows))
+    return TableRead(rows, headers, title, notes)
 
 
 def absent_notes(rows: Sequence[SkRow]) -> list[str]:
@@ -325,7 +356,9 @@ def _action_row(
     if cursor.area is None:
         problems.append(f"baris {line}: baris aksi sebelum judul area (kolom Area tidak ada)")
         return None
-    component = cells.get(ActionCol.COMPONENT) or (place.component if place else "")
+    component = cells.get(ActionCol.COMPONENT, "") or (place.component if place else "")
+    if not component and ActionCol.COMPONENT not in cells and not cursor.component:
+        component = AREA_NAMES[cursor.area]  # no Komponen column and no title row above
     no_cell = "" if counter else cells.get(NO, "")
     new_number = _number(no_cell) if no_cell else None
     same = _split_component(component)[1] == cursor.component and (
@@ -339,7 +372,10 @@ def _action_row(
     if not cursor.component_no:
         return None  # the component's number was refused above
     # An indicator merged down or written once covers the rows below it in its component.
-    cursor.indicator = cells[ActionCol.INDICATOR] or cursor.indicator
+    if ActionCol.INDICATOR in cells:
+        cursor.indicator = cells[ActionCol.INDICATOR] or cursor.indicator
+    else:
+        cursor.indicator = cursor.component  # said in the notes: no Indikator column
     if not cursor.indicator:
         problems.append(f"baris {line}: kolom {ActionCol.INDICATOR} kosong")
         return None
@@ -352,8 +388,9 @@ def _action_row(
         component=cursor.component,
         indicator=cursor.indicator,
         step=cells[ActionCol.STEP],
-        evidence=cells[ActionCol.EVIDENCE],
-        target=cells[ActionCol.TARGET],
+        evidence=cells.get(ActionCol.EVIDENCE, ""),
+        target=cells.get(ActionCol.TARGET, ""),
         pic=cells.get(ActionCol.PIC, ""),
         lke=format_rows(place.rows) if place else "",
+        links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
     )

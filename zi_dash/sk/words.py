@@ -9,7 +9,10 @@ from zi_dash.base import AREA_CODES, ActionCol, fold, tidy
 
 # Column roles are the contract's own headers (NO besides), which name them for the user.
 NO: Final = "NO"
-REQUIRED: Final = (
+# The one column a plan cannot do without; the others are read when the table has them.
+REQUIRED: Final = (ActionCol.STEP,)
+# The Tegal SK's five columns: a row naming all of them is the header, the search stops there.
+FULL: Final = (
     ActionCol.COMPONENT,
     ActionCol.INDICATOR,
     ActionCol.STEP,
@@ -21,6 +24,8 @@ REQUIRED: Final = (
 LKE_CODE: Final = "Kode LKE"
 LKE_LETTER: Final = "Huruf LKE"
 PILAR: Final = "Pilar"
+# A column of evidence links (a database export's link_bukti): read beside the evidence text.
+LINKS: Final = "Tautan Bukti"
 # Header words seen in real SK tables, compared as letters only ("Langkah-Aksi" = "LANGKAH AKSI").
 _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     NO: ("no", "nomor", "nourut"),
@@ -29,8 +34,18 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     PILAR: ("pilar", "pilarzi", "areazipilar"),
     ActionCol.AREA: ("area", "areaperubahan", "areazi", "areapengungkit", "namaarea"),
     ActionCol.COMPONENT: ("komponen", "komponenpengungkit", "komponenzi", "subpilar"),
-    ActionCol.INDICATOR: ("indikator", "indikatorkinerja"),
-    ActionCol.STEP: ("langkahaksi", "rencanaaksi", "kegiatan", "aksi", "uraiankegiatan"),
+    ActionCol.INDICATOR: ("indikator", "indikatorkinerja", "pertanyaan", "pertanyaanlke"),
+    # "Rencana Kerja" is the action, or the LKE indicator beside a "Rencana Aksi" column:
+    # read_table tells the two apart by their cells.
+    ActionCol.STEP: (
+        "langkahaksi",
+        "rencanaaksi",
+        "kegiatan",
+        "aksi",
+        "uraiankegiatan",
+        "uraian",
+        "rencanakerja",
+    ),
     ActionCol.EVIDENCE: (
         "buktifisik",
         "output",
@@ -38,7 +53,10 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "datadukung",
         "keluaran",
         "outputbuktifisik",
+        "buktipendukung",
+        "produkoutput",
     ),
+    LINKS: ("linkbukti", "tautanbukti", "linkbuktidukung", "tautanbuktidukung"),
     ActionCol.TARGET: (
         "targetwaktu",
         "waktu",
@@ -47,7 +65,14 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "waktupelaksanaan",
         "jadwalpelaksanaan",
     ),
-    ActionCol.PIC: ("penanggungjawab", "pic", "pj", "unitpenanggungjawab"),
+    ActionCol.PIC: (
+        "penanggungjawab",
+        "pic",
+        "pj",
+        "pjk",
+        "petugas",
+        "unitpenanggungjawab",
+    ),
 }
 BY_WORD: Final = {word: role for role, words in _SYNONYMS.items() for word in words}
 
