@@ -20,6 +20,7 @@ from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
 from zi_dash.lke import format_rows
 from zi_dash.sk.areas import is_section, row_place
 from zi_dash.sk.columns import choose_step, missing_notes
+from zi_dash.sk.structure import bank_component, group_titles, leading_title, title_text
 from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, area_code, letters
 
 Grid = Sequence[Sequence[str]]
@@ -226,7 +227,7 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
         notes.append(why)
     headers = {role: header(i) for role, i in roles.items()}
     notes.extend(missing_notes(list(roles)))
-    start = _leading_title(grid, first, roles)
+    start = leading_title(grid, first, roles)
     title = " ".join(tidy(c) for row in grid[:start] for c in row if tidy(c))
     records: list[tuple[int, dict[str, str]]] = []
     titles: list[tuple[int, str]] = []  # rows without an action: area or component titles
@@ -242,6 +243,11 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
             distinct = list(dict.fromkeys(c for c in raw if c))
             titles.append((r, " ".join(distinct)))
             records.append((r, {}))
+    grouped = group_titles(records, roles)
+    for k, (r, _) in enumerate(records):
+        if r in grouped:
+            titles.append((r, " ".join(dict.fromkeys(c for c in map(tidy, grid[r]) if c))))
+            records[k] = (r, {})
     counter = NO in roles and _counter_column([rc for rc in records if rc[1]])
     problems: list[str] = []
     cursor = _Cursor(area=area)
@@ -275,18 +281,6 @@ def absent_notes(rows: Sequence[SkRow]) -> list[str]:
     ]
 
 
-def _leading_title(grid: Grid, first: int, roles: dict[str, int]) -> int:
-    """The row a table's rows start at: the header's, or the component title just above it.
-
-    A table without a component column that repeats its header under each component's title
-    ("Pembentukan Tim" over "Rencana Kerja | Produk Output") has its first title there too.
-    """
-    if ActionCol.COMPONENT in roles or first < 1:
-        return first
-    above = [c for c in (tidy(c) for c in grid[first - 1]) if c]
-    return first - 1 if len(set(above)) == 1 else first
-
-
 def _title_row(
     line: int,
     text: str,
@@ -302,7 +296,10 @@ def _title_row(
     component_i = roles.get(ActionCol.COMPONENT)
     if component_i is None:
         # No component column: a title row that names no area is the next component's title.
-        component = text if cursor.area else ""
+        no_cell, component = title_text(raw, roles)
+        if component and cursor.area:
+            _start_component(line, no_cell, component, cursor, problems)
+            return
     else:
         component = tidy(raw[component_i]) if component_i < len(raw) else ""
     if component and cursor.area:
@@ -356,7 +353,10 @@ def _action_row(
     if cursor.area is None:
         problems.append(f"baris {line}: baris aksi sebelum judul area (kolom Area tidak ada)")
         return None
-    component = cells.get(ActionCol.COMPONENT, "") or (place.component if place else "")
+    component = cells.get(ActionCol.COMPONENT, "")
+    if component and NO not in cells:  # numbered as the LKE numbers it ("i.", "ii." are no letters)
+        component = bank_component(cursor.area, component) or component
+    component = component or (place.component if place else "")
     if not component and ActionCol.COMPONENT not in cells and not cursor.component:
         component = AREA_NAMES[cursor.area]  # no Komponen column and no title row above
     no_cell = "" if counter else cells.get(NO, "")
