@@ -232,10 +232,14 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
     records: list[tuple[int, dict[str, str]]] = []
     titles: list[tuple[int, str]] = []  # rows without an action: area or component titles
     repeated = min(3, max(2, len(roles)))
+    heads: set[int] = set()
     for r in [*range(start, first), *range(last + 1, len(grid))]:
         raw = [tidy(c) for c in grid[r]]
-        if not any(raw) or _is_column_numbering(raw) or _score(_roles(raw))[1] >= repeated:
-            continue  # spacer, the column numbers or the header repeated on a new page
+        if not any(raw) or _is_column_numbering(raw):
+            continue  # spacer or the column numbers
+        if _score(_roles(raw))[1] >= repeated:
+            heads.add(r - 1)  # the header repeated on a new page, or under a component's title
+            continue
         cells = {role: raw[i] if i < len(raw) else "" for role, i in roles.items()}
         if any(cells.get(role) for role in _ACTION_CELLS):
             records.append((r, cells))
@@ -243,7 +247,7 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
             distinct = list(dict.fromkeys(c for c in raw if c))
             titles.append((r, " ".join(distinct)))
             records.append((r, {}))
-    grouped = group_titles(records, roles)
+    grouped = group_titles(records, roles, heads)
     for k, (r, _) in enumerate(records):
         if r in grouped:
             titles.append((r, " ".join(dict.fromkeys(c for c in map(tidy, grid[r]) if c))))
