@@ -228,10 +228,13 @@ def read_table(grid: Grid) -> TableRead:
         if not any(raw) or _is_column_numbering(raw) or _score(_roles(raw))[1] >= 3:
             continue  # spacer, the column numbers or the header repeated on a new page
         cells = {role: raw[i] if i < len(raw) else "" for role, i in roles.items()}
-        if any(cells.get(role) for role in _ACTION_CELLS):
+        distinct = list(dict.fromkeys(c for c in raw if c))
+        # An area's title alone on its row is a title even in the action's column (a table
+        # of one or two columns has no other place to write it).
+        area_title = len(distinct) == 1 and area_code(distinct[0]) is not None
+        if any(cells.get(role) for role in _ACTION_CELLS) and not area_title:
             records.append((r, cells))
         else:
-            distinct = list(dict.fromkeys(c for c in raw if c))
             titles.append((r, " ".join(distinct)))
             records.append((r, {}))
     counter = NO in roles and _counter_column([rc for rc in records if rc[1]])
