@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
+from zi_dash.lke import format_rows
+from zi_dash.sk.areas import is_section, row_place
 from zi_dash.sk.columns import choose_step, missing_notes
 from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, area_code, letters
 
@@ -60,6 +62,7 @@ class SkRow:
     pic: str = ""
     outcome: str = ""  # a Target column of outcomes ("Terbentuk Agen Perubahan"), not times
     links: str = ""  # the evidence links a link column gives
+    lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
 
 
 @dataclass(frozen=True)
@@ -201,8 +204,11 @@ def _counter_column(records: list[tuple[int, dict[str, str]]]) -> bool:
     return False
 
 
-def read_table(grid: Grid) -> TableRead:
-    """Read an action-plan table from rows of cell texts; raises SourceError with every problem."""
+def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
+    """Read an action-plan table from rows of cell texts; raises SourceError with every problem.
+
+    `area` is the ZI area of rows that do not say theirs (a sheet per area names it).
+    """
     first, last, roles = find_header(grid)
 
     def header(i: int) -> str:
@@ -220,12 +226,14 @@ def read_table(grid: Grid) -> TableRead:
         notes.append(why)
     headers = {role: header(i) for role, i in roles.items()}
     notes.extend(missing_notes(list(roles)))
-    title = " ".join(tidy(c) for row in grid[:first] for c in row if tidy(c))
+    start = _leading_title(grid, first, roles)
+    title = " ".join(tidy(c) for row in grid[:start] for c in row if tidy(c))
     records: list[tuple[int, dict[str, str]]] = []
     titles: list[tuple[int, str]] = []  # rows without an action: area or component titles
-    for r in range(last + 1, len(grid)):
+    repeated = min(3, max(2, len(roles)))
+    for r in [*range(start, first), *range(last + 1, len(grid))]:
         raw = [tidy(c) for c in grid[r]]
-        if not any(raw) or _is_column_numbering(raw) or _score(_roles(raw))[1] >= 3:
+        if not any(raw) or _is_column_numbering(raw) or _score(_roles(raw))[1] >= repeated:
             continue  # spacer, the column numbers or the header repeated on a new page
         cells = {role: raw[i] if i < len(raw) else "" for role, i in roles.items()}
         distinct = list(dict.fromkeys(c for c in raw if c))
@@ -239,7 +247,7 @@ def read_table(grid: Grid) -> TableRead:
             records.append((r, {}))
     counter = NO in roles and _counter_column([rc for rc in records if rc[1]])
     problems: list[str] = []
-    cursor = _Cursor()
+    cursor = _Cursor(area=area)
     rows: list[SkRow] = []
     title_text = dict(titles)
     for r, cells in records:
@@ -258,10 +266,31 @@ def read_table(grid: Grid) -> TableRead:
         raise SourceError(text + (f"\n- dan {more} masalah lain." if more else ""), problems)
     order = {a: i for i, a in enumerate(AREA_CODES)}
     rows.sort(key=lambda row: order[row.area])  # stable: the table's order within an area
+    return TableRead(rows, headers, title, [*notes, *absent_notes(rows)])
+
+
+def absent_notes(rows: Sequence[SkRow]) -> list[str]:
+    """A note per ZI area no row is in."""
     present = {row.area for row in rows}
-    absent = [a for a in AREA_CODES if a not in present]
-    notes.extend(f"Area {a} ({AREA_NAMES[a]}) tidak ada di tabel." for a in absent)
-    return TableRead(rows, headers, title, notes)
+    return [
+        f"Area {a} ({AREA_NAMES[a]}) tidak ada di tabel." for a in AREA_CODES if a not in present
+    ]
+
+
+def _leading_title(grid: Grid, first: int, roles: dict[str, int]) -> int:
+    """The row a table's rows start at: the header's, or the component title just above it.
+
+    A table without a component column that repeats its header under each component's title
+    ("Pembentukan Tim" over "Rencana Kerja | Produk Output") has its first title there too.
+    """
+    if ActionCol.COMPONENT in roles or first < 1:
+        return first
+    # Only a header met again below is one per component: else the line above is the title.
+    header = [tidy(c) for c in grid[first]]
+    if not any([tidy(c) for c in row] == header for row in grid[first + 1 :]):
+        return first
+    above = [c for c in (tidy(c) for c in grid[first - 1]) if c]
+    return first - 1 if len(set(above)) == 1 else first
 
 
 def _title_row(
@@ -277,7 +306,11 @@ def _title_row(
         cursor.area, cursor.component_no, cursor.component, cursor.indicator = code, 0, "", ""
         return
     component_i = roles.get(ActionCol.COMPONENT)
-    component = tidy(raw[component_i]) if component_i is not None and component_i < len(raw) else ""
+    if component_i is None:
+        # No component column: a title row that names no area is the next component's title.
+        component = text if cursor.area else ""
+    else:
+        component = tidy(raw[component_i]) if component_i < len(raw) else ""
     if component and cursor.area:
         # A component written on its own row, its indicators on the rows below.
         no_i = roles.get(NO)
@@ -314,20 +347,24 @@ def _start_component(
 def _action_row(
     line: int, cells: dict[str, str], counter: bool, cursor: _Cursor, problems: list[str]
 ) -> SkRow | None:
+    place = row_place(cells, cells.get(ActionCol.INDICATOR, ""))
     area_cell = cells.get(ActionCol.AREA, "")
+    if is_section(area_cell):
+        area_cell = ""  # "I. Pemenuhan": the LKE's part, beside a `pilar` that names the area
+    code = place.area if place else None
     if area_cell:
         code = area_code(area_cell)
         if code is None:
             problems.append(f"baris {line}: area {area_cell!r} tidak dikenali sebagai area ZI")
             return None
-        if code != cursor.area:
-            cursor.area, cursor.component_no, cursor.component, cursor.indicator = code, 0, "", ""
+    if code and code != cursor.area:
+        cursor.area, cursor.component_no, cursor.component, cursor.indicator = code, 0, "", ""
     if cursor.area is None:
         problems.append(f"baris {line}: baris aksi sebelum judul area (kolom Area tidak ada)")
         return None
-    component = cells.get(ActionCol.COMPONENT, "")
-    if ActionCol.COMPONENT not in cells and not cursor.component:
-        component = AREA_NAMES[cursor.area]  # no Komponen column and no title row above
+    component = cells.get(ActionCol.COMPONENT) or (place.component if place else "")
+    if not component and ActionCol.COMPONENT not in cells and not cursor.component:
+        component = AREA_NAMES[cursor.area]  # no Komponen column, LKE code or title row above
     no_cell = "" if counter else cells.get(NO, "")
     new_number = _number(no_cell) if no_cell else None
     same = _split_component(component)[1] == cursor.component and (
@@ -361,4 +398,5 @@ def _action_row(
         target=cells.get(ActionCol.TARGET, ""),
         pic=cells.get(ActionCol.PIC, ""),
         links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
+        lke=format_rows(place.rows) if place else "",
     )

@@ -21,11 +21,19 @@ FULL: Final = (
 )
 # A column of evidence links (a database export's link_bukti): read beside the evidence text.
 LINKS: Final = "Tautan Bukti"
+# Columns that place an action in the LKE (zi_dash.sk.areas reads them): an LKE code, the
+# question's letter beside it, and the ZI area as a `pilar` number or name.
+LKE_CODE: Final = "Kode LKE"
+LKE_LETTER: Final = "Huruf LKE"
+PILAR: Final = "Pilar"
 # Header words seen in real SK tables, compared as letters only ("Langkah-Aksi" = "LANGKAH AKSI").
 _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     NO: ("no", "nomor", "nourut"),
+    LKE_CODE: ("kode", "kodelke", "iddeskripsi", "kodepertanyaan", "kodeindikator"),
+    LKE_LETTER: ("subdeskripsi", "hurufpertanyaan"),
+    PILAR: ("pilar", "pilarzi", "areazipilar"),
     ActionCol.AREA: ("area", "areaperubahan", "areazi", "areapengungkit", "namaarea"),
-    ActionCol.COMPONENT: ("komponen", "komponenpengungkit", "komponenzi"),
+    ActionCol.COMPONENT: ("komponen", "komponenpengungkit", "komponenzi", "subpilar"),
     ActionCol.INDICATOR: ("indikator", "indikatorkinerja", "pertanyaan", "pertanyaanlke"),
     # "Rencana Kerja" is the action, or the LKE indicator beside a "Rencana Aksi" column:
     # read_table tells the two apart by their cells.
@@ -72,10 +80,15 @@ BY_WORD: Final = {word: role for role, words in _SYNONYMS.items() for word in wo
 _AREA_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "I": ("manajemenperubahan",),
     "II": ("penataantatalaksana",),
-    "III": ("penataansistemmanajemensdm", "penataansistemmanajemensumberdayamanusia"),
+    "III": (
+        "penataansistemmanajemensdm",
+        "penataansistemmanajemensumberdayamanusia",
+        "penataansdm",
+        "manajemensdm",
+    ),
     "IV": ("penguatanakuntabilitas", "penguatanakuntabilitaskinerja"),
     "V": ("penguatanpengawasan",),
-    "VI": ("peningkatankualitaspelayananpublik",),
+    "VI": ("peningkatankualitaspelayananpublik", "kualitaspelayananpublik"),
 }
 _AREA_BY_KEY: Final = {key: code for code, keys in _AREA_ALIASES.items() for key in keys}
 _NUMBER_PREFIX = re.compile(
