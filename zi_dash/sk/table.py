@@ -231,15 +231,21 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
     records: list[tuple[int, dict[str, str]]] = []
     titles: list[tuple[int, str]] = []  # rows without an action: area or component titles
     repeated = min(3, max(2, len(roles)))
+
+    def is_header(r: int) -> bool:
+        return r < len(grid) and _score(_roles([tidy(c) for c in grid[r]]))[1] >= repeated
+
     for r in [*range(start, first), *range(last + 1, len(grid))]:
         raw = [tidy(c) for c in grid[r]]
-        if not any(raw) or _is_column_numbering(raw) or _score(_roles(raw))[1] >= repeated:
+        if not any(raw) or _is_column_numbering(raw) or is_header(r):
             continue  # spacer, the column numbers or the header repeated on a new page
         cells = {role: raw[i] if i < len(raw) else "" for role, i in roles.items()}
         distinct = list(dict.fromkeys(c for c in raw if c))
-        # An area's title alone on its row is a title even in the action's column (a table
-        # of one or two columns has no other place to write it).
-        area_title = len(distinct) == 1 and area_code(distinct[0]) is not None
+        # One text alone on its row is a title even in the action's column when it names an
+        # area, or stands over the header met again (a header per component): a table of one
+        # or two columns has no other place to write it.
+        alone = len(distinct) == 1
+        area_title = alone and (area_code(distinct[0]) is not None or is_header(r + 1))
         if any(cells.get(role) for role in _ACTION_CELLS) and not area_title:
             records.append((r, cells))
         else:
