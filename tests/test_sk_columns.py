@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
-from zi_dash.base import ActionCol
+from zi_dash.analysis import metrics
+from zi_dash.base import ActionCol, Sheet
+from zi_dash.edit import layout
 from zi_dash.lke import bank
 from zi_dash.newplan import intake_from
 from zi_dash.sk import SourceError, evidence_rows, read_table
 from zi_dash.sk.words import LINKS
+from zi_dash.workbook import load_plan
 
 AREA = ["I. MANAJEMEN PERUBAHAN"]
 
@@ -172,3 +176,22 @@ def test_actions_without_a_target_are_listed_not_refused() -> None:
     assert "Aksi yang belum ada target waktu: I.1.2." in intake.summary()
     assert list(intake.preview()["Bacaan Target"])[1] == "belum ada target waktu"
     assert intake.workbook()  # written: a missing target is not an error
+
+
+def test_a_plan_without_targets_loads_and_lists_them_as_without_one(tmp_path: Path) -> None:
+    header = ["Rencana Aksi", "Target"]
+    table = read_table([header, AREA, ["A", "Terbentuk tim"], ["B", "Tersusun SOP"]])
+    intake = intake_from("x.csv", table, unit="Kantor X", year=2023)
+    path = tmp_path / "rencana.xlsx"
+    path.write_bytes(intake.workbook())
+    plan = load_plan(path)
+    assert list(plan.actions[ActionCol.OUTCOME]) == ["Terbentuk tim", "Tersusun SOP"]
+    assert layout.editor_columns(plan, Sheet.ACTIONS)[:4] == (
+        ActionCol.ID,
+        ActionCol.INDICATOR,
+        ActionCol.TARGET,
+        ActionCol.OUTCOME,
+    )
+    assert plan.evidence.empty  # no evidence column: no invented item
+    listed = metrics.unreadable_targets(plan)
+    assert list(listed["problem"]) == ["belum ada target waktu"] * 2
