@@ -10,7 +10,7 @@ from typing import Final
 import pandas as pd
 
 from zi_dash.base import AREA_NAMES, ActionCol, number
-from zi_dash.schedule import Target, parse_target
+from zi_dash.schedule import NO_TARGET, Target, parse_target
 from zi_dash.sk import (
     OTHER_GUIDE,
     SourceError,
@@ -26,7 +26,6 @@ from zi_dash.sk import (
 )
 
 READING: Final = "Bacaan Target"
-NO_TARGET: Final = "belum ada target waktu"
 _BARE_TARGET: Final = "target"  # a header that does not say whether it holds times or outcomes
 _LISTED: Final = 10  # a longer list of IDs is summed up: its count and the first few
 _EXAMPLES: Final = 5

@@ -13,7 +13,7 @@ from typing import Final
 
 from zi_dash.base import ActionCol, tidy
 from zi_dash.lke import bank
-from zi_dash.sk.words import LINKS, letters
+from zi_dash.sk.words import LINKS, area_code, letters
 
 _PREFIX: Final = 30  # letters of an LKE question compared: enough to tell questions apart
 _QUESTION_SHARE: Final = 0.5
@@ -25,7 +25,8 @@ def _questions() -> frozenset[str]:
 
 
 def _question_share(cells: Sequence[str]) -> float:
-    filled = [letters(c)[:_PREFIX] for c in cells if tidy(c)]
+    # An area's title row is no cell of the column.
+    filled = [letters(c)[:_PREFIX] for c in cells if tidy(c) and area_code(c) is None]
     if not filled:
         return 0.0
     return sum(f in _questions() for f in filled) / len(filled)

@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from zi_dash.base import ActionCol, fold, tidy
+from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
 from zi_dash.lke import bank
 from zi_dash.sk.words import NO
 
@@ -29,6 +29,10 @@ def leading_title(grid: Grid, first: int, roles: Mapping[str, int]) -> int:
     ("Pembentukan Tim" over "Rencana Kerja | Produk Output") has its first title there too.
     """
     if ActionCol.COMPONENT in roles or first < 1:
+        return first
+    # Only a header met again below is one per component: else the line above is the title.
+    header = [tidy(c) for c in grid[first]]
+    if not any([tidy(c) for c in row] == header for row in grid[first + 1 :]):
         return first
     above = [c for c in (tidy(c) for c in grid[first - 1]) if c]
     return first - 1 if len(set(above)) == 1 else first
@@ -54,6 +58,26 @@ def group_titles(
         if r in heads or any(after.get(d) for d in _DETAIL):
             found.add(r)
     return found
+
+
+def retitle(
+    records: list[tuple[int, dict[str, str]]],
+    titles: list[tuple[int, str]],
+    grid: Grid,
+    grouped: Collection[int],
+) -> None:
+    """Turn the records of `grouped` rows into title rows (their texts into `titles`)."""
+    for k, (r, _) in enumerate(records):
+        if r in grouped:
+            titles.append((r, " ".join(dict.fromkeys(c for c in map(tidy, grid[r]) if c))))
+            records[k] = (r, {})
+
+
+def absent_notes(present: Collection[str]) -> list[str]:
+    """A note per ZI area not in `present` (the areas of a table's rows)."""
+    return [
+        f"Area {a} ({AREA_NAMES[a]}) tidak ada di tabel." for a in AREA_CODES if a not in present
+    ]
 
 
 def title_text(raw: Sequence[str], roles: Mapping[str, int]) -> tuple[str, str]:

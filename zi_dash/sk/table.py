@@ -20,7 +20,14 @@ from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
 from zi_dash.lke import format_rows
 from zi_dash.sk.areas import is_section, row_place
 from zi_dash.sk.columns import choose_step, missing_notes
-from zi_dash.sk.structure import bank_component, group_titles, leading_title, title_text
+from zi_dash.sk.structure import (
+    absent_notes,
+    bank_component,
+    group_titles,
+    leading_title,
+    retitle,
+    title_text,
+)
 from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, area_code, letters
 
 Grid = Sequence[Sequence[str]]
@@ -61,9 +68,9 @@ class SkRow:
     evidence: str
     target: str
     pic: str = ""
-    lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
     outcome: str = ""  # a Target column of outcomes ("Terbentuk Agen Perubahan"), not times
     links: str = ""  # the evidence links a link column gives
+    lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
 
 
 @dataclass(frozen=True)
@@ -232,26 +239,28 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
     records: list[tuple[int, dict[str, str]]] = []
     titles: list[tuple[int, str]] = []  # rows without an action: area or component titles
     repeated = min(3, max(2, len(roles)))
-    heads: set[int] = set()
+
+    def is_header(r: int) -> bool:
+        return r < len(grid) and _score(_roles([tidy(c) for c in grid[r]]))[1] >= repeated
+
     for r in [*range(start, first), *range(last + 1, len(grid))]:
         raw = [tidy(c) for c in grid[r]]
-        if not any(raw) or _is_column_numbering(raw):
-            continue  # spacer or the column numbers
-        if _score(_roles(raw))[1] >= repeated:
-            heads.add(r - 1)  # the header repeated on a new page, or under a component's title
-            continue
+        if not any(raw) or _is_column_numbering(raw) or is_header(r):
+            continue  # spacer, the column numbers or the header repeated on a new page
         cells = {role: raw[i] if i < len(raw) else "" for role, i in roles.items()}
-        if any(cells.get(role) for role in _ACTION_CELLS):
+        distinct = list(dict.fromkeys(c for c in raw if c))
+        # One text alone on its row is a title even in the action's column when it names an
+        # area, or stands over the header met again (a header per component): a table of one
+        # or two columns has no other place to write it.
+        alone = len(distinct) == 1
+        area_title = alone and (area_code(distinct[0]) is not None or is_header(r + 1))
+        if any(cells.get(role) for role in _ACTION_CELLS) and not area_title:
             records.append((r, cells))
         else:
-            distinct = list(dict.fromkeys(c for c in raw if c))
             titles.append((r, " ".join(distinct)))
             records.append((r, {}))
-    grouped = group_titles(records, roles, heads)
-    for k, (r, _) in enumerate(records):
-        if r in grouped:
-            titles.append((r, " ".join(dict.fromkeys(c for c in map(tidy, grid[r]) if c))))
-            records[k] = (r, {})
+    heads = {r - 1 for r in range(last + 1, len(grid)) if is_header(r)}
+    retitle(records, titles, grid, group_titles(records, roles, heads))
     counter = NO in roles and _counter_column([rc for rc in records if rc[1]])
     problems: list[str] = []
     cursor = _Cursor(area=area)
@@ -273,16 +282,7 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
         raise SourceError(text + (f"\n- dan {more} masalah lain." if more else ""), problems)
     order = {a: i for i, a in enumerate(AREA_CODES)}
     rows.sort(key=lambda row: order[row.area])  # stable: the table's order within an area
-    notes.extend(absent_notes(rows))
-    return TableRead(rows, headers, title, notes)
-
-
-def absent_notes(rows: Sequence[SkRow]) -> list[str]:
-    """A note per ZI area no row is in."""
-    present = {row.area for row in rows}
-    return [
-        f"Area {a} ({AREA_NAMES[a]}) tidak ada di tabel." for a in AREA_CODES if a not in present
-    ]
+    return TableRead(rows, headers, title, [*notes, *absent_notes({r.area for r in rows})])
 
 
 def _title_row(
@@ -362,7 +362,7 @@ def _action_row(
         component = bank_component(cursor.area, component) or component
     component = component or (place.component if place else "")
     if not component and ActionCol.COMPONENT not in cells and not cursor.component:
-        component = AREA_NAMES[cursor.area]  # no Komponen column and no title row above
+        component = AREA_NAMES[cursor.area]  # no Komponen column, LKE code or title row above
     no_cell = "" if counter else cells.get(NO, "")
     new_number = _number(no_cell) if no_cell else None
     same = _split_component(component)[1] == cursor.component and (
@@ -395,6 +395,6 @@ def _action_row(
         evidence=cells.get(ActionCol.EVIDENCE, ""),
         target=cells.get(ActionCol.TARGET, ""),
         pic=cells.get(ActionCol.PIC, ""),
-        lke=format_rows(place.rows) if place else "",
         links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
+        lke=format_rows(place.rows) if place else "",
     )
