@@ -261,3 +261,13 @@ def test_word_tables_per_page_with_the_header_repeated_are_one_table() -> None:
         ("II.1.2", "Peta Proses Bisnis", "Sahkan peta"),
         ("II.2.1", "SOP", "Evaluasi SOP"),
     ]
+
+
+def test_a_sheet_of_an_area_that_does_not_read_refuses_the_import() -> None:
+    broken = [["Area", "Rencana Kerja", "Produk Output"], ["Keuangan", "Rapat", "Undangan"]]
+    data = _xlsx({"Manajemen Perubahan": SHEET, "Penguatan Pengawasan": broken})
+    with pytest.raises(SourceError) as caught:
+        read_source("r.xlsx", data)
+    assert caught.value.problems == [
+        "lembar \"Penguatan Pengawasan\": baris 2: area 'Keuangan' tidak dikenali sebagai area ZI"
+    ]

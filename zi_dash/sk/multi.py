@@ -65,6 +65,10 @@ def read_sheets(grids: Mapping[str, Grid]) -> TableRead:
             + "\n- ".join(lines),
             lines,
         )
+    broken = [(name, exc) for name, exc in refused if why[name] == "tabelnya tidak terbaca"]
+    if broken:  # a sheet of an area that does not read loses actions: refused, not left out
+        lines = [f'lembar "{name}": {p}' for name, exc in broken for p in exc.problems]
+        raise SourceError("Tabel tidak dapat dibaca:\n- " + "\n- ".join(lines), lines)
     rows: list[SkRow] = []
     headers: dict[str, str] = {}
     notes: list[str] = []
