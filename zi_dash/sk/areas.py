@@ -8,7 +8,6 @@ not the ZI area. Nothing is guessed: a code or a text the bank does not hold giv
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -87,7 +86,10 @@ def code_place(code: object, question: object = "") -> Place | None:
     questions = bank().questions_of(sub.baris)
     if letter is None:
         return Place(area, tuple(q.baris for q in questions), component)
-    return Place(area, tuple(q.baris for q in questions if q.letter == letter), component)
+    found = tuple(q.baris for q in questions if q.letter == letter)
+    if not found and len(questions) == 1 and letter == "a":
+        found = (questions[0].baris,)  # a sub-component of one question has no letter "a."
+    return Place(area, found, component)
 
 
 def _key(text: object) -> str:
@@ -115,9 +117,9 @@ def row_place(cells: Mapping[str, str], indicator: str) -> Place | None:
     code = code_place(cells.get(LKE_CODE, ""), cells.get(LKE_LETTER, ""))
     question = question_place(indicator)
     pilar = pilar_area(cells.get(PILAR, ""))
-    place = code if code and code.rows else question or code
-    if place and code and not place.component and place.area == code.area:
-        place = dataclasses.replace(place, component=code.component)  # the code names it
+    place = code or question
+    if code and question and question.area == code.area and not code.rows:
+        place = Place(code.area, question.rows, code.component)
     if pilar and (place is None or place.area != pilar):
         return Place(pilar)  # the pilar says the area; rows of another area are not its own
     return place

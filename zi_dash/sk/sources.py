@@ -193,7 +193,10 @@ def read_source(name: str, data: bytes, *, sheet: str | None = None) -> TableRea
         return read_table(_csv_grid(name, data))
     if kind == ".docx":
         above, grid = _docx_table(name, data)
-        return _with_title(read_table(grid), above)
+        # A heading above the table naming one area ("Manajemen Perubahan") is its area title.
+        named = {code for code in map(area_code, above) if code}
+        area = named.pop() if len(named) == 1 else None
+        return _with_title(read_table(grid, area=area), above)
     grids = _xlsx_grids(name, data)
     if sheet is not None:
         if sheet not in grids:

@@ -20,6 +20,7 @@ from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
 from zi_dash.lke import format_rows
 from zi_dash.sk.areas import is_section, row_place
 from zi_dash.sk.columns import choose_step, missing_notes
+from zi_dash.sk.structure import bank_component, group_titles, leading_title, title_text
 from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, area_code, letters
 
 Grid = Sequence[Sequence[str]]
@@ -60,9 +61,9 @@ class SkRow:
     evidence: str
     target: str
     pic: str = ""
+    lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
     outcome: str = ""  # a Target column of outcomes ("Terbentuk Agen Perubahan"), not times
     links: str = ""  # the evidence links a link column gives
-    lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
         notes.append(why)
     headers = {role: header(i) for role, i in roles.items()}
     notes.extend(missing_notes(list(roles)))
-    start = _leading_title(grid, first, roles)
+    start = leading_title(grid, first, roles)
     title = " ".join(tidy(c) for row in grid[:start] for c in row if tidy(c))
     records: list[tuple[int, dict[str, str]]] = []
     titles: list[tuple[int, str]] = []  # rows without an action: area or component titles
@@ -251,6 +252,11 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
         else:
             titles.append((r, " ".join(distinct)))
             records.append((r, {}))
+    grouped = group_titles(records, roles)
+    for k, (r, _) in enumerate(records):
+        if r in grouped:
+            titles.append((r, " ".join(dict.fromkeys(c for c in map(tidy, grid[r]) if c))))
+            records[k] = (r, {})
     counter = NO in roles and _counter_column([rc for rc in records if rc[1]])
     problems: list[str] = []
     cursor = _Cursor(area=area)
@@ -272,7 +278,8 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
         raise SourceError(text + (f"\n- dan {more} masalah lain." if more else ""), problems)
     order = {a: i for i, a in enumerate(AREA_CODES)}
     rows.sort(key=lambda row: order[row.area])  # stable: the table's order within an area
-    return TableRead(rows, headers, title, [*notes, *absent_notes(rows)])
+    notes.extend(absent_notes(rows))
+    return TableRead(rows, headers, title, notes)
 
 
 def absent_notes(rows: Sequence[SkRow]) -> list[str]:
@@ -281,22 +288,6 @@ def absent_notes(rows: Sequence[SkRow]) -> list[str]:
     return [
         f"Area {a} ({AREA_NAMES[a]}) tidak ada di tabel." for a in AREA_CODES if a not in present
     ]
-
-
-def _leading_title(grid: Grid, first: int, roles: dict[str, int]) -> int:
-    """The row a table's rows start at: the header's, or the component title just above it.
-
-    A table without a component column that repeats its header under each component's title
-    ("Pembentukan Tim" over "Rencana Kerja | Produk Output") has its first title there too.
-    """
-    if ActionCol.COMPONENT in roles or first < 1:
-        return first
-    # Only a header met again below is one per component: else the line above is the title.
-    header = [tidy(c) for c in grid[first]]
-    if not any([tidy(c) for c in row] == header for row in grid[first + 1 :]):
-        return first
-    above = [c for c in (tidy(c) for c in grid[first - 1]) if c]
-    return first - 1 if len(set(above)) == 1 else first
 
 
 def _title_row(
@@ -314,7 +305,10 @@ def _title_row(
     component_i = roles.get(ActionCol.COMPONENT)
     if component_i is None:
         # No component column: a title row that names no area is the next component's title.
-        component = text if cursor.area else ""
+        no_cell, component = title_text(raw, roles)
+        if component and cursor.area:
+            _start_component(line, no_cell, component, cursor, problems)
+            return
     else:
         component = tidy(raw[component_i]) if component_i < len(raw) else ""
     if component and cursor.area:
@@ -368,9 +362,12 @@ def _action_row(
     if cursor.area is None:
         problems.append(f"baris {line}: baris aksi sebelum judul area (kolom Area tidak ada)")
         return None
-    component = cells.get(ActionCol.COMPONENT) or (place.component if place else "")
+    component = cells.get(ActionCol.COMPONENT, "")
+    if component and NO not in cells:  # numbered as the LKE numbers it ("i.", "ii." are no letters)
+        component = bank_component(cursor.area, component) or component
+    component = component or (place.component if place else "")
     if not component and ActionCol.COMPONENT not in cells and not cursor.component:
-        component = AREA_NAMES[cursor.area]  # no Komponen column, LKE code or title row above
+        component = AREA_NAMES[cursor.area]  # no Komponen column and no title row above
     no_cell = "" if counter else cells.get(NO, "")
     new_number = _number(no_cell) if no_cell else None
     same = _split_component(component)[1] == cursor.component and (
@@ -403,6 +400,6 @@ def _action_row(
         evidence=cells.get(ActionCol.EVIDENCE, ""),
         target=cells.get(ActionCol.TARGET, ""),
         pic=cells.get(ActionCol.PIC, ""),
-        links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
         lke=format_rows(place.rows) if place else "",
+        links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
     )
