@@ -153,6 +153,12 @@ class Intake:
 
     @cached_property
     def _preview(self) -> pd.DataFrame:
+        frame = self._all_columns()
+        if not any(r.outcome for r in self.table.rows):  # the table had no Target of outcomes
+            frame = frame.drop(columns=ActionCol.OUTCOME)
+        return frame
+
+    def _all_columns(self) -> pd.DataFrame:
         return pd.DataFrame(
             [
                 {
