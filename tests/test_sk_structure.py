@@ -271,3 +271,22 @@ def test_a_sheet_of_an_area_that_does_not_read_refuses_the_import() -> None:
     assert caught.value.problems == [
         "lembar \"Penguatan Pengawasan\": baris 2: area 'Keuangan' tidak dikenali sebagai area ZI"
     ]
+
+
+def test_a_continuation_line_inherits_the_indicator_above_it() -> None:
+    grid = [
+        ["kode", "rencana_kerja", "rencana_aksi", "output"],
+        ["A.1.I.i.", FIRST_Q.text, "Rapat tim", "Undangan"],
+        ["A.1.I.i.", "", "Susun SK", "SK"],
+    ]
+    read = read_table(grid)
+    assert [(r.indicator, r.step, r.lke) for r in read.rows] == [
+        (FIRST_Q.text, "Rapat tim", "6"),
+        (FIRST_Q.text, "Susun SK", "6"),
+    ]
+
+
+def test_a_chosen_sheet_takes_its_area_from_its_name() -> None:
+    data = _xlsx({"Sampul": [["Rencana"]], "6. Kualitas Pelayanan Publik": SHEET})
+    read = read_source("r.xlsx", data, sheet="6. Kualitas Pelayanan Publik")
+    assert [r.id for r in read.rows] == ["VI.1.1", "VI.1.2"]

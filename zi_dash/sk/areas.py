@@ -8,7 +8,6 @@ not the ZI area. Nothing is guessed: a code or a text the bank does not hold giv
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -118,9 +117,11 @@ def row_place(cells: Mapping[str, str], indicator: str) -> Place | None:
     code = code_place(cells.get(LKE_CODE, ""), cells.get(LKE_LETTER, ""))
     question = question_place(indicator)
     pilar = pilar_area(cells.get(PILAR, ""))
-    place = code if code and code.rows else question or code
-    if place and code and not place.component and place.area == code.area:
-        place = dataclasses.replace(place, component=code.component)  # the code names it
+    place = code or question
+    # The question text is the finer: one row of the sub-component a letterless code names.
+    same = code and question and question.area == code.area
+    if code and question and same and (not code.rows or set(question.rows) <= set(code.rows)):
+        place = Place(code.area, question.rows, code.component)
     if pilar and (place is None or place.area != pilar):
         return Place(pilar)  # the pilar says the area; rows of another area are not its own
     return place

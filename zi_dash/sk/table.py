@@ -342,7 +342,7 @@ def _start_component(
 def _action_row(
     line: int, cells: dict[str, str], counter: bool, cursor: _Cursor, problems: list[str]
 ) -> SkRow | None:
-    place = row_place(cells, cells.get(ActionCol.INDICATOR, ""))
+    place = row_place(cells, cells.get(ActionCol.INDICATOR) or cursor.indicator)
     area_cell = cells.get(ActionCol.AREA, "")
     if is_section(area_cell):
         area_cell = ""  # "I. Pemenuhan": the LKE's part, beside a `pilar` that names the area
