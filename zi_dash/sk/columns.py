@@ -7,13 +7,13 @@ said in a note, never silently.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Final
 
 from zi_dash.base import ActionCol, tidy
 from zi_dash.lke import bank
-from zi_dash.sk.words import LINKS, area_code, letters
+from zi_dash.sk.words import BY_WORD, LINKS, area_code, letters
 
 _PREFIX: Final = 30  # letters of an LKE question compared: enough to tell questions apart
 _QUESTION_SHARE: Final = 0.5
@@ -32,7 +32,31 @@ def _question_share(cells: Sequence[str]) -> float:
     return sum(f in _questions() for f in filled) / len(filled)
 
 
-def choose_step(
+def _step_columns(row: Sequence[str]) -> list[int]:
+    """Every column a header row names as the action ("rencana_kerja" and "rencana_aksi")."""
+    return [i for i, cell in enumerate(row) if BY_WORD.get(letters(cell)) == ActionCol.STEP]
+
+
+def settle_step(
+    grid: Sequence[Sequence[str]],
+    first: int,
+    last: int,
+    roles: dict[str, int],
+    header: Callable[[int], str],
+) -> list[str]:
+    """Of a header's action columns, set the action's (and the indicator's) in `roles`; why."""
+    steps = _step_columns(grid[last]) or _step_columns(grid[first])
+    if len(steps) < 2:
+        return []
+    texts = [header(i) for i in range(max(steps) + 1)]
+    step, indicator, why = _choose_step(steps, grid[last + 1 :], texts)
+    roles[ActionCol.STEP] = step
+    if indicator is not None and ActionCol.INDICATOR not in roles:
+        roles[ActionCol.INDICATOR] = indicator
+    return [why]
+
+
+def _choose_step(
     columns: Sequence[int], body: Sequence[Sequence[str]], headers: Sequence[str]
 ) -> tuple[int, int | None, str]:
     """Of two or more action columns: the action's, the indicator's (or None) and why."""

@@ -19,7 +19,7 @@ from typing import Final
 from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
 from zi_dash.lke import format_rows
 from zi_dash.sk.areas import is_section, row_place
-from zi_dash.sk.columns import choose_step, missing_notes
+from zi_dash.sk.columns import missing_notes, settle_step
 from zi_dash.sk.structure import (
     absent_notes,
     bank_component,
@@ -115,11 +115,6 @@ def _roles(row: Sequence[str]) -> dict[str, int]:
         if role and role not in found:
             found[role] = i
     return found
-
-
-def step_columns(row: Sequence[str]) -> list[int]:
-    """Every column a header row names as the action ("rencana_kerja" and "rencana_aksi")."""
-    return [i for i, cell in enumerate(row) if BY_WORD.get(letters(cell)) == ActionCol.STEP]
 
 
 def _two_row_roles(upper: Sequence[str], lower: Sequence[str]) -> dict[str, int]:
@@ -223,15 +218,7 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
         texts = (_cell(grid[first], i), _cell(grid[last], i))
         return " ".join(dict.fromkeys(t for t in texts if t))
 
-    notes: list[str] = []
-    steps = step_columns(grid[last]) or step_columns(grid[first])
-    if len(steps) > 1:
-        body = grid[last + 1 :]
-        step, indicator, why = choose_step(steps, body, [header(i) for i in range(max(steps) + 1)])
-        roles[ActionCol.STEP] = step
-        if indicator is not None and ActionCol.INDICATOR not in roles:
-            roles[ActionCol.INDICATOR] = indicator
-        notes.append(why)
+    notes = settle_step(grid, first, last, roles, header)
     headers = {role: header(i) for role, i in roles.items()}
     notes.extend(missing_notes(list(roles)))
     start = leading_title(grid, first, roles)
