@@ -47,6 +47,7 @@ HEADERS = [
             "Diperbarui",
             "Diperbarui Oleh",
             "Baris LKE",
+            "Target Keluaran",
         ),
         "ID",
         "B2",
@@ -140,8 +141,10 @@ def test_the_optional_sheet_and_column() -> None:
         if col.optional
     }
     tpi = {"Jawaban TPI", "Catatan TPI", "Status Telaah", "Diperbarui TPI", "Diperbarui TPI Oleh"}
-    assert optional == {("Rencana Aksi", "Baris LKE"), *(("LKE", name) for name in tpi)}
-    assert c.ACTIONS.headers[-1] == ActionCol.LKE_ROWS  # after the stamps: appended, not inserted
+    actions = {("Rencana Aksi", "Baris LKE"), ("Rencana Aksi", "Target Keluaran")}
+    assert optional == {*actions, *(("LKE", name) for name in tpi)}
+    # After the stamps: appended, not inserted.
+    assert c.ACTIONS.headers[-2:] == (ActionCol.LKE_ROWS, ActionCol.OUTCOME)
     assert set(c.LKE.headers[-5:]) == tpi  # after the unit's columns, as Baris LKE
 
 

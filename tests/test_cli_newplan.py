@@ -54,8 +54,8 @@ def test_options_name_the_satker_year_and_sheet(tmp_path: Path, capsys) -> None:
         ("a.docx", b"rusak", [], "bukan dokumen Word (.docx)."),
         ("a.txt", b"teks", [], "jenisnya harus .xlsx, .csv atau .docx"),
         ("ra.xlsx", ps.xlsx_area_column_merged(), ["--sheet", "Data"], 'Lembar "Data" tidak ada'),
-        ("x.csv", b"NO;KOMPONEN;INDIKATOR\n1;a;b\n", [], "kolom Langkah Aksi, Bukti Fisik, "
-         "Target Waktu tidak ditemukan; judul kolom yang terbaca: NO, KOMPONEN, INDIKATOR."),
+        ("x.csv", b"NO;KOMPONEN;INDIKATOR\n1;a;b\n", [], "kolom Langkah Aksi tidak ditemukan; "
+         "judul kolom yang terbaca: NO, KOMPONEN, INDIKATOR."),
     ],
 )  # fmt: skip
 def test_an_unreadable_source_writes_nothing(
@@ -67,6 +67,28 @@ def test_an_unreadable_source_writes_nothing(
     err = capsys.readouterr().err
     assert err.startswith("Rencana tidak diimpor: ") and message in err
     assert not out.exists()
+
+
+def test_a_plan_of_few_columns_says_what_fed_each_and_what_is_missing(
+    tmp_path: Path, capsys
+) -> None:
+    data = (
+        b"pilar;rencana_kerja;Produk Output;Target\n"
+        b"Manajemen Perubahan;Rapat tim;Notula;Terbentuk tim kerja\n"
+        b"Penguatan Pengawasan;Sosialisasi gratifikasi;Daftar hadir;Pegawai paham\n"
+    )
+    source = ps.write(tmp_path, "rencana.csv", data)
+    out = tmp_path / "baru.xlsx"
+    assert main(["import-plan", str(source), "--out", str(out), "--satker", "Kantor X",
+                 "--year", "2024"]) == 0  # fmt: skip
+    said = capsys.readouterr().out
+    assert "Langkah Aksi ← “rencana_kerja”, Bukti Fisik ← “Produk Output”" in said
+    assert "Target Keluaran ← “Target”" in said
+    assert "Kolom Indikator tidak ada" in said and "Kolom Komponen tidak ada" in said
+    assert "Aksi yang belum ada target waktu: I.1.1, V.1.1." in said
+    plan = load_plan(out)
+    assert list(plan.actions["Target Keluaran"]) == ["Terbentuk tim kerja", "Pegawai paham"]
+    assert list(plan.evidence["Bukti"]) == ["Notula", "Daftar hadir"]
 
 
 def test_a_missing_source_and_an_existing_output(tmp_path: Path, capsys) -> None:

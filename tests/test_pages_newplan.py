@@ -132,7 +132,7 @@ def test_a_satker_missing_from_the_file_is_asked_for(page: AppTest) -> None:
     ("name", "data", "message"),
     [
         ("tabel.pdf", b"%PDF-1.4", "jenisnya harus .xlsx, .csv atau .docx"),
-        ("x.csv", b"NO;KOMPONEN\n1;a\n", "kolom Indikator, Langkah Aksi, Bukti Fisik, Target"),
+        ("x.csv", b"NO;KOMPONEN\n1;a\n", "kolom Langkah Aksi tidak ditemukan; judul kolom yang"),
         ("rusak.xlsx", b"PK\x03\x04", "adalah workbook Excel (.xlsx) yang rusak: terpotong"),
     ],
 )

@@ -109,9 +109,9 @@ def _docx_without_table() -> bytes:
     return buffer.getvalue()
 
 
-def _xlsx_without_target() -> bytes:
+def _xlsx_without_action() -> bytes:
     wb = openpyxl.Workbook()
-    wb.active.append(["NO", "KOMPONEN", "INDIKATOR", "RENCANA AKSI", "OUTPUT", "KETERANGAN"])
+    wb.active.append(["NO", "KOMPONEN", "INDIKATOR", "OUTPUT", "KETERANGAN"])
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -132,9 +132,9 @@ def _xlsx_without_target() -> bytes:
         ("a.docx", _docx_without_table, 'Dokumen "a.docx" tidak memuat tabel'),
         (
             "a.xlsx",
-            _xlsx_without_target,
-            "kolom Target Waktu tidak ditemukan; judul kolom yang terbaca: NO, KOMPONEN, "
-            "INDIKATOR, RENCANA AKSI, OUTPUT, KETERANGAN.",
+            _xlsx_without_action,
+            "kolom Langkah Aksi tidak ditemukan; judul kolom yang terbaca: NO, KOMPONEN, "
+            "INDIKATOR, OUTPUT, KETERANGAN.",
         ),
         ("a.csv", lambda: b"nama;alamat\nBudi;Tegal\n", "judul kolom yang terbaca: nama"),
         ("a.csv", lambda: b'a,b\n"' + b"x" * 200_000 + b'",c\n', "bukan tabel CSV yang dapat"),

@@ -90,14 +90,17 @@ def test_the_header_can_be_anywhere_in_the_first_rows_in_any_order() -> None:
     ("grid", "message"),
     [
         (
-            [["Judul"], ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK"]],
-            "kolom Target Waktu tidak ditemukan; judul kolom yang terbaca: NO, KOMPONEN, "
-            "INDIKATOR, LANGKAH AKSI, BUKTI FISIK.",
+            [["Judul"], ["NO", "KOMPONEN", "INDIKATOR", "BUKTI FISIK", "TARGET WAKTU"]],
+            "kolom Langkah Aksi tidak ditemukan; judul kolom yang terbaca: NO, KOMPONEN, "
+            "INDIKATOR, BUKTI FISIK, TARGET WAKTU.",
         ),
         (
             [["Nama", "Alamat"], ["a", "b"]],
-            "kolom Komponen, Indikator, Langkah Aksi, Bukti Fisik, Target Waktu tidak "
-            "ditemukan; judul kolom yang terbaca: Nama, Alamat.",
+            "kolom Langkah Aksi tidak ditemukan; judul kolom yang terbaca: Nama, Alamat.",
+        ),
+        (  # the table's fullest row is named, not the title line above it
+            [["RENCANA KERJA KANTOR X 2024"], ["Nama", "Alamat", "Telepon"], ["a", "b", "c"]],
+            "kolom Langkah Aksi tidak ditemukan; judul kolom yang terbaca: Nama, Alamat, Telepon.",
         ),
         ([], "judul kolom yang terbaca: (tidak ada)."),
         ([HEADER, ["Pengungkit"], _row("1", "T", "I")], "'Pengungkit' tidak dikenali sebagai area"),

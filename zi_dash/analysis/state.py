@@ -17,7 +17,7 @@ import pandas as pd
 from zi_dash.analysis.periods import period_flags
 from zi_dash.base import ActionCol, AreaCol, Status
 from zi_dash.base import contract as c
-from zi_dash.schedule import Target, effective_target
+from zi_dash.schedule import NO_TARGET, Target, effective_target
 from zi_dash.workbook import Plan
 
 # Several figures of one rerun ask for the same plan's targets. Keyed on the actions frame's
@@ -163,7 +163,8 @@ def unreadable_targets(plan: Plan) -> pd.DataFrame:
     sched = schedule(plan)
     mask = ~sched["recognized"]
     out = plan.actions.loc[mask, [ActionCol.ID, ActionCol.INDICATOR, ActionCol.TARGET]].copy()
-    out["problem"] = [t.problem for t in sched.loc[mask, "target"]]
+    # A blank target is no reading error: the plan gives none (real plans often have no column).
+    out["problem"] = [t.problem if t.text else NO_TARGET for t in sched.loc[mask, "target"]]
     return out
 
 

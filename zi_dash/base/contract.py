@@ -43,6 +43,7 @@ class ActionCol:
     PROGRESS: Final = "Progres (%)"
     NOTES: Final = "Catatan"
     LKE_ROWS: Final = "Baris LKE"
+    OUTCOME: Final = "Target Keluaran"
     UPDATED: Final = "Diperbarui"
     UPDATED_BY: Final = "Diperbarui Oleh"
 
@@ -240,6 +241,9 @@ ACTIONS: Final = SheetSpec(
         # The LKE question rows an action supports ("18" or "18, 20"): after the stamps, as
         # workbooks made before it have no such column.
         Column(ActionCol.LKE_ROWS, width=12, editable=True, optional=True),
+        # A plan's Target column of outcomes ("Terbentuk Agen Perubahan"), kept as its text;
+        # written only by plans that have one.
+        Column(ActionCol.OUTCOME, width=30, optional=True),
     ),
     allowed={ActionCol.STATUS: ACTION_STATUSES, ActionCol.AREA: AREA_CODES},
 )

@@ -14,7 +14,13 @@ from zi_dash.workbook import Plan
 
 # The SK's own text, shown beside the editable cells so staff know which row they edit.
 READ_ONLY: Final[dict[str, tuple[str, ...]]] = {
-    c.Sheet.ACTIONS: (ActionCol.ID, ActionCol.INDICATOR, ActionCol.STEP, ActionCol.TARGET),
+    c.Sheet.ACTIONS: (
+        ActionCol.ID,
+        ActionCol.INDICATOR,
+        ActionCol.STEP,
+        ActionCol.TARGET,
+        ActionCol.OUTCOME,
+    ),
     c.Sheet.EVIDENCE: (EvidenceCol.ID, EvidenceCol.ACTION_ID, EvidenceCol.ITEM),
     c.Sheet.LKE: (LkeCol.ROW, LkeCol.QUESTION, LkeCol.TYPE, LkeCol.CRITERIA),
     c.Sheet.CONTACTS: (ContactCol.PIC,),
@@ -32,6 +38,7 @@ _ORDER: Final[dict[str, tuple[str, ...]]] = {
         ActionCol.ID,
         ActionCol.INDICATOR,
         ActionCol.TARGET,
+        ActionCol.OUTCOME,  # only in plans whose Target column held outcomes
         ActionCol.STATUS,
         ActionCol.PROGRESS,
         ActionCol.PIC,
@@ -74,6 +81,7 @@ def editor_columns(plan: Plan, sheet: str) -> tuple[str, ...]:
 WIDTHS: Final[dict[str, str]] = {
     ActionCol.INDICATOR: "medium",
     ActionCol.STEP: "large",
+    ActionCol.OUTCOME: "medium",
     ActionCol.NOTES: "medium",
     EvidenceCol.ITEM: "medium",
     EvidenceCol.LINK: "medium",

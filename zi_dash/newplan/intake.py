@@ -10,7 +10,7 @@ from typing import Final
 import pandas as pd
 
 from zi_dash.base import AREA_NAMES, ActionCol, number
-from zi_dash.schedule import Target, parse_target
+from zi_dash.schedule import NO_TARGET, Target, parse_target
 from zi_dash.sk import (
     OTHER_GUIDE,
     SourceError,
@@ -20,11 +20,13 @@ from zi_dash.sk import (
     guess_legal_basis,
     guess_unit,
     guess_year,
+    letters,
     read_source,
     workbook_bytes,
 )
 
 READING: Final = "Bacaan Target"
+_BARE_TARGET: Final = "target"  # a header that does not say whether it holds times or outcomes
 _LISTED: Final = 10  # a longer list of IDs is summed up: its count and the first few
 _EXAMPLES: Final = 5
 _PROBE_YEAR: Final = 2000  # a year that only tells which targets lack nothing but one
@@ -44,11 +46,11 @@ BY_OPTION: Final = Fill(
 )
 
 
-def some(ids: list[str]) -> str:
+def some(ids: list[str], noun: str = "target") -> str:
     """IDs for a message: all of a short list, else their count and the first few."""
     if len(ids) <= _LISTED:
         return ", ".join(ids)
-    return f"{number(len(ids), 0)} target, mis. {', '.join(ids[:_EXAMPLES])}"
+    return f"{number(len(ids), 0)} {noun}, mis. {', '.join(ids[:_EXAMPLES])}"
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,15 @@ class Intake:
 
     @cached_property
     def unread(self) -> list[str]:
-        """IDs of the rows whose Target Waktu is not read as dates."""
-        return [r.id for r, t in zip(self.table.rows, self.readings) if not t.recognized]
+        """IDs of the rows whose Target Waktu is written but not read as dates."""
+        return [
+            r.id for r, t in zip(self.table.rows, self.readings) if r.target and not t.recognized
+        ]
+
+    @cached_property
+    def no_target(self) -> list[str]:
+        """IDs of the rows without a Target Waktu: listed, never refused, never guessed."""
+        return [r.id for r in self.table.rows if not r.target]
 
     @cached_property
     def need_year(self) -> list[str]:
@@ -79,7 +88,7 @@ class Intake:
         return [
             r.id
             for r, t in zip(self.table.rows, self.readings, strict=True)
-            if not t.recognized and parse_target(r.target, _PROBE_YEAR).recognized
+            if r.target and not t.recognized and parse_target(r.target, _PROBE_YEAR).recognized
         ]
 
     def missing(self, fill: Fill = ON_PAGE) -> list[str]:
@@ -108,7 +117,8 @@ class Intake:
             f"{number(len(rows), 0)} baris aksi dalam {len(self.table.areas)} area: {areas}.",
             f"{number(len({(r.area, r.component_no) for r in rows}), 0)} komponen; "
             f"{number(len(evidence_rows(rows)), 0)} butir bukti dukung.",
-            f"Target Waktu terbaca: {number(len(rows) - len(self.unread), 0)} dari "
+            f"Target Waktu terbaca: "
+            f"{number(len(rows) - len(self.unread) - len(self.no_target), 0)} dari "
             f"{number(len(rows), 0)}.",
             f"Kolom: {columns}.",
         ]
@@ -122,6 +132,8 @@ class Intake:
                 "Target yang tidak terbaca (diisi Mulai/Selesai nanti atau diperbaiki "
                 f"teksnya): {some(rest)}."
             )
+        if self.no_target:
+            lines.append(f"Aksi yang {NO_TARGET}: {some(self.no_target, 'aksi')}.")
         return (*lines, *self.table.notes)
 
     def summary(self) -> list[str]:
@@ -141,6 +153,12 @@ class Intake:
 
     @cached_property
     def _preview(self) -> pd.DataFrame:
+        frame = self._all_columns()
+        if not any(r.outcome for r in self.table.rows):  # the table had no Target of outcomes
+            frame = frame.drop(columns=ActionCol.OUTCOME)
+        return frame
+
+    def _all_columns(self) -> pd.DataFrame:
         return pd.DataFrame(
             [
                 {
@@ -151,8 +169,9 @@ class Intake:
                     ActionCol.STEP: r.step,
                     ActionCol.EVIDENCE: r.evidence,
                     ActionCol.TARGET: r.target,
-                    READING: t.reading,
+                    READING: t.reading if r.target else NO_TARGET,
                     ActionCol.PIC: r.pic,
+                    ActionCol.OUTCOME: r.outcome,
                 }
                 for r, t in zip(self.table.rows, self.readings)
             ]
@@ -176,7 +195,9 @@ class Intake:
 
 
 # What an Intake works out from its table and year alone (cached_property values).
-_OF_THE_TABLE: Final = frozenset({"readings", "unread", "need_year", "_summary", "_preview"})
+_OF_THE_TABLE: Final = frozenset(
+    {"readings", "unread", "no_target", "need_year", "_summary", "_preview"}
+)
 
 
 def read_intake(
@@ -200,10 +221,34 @@ def intake_from(
     name: str, table: TableRead, *, unit: str | None = None, year: int | None = None
 ) -> Intake:
     """The Intake of a table already read: satuan kerja and year from the options, else it."""
+    year = year if year is not None else guess_year(table.title, table.rows)
     return Intake(
         name=name,
-        table=table,
+        table=target_reading(table, year),
         unit=_unit(unit, table),
-        year=year if year is not None else guess_year(table.title, table.rows),
+        year=year,
         legal_basis=guess_legal_basis(table.title),
     )
+
+
+def target_reading(table: TableRead, year: int | None) -> TableRead:
+    """A column headed only "Target" whose cells mostly are not dates, kept as Target Keluaran."""
+    header = table.headers.get(ActionCol.TARGET, "")
+    if letters(header) != _BARE_TARGET:
+        return table
+    texts = [r.target for r in table.rows if r.target]
+    dated = sum(parse_target(t, year or _PROBE_YEAR).recognized for t in texts)
+    counted = f"{number(dated, 0)} dari {number(len(texts), 0)} isinya terbaca sebagai tanggal"
+    if dated * 2 > len(texts):
+        why = f"Kolom “{header}” dibaca sebagai {ActionCol.TARGET}: {counted}."
+        return dataclasses.replace(table, notes=[why, *table.notes])
+    why = (
+        f"Kolom “{header}” dibaca sebagai {ActionCol.OUTCOME} (teks), bukan "
+        f"{ActionCol.TARGET}: hanya {counted}; semua aksi {NO_TARGET}."
+    )
+    rows = [dataclasses.replace(r, outcome=r.target, target="") for r in table.rows]
+    headers = {
+        (ActionCol.OUTCOME if role == ActionCol.TARGET else role): text
+        for role, text in table.headers.items()
+    }
+    return dataclasses.replace(table, rows=rows, headers=headers, notes=[why, *table.notes])

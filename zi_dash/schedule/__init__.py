@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zi_dash.schedule.target import (
+    NO_TARGET,
     Target,
     effective_target,
     format_interval,
@@ -10,4 +11,11 @@ from zi_dash.schedule.target import (
     parse_target,
 )
 
-__all__ = ["Target", "effective_target", "format_interval", "format_intervals", "parse_target"]
+__all__ = [
+    "NO_TARGET",
+    "Target",
+    "effective_target",
+    "format_interval",
+    "format_intervals",
+    "parse_target",
+]

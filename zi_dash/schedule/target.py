@@ -41,6 +41,8 @@ __all__ = [
 Interval = tuple[date, date]
 
 UNREAD = "Tidak terbaca"
+# An action whose plan gives no target text: listed as such, never a reading error or a guess.
+NO_TARGET = "belum ada target waktu"
 MANUAL = " (tanggal diisi manual)"
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 # Months a recurrence lands on: a quarterly task is due in the quarter's last month.

@@ -19,7 +19,7 @@ from zi_dash.sk.lke_sheet import add_lke_sheet_to
 from zi_dash.sk.sources import KINDS, read_source
 from zi_dash.sk.table import SkRow, SourceError, TableRead, read_table
 from zi_dash.sk.title import guess_legal_basis, guess_unit, guess_year
-from zi_dash.sk.words import area_code
+from zi_dash.sk.words import area_code, letters
 
 __all__ = [
     "GUIDE",
@@ -40,6 +40,7 @@ __all__ = [
     "guess_legal_basis",
     "guess_unit",
     "guess_year",
+    "letters",
     "load_sk_rows",
     "read_annex",
     "read_source",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -109,6 +110,7 @@ _SOURCE_COLUMNS: Final = frozenset(
         ActionCol.STEP,
         ActionCol.EVIDENCE,
         ActionCol.TARGET,
+        ActionCol.OUTCOME,
     }
 )
 
@@ -173,6 +175,8 @@ def action_rows(rows: Sequence[SkRow]) -> list[dict[str, object]]:
             ActionCol.EVIDENCE: r.evidence,
             ActionCol.TARGET: r.target,
             ActionCol.PIC: r.pic or None,
+            ActionCol.OUTCOME: r.outcome or None,
+            ActionCol.LKE_ROWS: r.lke or None,
             ActionCol.STATUS: c.Status.NOT_STARTED,
             ActionCol.PROGRESS: 0,
         }
@@ -181,17 +185,32 @@ def action_rows(rows: Sequence[SkRow]) -> list[dict[str, object]]:
 
 
 def evidence_rows(rows: Sequence[SkRow]) -> list[dict[str, object]]:
-    """Bukti rows: one per document named in each action's BUKTI FISIK."""
+    """Bukti rows: one per document named in each action's BUKTI FISIK (none when it is empty)."""
     return [
         {
             EvidenceCol.ID: f"{r.id}/{n}",
             EvidenceCol.ACTION_ID: r.id,
             EvidenceCol.ITEM: item,
             EvidenceCol.STATUS: c.EvidenceStatus.MISSING,
+            # The table's link column: on the action's first document, as the table wrote it.
+            EvidenceCol.LINK: (r.links or None) if n == 1 else None,
         }
         for r in rows
-        for n, item in enumerate(split_evidence(r.evidence) or [r.evidence or "Bukti fisik"], 1)
+        for n, item in enumerate(split_evidence(r.evidence) or _whole(r.evidence), 1)
     ]
+
+
+def _whole(evidence: str) -> list[str]:
+    # A text the splitter names no document in is one document; a blank one names none.
+    return [evidence] if evidence.strip() else []
+
+
+def _actions_spec(actions: Sequence[Mapping[str, object]]) -> SheetSpec:
+    # Target Keluaran only for plans that have one: the Tegal workbook stays as it was.
+    if any(a.get(ActionCol.OUTCOME) for a in actions):
+        return c.ACTIONS
+    kept = tuple(col for col in c.ACTIONS.columns if col.name != ActionCol.OUTCOME)
+    return dataclasses.replace(c.ACTIONS, columns=kept)
 
 
 def _values(spec: SheetSpec, rows: Iterable[Mapping[str, object]]) -> list[list[object]]:
@@ -222,7 +241,8 @@ def write_workbook(
     ws = wb.active
     assert ws is not None
     ws.title = c.Sheet.ACTIONS
-    write_sheet(ws, c.ACTIONS, _values(c.ACTIONS, actions), grey=_SOURCE_COLUMNS)
+    spec = _actions_spec(actions)
+    write_sheet(ws, spec, _values(spec, actions), grey=_SOURCE_COLUMNS)
     _list_validation(ws, c.ACTIONS, ActionCol.STATUS)
     _list_validation(ws, c.ACTIONS, ActionCol.AREA)
     _progress_validation(ws)

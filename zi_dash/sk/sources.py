@@ -14,12 +14,17 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import python_calamine
 
+if TYPE_CHECKING:
+    from docx.table import Table
+
 from zi_dash.base import format_date, limits, tidy
-from zi_dash.sk.table import Grid, SourceError, TableRead, find_header, read_table
+from zi_dash.sk.multi import read_sheets
+from zi_dash.sk.table import SourceError, TableRead, read_table
+from zi_dash.sk.words import area_code
 
 KINDS: Final = (".xlsx", ".csv", ".docx")
 MAX_BYTES: Final = 20 * 1024 * 1024
@@ -116,9 +121,8 @@ def _csv_grid(name: str, data: bytes) -> list[list[str]]:
 
 
 def _docx_table(name: str, data: bytes) -> tuple[list[str], list[list[str]]]:
-    """The paragraphs above the document's largest table, and that table as a grid."""
+    """The paragraphs above the document's largest table (its pages joined), and its grid."""
     import docx
-    from docx.table import Table, _Cell
 
     try:
         limits.check_zip_parts(name, data)  # a .docx is a zip: bounded before it is parsed
@@ -132,13 +136,33 @@ def _docx_table(name: str, data: bytes) -> tuple[list[str], list[list[str]]]:
     tables = document.tables
     if not tables:
         raise SourceError(f'Dokumen "{name}" tidak memuat tabel.')
-    table: Table = max(tables, key=lambda t: len(t.rows) * len(t.columns))
+    # A table per page with its header repeated is one table: consecutive tables whose first
+    # row reads the same are joined (read_table skips the repeated header rows).
+    groups: list[tuple[Table, list[list[str]]]] = []
+    for table in tables:
+        grid = _word_grid(table)
+        if groups and grid and groups[-1][1] and _same_row(grid[0], groups[-1][1][0]):
+            groups[-1][1].extend(grid)
+        else:
+            groups.append((table, grid))
+    first, grid = max(groups, key=lambda g: len(g[1]) * max((len(r) for r in g[1]), default=0))
     above: list[str] = []
     for block in document.element.body.iterchildren():
-        if block is table._tbl:
+        if block is first._tbl:
             break
         if block.tag.endswith("}p"):
             above.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
+    return above, grid
+
+
+def _same_row(a: Sequence[str], b: Sequence[str]) -> bool:
+    return [tidy(c) for c in a] == [tidy(c) for c in b] and any(tidy(c) for c in a)
+
+
+def _word_grid(table: Table) -> list[list[str]]:
+    """A Word table's cells as a grid: a cell merged down repeats, one merged across does not."""
+    from docx.table import _Cell
+
     grid: list[list[str]] = []
     for tr in table._tbl.tr_lst:
         row: list[str] = [""] * tr.grid_before
@@ -151,7 +175,7 @@ def _docx_table(name: str, data: bytes) -> tuple[list[str], list[list[str]]]:
                 text = _Cell(tc, table).text
             row += [text] + [""] * (tc.grid_span - 1)
         grid.append(row)
-    return above, grid
+    return grid
 
 
 def read_source(name: str, data: bytes, *, sheet: str | None = None) -> TableRead:
@@ -169,28 +193,18 @@ def read_source(name: str, data: bytes, *, sheet: str | None = None) -> TableRea
         return read_table(_csv_grid(name, data))
     if kind == ".docx":
         above, grid = _docx_table(name, data)
-        return _with_title(read_table(grid), above)
+        # A heading above the table naming one area ("Manajemen Perubahan") is its area title.
+        named = {code for code in map(area_code, above) if code}
+        area = named.pop() if len(named) == 1 else None
+        return _with_title(read_table(grid, area=area), above)
     grids = _xlsx_grids(name, data)
     if sheet is not None:
         if sheet not in grids:
             raise SourceError(
                 f'Lembar "{sheet}" tidak ada di "{name}". Lembar yang ada: {", ".join(grids)}.'
             )
-        return read_table(grids[sheet])
-    return read_table(_best_sheet(grids))
-
-
-def _best_sheet(grids: dict[str, list[list[str]]]) -> Grid:
-    """The sheet whose header names the most columns (the first sheet's error if none does)."""
-    best: tuple[int, Grid] | None = None
-    for grid in grids.values():
-        try:
-            _, _, found = find_header(grid)
-        except SourceError:
-            continue
-        if best is None or len(found) > best[0]:
-            best = (len(found), grid)
-    return best[1] if best else next(iter(grids.values()))
+        return read_table(grids[sheet], area=area_code(sheet))
+    return read_sheets(grids)
 
 
 def _with_title(read: TableRead, above: Sequence[str]) -> TableRead:

@@ -17,7 +17,18 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
-from zi_dash.sk.words import BY_WORD, NO, REQUIRED, area_code, letters
+from zi_dash.lke import format_rows
+from zi_dash.sk.areas import is_section, row_place
+from zi_dash.sk.columns import missing_notes, settle_step
+from zi_dash.sk.structure import (
+    absent_notes,
+    bank_component,
+    group_titles,
+    leading_title,
+    retitle,
+    title_text,
+)
+from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, area_code, letters
 
 Grid = Sequence[Sequence[str]]
 
@@ -27,6 +38,13 @@ _MAX_LISTED_PROBLEMS: Final = 8
 _COMPONENT_PREFIX = re.compile(r"^(?:(\d{1,2})[.)]\s*|([a-z])[.)]\s+)(?=\S)", re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]?$", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+# A row is an action when one of these holds text; else it is an area or component title.
+_ACTION_CELLS: Final = (
+    ActionCol.INDICATOR,
+    ActionCol.STEP,
+    ActionCol.EVIDENCE,
+    ActionCol.TARGET,
+)
 
 
 class SourceError(ValueError):
@@ -50,6 +68,9 @@ class SkRow:
     evidence: str
     target: str
     pic: str = ""
+    outcome: str = ""  # a Target column of outcomes ("Terbentuk Agen Perubahan"), not times
+    links: str = ""  # the evidence links a link column gives
+    lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
 
 
 @dataclass(frozen=True)
@@ -115,6 +136,13 @@ def _score(found: dict[str, int]) -> tuple[int, int]:
     return sum(r in found for r in REQUIRED), len(found)
 
 
+def _widest(grid: Grid) -> list[Sequence[str]]:
+    # What a table that names no action column shows as its header: its fullest row near the
+    # top, not a title line above it.
+    rows = [row for row in grid[:_HEADER_SEARCH_ROWS] if any(tidy(c) for c in row)]
+    return [max(rows, key=lambda row: sum(bool(tidy(c)) for c in row))] if rows else []
+
+
 def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
     """First and last row of the header and each role's column; SourceError naming what lacks."""
     best: tuple[int, int, dict[str, int]] = (-1, -1, {})
@@ -129,14 +157,14 @@ def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
         for cand in candidates:
             if _score(cand[2]) > _score(best[2]):
                 best = cand
-        if _score(best[2])[0] == len(REQUIRED):
+        if all(role in best[2] for role in FULL):
             break
     first, last, found = best
     if first == last > 0 and _score(_roles(grid[first - 1]))[1] >= 2:
         first -= 1  # a group row above ("RENCANA AKSI" over three columns) is header too
     missing = [role for role in REQUIRED if role not in found]
     if missing:
-        rows = grid[first : last + 1] if first >= 0 else _first_filled(grid)
+        rows = grid[first : last + 1] if first >= 0 else _widest(grid)
         read = [tidy(cell) for row in rows for cell in row if tidy(cell)]
         listed = ", ".join(read) if read else "(tidak ada)"
         what = "kolom " + ", ".join(missing)
@@ -146,10 +174,6 @@ def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
 
 def _cell(row: Sequence[str], i: int) -> str:
     return tidy(row[i]) if i < len(row) else ""
-
-
-def _first_filled(grid: Grid) -> list[Sequence[str]]:
-    return next(([row] for row in grid if any(tidy(c) for c in row)), [])
 
 
 def _is_column_numbering(cells: list[str]) -> bool:
@@ -183,30 +207,50 @@ def _counter_column(records: list[tuple[int, dict[str, str]]]) -> bool:
     return False
 
 
-def read_table(grid: Grid) -> TableRead:
-    """Read an action-plan table from rows of cell texts; raises SourceError with every problem."""
+def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
+    """Read an action-plan table from rows of cell texts; raises SourceError with every problem.
+
+    `area` is the ZI area of rows that do not say theirs (a sheet per area names it).
+    """
     first, last, roles = find_header(grid)
-    headers = {
-        role: " ".join(dict.fromkeys(t for t in (_cell(grid[first], i), _cell(grid[last], i)) if t))
-        for role, i in roles.items()
-    }
-    title = " ".join(tidy(c) for row in grid[:first] for c in row if tidy(c))
+
+    def header(i: int) -> str:
+        texts = (_cell(grid[first], i), _cell(grid[last], i))
+        return " ".join(dict.fromkeys(t for t in texts if t))
+
+    notes = settle_step(grid, first, last, roles, header)
+    headers = {role: header(i) for role, i in roles.items()}
+    notes.extend(missing_notes(list(roles)))
+    start = leading_title(grid, first, roles)
+    title = " ".join(tidy(c) for row in grid[:start] for c in row if tidy(c))
     records: list[tuple[int, dict[str, str]]] = []
     titles: list[tuple[int, str]] = []  # rows without an action: area or component titles
-    for r in range(last + 1, len(grid)):
+    repeated = min(3, max(2, len(roles)))
+
+    def is_header(r: int) -> bool:
+        return r < len(grid) and _score(_roles([tidy(c) for c in grid[r]]))[1] >= repeated
+
+    for r in [*range(start, first), *range(last + 1, len(grid))]:
         raw = [tidy(c) for c in grid[r]]
-        if not any(raw) or _is_column_numbering(raw) or _score(_roles(raw))[1] >= 3:
+        if not any(raw) or _is_column_numbering(raw) or is_header(r):
             continue  # spacer, the column numbers or the header repeated on a new page
         cells = {role: raw[i] if i < len(raw) else "" for role, i in roles.items()}
-        if any(cells.get(role) for role in REQUIRED[1:]):
+        distinct = list(dict.fromkeys(c for c in raw if c))
+        # One text alone on its row is a title even in the action's column when it names an
+        # area, or stands over the header met again (a header per component): a table of one
+        # or two columns has no other place to write it.
+        alone = len(distinct) == 1
+        area_title = alone and (area_code(distinct[0]) is not None or is_header(r + 1))
+        if any(cells.get(role) for role in _ACTION_CELLS) and not area_title:
             records.append((r, cells))
         else:
-            distinct = list(dict.fromkeys(c for c in raw if c))
             titles.append((r, " ".join(distinct)))
             records.append((r, {}))
+    heads = {r - 1 for r in range(last + 1, len(grid)) if is_header(r)}
+    retitle(records, titles, grid, group_titles(records, roles, heads))
     counter = NO in roles and _counter_column([rc for rc in records if rc[1]])
     problems: list[str] = []
-    cursor = _Cursor()
+    cursor = _Cursor(area=area)
     rows: list[SkRow] = []
     title_text = dict(titles)
     for r, cells in records:
@@ -225,10 +269,7 @@ def read_table(grid: Grid) -> TableRead:
         raise SourceError(text + (f"\n- dan {more} masalah lain." if more else ""), problems)
     order = {a: i for i, a in enumerate(AREA_CODES)}
     rows.sort(key=lambda row: order[row.area])  # stable: the table's order within an area
-    present = {row.area for row in rows}
-    absent = [a for a in AREA_CODES if a not in present]
-    notes = [f"Area {a} ({AREA_NAMES[a]}) tidak ada di tabel." for a in absent]
-    return TableRead(rows, headers, title, notes)
+    return TableRead(rows, headers, title, [*notes, *absent_notes({r.area for r in rows})])
 
 
 def _title_row(
@@ -243,8 +284,15 @@ def _title_row(
     if code:
         cursor.area, cursor.component_no, cursor.component, cursor.indicator = code, 0, "", ""
         return
-    component_i = roles[ActionCol.COMPONENT]
-    component = tidy(raw[component_i]) if component_i < len(raw) else ""
+    component_i = roles.get(ActionCol.COMPONENT)
+    if component_i is None:
+        # No component column: a title row that names no area is the next component's title.
+        no_cell, component = title_text(raw, roles)
+        if component and cursor.area:
+            _start_component(line, no_cell, component, cursor, problems)
+            return
+    else:
+        component = tidy(raw[component_i]) if component_i < len(raw) else ""
     if component and cursor.area:
         # A component written on its own row, its indicators on the rows below.
         no_i = roles.get(NO)
@@ -281,18 +329,27 @@ def _start_component(
 def _action_row(
     line: int, cells: dict[str, str], counter: bool, cursor: _Cursor, problems: list[str]
 ) -> SkRow | None:
+    place = row_place(cells, cells.get(ActionCol.INDICATOR) or cursor.indicator)
     area_cell = cells.get(ActionCol.AREA, "")
+    if is_section(area_cell):
+        area_cell = ""  # "I. Pemenuhan": the LKE's part, beside a `pilar` that names the area
+    code = place.area if place else None
     if area_cell:
         code = area_code(area_cell)
         if code is None:
             problems.append(f"baris {line}: area {area_cell!r} tidak dikenali sebagai area ZI")
             return None
-        if code != cursor.area:
-            cursor.area, cursor.component_no, cursor.component, cursor.indicator = code, 0, "", ""
+    if code and code != cursor.area:
+        cursor.area, cursor.component_no, cursor.component, cursor.indicator = code, 0, "", ""
     if cursor.area is None:
         problems.append(f"baris {line}: baris aksi sebelum judul area (kolom Area tidak ada)")
         return None
-    component = cells[ActionCol.COMPONENT]
+    component = cells.get(ActionCol.COMPONENT, "")
+    if component and NO not in cells:  # numbered as the LKE numbers it ("i.", "ii." are no letters)
+        component = bank_component(cursor.area, component) or component
+    component = component or (place.component if place else "")
+    if not component and ActionCol.COMPONENT not in cells and not cursor.component:
+        component = AREA_NAMES[cursor.area]  # no Komponen column, LKE code or title row above
     no_cell = "" if counter else cells.get(NO, "")
     new_number = _number(no_cell) if no_cell else None
     same = _split_component(component)[1] == cursor.component and (
@@ -306,7 +363,10 @@ def _action_row(
     if not cursor.component_no:
         return None  # the component's number was refused above
     # An indicator merged down or written once covers the rows below it in its component.
-    cursor.indicator = cells[ActionCol.INDICATOR] or cursor.indicator
+    if ActionCol.INDICATOR in cells:
+        cursor.indicator = cells[ActionCol.INDICATOR] or cursor.indicator
+    else:
+        cursor.indicator = cursor.component  # said in the notes: no Indikator column
     if not cursor.indicator:
         problems.append(f"baris {line}: kolom {ActionCol.INDICATOR} kosong")
         return None
@@ -319,7 +379,9 @@ def _action_row(
         component=cursor.component,
         indicator=cursor.indicator,
         step=cells[ActionCol.STEP],
-        evidence=cells[ActionCol.EVIDENCE],
-        target=cells[ActionCol.TARGET],
+        evidence=cells.get(ActionCol.EVIDENCE, ""),
+        target=cells.get(ActionCol.TARGET, ""),
         pic=cells.get(ActionCol.PIC, ""),
+        links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
+        lke=format_rows(place.rows) if place else "",
     )

@@ -9,20 +9,43 @@ from zi_dash.base import AREA_CODES, ActionCol, fold, tidy
 
 # Column roles are the contract's own headers (NO besides), which name them for the user.
 NO: Final = "NO"
-REQUIRED: Final = (
+# The one column a plan cannot do without; the others are read when the table has them.
+REQUIRED: Final = (ActionCol.STEP,)
+# The Tegal SK's five columns: a row naming all of them is the header, the search stops there.
+FULL: Final = (
     ActionCol.COMPONENT,
     ActionCol.INDICATOR,
     ActionCol.STEP,
     ActionCol.EVIDENCE,
     ActionCol.TARGET,
 )
+# A column of evidence links (a database export's link_bukti): read beside the evidence text.
+LINKS: Final = "Tautan Bukti"
+# Columns that place an action in the LKE (zi_dash.sk.areas reads them): an LKE code, the
+# question's letter beside it, and the ZI area as a `pilar` number or name.
+LKE_CODE: Final = "Kode LKE"
+LKE_LETTER: Final = "Huruf LKE"
+PILAR: Final = "Pilar"
 # Header words seen in real SK tables, compared as letters only ("Langkah-Aksi" = "LANGKAH AKSI").
 _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     NO: ("no", "nomor", "nourut"),
+    LKE_CODE: ("kode", "kodelke", "iddeskripsi", "kodepertanyaan", "kodeindikator"),
+    LKE_LETTER: ("subdeskripsi", "hurufpertanyaan"),
+    PILAR: ("pilar", "pilarzi", "areazipilar"),
     ActionCol.AREA: ("area", "areaperubahan", "areazi", "areapengungkit", "namaarea"),
-    ActionCol.COMPONENT: ("komponen", "komponenpengungkit", "komponenzi"),
-    ActionCol.INDICATOR: ("indikator", "indikatorkinerja"),
-    ActionCol.STEP: ("langkahaksi", "rencanaaksi", "kegiatan", "aksi", "uraiankegiatan"),
+    ActionCol.COMPONENT: ("komponen", "komponenpengungkit", "komponenzi", "subpilar"),
+    ActionCol.INDICATOR: ("indikator", "indikatorkinerja", "pertanyaan", "pertanyaanlke"),
+    # "Rencana Kerja" is the action, or the LKE indicator beside a "Rencana Aksi" column:
+    # read_table tells the two apart by their cells.
+    ActionCol.STEP: (
+        "langkahaksi",
+        "rencanaaksi",
+        "kegiatan",
+        "aksi",
+        "uraiankegiatan",
+        "uraian",
+        "rencanakerja",
+    ),
     ActionCol.EVIDENCE: (
         "buktifisik",
         "output",
@@ -30,7 +53,10 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "datadukung",
         "keluaran",
         "outputbuktifisik",
+        "buktipendukung",
+        "produkoutput",
     ),
+    LINKS: ("linkbukti", "tautanbukti", "linkbuktidukung", "tautanbuktidukung"),
     ActionCol.TARGET: (
         "targetwaktu",
         "waktu",
@@ -39,7 +65,14 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "waktupelaksanaan",
         "jadwalpelaksanaan",
     ),
-    ActionCol.PIC: ("penanggungjawab", "pic", "pj", "unitpenanggungjawab"),
+    ActionCol.PIC: (
+        "penanggungjawab",
+        "pic",
+        "pj",
+        "pjk",
+        "petugas",
+        "unitpenanggungjawab",
+    ),
 }
 BY_WORD: Final = {word: role for role, words in _SYNONYMS.items() for word in words}
 
@@ -47,10 +80,15 @@ BY_WORD: Final = {word: role for role, words in _SYNONYMS.items() for word in wo
 _AREA_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "I": ("manajemenperubahan",),
     "II": ("penataantatalaksana",),
-    "III": ("penataansistemmanajemensdm", "penataansistemmanajemensumberdayamanusia"),
+    "III": (
+        "penataansistemmanajemensdm",
+        "penataansistemmanajemensumberdayamanusia",
+        "penataansdm",
+        "manajemensdm",
+    ),
     "IV": ("penguatanakuntabilitas", "penguatanakuntabilitaskinerja"),
     "V": ("penguatanpengawasan",),
-    "VI": ("peningkatankualitaspelayananpublik",),
+    "VI": ("peningkatankualitaspelayananpublik", "kualitaspelayananpublik"),
 }
 _AREA_BY_KEY: Final = {key: code for code, keys in _AREA_ALIASES.items() for key in keys}
 _NUMBER_PREFIX = re.compile(

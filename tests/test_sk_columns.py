@@ -1,0 +1,197 @@
+"""Columns of real plans: only the action is required, the rest read when there, said when not."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from zi_dash.analysis import metrics
+from zi_dash.base import ActionCol, Sheet
+from zi_dash.edit import layout
+from zi_dash.lke import bank
+from zi_dash.newplan import intake_from
+from zi_dash.sk import SourceError, evidence_rows, read_table
+from zi_dash.sk.words import LINKS
+from zi_dash.workbook import load_plan
+
+AREA = ["I. MANAJEMEN PERUBAHAN"]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        # (header row, one action row, {SkRow field: value})
+        (["Kegiatan"], ["Rapat pembentukan tim"], {"step": "Rapat pembentukan tim"}),
+        (["Uraian", "Output"], ["Sosialisasi", "Laporan"], {"step": "Sosialisasi"}),
+        (
+            ["No", "Rencana Kerja", "Produk Output"],
+            ["1", "Menyusun SOP", "Dokumen SOP"],
+            {"step": "Menyusun SOP", "evidence": "Dokumen SOP"},
+        ),
+        (
+            ["rencana_aksi", "bukti_pendukung", "pjk"],
+            ["Rapat tim", "Notula", "Tim A"],
+            {"step": "Rapat tim", "evidence": "Notula", "pic": "Tim A"},
+        ),
+        (
+            ["PERTANYAAN", "RENCANA AKSI", "BUKTI DUKUNG", "PETUGAS"],
+            ["Apakah tim dibentuk?", "Membentuk tim", "SK tim", "Budi"],
+            {"indicator": "Apakah tim dibentuk?", "step": "Membentuk tim", "pic": "Budi"},
+        ),
+        (
+            ["Indikator", "Langkah Aksi", "output", "link_bukti"],
+            ["Ind", "Aksi", "Laporan", "https://contoh.test/a"],
+            {"evidence": "Laporan", "links": "https://contoh.test/a"},
+        ),
+        (
+            ["Rencana Aksi", "Penanggung Jawab", "Keterangan"],
+            ["Aksi", "Kasubbag", "catatan bebas"],
+            {"pic": "Kasubbag", "evidence": "", "target": ""},
+        ),
+    ],
+)
+def test_header_layouts_of_real_plans(
+    header: list[str], row: list[str], expected: dict[str, str]
+) -> None:
+    read = read_table([["RENCANA KERJA ZI KANTOR X"], header, AREA, row])
+    got = read.rows[0]
+    assert {k: getattr(got, k) for k in expected} == expected
+
+
+def test_a_two_row_snake_case_header() -> None:
+    read = read_table([["rencana", "bukti"], ["aksi", "dukung"], AREA, ["Rapat", "Notula"]])
+    assert read.headers == {ActionCol.STEP: "rencana aksi", ActionCol.EVIDENCE: "bukti dukung"}
+    assert (read.rows[0].step, read.rows[0].evidence) == ("Rapat", "Notula")
+
+
+@pytest.mark.parametrize(
+    ("header", "missing"),
+    [
+        (["Langkah Aksi"], {"Komponen", "Indikator", "Bukti Fisik", "Target Waktu"}),
+        (["Komponen", "Langkah Aksi", "Target Waktu"], {"Indikator", "Bukti Fisik"}),
+        (["Komponen", "Indikator", "Langkah Aksi", "Bukti Fisik", "Target Waktu"], set()),
+    ],
+)
+def test_missing_columns_are_notes_not_errors(header: list[str], missing: set[str]) -> None:
+    row = {"Komponen": "Tim", "Target Waktu": "Juni 2022"}
+    read = read_table([header, AREA, [row.get(h, "x") for h in header]])
+    said = {n.split()[1] for n in read.notes if n.startswith("Kolom ") and "tidak ada" in n}
+    named = {h for h in missing for n in read.notes if n.startswith(f"Kolom {h} tidak ada")}
+    assert named == missing and len(said) == len(missing)
+
+
+def test_without_komponen_or_indikator_the_area_title_stands_in() -> None:
+    read = read_table([["Kegiatan"], AREA, ["Rapat"], ["II. Penataan Tatalaksana"], ["SOP"]])
+    assert [(r.id, r.component, r.indicator) for r in read.rows] == [
+        ("I.1.1", "Manajemen Perubahan", "Manajemen Perubahan"),
+        ("II.1.1", "Penataan Tata Laksana", "Penataan Tata Laksana"),
+    ]
+
+
+def test_a_table_without_an_action_column_names_the_headers_it_saw() -> None:
+    with pytest.raises(SourceError) as caught:
+        read_table(
+            [["Judul panjang kantor"], ["Nomor Surat", "Perihal", "Tanggal"], ["1", "x", "y"]]
+        )
+    assert "kolom Langkah Aksi tidak ditemukan" in str(caught.value)
+    assert "Nomor Surat, Perihal, Tanggal" in str(caught.value)
+    assert "Judul panjang" not in str(caught.value)
+
+
+def _question(n: int) -> str:
+    return bank().questions[n].text
+
+
+def test_two_action_columns_the_one_holding_lke_questions_is_the_indicator() -> None:
+    header = ["rencana_kerja", "rencana_aksi", "output"]
+    rows = [[_question(n), f"Aksi {n}", "Laporan"] for n in range(3)]
+    read = read_table([header, AREA, *rows])
+    assert [(r.indicator, r.step) for r in read.rows] == [
+        (_question(n), f"Aksi {n}") for n in range(3)
+    ]
+    assert read.headers[ActionCol.INDICATOR] == "rencana_kerja"
+    assert read.headers[ActionCol.STEP] == "rencana_aksi"
+    assert any("100% isinya teks pertanyaan LKE" in n for n in read.notes)
+
+
+def test_two_action_columns_without_lke_text_the_last_is_the_action_and_it_is_said() -> None:
+    read = read_table([["Kegiatan", "Rencana Aksi"], AREA, ["Rapat A", "Undang peserta"]])
+    assert read.rows[0].step == "Undang peserta"
+    assert any("“Kegiatan” tidak dipakai" in n for n in read.notes)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "items"),
+    [
+        ("", []),  # no invented "Bukti fisik" item
+        ("   ", []),
+        ("Laporan kegiatan", ["Laporan kegiatan"]),
+    ],
+)
+def test_evidence_items(evidence: str, items: list[str]) -> None:
+    read = read_table([["Rencana Aksi", "Bukti Fisik"], AREA, ["Aksi", "-"]])
+    row = dataclasses.replace(read.rows[0], evidence=evidence)
+    assert [e["Bukti"] for e in evidence_rows([row])] == items
+
+
+def test_the_link_column_goes_to_the_first_evidence_item() -> None:
+    header = ["Rencana Aksi", "Bukti Pendukung", "link_bukti"]
+    read = read_table([header, AREA, ["Aksi", "SK tim; notula rapat", "https://contoh.test/x"]])
+    assert read.headers[LINKS] == "link_bukti"
+    assert [e["Tautan"] for e in evidence_rows(read.rows)] == ["https://contoh.test/x", None]
+
+
+@pytest.mark.parametrize(
+    ("header", "targets", "target", "outcome"),
+    [
+        # A bare "Target" of outcomes: Target Keluaran, no Target Waktu.
+        ("Target", ["Terbentuk agen perubahan", "Tersusun SOP"], "", "Terbentuk agen perubahan"),
+        # Mostly dates: Target Waktu, as before.
+        ("Target", ["Juni 2023", "Maret 2023"], "Juni 2023", ""),
+        # "Target Waktu" says what it holds: never moved, even when it does not read.
+        ("Target Waktu", ["Terbentuk agen", "Tersusun SOP"], "Terbentuk agen", ""),
+    ],
+)
+def test_a_target_column_of_outcomes_is_kept_as_text(
+    header: str, targets: list[str], target: str, outcome: str
+) -> None:
+    rows = [[f"Aksi {i}", t] for i, t in enumerate(targets)]
+    table = read_table([["Kegiatan", header], AREA, *rows])
+    intake = intake_from("x.csv", table, unit="Kantor X", year=2023)
+    first = intake.table.rows[0]
+    assert (first.target, first.outcome) == (target, outcome)
+    said = [n for n in intake.summary() if n.startswith(f"Kolom “{header}” dibaca")]
+    assert len(said) == (header == "Target")
+    if outcome:
+        assert "Target Keluaran (teks), bukan Target Waktu: hanya 0 dari 2" in said[0]
+        assert list(intake.preview()[ActionCol.OUTCOME]) == targets
+
+
+def test_actions_without_a_target_are_listed_not_refused() -> None:
+    table = read_table([["Kegiatan", "Target Waktu"], AREA, ["A", "Juni 2023"], ["B", ""]])
+    intake = intake_from("x.csv", table, unit="Kantor X", year=2023)
+    assert intake.unread == [] and intake.no_target == ["I.1.2"]
+    assert "Aksi yang belum ada target waktu: I.1.2." in intake.summary()
+    assert list(intake.preview()["Bacaan Target"])[1] == "belum ada target waktu"
+    assert intake.workbook()  # written: a missing target is not an error
+
+
+def test_a_plan_without_targets_loads_and_lists_them_as_without_one(tmp_path: Path) -> None:
+    header = ["Rencana Aksi", "Target"]
+    table = read_table([header, AREA, ["A", "Terbentuk tim"], ["B", "Tersusun SOP"]])
+    intake = intake_from("x.csv", table, unit="Kantor X", year=2023)
+    path = tmp_path / "rencana.xlsx"
+    path.write_bytes(intake.workbook())
+    plan = load_plan(path)
+    assert list(plan.actions[ActionCol.OUTCOME]) == ["Terbentuk tim", "Tersusun SOP"]
+    assert layout.editor_columns(plan, Sheet.ACTIONS)[:4] == (
+        ActionCol.ID,
+        ActionCol.INDICATOR,
+        ActionCol.TARGET,
+        ActionCol.OUTCOME,
+    )
+    assert plan.evidence.empty  # no evidence column: no invented item
+    listed = metrics.unreadable_targets(plan)
+    assert list(listed["problem"]) == ["belum ada target waktu"] * 2
