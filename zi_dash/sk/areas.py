@@ -8,6 +8,7 @@ not the ZI area. Nothing is guessed: a code or a text the bank does not hold giv
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -117,9 +118,9 @@ def row_place(cells: Mapping[str, str], indicator: str) -> Place | None:
     code = code_place(cells.get(LKE_CODE, ""), cells.get(LKE_LETTER, ""))
     question = question_place(indicator)
     pilar = pilar_area(cells.get(PILAR, ""))
-    place = code or question
-    if code and question and question.area == code.area and not code.rows:
-        place = Place(code.area, question.rows, code.component)
+    place = code if code and code.rows else question or code
+    if place and code and not place.component and place.area == code.area:
+        place = dataclasses.replace(place, component=code.component)  # the code names it
     if pilar and (place is None or place.area != pilar):
         return Place(pilar)  # the pilar says the area; rows of another area are not its own
     return place

@@ -169,8 +169,8 @@ def action_rows(rows: Sequence[SkRow]) -> list[dict[str, object]]:
             ActionCol.EVIDENCE: r.evidence,
             ActionCol.TARGET: r.target,
             ActionCol.PIC: r.pic or None,
-            ActionCol.LKE_ROWS: r.lke or None,
             ActionCol.OUTCOME: r.outcome or None,
+            ActionCol.LKE_ROWS: r.lke or None,
             ActionCol.STATUS: c.Status.NOT_STARTED,
             ActionCol.PROGRESS: 0,
         }

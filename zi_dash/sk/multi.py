@@ -11,12 +11,12 @@ import dataclasses
 from collections.abc import Mapping
 
 from zi_dash.base import AREA_CODES, tidy
+from zi_dash.sk.structure import absent_notes
 from zi_dash.sk.table import (
     Grid,
     SkRow,
     SourceError,
     TableRead,
-    absent_notes,
     find_header,
     read_table,
 )
@@ -65,6 +65,10 @@ def read_sheets(grids: Mapping[str, Grid]) -> TableRead:
             + "\n- ".join(lines),
             lines,
         )
+    broken = [(name, exc) for name, exc in refused if why[name] == "tabelnya tidak terbaca"]
+    if broken:  # a sheet of an area that does not read loses actions: refused, not left out
+        lines = [f'lembar "{name}": {p}' for name, exc in broken for p in exc.problems]
+        raise SourceError("Tabel tidak dapat dibaca:\n- " + "\n- ".join(lines), lines)
     rows: list[SkRow] = []
     headers: dict[str, str] = {}
     notes: list[str] = []
@@ -76,7 +80,7 @@ def read_sheets(grids: Mapping[str, Grid]) -> TableRead:
         for role, header in read.headers.items():
             headers.setdefault(role, header)
         notes += [n for n in read.notes if n not in notes]
-    absent = absent_notes(rows)
+    absent = absent_notes({r.area for r in rows})
     notes = [n for n in notes if not n.startswith("Area ") or n in absent]
     notes += [n for n in absent if n not in notes]
     if len(reads) > 1:

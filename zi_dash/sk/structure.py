@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
-from zi_dash.base import ActionCol, fold, tidy
+from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
 from zi_dash.lke import bank
 from zi_dash.sk.words import NO
 
@@ -39,20 +39,45 @@ def leading_title(grid: Grid, first: int, roles: Mapping[str, int]) -> int:
 
 
 def group_titles(
-    records: Sequence[tuple[int, Mapping[str, str]]], roles: Mapping[str, int]
+    records: Sequence[tuple[int, Mapping[str, str]]],
+    roles: Mapping[str, int],
+    heads: Collection[int],
 ) -> set[int]:
-    """Rows (by grid index) holding only an action text, where the next row has the details.
+    """Rows (by grid index) holding only an action text, where the next row has the details
+    or a repeated header (`heads`: the rows just above one) follows.
 
     Only in tables without a Komponen column, with an evidence or target column to tell by.
     """
     if ActionCol.COMPONENT in roles or not any(role in roles for role in _DETAIL):
         return set()
     found: set[int] = set()
-    for (r, cells), (_, after) in itertools.pairwise(records):
+    for (r, cells), (_, after) in itertools.pairwise([*records, (-1, {})]):
         filled = {role for role, text in cells.items() if text}
-        if cells and filled <= {NO, ActionCol.STEP} and any(after.get(d) for d in _DETAIL):
+        if not cells or not filled <= {NO, ActionCol.STEP}:
+            continue
+        if r in heads or any(after.get(d) for d in _DETAIL):
             found.add(r)
     return found
+
+
+def retitle(
+    records: list[tuple[int, dict[str, str]]],
+    titles: list[tuple[int, str]],
+    grid: Grid,
+    grouped: Collection[int],
+) -> None:
+    """Turn the records of `grouped` rows into title rows (their texts into `titles`)."""
+    for k, (r, _) in enumerate(records):
+        if r in grouped:
+            titles.append((r, " ".join(dict.fromkeys(c for c in map(tidy, grid[r]) if c))))
+            records[k] = (r, {})
+
+
+def absent_notes(present: Collection[str]) -> list[str]:
+    """A note per ZI area not in `present` (the areas of a table's rows)."""
+    return [
+        f"Area {a} ({AREA_NAMES[a]}) tidak ada di tabel." for a in AREA_CODES if a not in present
+    ]
 
 
 def title_text(raw: Sequence[str], roles: Mapping[str, int]) -> tuple[str, str]:

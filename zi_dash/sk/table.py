@@ -20,7 +20,14 @@ from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
 from zi_dash.lke import format_rows
 from zi_dash.sk.areas import is_section, row_place
 from zi_dash.sk.columns import missing_notes, settle_step
-from zi_dash.sk.structure import bank_component, group_titles, leading_title, title_text
+from zi_dash.sk.structure import (
+    absent_notes,
+    bank_component,
+    group_titles,
+    leading_title,
+    retitle,
+    title_text,
+)
 from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, area_code, letters
 
 Grid = Sequence[Sequence[str]]
@@ -61,9 +68,9 @@ class SkRow:
     evidence: str
     target: str
     pic: str = ""
-    lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
     outcome: str = ""  # a Target column of outcomes ("Terbentuk Agen Perubahan"), not times
     links: str = ""  # the evidence links a link column gives
+    lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
 
 
 @dataclass(frozen=True)
@@ -239,11 +246,8 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
         else:
             titles.append((r, " ".join(distinct)))
             records.append((r, {}))
-    grouped = group_titles(records, roles)
-    for k, (r, _) in enumerate(records):
-        if r in grouped:
-            titles.append((r, " ".join(dict.fromkeys(c for c in map(tidy, grid[r]) if c))))
-            records[k] = (r, {})
+    heads = {r - 1 for r in range(last + 1, len(grid)) if is_header(r)}
+    retitle(records, titles, grid, group_titles(records, roles, heads))
     counter = NO in roles and _counter_column([rc for rc in records if rc[1]])
     problems: list[str] = []
     cursor = _Cursor(area=area)
@@ -265,16 +269,7 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
         raise SourceError(text + (f"\n- dan {more} masalah lain." if more else ""), problems)
     order = {a: i for i, a in enumerate(AREA_CODES)}
     rows.sort(key=lambda row: order[row.area])  # stable: the table's order within an area
-    notes.extend(absent_notes(rows))
-    return TableRead(rows, headers, title, notes)
-
-
-def absent_notes(rows: Sequence[SkRow]) -> list[str]:
-    """A note per ZI area no row is in."""
-    present = {row.area for row in rows}
-    return [
-        f"Area {a} ({AREA_NAMES[a]}) tidak ada di tabel." for a in AREA_CODES if a not in present
-    ]
+    return TableRead(rows, headers, title, [*notes, *absent_notes({r.area for r in rows})])
 
 
 def _title_row(
@@ -354,7 +349,7 @@ def _action_row(
         component = bank_component(cursor.area, component) or component
     component = component or (place.component if place else "")
     if not component and ActionCol.COMPONENT not in cells and not cursor.component:
-        component = AREA_NAMES[cursor.area]  # no Komponen column and no title row above
+        component = AREA_NAMES[cursor.area]  # no Komponen column, LKE code or title row above
     no_cell = "" if counter else cells.get(NO, "")
     new_number = _number(no_cell) if no_cell else None
     same = _split_component(component)[1] == cursor.component and (
@@ -387,6 +382,6 @@ def _action_row(
         evidence=cells.get(ActionCol.EVIDENCE, ""),
         target=cells.get(ActionCol.TARGET, ""),
         pic=cells.get(ActionCol.PIC, ""),
-        lke=format_rows(place.rows) if place else "",
         links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
+        lke=format_rows(place.rows) if place else "",
     )

@@ -19,13 +19,13 @@ FULL: Final = (
     ActionCol.EVIDENCE,
     ActionCol.TARGET,
 )
+# A column of evidence links (a database export's link_bukti): read beside the evidence text.
+LINKS: Final = "Tautan Bukti"
 # Columns that place an action in the LKE (zi_dash.sk.areas reads them): an LKE code, the
 # question's letter beside it, and the ZI area as a `pilar` number or name.
 LKE_CODE: Final = "Kode LKE"
 LKE_LETTER: Final = "Huruf LKE"
 PILAR: Final = "Pilar"
-# A column of evidence links (a database export's link_bukti): read beside the evidence text.
-LINKS: Final = "Tautan Bukti"
 # Header words seen in real SK tables, compared as letters only ("Langkah-Aksi" = "LANGKAH AKSI").
 _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     NO: ("no", "nomor", "nourut"),
