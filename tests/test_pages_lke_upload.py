@@ -67,7 +67,7 @@ def _preview(at) -> pd.DataFrame | None:
 def _answers(workbook: Path) -> dict[int, object]:
     lke = load_plan(workbook).lke
     assert lke is not None
-    return dict(zip(lke[LkeCol.ROW], lke[LkeCol.ANSWER]))
+    return {int(b): a for b, a in zip(lke[LkeCol.ROW], lke[LkeCol.ANSWER])}  # Baris: an ID text
 
 
 def _apply_buttons(at) -> list:
@@ -110,7 +110,7 @@ def test_a_visitor_sees_the_preview_and_cannot_apply(monkeypatch, filled, tmp_pa
     [
         ({"types": {6: "A/B/C"}}, "ID 6"),  # another layout of the row
         ({"texts": {9: "Pertanyaan tahun lain"}}, "ID 9"),  # another year's question
-        ({"drop": (13, 14)}, "13, 14"),
+        ({"drop": (13, 14)}, "13\\, 14"),  # escaped: the page writes Markdown
     ],
     ids=["wrong type", "another year", "rows missing"],
 )
