@@ -53,7 +53,9 @@ def _entry_key(key: Key) -> str:
 
 
 def _encode(s: UnitSummary) -> dict[str, Any]:
-    out = dataclasses.asdict(s)
+    # vars, not dataclasses.asdict: its deep copies were most of a save of 550 summaries.
+    out = dict(vars(s))
+    out["lke"] = None if s.lke is None else dict(vars(s.lke))
     out["last_update"] = None if s.last_update is None else s.last_update.isoformat()
     return out
 
@@ -96,19 +98,28 @@ def _file(folder: Path) -> Path:
 
 def load(folder: Path) -> dict[str, UnitSummary]:
     """The folder's kept summaries by entry key; {} for a missing, corrupt or foreign file."""
+    try:
+        return {k: _decode(v) for k, v in _entries(folder).items()}
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        _log.info("Rekap: cache %s ignored: %s", _file(folder), exc)
+        return {}
+
+
+def _entries(folder: Path) -> dict[str, Any]:
+    """The cache file's entries as written, not yet decoded; {} for a missing or foreign file."""
     if not ENABLED:
         return {}
     try:
         raw = json.loads(_file(folder).read_text(encoding="utf-8"))
-        if not isinstance(raw, dict) or raw.get("version") != code_version():
-            return {}
-        entries = raw["entries"]
-        return {str(k): _decode(v) for k, v in entries.items()}
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+    except (OSError, ValueError) as exc:
         _log.info("Rekap: cache %s ignored: %s", _file(folder), exc)
         return {}
+    if not isinstance(raw, dict) or raw.get("version") != code_version():
+        return {}
+    entries = raw.get("entries")
+    return {str(k): v for k, v in entries.items()} if isinstance(entries, dict) else {}
 
 
 def found(kept: dict[str, UnitSummary], keys: Iterable[Key]) -> dict[Key, UnitSummary]:
@@ -122,15 +133,15 @@ def found(kept: dict[str, UnitSummary], keys: Iterable[Key]) -> dict[Key, UnitSu
 
 
 def save(folder: Path, summaries: dict[Key, UnitSummary], keep: int) -> None:
-    """Write these summaries with the ones kept before (newest last, at most `keep`); quietly
-    nothing when the folder cannot be written. Unreadable files' rows are not kept: a reader's
-    timeout is no property of the file."""
+    """Write these summaries with the ones kept before (newest last, at most `keep` entries:
+    a few per file of the folder); quietly nothing when the folder cannot be written.
+    Unreadable files' rows are not kept: a reader's timeout is no property of the file."""
     if not ENABLED:
         return
     fresh = {_entry_key(k): _encode(s) for k, s in summaries.items() if not s.error and k[1] >= 0}
     if not fresh:
         return
-    old = {k: _encode(s) for k, s in load(folder).items() if k not in fresh}
+    old = {k: v for k, v in _entries(folder).items() if k not in fresh}  # as written
     entries = list({**old, **fresh}.items())[-keep:]
     tmp = None
     try:
