@@ -159,3 +159,20 @@ def test_a_read_only_folder_is_summed_up_without_a_cache(
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["a_tegal.xlsx", "b_lke.xlsx", "c_lke_rusak.xlsx", "d_rusak.xlsx"]
     )
+
+
+def test_an_entry_not_as_this_code_wrote_it_costs_its_own_file_only(
+    tmp_path: Path, real_workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path, real_workbook)
+    paths = workbooks_in(folder)[:2]
+    first = rollup.read_all(paths, AS_OF, in_process=True)
+    store = folder / rollup_store.FILE_NAME
+    kept = json.loads(store.read_text(encoding="utf-8"))
+    key = next(k for k in kept["entries"] if str(paths[1]) in k)
+    kept["entries"][key]["done"] = "24"  # a text where the count belongs
+    store.write_text(json.dumps(kept), encoding="utf-8")
+    rollup.forget()
+    read = _record_reads(monkeypatch)
+    assert rollup.read_all(paths, AS_OF, in_process=True) == first
+    assert read == [str(paths[1])]

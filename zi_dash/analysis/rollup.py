@@ -178,7 +178,7 @@ def _kept_or_read(
     for key in keys:
         folders.setdefault(Path(key[0]).parent, []).append(key)
     for folder, group in folders.items():
-        kept = rollup_store.found(rollup_store.load(folder), group)
+        kept = rollup_store.found(folder, group)
         unread = [k for k in group if k not in kept]
         read = (
             dict(zip(unread, _read_many([k[0] for k in unread], as_of, in_process)))

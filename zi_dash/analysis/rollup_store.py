@@ -35,6 +35,8 @@ _PACKAGE: Final = Path(__file__).resolve().parent.parent
 _log = logging.getLogger(__name__)
 # (path, mtime_ns, size, known state, as_of): analysis.rollup's key of a summary.
 Key = tuple[str, int, int, tuple[int, ...], date]
+# Folder -> (the cache file's mtime, size and inode, its entries as written).
+_PARSED: dict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = {}
 
 
 @functools.cache
@@ -96,38 +98,56 @@ def _file(folder: Path) -> Path:
     return folder / FILE_NAME
 
 
-def load(folder: Path) -> dict[str, UnitSummary]:
-    """The folder's kept summaries by entry key; {} for a missing, corrupt or foreign file."""
+def _stamp(file: Path) -> tuple[int, int, int] | None:
     try:
-        return {k: _decode(v) for k, v in _entries(folder).items()}
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        _log.info("Rekap: cache %s ignored: %s", _file(folder), exc)
-        return {}
+        stat = file.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
 def _entries(folder: Path) -> dict[str, Any]:
-    """The cache file's entries as written, not yet decoded; {} for a missing or foreign file."""
+    """The cache file's entries as written, not yet decoded; {} for a missing or foreign file.
+
+    Parsed once per version of the file (its mtime, size, inode): one changed workbook of 550
+    then costs its own entry, not a parse of them all."""
     if not ENABLED:
         return {}
+    file = _file(folder)
+    stamp = _stamp(file)
+    known = _PARSED.get(folder)
+    if stamp is None:
+        return {}
+    if known is not None and known[0] == stamp:
+        return known[1]
     try:
-        raw = json.loads(_file(folder).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
+        raw = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        _log.info("Rekap: cache %s ignored: %s", _file(folder), exc)
+        _log.info("Rekap: cache %s ignored: %s", file, exc)
         return {}
-    if not isinstance(raw, dict) or raw.get("version") != code_version():
-        return {}
-    entries = raw.get("entries")
-    return {str(k): v for k, v in entries.items()} if isinstance(entries, dict) else {}
+    ours = isinstance(raw, dict) and raw.get("version") == code_version()
+    entries = raw.get("entries") if ours else None
+    if not isinstance(entries, dict):  # another code's or no cache at all: nothing kept
+        entries = {}
+    _PARSED[folder] = (stamp, entries)
+    return entries
 
 
-def found(kept: dict[str, UnitSummary], keys: Iterable[Key]) -> dict[Key, UnitSummary]:
-    """The kept summaries of these keys, for the file the key names (never another's)."""
+def found(folder: Path, keys: Iterable[Key]) -> dict[Key, UnitSummary]:
+    """The kept summaries of these keys, each for the file its key names (never another's); an
+    entry that is not what this code wrote is left out (its file is read)."""
+    entries = _entries(folder)
     out: dict[Key, UnitSummary] = {}
     for key in keys:
-        summary = kept.get(_entry_key(key))
-        if summary is not None and summary.path == key[0] and key[1] >= 0:
+        raw = entries.get(_entry_key(key))
+        if raw is None or key[1] < 0:
+            continue
+        try:
+            summary = _decode(raw)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            _log.info("Rekap: cache entry of %s ignored: %s", key[0], exc)
+            continue
+        if summary.path == key[0]:
             out[key] = summary
     return out
 
@@ -152,6 +172,9 @@ def save(folder: Path, summaries: dict[Key, UnitSummary], keep: int) -> None:
             out.write(text)
         Path(tmp).replace(_file(folder))  # atomic: a reader sees the old file or the new one
         tmp = None
+        stamp = _stamp(_file(folder))
+        if stamp is not None:
+            _PARSED[folder] = (stamp, dict(entries))
     except (OSError, TypeError, ValueError) as exc:
         _log.info("Rekap: cache %s not written: %s", _file(folder), exc)
     finally:
