@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/_venv.sh requirements-dev.txt
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-libreoffice.sh
 .venv/bin/ruff check . --output-format concise
 .venv/bin/ruff format --check . >/dev/null || { .venv/bin/ruff format --diff . | head -50; exit 1; }
 exec .venv/bin/pytest "$@"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from python_calamine import CalamineWorkbook
 
 from tests import factory
 from tests.lke_sheet import add_bank_lke
@@ -247,15 +248,40 @@ def test_a_workbook_without_an_lke_sheet_and_a_wrong_argument(tmp_path, capsys) 
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="soffice (LibreOffice) not installed")
-def test_libreoffice_converts_the_export(filled, tmp_path) -> None:
+def test_libreoffice_calc_opens_the_export_with_every_value(filled, tmp_path) -> None:
     out = _export(filled, tmp_path / "lke.xlsx")
+    profile = (tmp_path / "lo-profile").as_uri()  # its own profile: no clash with another soffice
+    command = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "ods"]
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "ods", "--outdir", str(tmp_path), str(out)],
+        [*command, "--outdir", str(tmp_path), str(out)],
         check=True,
-        timeout=120,
+        timeout=180,
         capture_output=True,
     )
-    assert (tmp_path / "lke.ods").stat().st_size > 0
+    calc = CalamineWorkbook.from_path(str(tmp_path / "lke.ods"))
+    assert set(calc.sheet_names) >= {LkeExcel.ANSWERS, LkeExcel.UNIT}
+    written = openpyxl.load_workbook(out, read_only=True)
+    for name in (LkeExcel.ANSWERS, LkeExcel.UNIT):
+        ours = [[_plain(v) for v in row] for row in written[name].iter_rows(values_only=True)]
+        theirs = [[_plain(v) for v in r] for r in calc.get_sheet_by_name(name).to_python()]
+        width = max(len(r) for r in ours)
+        assert [_padded(r, width) for r in theirs[: len(ours)]] == [
+            _padded(r, width) for r in ours
+        ], name
+
+
+def _plain(value: object) -> object:
+    """A cell as Calc gives it back: blank as "", numbers as floats of 15 significant digits."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(f"{value:.12g}")  # Calc keeps 15 digits; 12 is well inside on both sides
+    return value
+
+
+def _padded(row: Iterable[object], width: int) -> list[object]:
+    cells = list(row)[:width]
+    return cells + [""] * (width - len(cells))
 
 
 def test_the_lke_page_offers_the_same_file_as_a_download(monkeypatch, filled) -> None:

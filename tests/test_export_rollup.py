@@ -93,12 +93,14 @@ def test_the_docx_tables_name_the_file_and_keep_the_pages_column_order() -> None
     ]  # fmt: skip
 
 
-def _ready(name: str, total: float, target: str, short: tuple[str, ...] = ()) -> UnitSummary:
+def _ready(
+    name: str, total: float, target: str, short: tuple[str, ...] = (), tpi: float | None = None
+) -> UnitSummary:
     minimum = lke.bank().thresholds[target or "WBBM"].total_min
     held = {"": "WBBM", "WBBM": "WBK"}.get(target, "Belum WBK")
     u = LkeSummary(total=total, pengungkit=0.0, hasil=0.0, predicate=held, target=target,
                    gap=minimum - total if target else 0.0, below=(), short=short, answered=0,
-                   evidenced=0, questions=110, problems=0)  # fmt: skip
+                   evidenced=0, questions=110, problems=0, tpi=tpi)  # fmt: skip
     return UnitSummary(f"/zi/{name}.xlsx", unit=name, year=2022, lke=u)
 
 
@@ -109,7 +111,7 @@ def test_the_docx_says_who_is_ready_by_the_penilaian_mandiri_and_what_holds_each
         _ready("near", 72.0, "WBK", ("Total 72,00, minimal 75,00", "IPAK 9,00, minimal 15,75")),
         UnitSummary("/zi/bad.xlsx", error="rusak"),  # unreadable: in no group
         _ready("wbbm", 96.0, ""),
-        _ready("wbk", 81.0, "WBBM", ("Total 81,00, minimal 85,00",)),
+        _ready("wbk", 81.0, "WBBM", ("Total 81,00, minimal 85,00",), tpi=78.5),
     ]
     doc = docx.Document(io.BytesIO(rekap.rekap_docx(units, AS_OF, "zi")))
     text = "\n".join(p.text for p in doc.paragraphs)
@@ -123,12 +125,12 @@ def test_the_docx_says_who_is_ready_by_the_penilaian_mandiri_and_what_holds_each
     assert "Nilai Mandiri" in table.rows[0].cells[3].text
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
     assert list(rows) == ["wbbm", "wbk", "near", "far", "none"]  # readiest first, no unreadable
-    assert rows["near"] == ["near", "2022", readiness.NEAR, "72,00", "Belum WBK",
+    assert rows["near"] == ["near", "2022", readiness.NEAR, "72,00", "–", "Belum WBK",
                             "3,00 poin ke WBK",
                             "Total 72,00, minimal 75,00; IPAK 9,00, minimal 15,75"]  # fmt: skip
-    assert rows["wbk"][2:6] == [readiness.MET_WBK, "81,00", "WBK", "4,00 poin ke WBBM"]
-    assert rows["wbbm"][5:] == ["", ""]  # nothing holds it back
-    assert rows["none"][2:5] == [NO_SHEET, "", NO_SHEET]  # never scored 0
+    assert rows["wbk"][2:7] == [readiness.MET_WBK, "81,00", "78,50", "WBK", "4,00 poin ke WBBM"]
+    assert rows["wbbm"][6:] == ["", ""]  # nothing holds it back
+    assert rows["none"][2:6] == [NO_SHEET, "", "–", NO_SHEET]  # never scored 0
 
 
 def _png() -> bytes:

@@ -346,6 +346,11 @@ def main(argv: list[str] | None = None) -> int:
     lke.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
     lke.add_argument("--as-of", type=_as_of, help="jawaban per tanggal YYYY-MM-DD (dari Riwayat)")
     lke.add_argument("--json", action="store_true", help="satu objek JSON (angka tanpa pembulatan)")
+    lke.add_argument(
+        "--penilai",
+        choices=("tpi",),
+        help="tpi: penilaian TPI (Jawaban TPI) di samping penilaian mandiri, dengan perbedaannya",
+    )
     out = sub.add_parser("lke-export", help="LKE Excel resmi (lembar Jawaban dan Unit)")
     out.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
     out.add_argument("--out", type=Path, required=True, help="berkas .xlsx tujuan")

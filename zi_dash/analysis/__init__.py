@@ -22,6 +22,7 @@ from zi_dash.analysis import (
     state,
     summary,
     tables,
+    tpi,
     unit_lke,
 )
 from zi_dash.analysis.assessment import Assessment, answers_of, assess
@@ -59,6 +60,7 @@ __all__ = [
     "state",
     "summary",
     "tables",
+    "tpi",
     "unit_lke",
     "view",
 ]

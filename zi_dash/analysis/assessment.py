@@ -46,18 +46,18 @@ def _known(baris: int) -> bool:
     return True
 
 
-def _sheet_rows(plan: Plan) -> list[tuple[str, object]]:
-    """(Baris text, raw Jawaban) of every row of the LKE sheet, in sheet order."""
+def _sheet_rows(plan: Plan, column: str = LkeCol.ANSWER) -> list[tuple[str, object]]:
+    """(Baris text, raw cell of `column`) of every row of the LKE sheet, in sheet order."""
     if plan.lke is None:
         return []
     frame = plan.lke
-    return list(zip(frame[LkeCol.ROW].tolist(), frame[LkeCol.ANSWER].tolist(), strict=True))
+    return list(zip(frame[LkeCol.ROW].tolist(), frame[column].tolist(), strict=True))
 
 
-def answers_of(plan: Plan) -> dict[int, object]:
-    """Raw Jawaban by Baris (int) of the sheet's bank rows; {} without the sheet."""
+def answers_of(plan: Plan, column: str = LkeCol.ANSWER) -> dict[int, object]:
+    """Raw answers (Jawaban, or Jawaban TPI) by Baris (int) of the sheet's bank rows."""
     out: dict[int, object] = {}
-    for text, raw in _sheet_rows(plan):
+    for text, raw in _sheet_rows(plan, column):
         number = _baris(text)
         if number is not None:
             out[number] = _raw(raw)
@@ -122,10 +122,11 @@ def held_predicate(plan: Plan) -> tuple[str, str | None]:
     )
 
 
-def _located(plan: Plan, problem: Problem) -> str:
+def _located(plan: Plan, problem: Problem, column: str = LkeCol.ANSWER) -> str:
     """A scoring problem with its cell and, unless it names it already, its Baris."""
     named = f"[{problem.baris}]" in problem.text
-    return f"{_cell(plan, problem.baris)}: {'' if named else f'[{problem.baris}] '}{problem.text}"
+    cell = _cell(plan, problem.baris, column)
+    return f"{cell}: {'' if named else f'[{problem.baris}] '}{problem.text}"
 
 
 @dataclass(frozen=True)
@@ -149,3 +150,14 @@ def assess(plan: Plan, overlay: Mapping[int, object] | None = None) -> Assessmen
     if predicate_problem:
         problems.append(predicate_problem)
     return Assessment(plan.lke is not None, result, tuple(problems))
+
+
+def assess_tpi(plan: Plan) -> Assessment:
+    """The TPI's layer (Jawaban TPI) scored by the same rules; a blank cell is unanswered.
+
+    Its problems are its own cells' only: the sheet's missing rows are the unit's list already.
+    """
+    held, _ = held_predicate(plan)
+    result = score(answers_of(plan, LkeCol.TPI_ANSWER), held=held)
+    problems = tuple(_located(plan, p, LkeCol.TPI_ANSWER) for p in result.problems)
+    return Assessment(plan.lke is not None, result, problems)

@@ -42,6 +42,7 @@ class ReadyCol:
     STATE: Final = "Kesiapan"
     TOTAL: Final = "Nilai Mandiri (dari 100)"
     PREDICATE: Final = "Predikat Mandiri"
+    TPI: Final = "Nilai TPI"  # beside, never deciding the group: blank where nothing reviewed
     TARGET: Final = "Predikat Berikut"
     GAP: Final = "Kurang dari Minimum Total (poin)"
     HOLDS: Final = "Yang Menahan"
@@ -76,6 +77,7 @@ def readiness(summaries: Sequence[UnitSummary]) -> pd.DataFrame:
             ReadyCol.STATE: state(s),
             ReadyCol.TOTAL: None if u is None else round(u.total, 2),
             ReadyCol.PREDICATE: state(s) if u is None else u.predicate,
+            ReadyCol.TPI: None if u is None or u.tpi is None else round(u.tpi, 2),
             ReadyCol.TARGET: "" if u is None else u.target,
             ReadyCol.GAP: round(u.gap, 2) if u is not None and u.target and u.gap > 0 else None,
             ReadyCol.HOLDS: s.lke_error if u is None else "; ".join(u.short),
@@ -103,9 +105,11 @@ def lines(frame: pd.DataFrame) -> list[str]:
     for group, count in counts(frame).items():
         out.append(f"{group}: {count} satker")
         for row in frame[frame[ReadyCol.STATE] == group].itertuples(index=False):
-            unit, year, file, _, total, predicate, target, gap, holds = row
+            unit, year, file, _, total, predicate, tpi, target, gap, holds = row
             score = "–" if pd.isna(total) else fmt.number(total, 2)
+            reviewed = "–" if pd.isna(tpi) else fmt.number(tpi, 2)
             short = "" if pd.isna(gap) else f", kurang {fmt.number(gap, 2)} poin ke {target}"
             why = f" — {holds}" if holds else ""
-            out.append(f"  {unit} {year} ({file}): {score}, {predicate}{short}; TPI –{why}")
+            said = f"{score}, {predicate}{short}; TPI {reviewed}{why}"
+            out.append(f"  {unit} {year} ({file}): {said}")
     return out

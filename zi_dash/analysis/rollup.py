@@ -261,7 +261,8 @@ class RekapCol:
     COVERAGE: Final = "Cakupan LKE (dari 60)"
     COVERED: Final = "Proyeksi Bagian Tercakup"
     UNCOVERED: Final = "Subkomponen Tanpa Aksi"
-    # The LKE sheet's penilaian mandiri (never the official score); TPI: not read yet, blank.
+    # The LKE sheet's penilaian mandiri (never the official score); TPI: its Jawaban TPI scored,
+    # blank (the page: "–") where the TPI has answered nothing yet.
     LKE_TOTAL: Final = "Nilai Mandiri (dari 100)"
     PREDICATE: Final = "Predikat Mandiri"
     TPI: Final = "Nilai TPI"
@@ -285,7 +286,7 @@ COLUMNS: Final = tuple(v for k, v in vars(RekapCol).items() if k.isupper())
 # Decimals of the roll-up's figures, wherever they are written (table, page, DOCX).
 DIGITS: Final[dict[str, int]] = {
     RekapCol.COMPLETION: 1, RekapCol.EVIDENCE: 1, RekapCol.COVERAGE: 2, RekapCol.COVERED: 2,
-    RekapCol.LKE_TOTAL: 2, RekapCol.PENGUNGKIT: 2, RekapCol.HASIL: 2,
+    RekapCol.LKE_TOTAL: 2, RekapCol.PENGUNGKIT: 2, RekapCol.HASIL: 2, RekapCol.TPI: 2,
 }  # fmt: skip
 
 
@@ -300,6 +301,7 @@ def _lke_cells(s: UnitSummary) -> dict[str, object]:
         return {RekapCol.PREDICATE: None if s.error else UNREADABLE if s.lke_error else NO_SHEET}
     return {
         RekapCol.LKE_TOTAL: round(u.total, 2), RekapCol.PREDICATE: u.predicate,
+        RekapCol.TPI: None if u.tpi is None else round(u.tpi, 2),
         RekapCol.PENGUNGKIT: round(u.pengungkit, 2), RekapCol.HASIL: round(u.hasil, 2),
         RekapCol.BELOW: ", ".join(u.below), RekapCol.ANSWERED: u.answered,
         RekapCol.EVIDENCED: u.evidenced, RekapCol.LKE_PROBLEMS: u.problems,

@@ -3,8 +3,9 @@
 Read in the roll-up's reader, from the plan it has already loaded (the LKE sheet is read once
 per file version, with the plan) and as of the tanggal acuan. A question "carries evidence" when
 its own Tautan Bukti on the LKE sheet holds a link: the Bukti Dukung the TPI opens; the plan's
-evidence items are the roll-up's Kelengkapan Bukti already. The TPI's score is not read yet:
-its column stays blank.
+evidence items are the roll-up's Kelengkapan Bukti already. The TPI's total (its Jawaban TPI
+scored by the same rules, analysis.tpi) only where the TPI has answered something: else None
+(the page shows "–"), never 0.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from zi_dash import lke
-from zi_dash.analysis.assessment import assess
+from zi_dash.analysis.assessment import assess, assess_tpi
 from zi_dash.analysis.lke_links import own_links
+from zi_dash.base import LkeCol
 from zi_dash.workbook import Plan
 
 NO_SHEET: Final = "belum ada lembar LKE"
@@ -38,11 +40,22 @@ class LkeSummary:
     evidenced: int  # questions with their own Tautan Bukti
     questions: int
     problems: int  # answers that do not fit their row (scored as unanswered)
+    tpi: float | None = None  # the TPI's total (penilaian TPI); None: nothing reviewed yet
 
     @property
     def near(self) -> bool:
         """Not yet meeting the target, the total short of its minimum by NEAR_POINTS at most."""
         return bool(self.target) and 0 < self.gap <= NEAR_POINTS
+
+
+def _tpi(plan: Plan) -> float | None:
+    """The TPI's total; None when no Jawaban TPI cell is filled."""
+    assert plan.lke is not None
+    cells = plan.lke[LkeCol.TPI_ANSWER]
+    # the frame is read already: a look at one column is cheap, a second score() is not
+    if not (cells.notna() & cells.astype(str).str.strip().ne("")).any():
+        return None
+    return assess_tpi(plan).score.total
 
 
 def lke_summary(plan: Plan) -> LkeSummary | None:
@@ -79,4 +92,5 @@ def lke_summary(plan: Plan) -> LkeSummary | None:
         evidenced=sum(1 for baris in own_links(plan) if baris in questions),
         questions=len(result.questions),
         problems=len(found.problems),
+        tpi=_tpi(plan),
     )

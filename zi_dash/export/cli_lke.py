@@ -15,11 +15,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from zi_dash.analysis import assess, rewind
+from zi_dash.analysis import assess, rewind, tpi
 from zi_dash.base import Role, durable
 from zi_dash.base import contract as c
 from zi_dash.edit import accounts
 from zi_dash.export import lke_score as score_text
+from zi_dash.export import lke_tpi as tpi_text
 from zi_dash.export.lke_excel import export_bytes
 from zi_dash.export.lke_excel_read import MAX_BYTES, LkeFileError, read_lke_file
 from zi_dash.export.lke_import import as_changes, compare
@@ -45,17 +46,29 @@ def _plan(path: Path, *, keep_first_look: bool) -> Plan | None:
     return plan
 
 
+def _score_text(plan: Plan, as_json: bool) -> str:
+    assessment = assess(plan)
+    if as_json:
+        return json.dumps(score_text.score_object(assessment), ensure_ascii=False)
+    return score_text.score_table(assessment)
+
+
+def _tpi_text(plan: Plan, as_json: bool) -> str:
+    found = tpi.compare(plan)
+    if as_json:
+        return json.dumps(tpi_text.comparison_object(found), ensure_ascii=False)
+    return tpi_text.comparison_table(found)
+
+
 def lke_score(args: argparse.Namespace) -> int:
-    """Print the self-assessment (a table, or one JSON object with --json)."""
+    """Print the self-assessment (a table, or one JSON object with --json); --penilai tpi: the
+    TPI's penilaian beside it."""
     # Only a look: a score asked for on the command line writes nothing beside the file.
     plan = _plan(args.workbook, keep_first_look=False)
     if plan is None:
         return 1
-    assessment = assess(rewind(plan, args.as_of) if args.as_of else plan)
-    if args.json:
-        text = json.dumps(score_text.score_object(assessment), ensure_ascii=False)
-    else:
-        text = score_text.score_table(assessment)
+    then = rewind(plan, args.as_of) if args.as_of else plan
+    text = _tpi_text(then, args.json) if args.penilai else _score_text(then, args.json)
     try:
         print(text, flush=True)
     except BrokenPipeError:  # `| head` read what it wanted; no traceback, no second error at exit

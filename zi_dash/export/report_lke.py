@@ -2,16 +2,20 @@
 
 The figures are `analysis.assess` of the whole plan as of the date (whatever the report's
 scope), the very numbers `lke-score --json` prints; a workbook without an LKE sheet says so.
-Beside it the plan's coverage (`analysis.coverage`): never compared with the minimums.
+Where the TPI has answered, the TPI's penilaian beside it (`analysis.tpi`, the numbers of
+`lke-score --penilai tpi --json`): its total with the unreviewed count, the differences, the
+top disagreements. Beside it the plan's coverage (`analysis.coverage`): never compared with
+the minimums.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from zi_dash.analysis import Assessment, Coverage, assess, coverage, rewind
+from zi_dash.analysis import Assessment, Coverage, coverage, rewind, tpi
 from zi_dash.base import fmt, format_date
 from zi_dash.lke import Verdict, bank
 from zi_dash.workbook import Plan
@@ -20,19 +24,40 @@ SELF: Final = "Penilaian mandiri LKE (bukan nilai resmi)"
 ABSENT: Final = "belum ada lembar LKE"
 HEADERS: Final = ("Area", "Pemenuhan", "Reform", "Nilai", "Bobot", "Persen")
 PROBLEMS_LISTED: Final = 10
+TPI: Final = "Penilaian TPI (bukan nilai resmi)"
+DISAGREEMENTS_LISTED: Final = 5
 
 
-def assessment(plan: Plan, as_of: date) -> Assessment:
-    """The self-assessment of the whole plan as it stood on `as_of`."""
-    return assess(rewind(plan, as_of))
+@dataclass(frozen=True)
+class WithTpi(Assessment):
+    """The self-assessment, and the TPI's layer beside it (None: the TPI answered nothing)."""
+
+    tpi: tpi.Comparison | None = None
+
+
+def assessment(plan: Plan, as_of: date) -> WithTpi:
+    """The self-assessment of the whole plan as it stood on `as_of`, the TPI's beside it."""
+    pair = tpi.compare(rewind(plan, as_of))
+    reviewed = pair if tpi.reviewed_any(pair) else None
+    return WithTpi(pair.unit.present, pair.unit.score, pair.unit.problems, reviewed)
+
+
+def _tpi(found: Assessment) -> tpi.Comparison | None:
+    return found.tpi if isinstance(found, WithTpi) and found.present else None
 
 
 def headline(found: Assessment) -> list[tuple[str, str]]:
-    """The headline's LKE line: the total and its predikat, labelled, or no sheet."""
+    """The headline's LKE lines: the total and predikat, labelled (the TPI's too), or no sheet."""
     if not found.present:
         return [(SELF, ABSENT)]
     s = found.score
-    return [(SELF, f"{fmt.number(s.total, 2)} dari 100: {s.predicate}")]
+    out = [(SELF, f"{fmt.number(s.total, 2)} dari 100: {s.predicate}")]
+    pair = _tpi(found)
+    if pair is not None:
+        t = pair.tpi.score
+        said = f"{fmt.number(t.total, 2)} dari 100: {t.predicate} ({tpi.unreviewed_text(pair)})"
+        out.append((TPI, said))
+    return out
 
 
 def area_value(found: Assessment, area: str) -> str:
@@ -79,16 +104,55 @@ def lines(found: Assessment, as_of: date) -> list[str]:
         _verdict("Menuju WBK", s.wbk),
         _verdict("Menuju WBBM", s.wbbm),
     ]
-    if found.problems:
-        out.append(f"{len(found.problems)} masalah pada lembar LKE (jawaban yang tidak sesuai "
+    pair = _tpi(found)
+    if pair is not None:
+        out += tpi_lines(pair)
+    listed = _problems(found)
+    if listed:
+        out.append(f"{len(listed)} masalah pada lembar LKE (jawaban yang tidak sesuai "
                    "barisnya dinilai belum dijawab):")  # fmt: skip
     return out
 
 
+def _signed(value: float) -> str:
+    return ("+" if value > 0 else "") + fmt.number(value, 2)
+
+
+def tpi_lines(pair: tpi.Comparison) -> list[str]:
+    """The TPI's penilaian in words: total, unreviewed, differences, the top disagreements."""
+    t = pair.tpi.score
+    diff = tpi.differences(pair)
+    areas = ", ".join(f"{k} {_signed(d)}" for k, (_, _, d) in diff.items() if k in t.areas)
+    out = [
+        f"{TPI}: {fmt.number(t.total, 2)} dari 100, predikat {t.predicate}; "
+        f"{tpi.unreviewed_text(pair)}. {tpi.RULE}",
+        f"Selisih penilaian TPI − penilaian mandiri: total {_signed(diff['Total'][2])}, "
+        f"pengungkit {_signed(diff['Pengungkit'][2])}, hasil {_signed(diff['Hasil'][2])}; "
+        f"per area {areas}.",
+    ]
+    top = pair.disagreements[:DISAGREEMENTS_LISTED]
+    if not top:
+        return [*out, "Tidak ada perbedaan pada pertanyaan yang dijawab unit dan TPI."]
+    named = "; ".join(
+        f"[{p.baris}] {_signed(p.difference)} poin (unit {p.unit_answer}, TPI {p.tpi_answer}, "
+        f"{p.review})"
+        for p in top
+    )
+    more = len(pair.disagreements) - len(top)
+    tail = f"; dan {more} lainnya" if more else ""
+    return [*out, f"Perbedaan terbesar ({len(pair.disagreements)}): {named}{tail}."]
+
+
+def _problems(found: Assessment) -> tuple[str, ...]:
+    pair = _tpi(found)
+    return found.problems + (pair.tpi.problems if pair is not None else ())
+
+
 def problems(found: Assessment) -> Sequence[str]:
     """The located problems the section lists, the first PROBLEMS_LISTED and how many more."""
-    shown = list(found.problems[:PROBLEMS_LISTED])
-    more = len(found.problems) - len(shown)
+    listed = _problems(found)
+    shown = list(listed[:PROBLEMS_LISTED])
+    more = len(listed) - len(shown)
     return [*shown, f"dan {more} masalah lain."] if more else shown
 
 

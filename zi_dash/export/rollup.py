@@ -149,6 +149,7 @@ _READY_COLUMNS: Final = (
     ReadyCol.YEAR,
     ReadyCol.STATE,
     ReadyCol.TOTAL,
+    ReadyCol.TPI,
     ReadyCol.PREDICATE,
     ReadyCol.TARGET,
     ReadyCol.GAP,
@@ -159,11 +160,12 @@ _READY_HEADERS: Final = (
     "Tahun",
     "Kesiapan",
     "Nilai Mandiri",
+    "Nilai TPI",
     "Predikat Mandiri",
     "Kurang dari Minimum Total",
     "Yang Menahan (minimum belum terpenuhi)",
 )
-_READY_WIDTHS: Final = (3.0, 1.0, 2.6, 1.5, 1.6, 1.8, 5.5)  # 17 cm
+_READY_WIDTHS: Final = (2.8, 1.0, 2.4, 1.4, 1.3, 1.5, 1.7, 4.9)  # 17 cm
 
 
 def _readiness_section(doc: Any, summaries: Sequence[UnitSummary]) -> None:
@@ -176,9 +178,10 @@ def _readiness_section(doc: Any, summaries: Sequence[UnitSummary]) -> None:
         doc.add_paragraph(report.clean(f"{group}: {count} satker"), style="List Bullet")
     rows = []
     for row in frame[list(_READY_COLUMNS)].itertuples(index=False):
-        unit, year, state, total, predicate, target, gap, holds = row
+        unit, year, state, total, tpi, predicate, target, gap, holds = row
+        reviewed = "–" if pd.isna(tpi) else fmt.number(tpi, 2)  # beside, never deciding
         rows.append([
-            _text(unit), _text(year), _text(state), _text(total, 2), _text(predicate),
+            _text(unit), _text(year), _text(state), _text(total, 2), reviewed, _text(predicate),
             "" if pd.isna(gap) else f"{fmt.number(gap, 2)} poin ke {target}", _text(holds),
         ])  # fmt: skip
     doc.add_paragraph("Tabel 3. Kesiapan predikat per satker menurut penilaian mandiri",

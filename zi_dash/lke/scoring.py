@@ -92,6 +92,10 @@ class Score:
     predicate: str
     problems: tuple[Problem, ...]
 
+    def results(self) -> dict[int, float]:
+        """The hasil rows' points by Baris: IPAK [199], capaian kinerja [200], IPKP [202]."""
+        return {IPAK: self.ipak, CAPAIAN: self.capaian, IPKP: self.ipkp}
+
 
 def _read(lke: Bank, answers: Mapping[int, object]) -> tuple[dict[int, Parsed], list[Problem]]:
     parsed: dict[int, Parsed] = {}

@@ -24,6 +24,7 @@ from zi_dash.ui.cache import of_plan, plan_key
 from zi_dash.ui.editor import draft_store, require_editor, review_changes, saved
 from zi_dash.ui.lke_input import overlay
 from zi_dash.ui.lke_question import Editing, question
+from zi_dash.ui.lke_tpi import block as tpi_block
 from zi_dash.ui.session import Context, Key
 from zi_dash.workbook import Plan, add_lke_sheet, editable_values
 
@@ -202,6 +203,7 @@ def page(ctx: Context) -> None:
     summary.problems(found.problems, of_plan(_link_problems, plan))
     st.dataframe(of_plan(_area_frame, plan, answers), hide_index=True, width="stretch")
     summary.verdicts(found.score)
+    tpi_block(plan)
     lke_excel.download(plan)
     lke_excel.upload(plan, user)
     summary.next_steps(*of_plan(_steps, plan, answers))

@@ -113,9 +113,12 @@ def readiness_view(found: Folder, picked: Shown) -> None:
     if kept is not None and kept[0] is picked:
         styler = kept[1]
     else:
-        digits = {ready.ReadyCol.TOTAL: 2, ready.ReadyCol.GAP: 2}
+        digits = {ready.ReadyCol.TOTAL: 2, ready.ReadyCol.TPI: 2, ready.ReadyCol.GAP: 2}
         formats = {col: partial(fmt.number, digits=d) for col, d in digits.items()}
-        styler = rendered_once(frame.style.format(formats, na_rep=""))
+        tpi = [ready.ReadyCol.TPI]  # the TPI has reviewed nothing yet: a dash, as on the Rekap
+        styler = rendered_once(
+            frame.style.format(formats, na_rep="").format(formats[tpi[0]], na_rep="–", subset=tpi)
+        )
         st.session_state[READY_STYLED_KEY] = (picked, styler)
     st.dataframe(styler, hide_index=True, width="stretch",
                  column_config={ready.ReadyCol.HOLDS: st.column_config.TextColumn(width=420)},

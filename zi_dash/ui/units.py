@@ -223,8 +223,9 @@ def rekap_table(frame: pd.DataFrame) -> Any:
         if col in frame.columns
     }
     styled = frame.style.format(formats, na_rep="")
-    if RekapCol.TPI in frame.columns:  # no TPI score is read yet: a dash, not a blank
-        styled = styled.format(na_rep="–", subset=[RekapCol.TPI])
+    if RekapCol.TPI in frame.columns:  # the TPI has reviewed nothing yet: a dash, not a blank
+        shown = partial(fmt.number, digits=rollup.DIGITS[RekapCol.TPI])
+        styled = styled.format(shown, na_rep="–", subset=[RekapCol.TPI])
     return styled
 
 
