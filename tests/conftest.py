@@ -8,9 +8,17 @@ from pathlib import Path
 import pytest
 
 from tests import factory
+from zi_dash.analysis import rollup_store
 from zi_dash.base import DEFAULT_WORKBOOK
 from zi_dash.edit import throttle
 from zi_dash.workbook import Plan, load_plan
+
+
+@pytest.fixture(autouse=True)
+def no_rekap_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The roll-up's summaries are not kept on disk: tests count the files read (the store's
+    own tests, tests/test_analysis_rollup_store.py, turn it on)."""
+    monkeypatch.setattr(rollup_store, "ENABLED", False)
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import pandas as pd
 
+from zi_dash.analysis import rollup_store
 from zi_dash.analysis.coverage import coverage
 from zi_dash.analysis.filters import Filters, view
 from zi_dash.analysis.lke import area_means
@@ -161,10 +162,34 @@ def read_all(paths: Sequence[Path], as_of: date, in_process: bool = False) -> li
     found = {k: _CACHE.get(k) for k in keys}
     missing = [k for k, v in found.items() if v is None]
     if missing:
-        for key, summary in zip(missing, _read_many([k[0] for k in missing], as_of, in_process)):
+        for key, summary in _kept_or_read(missing, as_of, in_process, len(keys)).items():
             _CACHE[key] = _LAST[key[:3]] = found[key] = summary
     _trim(_CACHE, found, len(keys))
     return [found[k] for k in keys]  # type: ignore[misc]  # every key is filled above
+
+
+def _kept_or_read(
+    keys: Sequence[_Key], as_of: date, in_process: bool, files: int
+) -> dict[_Key, UnitSummary]:
+    """Each key's summary: kept on disk beside its file (rollup_store), else read and kept
+    (a few versions per file of the `files` asked for, as in memory)."""
+    out: dict[_Key, UnitSummary] = {}
+    folders: dict[Path, list[_Key]] = {}
+    for key in keys:
+        folders.setdefault(Path(key[0]).parent, []).append(key)
+    for folder, group in folders.items():
+        kept = rollup_store.found(folder, group)
+        unread = [k for k in group if k not in kept]
+        read = (
+            dict(zip(unread, _read_many([k[0] for k in unread], as_of, in_process)))
+            if unread
+            else {}  # the reader pool is not even started
+        )
+        if read:
+            rollup_store.save(folder, read, max(4 * files, 256))
+        out.update(kept)
+        out.update(read)
+    return out
 
 
 def identify_all(paths: Sequence[Path], as_of: date) -> list[UnitSummary]:
@@ -177,7 +202,7 @@ def identify_all(paths: Sequence[Path], as_of: date) -> list[UnitSummary]:
     found = {k[:3]: _LAST.get(k[:3]) for k in keys}  # the file's version, whatever its copies
     unknown = [k for k in keys if found[k[:3]] is None]
     if unknown:
-        for key, summary in zip(unknown, _read_many([k[0] for k in unknown], as_of, False)):
+        for key, summary in _kept_or_read(unknown, as_of, False, len(keys)).items():
             _CACHE[key] = _LAST[key[:3]] = found[key[:3]] = summary
     _trim(_LAST, found, len(keys))
     return [found[k[:3]] for k in keys]  # type: ignore[misc]  # every version is filled above

@@ -10,7 +10,7 @@ import io
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import openpyxl
 import pandas as pd
@@ -18,7 +18,8 @@ from docx import Document
 from docx.shared import Cm, Pt
 
 import zi_dash.export.report as report
-from zi_dash.analysis.readiness import readiness
+from zi_dash.analysis import readiness as ready
+from zi_dash.analysis.readiness import ReadyCol, readiness
 from zi_dash.analysis.rollup import (
     COLUMNS,
     COVERS,
@@ -136,9 +137,56 @@ def rekap_docx(
         [[_text(v) for v in row] for row in areas[[*names, *codes]].itertuples(index=False)],
         (2.6, 3.8, 1.2, *([1.5] * len(codes))), size=8,
     )  # fmt: skip
+    _readiness_section(doc, summaries)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+# The readiness list's columns read (the file is in Tabel 1 and 2; the target is in the gap).
+_READY_COLUMNS: Final = (
+    ReadyCol.UNIT,
+    ReadyCol.YEAR,
+    ReadyCol.STATE,
+    ReadyCol.TOTAL,
+    ReadyCol.TPI,
+    ReadyCol.PREDICATE,
+    ReadyCol.TARGET,
+    ReadyCol.GAP,
+    ReadyCol.HOLDS,
+)
+_READY_HEADERS: Final = (
+    "Satuan Kerja",
+    "Tahun",
+    "Kesiapan",
+    "Nilai Mandiri",
+    "Nilai TPI",
+    "Predikat Mandiri",
+    "Kurang dari Minimum Total",
+    "Yang Menahan (minimum belum terpenuhi)",
+)
+_READY_WIDTHS: Final = (2.8, 1.0, 2.4, 1.4, 1.3, 1.5, 1.7, 4.9)  # 17 cm
+
+
+def _readiness_section(doc: Any, summaries: Sequence[UnitSummary]) -> None:
+    """Which units meet Menuju WBK / WBBM by the penilaian mandiri, which are near, what holds
+    each back: always labelled penilaian mandiri, never the official score."""
+    frame = readiness(summaries)
+    doc.add_heading("Kesiapan Predikat (penilaian mandiri)", level=2)
+    doc.add_paragraph(f"{ready.MANDIRI} {ready.NEAR_MEANS}").runs[0].italic = True
+    for group, count in ready.counts(frame).items():
+        doc.add_paragraph(report.clean(f"{group}: {count} satker"), style="List Bullet")
+    rows = []
+    for row in frame[list(_READY_COLUMNS)].itertuples(index=False):
+        unit, year, state, total, tpi, predicate, target, gap, holds = row
+        reviewed = "–" if pd.isna(tpi) else fmt.number(tpi, 2)  # beside, never deciding
+        rows.append([
+            _text(unit), _text(year), _text(state), _text(total, 2), reviewed, _text(predicate),
+            "" if pd.isna(gap) else f"{fmt.number(gap, 2)} poin ke {target}", _text(holds),
+        ])  # fmt: skip
+    doc.add_paragraph("Tabel 3. Kesiapan predikat per satker menurut penilaian mandiri",
+                      style="Caption")  # fmt: skip
+    report._docx_table(doc, list(_READY_HEADERS), rows, _READY_WIDTHS, size=8)
 
 
 def _flag_lines(frame: pd.DataFrame) -> list[str]:

@@ -33,6 +33,7 @@ from zi_dash.ui.units import Folder, rekap_table
 T = TypeVar("T")
 SHARED_ENTRIES: Final = 16  # a few folders' versions, dates and filter combinations
 STYLED_KEY: Final = "_rekap_styled"  # session-state key of the session's styled table
+READY_STYLED_KEY: Final = "_rekap_ready_styled"  # and of its styled readiness list
 NOTICE_BUTTONS: Final = 4  # at most this many "Pakai <date>" buttons, latest years first
 
 _shared: OrderedDict[Hashable, Any] = OrderedDict()
@@ -108,13 +109,42 @@ def readiness_view(found: Folder, picked: Shown) -> None:
     counts = ready.counts(frame)
     for column, (group, count) in zip(st.columns(len(counts)), counts.items()):
         column.metric(group, count)
-    digits = {ready.ReadyCol.TOTAL: 2, ready.ReadyCol.TPI: 2, ready.ReadyCol.GAP: 2}
-    formats = {col: partial(fmt.number, digits=d) for col, d in digits.items()}
-    tpi = [ready.ReadyCol.TPI]  # the TPI has reviewed nothing yet: a dash, as on the Rekap
-    shown = frame.style.format(formats, na_rep="").format(formats[tpi[0]], na_rep="–", subset=tpi)
-    st.dataframe(shown, hide_index=True, width="stretch",
+    kept = st.session_state.get(READY_STYLED_KEY)
+    if kept is not None and kept[0] is picked:
+        styler = kept[1]
+    else:
+        digits = {ready.ReadyCol.TOTAL: 2, ready.ReadyCol.TPI: 2, ready.ReadyCol.GAP: 2}
+        formats = {col: partial(fmt.number, digits=d) for col, d in digits.items()}
+        tpi = [ready.ReadyCol.TPI]  # the TPI has reviewed nothing yet: a dash, as on the Rekap
+        styler = rendered_once(
+            frame.style.format(formats, na_rep="").format(formats[tpi[0]], na_rep="–", subset=tpi)
+        )
+        st.session_state[READY_STYLED_KEY] = (picked, styler)
+    st.dataframe(styler, hide_index=True, width="stretch",
                  column_config={ready.ReadyCol.HOLDS: st.column_config.TextColumn(width=420)},
                  placeholder="")  # fmt: skip
+
+
+def rendered_once(styler: Any) -> Any:
+    """The Styler with its rendering (pandas' `_compute` and `_translate`, which Streamlit calls
+    on every run) worked out on the first run only: a kept Styler's data never changes, and
+    redoing it was most of a warm rerun of 550 files. Keyed on the arguments, as pandas' own."""
+    compute, translate = styler._compute, styler._translate
+    done: dict[Any, Any] = {}
+
+    def compute_once() -> Any:
+        if "computed" not in done:
+            done["computed"] = compute()
+        return done["computed"]
+
+    def translate_once(*args: Any, **kwargs: Any) -> Any:
+        key = (args, tuple(sorted(kwargs.items())), styler.uuid)
+        if key not in done:
+            done[key] = translate(*args, **kwargs)
+        return done[key]
+
+    styler._compute, styler._translate = compute_once, translate_once
+    return styler
 
 
 def styled(found: Folder, picked: Shown) -> Any:
@@ -122,7 +152,7 @@ def styled(found: Folder, picked: Shown) -> Any:
     kept = st.session_state.get(STYLED_KEY)
     if kept is not None and kept[0] is picked:
         return kept[1]
-    value = rekap_table(picked.rows.copy(deep=False))
+    value = rendered_once(rekap_table(picked.rows.copy(deep=False)))
     st.session_state[STYLED_KEY] = (picked, value)
     return value
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -188,15 +190,22 @@ def load_tracked(path: str | Path, *, keep_first_look: bool = True, lke: bool = 
     return dataclasses.replace(plan, outside=log_rows(found, outside_time(plan)))
 
 
+@functools.lru_cache(maxsize=4096)
+def _copies(path: str) -> tuple[str, str]:
+    # The names only (no file is looked at): the roll-up asks for 550 of them on every rerun,
+    # and building them with pathlib was most of its cost.
+    return str(durable.last_written_path(Path(path))), str(_pending_path(Path(path)))
+
+
 def known_state(path: Path) -> tuple[int, ...]:
     """The modification time and size of the copies outside edits are found against (-1: none).
 
     Cheap (two stats): a cache of figures keyed on it notices a new copy without reading it.
     """
     stamps: list[int] = []
-    for copy in (durable.last_written_path(path), _pending_path(path)):
+    for copy in _copies(str(path)):
         try:
-            stat = copy.stat()
+            stat = os.stat(copy)  # noqa: PTH116  # a str: a Path per call was the cost
         except OSError:
             stamps += [-1, -1]
         else:
