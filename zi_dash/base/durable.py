@@ -61,6 +61,11 @@ def reason(exc: OSError) -> str:
     return f"galat sistem berkas nomor {exc.errno}" if exc.errno else "galat sistem berkas"
 
 
+def why(exc: OSError) -> str:
+    """An OS error's reason in Indonesian: its own text when the app made it, else `reason`."""
+    return str(exc.strerror) if isinstance(exc.__cause__, WriteError) else reason(exc)
+
+
 def write_error(path: Path, exc: OSError, *, folder: bool = False) -> WriteError:
     """The WriteError for `exc` raised while writing `path` (a folder when `folder`)."""
     what = f'Folder "{path}"' if folder else f'Berkas "{path.name}" di folder "{path.parent}"'

@@ -6,6 +6,7 @@ from __future__ import annotations
 from zi_dash.export import (
     bundle,
     cli_lke,
+    cli_newplan,
     cli_remind,
     failure,
     lke_excel,
@@ -18,6 +19,7 @@ from zi_dash.export import (
 __all__ = [
     "bundle",
     "cli_lke",
+    "cli_newplan",
     "cli_remind",
     "failure",
     "lke_excel",
