@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zi_dash.base import fold, tidy
+from zi_dash.base import fold, tidy, tidy_lines
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,24 @@ from zi_dash.base import fold, tidy
 )
 def test_tidy(text: object, expected: str) -> None:
     assert tidy(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (None, ""),
+        ("a\n\tb\r\nc", "a\nb\nc"),
+        (
+            "Uraian:  rapat\nOutput: SK\n\n  \nDokumen: ND ",
+            "Uraian: rapat\nOutput: SK\nDokumen: ND",
+        ),
+        ("\r\nsatu\rdua\n", "satu\ndua"),
+        ("<b>a</b>  b", "a b"),
+    ],
+)
+def test_tidy_lines_keeps_a_cells_own_line_breaks(text: object, expected: str) -> None:
+    assert tidy_lines(text) == expected
+    assert tidy(tidy_lines(text)) == tidy(text)  # the same words, in the same order
 
 
 @pytest.mark.parametrize(

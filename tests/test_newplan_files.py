@@ -36,7 +36,9 @@ def test_the_template_has_every_sheet_dropdown_and_guide_but_no_rows(tmp_path: P
     assert len(lke) == 181 and {r[answer] for r in lke} == {None}
     for spec in (c.ACTIONS, c.EVIDENCE, c.LOG):
         ws = wb[spec.name]
-        assert tuple(cell.value for cell in ws[1]) == spec.headers
+        # Target Keluaran only in plans whose Target column held outcomes, not in a blank one.
+        expected = tuple(h for h in spec.headers if h != c.ActionCol.OUTCOME)
+        assert tuple(cell.value for cell in ws[1]) == expected
         assert ws.max_row == 1
     lists = {dv.formula1 for dv in wb[c.Sheet.ACTIONS].data_validations.dataValidation}
     assert '"Belum Mulai,Dalam Proses,Selesai"' in lists

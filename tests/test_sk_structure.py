@@ -12,8 +12,10 @@ import pytest
 
 from zi_dash.base import ActionCol
 from zi_dash.lke import bank
+from zi_dash.newplan import BY_OPTION, read_intake
 from zi_dash.sk import SourceError, action_rows, read_source, read_table
 from zi_dash.sk.areas import Place, code_place, is_section, pilar_area, question_place
+from zi_dash.workbook import load_plan
 
 FIRST_Q = bank().questions[0]  # row 6: area I, Pemenuhan, sub-component i, question a
 
@@ -290,3 +292,20 @@ def test_a_chosen_sheet_takes_its_area_from_its_name() -> None:
     data = _xlsx({"Sampul": [["Rencana"]], "6. Kualitas Pelayanan Publik": SHEET})
     read = read_source("r.xlsx", data, sheet="6. Kualitas Pelayanan Publik")
     assert [r.id for r in read.rows] == ["VI.1.1", "VI.1.2"]
+
+
+def test_an_action_cell_keeps_its_own_lines_through_to_the_workbook(tmp_path) -> None:
+    # A checklist's action cell of labelled lines: the lines are the text, kept as written.
+    step = "Uraian:  Rapat tim kerja\nOutput: Notulen\r\n\nDokumen: ND, Daftar Hadir"
+    grid = [
+        ["pilar", "pertanyaan", "rencana_aksi"],
+        ["1. Manajemen Perubahan", "Unit telah  menyusun\nrencana kerja", step],
+    ]
+    (row,) = read_table(grid).rows
+    assert row.step == "Uraian: Rapat tim kerja\nOutput: Notulen\nDokumen: ND, Daftar Hadir"
+    assert row.indicator == "Unit telah menyusun\nrencana kerja"
+    data = "\n".join(",".join(f'"{cell}"' for cell in line) for line in grid).encode()
+    intake = read_intake("rencana.csv", data, unit="Satker Uji", year=2025)
+    path = tmp_path / "baru.xlsx"
+    path.write_bytes(intake.workbook(BY_OPTION))
+    assert load_plan(path).actions.iloc[0][ActionCol.STEP] == row.step

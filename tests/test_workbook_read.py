@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from tests import zipparts
+from tests import factory, zipparts
 from zi_dash.base import ActionCol, EvidenceCol
 from zi_dash.base import contract as c
 from zi_dash.workbook import (
@@ -124,6 +124,18 @@ def test_evidence_status_is_normalised(workbook_copy: Path) -> None:
     _edit(workbook_copy, _set(c.Sheet.EVIDENCE, 3, EvidenceCol.STATUS, " ada"))
     statuses = list(load_plan(workbook_copy).evidence[EvidenceCol.STATUS][:3])
     assert statuses == ["Terverifikasi", "Ada", "Belum Ada"]
+
+
+def test_a_data_row_holding_header_words_is_not_read_as_a_header(tmp_path: Path) -> None:
+    # No optional Target Keluaran column, and a row whose Status "Selesai" and note "selesai"
+    # both name the Selesai column: the header is row 1, and the row is data.
+    path = factory.make_workbook(
+        tmp_path / "rencana.xlsx",
+        [factory.action("I.1.1", c.Status.DONE, 100, "April 2022", **{ActionCol.NOTES: "selesai"})],
+    )
+    plan = load_plan(path)
+    assert not plan.has(c.Sheet.ACTIONS, ActionCol.OUTCOME)
+    assert plan.actions.iloc[0][ActionCol.NOTES] == "selesai"
 
 
 def _dup_header(wb: Workbook) -> None:

@@ -10,6 +10,7 @@ _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.)])")
 _SPACE_AFTER_PAREN = re.compile(r"\(\s+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def tidy(text: object) -> str:
@@ -20,6 +21,14 @@ def tidy(text: object) -> str:
     s = _SPACE.sub(" ", s).strip()
     s = _SPACE_BEFORE_PUNCT.sub(r"\1", s)
     return _SPACE_AFTER_PAREN.sub("(", s)
+
+
+def tidy_lines(text: object) -> str:
+    """`tidy` for each line of a cell, keeping its line breaks (its blank lines dropped)."""
+    if text is None:
+        return ""
+    lines = (tidy(line) for line in _LINE_BREAK.split(str(text)))
+    return "\n".join(line for line in lines if line)
 
 
 def fold(text: object) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy
+from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy, tidy_lines
 from zi_dash.lke import format_rows
 from zi_dash.sk.areas import is_section, row_place
 from zi_dash.sk.columns import missing_notes, settle_step
@@ -38,6 +38,8 @@ _MAX_LISTED_PROBLEMS: Final = 8
 _COMPONENT_PREFIX = re.compile(r"^(?:(\d{1,2})[.)]\s*|([a-z])[.)]\s+)(?=\S)", re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]?$", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+# Texts kept with their own line breaks, as the plan wrote them (other cells are one line).
+_VERBATIM_LINES: Final = (ActionCol.STEP, ActionCol.INDICATOR)
 # A row is an action when one of these holds text; else it is an area or component title.
 _ACTION_CELLS: Final = (
     ActionCol.INDICATOR,
@@ -235,6 +237,9 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
         if not any(raw) or _is_column_numbering(raw) or is_header(r):
             continue  # spacer, the column numbers or the header repeated on a new page
         cells = {role: raw[i] if i < len(raw) else "" for role, i in roles.items()}
+        for role in _VERBATIM_LINES:  # a cell's own lines ("Uraian: …", "Output: …") are its text
+            if (i := roles.get(role)) is not None and i < len(grid[r]):
+                cells[role] = tidy_lines(grid[r][i])
         distinct = list(dict.fromkeys(c for c in raw if c))
         # One text alone on its row is a title even in the action's column when it names an
         # area, or stands over the header met again (a header per component): a table of one

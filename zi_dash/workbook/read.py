@@ -129,33 +129,39 @@ class _Table:
 def find_header(spec: SheetSpec, grid: list[list[CellValue]]) -> tuple[int, dict[str, int]]:
     """Row index of the header and each contract column's index; tolerant of a title above."""
     wanted = {fold(h): h for h in spec.headers}
+    required = {col.name for col in spec.columns if not col.optional}
     best: tuple[int, dict[str, int]] = (-1, {})
     for r, row in enumerate(grid[:_HEADER_SEARCH_ROWS]):
         found: dict[str, int] = {}
+        twice: tuple[str, int, int] | None = None
         for i, value in enumerate(row):
             header = wanted.get(fold(as_text(value)))
             if header is None:
                 continue
             if header in found:
+                twice = twice or (header, found[header], i)
+                continue
+            found[header] = i
+        if required <= found.keys():
+            # The first row naming every required column is the header: a data row below it
+            # may hold header words too (Status "Selesai" and a note "selesai").
+            if twice is not None:
+                header, first, again = twice
                 raise MissingColumnError(
                     f'{where(spec.name, r + 1)}: kolom "{header}" muncul dua kali '
-                    f"({get_column_letter(found[header] + 1)} dan {get_column_letter(i + 1)})."
+                    f"({get_column_letter(first + 1)} dan {get_column_letter(again + 1)})."
                 )
-            found[header] = i
+            return r, found
         if len(found) > len(best[1]):
             best = (r, found)
-        if len(found) == len(wanted):
-            break
     row_idx, found = best
     missing = [col.name for col in spec.columns if col.name not in found and not col.optional]
-    if missing:
-        listed = ", ".join(f'"{m}"' for m in missing)
-        at = f"baris judul {row_idx + 1}" if row_idx >= 0 else "baris judul"
-        raise MissingColumnError(
-            f"{where(spec.name)}: kolom {listed} tidak ditemukan di {at}. "
-            "Judul kolom harus sama dengan kontrak workbook (lihat lembar Petunjuk)."
-        )
-    return row_idx, found
+    listed = ", ".join(f'"{m}"' for m in missing)
+    at = f"baris judul {row_idx + 1}" if row_idx >= 0 else "baris judul"
+    raise MissingColumnError(
+        f"{where(spec.name)}: kolom {listed} tidak ditemukan di {at}. "
+        "Judul kolom harus sama dengan kontrak workbook (lihat lembar Petunjuk)."
+    )
 
 
 def _read_table(spec: SheetSpec, grid: list[list[CellValue]], problems: list[str]) -> _Table:
