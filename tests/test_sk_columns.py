@@ -82,6 +82,13 @@ def test_missing_columns_are_notes_not_errors(header: list[str], missing: set[st
     assert named == missing and len(said) == len(missing)
 
 
+def test_without_komponen_an_lke_code_column_is_named_as_the_components_source() -> None:
+    read = read_table([["kode", "rencana_aksi"], ["A.1.I.i.", "Rapat tim"]])
+    (note,) = [n for n in read.notes if n.startswith("Kolom Komponen tidak ada")]
+    assert "Kode LKE" in note and "judul komponen" not in note
+    assert (read.rows[0].id, read.rows[0].component) == ("I.1.1", "Penyusunan Tim Kerja")
+
+
 def test_without_komponen_or_indikator_the_area_title_stands_in() -> None:
     read = read_table([["Kegiatan"], AREA, ["Rapat"], ["II. Penataan Tatalaksana"], ["SOP"]])
     assert [(r.id, r.component, r.indicator) for r in read.rows] == [

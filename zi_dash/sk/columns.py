@@ -13,7 +13,7 @@ from typing import Final
 
 from zi_dash.base import ActionCol, tidy
 from zi_dash.lke import bank
-from zi_dash.sk.words import BY_WORD, LINKS, area_code, letters
+from zi_dash.sk.words import BY_WORD, LINKS, LKE_CODE, area_code, letters
 
 _PREFIX: Final = 30  # letters of an LKE question compared: enough to tell questions apart
 _QUESTION_SHARE: Final = 0.5
@@ -86,7 +86,12 @@ def missing_notes(roles: Sequence[str]) -> list[str]:
     """What a table without some columns gets instead, as notes for the user (not errors)."""
     have = set(roles)
     notes = []
-    if ActionCol.COMPONENT not in have:
+    if ActionCol.COMPONENT not in have and LKE_CODE in have:
+        notes.append(
+            f"Kolom {ActionCol.COMPONENT} tidak ada: komponen diisi sub-komponen LKE yang "
+            f"disebut kolom {LKE_CODE}."
+        )
+    elif ActionCol.COMPONENT not in have:
         notes.append(
             f"Kolom {ActionCol.COMPONENT} tidak ada: komponen diisi judul komponen di atas "
             "baris aksi bila ada, selain itu nama areanya."
