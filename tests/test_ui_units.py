@@ -58,7 +58,7 @@ def test_without_a_browser_the_docx_says_so_and_keeps_the_tables(monkeypatch) ->
     monkeypatch.setattr(render, "image", unavailable)
     data = export_rollup.rekap_docx_with_charts(FOLDER.summaries, FOLDER.as_of, FOLDER.path)
     assert "Grafik tidak disertakan: Chrome/Chromium tidak ditemukan." in _text(data)
-    assert len(docx.Document(io.BytesIO(data)).tables) == 2
+    assert len(docx.Document(io.BytesIO(data)).tables) == 3  # plan, ranking, readiness
 
 
 @pytest.mark.parametrize("name", ["KPU Kota Tegal · 2022 (a.xlsx)"])
