@@ -12,6 +12,7 @@ st.caption(
     "yang terkirim sendiri: salin pesannya, atau klik tautan WhatsApp lalu tekan kirim di sana."
 )
 ui.pengingat.missing(ctx.plan)
+ui.pengingat.unusable(ctx.plan)
 ui.pengingat.messages(ctx)
 st.subheader("Kontak penanggung jawab")
 ui.pengingat.contacts_editor(ctx)

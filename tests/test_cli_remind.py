@@ -230,3 +230,14 @@ def test_in_folder_mode_the_links_open_the_workbooks_unit(tmp_path, smtp, monkey
     monkeypatch.setenv("ZI_FOLDER", str(tmp_path))
     assert _remind(path) == 0
     assert "sunting_aksi?aksi=I.1.1&berkas=rencana.xlsx" in capsys.readouterr().out
+
+
+def test_an_address_typed_badly_in_excel_is_named_and_the_others_are_sent(
+    tmp_path, smtp, capsys
+) -> None:
+    bad = [("Ani", "ani@kpu.example"), ("Budi", ""), ("Citra", "citra(at)kpu"), ("Dewi", "")]
+    path = _workbook(tmp_path, bad)
+    assert _remind(path, "--send") == 0
+    assert [to for _, to, _ in smtp.messages] == [["ani@kpu.example"]]
+    err = capsys.readouterr().err
+    assert "Kontak, Citra:" in err and '"citra(at)kpu"' in err

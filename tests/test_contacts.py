@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -143,13 +144,66 @@ def test_a_bad_value_is_refused_naming_the_cell_and_nothing_written(
     assert path.read_bytes() == before
 
 
-def test_a_bad_number_typed_in_excel_names_its_cell(tmp_path: Path) -> None:
-    path = _plan_file(tmp_path)
+def _typed_in_excel(path: Path, cells: dict[str, object]) -> Path:
     book = openpyxl.load_workbook(path)
-    book[K]["B3"] = 81234567890  # a number cell: Excel dropped the 0
+    for cell, value in cells.items():
+        book[K][cell] = value
     book.save(path)
-    with pytest.raises(WorkbookError, match=r'(?s)Lembar "Kontak", baris 3.*\(B3\).*angka 0'):
-        load_plan(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        # a number cell: Excel dropped the 0
+        (
+            {"B3": 81234567890},
+            [r'Kasubbag TP · Lembar "Kontak", baris 3, kolom "Nomor WA" \(B3\): .*angka 0'],
+        ),
+        (
+            {"C2": "sekretaris kpu"},
+            [r'Sekretaris · .*kolom "Email" \(C2\): "sekretaris kpu" bukan alamat'],
+        ),
+        (
+            {"B2": "abc", "C2": "x@"},
+            [r'Sekretaris · .*\(B2\): "abc" bukan nomor WA', r"Sekretaris · .*\(C2\)"],
+        ),
+        ({"B2": "0812 3456 7890", "C2": "sek@kpu.go.id"}, []),
+    ],
+)
+def test_a_contact_typed_badly_in_excel_loads_as_typed_and_is_named(
+    tmp_path: Path, cells: dict[str, object], expected: list[str]
+) -> None:
+    # One typo in a contact must not close every page: the plan loads, the cell is kept as
+    # typed, and the pages and `remind` name it with its cell.
+    plan = load_plan(_typed_in_excel(_plan_file(tmp_path), cells))
+    found = kontak.unusable(plan)
+    assert len(found) == len(expected)
+    for line, pattern in zip(found, expected):
+        assert re.match(pattern, line), line
+    typed = {ContactCol.PHONE: "B", ContactCol.EMAIL: "C"}
+    for column, letter in typed.items():
+        for cell, value in cells.items():
+            if cell.startswith(letter):
+                row = 0 if cell.endswith("2") else 1
+                assert plan.contacts.loc[row, column] == str(value)
+
+
+def test_a_number_typed_badly_has_no_wa_digits_and_its_row_still_saves(tmp_path: Path) -> None:
+    path = _typed_in_excel(_plan_file(tmp_path), {"B2": "0812-ABC"})
+    plan = load_plan(path)
+    sek = kontak.contacts(plan)["Sekretaris"]
+    assert sek.wa == "" and "bukan nomor WA" in sek.problem
+    # The Email beside it is saved; the number stays exactly as typed, not rewritten.
+    save_changes(
+        path, {K: {"Sekretaris": {ContactCol.EMAIL: "sek@kpu.go.id"}}}, user="budi",
+        base_version=plan.version,
+    )  # fmt: skip
+    ws = openpyxl.load_workbook(path)[K]
+    assert (ws["B2"].value, ws["C2"].value) == ("0812-ABC", "sek@kpu.go.id")
+    assert kontak.unusable(load_plan(path)) == [
+        line for line in kontak.unusable(plan) if "Nomor WA" in line
+    ]
 
 
 def test_the_new_year_carries_the_contacts_over(tmp_path: Path) -> None:

@@ -132,3 +132,22 @@ def test_a_bad_number_typed_in_the_grid_is_refused_on_save(monkeypatch, workbook
     assert "bukan nomor WA" in review[0][4]
     assert not [b for b in at.button if b.label.startswith("Simpan")]
     assert workbook.read_bytes() == before
+
+
+def test_a_number_typed_badly_in_excel_is_named_and_gets_no_wa_link(monkeypatch, workbook) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(workbook)
+    book[K]["B3"] = "0857 <b>1111</b>"  # Kasubbag TP's number, mistyped in Excel
+    book.save(workbook)
+    at = _page(monkeypatch, workbook)
+    assert not at.exception
+    (listed,) = [w.value for w in at.warning if "belum dapat dipakai" in w.value]
+    where = 'Kasubbag TP · Lembar "Kontak", baris 3, kolom "Nomor WA" (B3)'
+    assert escape_md(where) in listed
+    assert escape_md('"0857 <b>1111</b>"') in listed  # the typed text, drawn literally
+    links = _links(at)
+    assert not any("0857" in label for label in links)  # no wa.me link to a wrong number
+    assert any(escape_md("0812-3456-7890") in label for label in links)  # the other PIC keeps hers
+    # The PIC's message is still there to copy, with why the link is missing.
+    assert any("bukan nomor WA" in w.value for w in at.warning if "Kasubbag" not in w.value)

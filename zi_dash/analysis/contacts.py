@@ -14,7 +14,7 @@ from zi_dash.analysis.filters import NO_PIC
 from zi_dash.analysis.reminders import pic_of
 from zi_dash.base import ActionCol, ContactCol, email_problem, phone_problem, wa_number
 from zi_dash.base import contract as c
-from zi_dash.workbook import Plan
+from zi_dash.workbook import Plan, where
 
 WA_ME: Final = "https://wa.me/"
 
@@ -46,6 +46,28 @@ def contacts(plan: Plan) -> dict[str, Contact]:
         pic_of(pic): Contact(pic_of(pic), str(phone or ""), str(email or ""))
         for pic, phone, email in rows
     }
+
+
+def unusable(plan: Plan) -> list[str]:
+    """Each Nomor WA or Email in the Kontak sheet that cannot be used: its cell and why.
+
+    The workbook loads them as typed (one typo in Excel must not close the dashboard), so
+    the pages and `remind` name them here instead.
+    """
+    sheet = c.Sheet.CONTACTS
+    frame, rows, cols = plan.frame(sheet), plan.rows.get(sheet, {}), plan.columns.get(sheet, {})
+    found: list[str] = []
+    for pic, phone, email in zip(
+        frame[ContactCol.PIC], frame[ContactCol.PHONE], frame[ContactCol.EMAIL]
+    ):
+        for column, typed, check in (
+            (ContactCol.PHONE, phone, phone_problem),
+            (ContactCol.EMAIL, email, email_problem),
+        ):
+            if problem := check(str(typed or "")):
+                at = where(sheet, rows.get(pic), column, cols.get(column, -1))
+                found.append(f"{pic} · {at}: {problem}.")
+    return found
 
 
 def without_contact(plan: Plan) -> list[str]:
