@@ -43,3 +43,12 @@ def test_an_unknown_action_shows_every_row_and_says_so(monkeypatch, workbook_cop
     at = _open(monkeypatch, workbook_copy, "pages/sunting_aksi.py", "IX.9.9")
     assert any("dari tautan tidak ada di rencana ini" in w.value for w in at.warning)
     assert len(at.dataframe[0].value) > 1
+
+
+def test_the_lke_rows_under_the_grid_follow_the_link(monkeypatch, workbook_copy) -> None:
+    # The questions and suggestions below the grid are the linked action's only: a "Pakai
+    # saran" there must not reach actions the link hid.
+    at = _open(monkeypatch, workbook_copy, "pages/sunting_aksi.py", "III.1.2")
+    assert not at.exception
+    per_action = at.dataframe[-1].value
+    assert set(per_action[ActionCol.ID]) == {"III.1.2"}

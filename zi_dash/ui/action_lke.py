@@ -16,6 +16,7 @@ from zi_dash.analysis import lke_links
 from zi_dash.base import ActionCol, LkeCol, durable, escape_md
 from zi_dash.base import contract as c
 from zi_dash.edit import Draft, DraftStore, editing
+from zi_dash.ui.deeplink import linked_rows
 from zi_dash.ui.session import Context, Key, current_workbook
 from zi_dash.ui.widgets import table
 from zi_dash.workbook import Plan
@@ -56,7 +57,8 @@ def _drafted(frame: pd.DataFrame, draft: Draft) -> pd.DataFrame:
 def lke_for_actions(ctx: Context, user: str) -> None:
     """Each shown action's LKE questions; where Baris LKE is blank, suggestions to take."""
     st.subheader("Pertanyaan LKE per aksi")
-    ids = editing.row_ids(ctx.view, c.Sheet.ACTIONS)
+    # Under a reminder's link the grid above shows one action: so do these rows and suggestions.
+    ids = linked_rows(ctx, c.Sheet.ACTIONS, editing.row_ids(ctx.view, c.Sheet.ACTIONS))
     frame = lke_links.questions_by_action(ctx.plan, ids)
     st.caption(
         f"Kolom {ActionCol.LKE_ROWS} menghubungkan aksi dengan pertanyaan LKE yang didukungnya. "

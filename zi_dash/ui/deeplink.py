@@ -12,14 +12,28 @@ from zi_dash.ui.session import Context
 _OWNER = {c.Sheet.ACTIONS: ActionCol.ID, c.Sheet.EVIDENCE: EvidenceCol.ACTION_ID}
 
 
-def asked_rows(ctx: Context, sheet: str, ids: list[str]) -> list[str]:
-    """The rows of the action a link asks for (sidebar filters aside), else `ids` unchanged."""
+def _linked(ctx: Context, sheet: str) -> tuple[str, list[str]] | None:
+    """The action a link asks for and its rows on this sheet (None when no link asks)."""
     asked = st.query_params.get(ACTION_PARAM)
     if not asked or sheet not in _OWNER:
-        return ids
+        return None
     frame = ctx.plan.frame(sheet)
     owned = frame[_OWNER[sheet]].astype(str) == asked
-    mine = frame.loc[owned, c.EDITABLE[sheet].id_column].astype(str).tolist()
+    return asked, frame.loc[owned, c.EDITABLE[sheet].id_column].astype(str).tolist()
+
+
+def linked_rows(ctx: Context, sheet: str, ids: list[str]) -> list[str]:
+    """asked_rows without a word on the page, for a second table under the same link."""
+    linked = _linked(ctx, sheet)
+    return linked[1] if linked and linked[1] else ids
+
+
+def asked_rows(ctx: Context, sheet: str, ids: list[str]) -> list[str]:
+    """The rows of the action a link asks for (sidebar filters aside), else `ids` unchanged."""
+    linked = _linked(ctx, sheet)
+    if linked is None:
+        return ids
+    asked, mine = linked
     if not mine:
         st.warning(
             f"Aksi {escape_md(asked)} dari tautan tidak ada di rencana ini (atau tidak punya "
