@@ -12,7 +12,7 @@ from zi_dash.base import ActionCol, Sheet
 from zi_dash.edit import layout
 from zi_dash.lke import bank
 from zi_dash.newplan import intake_from
-from zi_dash.sk import SourceError, evidence_rows, read_table
+from zi_dash.sk import SourceError, action_rows, evidence_rows, read_table
 from zi_dash.sk.words import LINKS
 from zi_dash.workbook import load_plan
 
@@ -48,7 +48,7 @@ AREA = ["I. MANAJEMEN PERUBAHAN"]
         (
             ["Rencana Aksi", "Penanggung Jawab", "Keterangan"],
             ["Aksi", "Kasubbag", "catatan bebas"],
-            {"pic": "Kasubbag", "evidence": "", "target": ""},
+            {"pic": "Kasubbag", "evidence": "", "target": "", "notes": "catatan bebas"},
         ),
     ],
 )
@@ -58,6 +58,44 @@ def test_header_layouts_of_real_plans(
     read = read_table([["RENCANA KERJA ZI KANTOR X"], header, AREA, row])
     got = read.rows[0]
     assert {k: getattr(got, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("header", ["Keterangan", "KETERANGAN", "keterangan", "Ket."])
+@pytest.mark.parametrize(
+    ("cell", "notes"),
+    [
+        ("Undangan belum dikirim", "Undangan belum dikirim"),
+        ("1. Foto belum ada\n2.  Notula   rapat", "1. Foto belum ada\n2. Notula rapat"),
+        ("baris satu\r\n\r\nbaris dua", "baris satu\nbaris dua"),
+        ("", ""),
+    ],
+)
+def test_a_keterangan_column_is_the_actions_catatan_with_its_lines(
+    header: str, cell: str, notes: str
+) -> None:
+    read = read_table([["Rencana Aksi", header], AREA, ["Aksi satu", cell]])
+    assert read.headers[ActionCol.NOTES] == header
+    assert read.rows[0].notes == notes
+    (action,) = action_rows(read.rows)
+    assert action[ActionCol.NOTES] == (notes or None)  # an empty cell: an empty Catatan
+
+
+def test_keterangan_reaches_the_workbook_summary_and_preview(tmp_path: Path) -> None:
+    table = read_table(
+        [["rencana_aksi", "keterangan"], AREA, ["Aksi A", "perlu foto\nperlu notula"], ["B", ""]]
+    )
+    intake = intake_from("x.csv", table, unit="Kantor X", year=2024)
+    assert "Catatan ← “keterangan”" in next(n for n in intake.summary() if n.startswith("Kolom:"))
+    assert list(intake.preview()[ActionCol.NOTES]) == ["perlu foto\nperlu notula", ""]
+    path = tmp_path / "rencana.xlsx"
+    path.write_bytes(intake.workbook())
+    notes = load_plan(path).actions[ActionCol.NOTES]
+    assert notes.iloc[0] == "perlu foto\nperlu notula" and not notes.iloc[1]
+
+
+def test_without_keterangan_the_preview_has_no_catatan_column() -> None:
+    intake = intake_from("x.csv", read_table([["Kegiatan"], AREA, ["A"]]), unit="X", year=2024)
+    assert ActionCol.NOTES not in intake.preview().columns
 
 
 def test_a_two_row_snake_case_header() -> None:

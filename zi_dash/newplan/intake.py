@@ -156,6 +156,8 @@ class Intake:
         frame = self._all_columns()
         if not any(r.outcome for r in self.table.rows):  # the table had no Target of outcomes
             frame = frame.drop(columns=ActionCol.OUTCOME)
+        if not any(r.notes for r in self.table.rows):  # nor a Keterangan
+            frame = frame.drop(columns=ActionCol.NOTES)
         return frame
 
     def _all_columns(self) -> pd.DataFrame:
@@ -172,6 +174,7 @@ class Intake:
                     READING: t.reading if r.target else NO_TARGET,
                     ActionCol.PIC: r.pic,
                     ActionCol.OUTCOME: r.outcome,
+                    ActionCol.NOTES: r.notes,
                 }
                 for r, t in zip(self.table.rows, self.readings)
             ]

@@ -179,6 +179,7 @@ def action_rows(rows: Sequence[SkRow]) -> list[dict[str, object]]:
             ActionCol.LKE_ROWS: r.lke or None,
             ActionCol.STATUS: c.Status.NOT_STARTED,
             ActionCol.PROGRESS: 0,
+            ActionCol.NOTES: r.notes or None,
         }
         for r in rows
     ]

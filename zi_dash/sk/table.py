@@ -39,7 +39,7 @@ _COMPONENT_PREFIX = re.compile(r"^(?:(\d{1,2})[.)]\s*|([a-z])[.)]\s+)(?=\S)", re
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]?$", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 # Texts kept with their own line breaks, as the plan wrote them (other cells are one line).
-_VERBATIM_LINES: Final = (ActionCol.STEP, ActionCol.INDICATOR)
+_VERBATIM_LINES: Final = (ActionCol.STEP, ActionCol.INDICATOR, ActionCol.NOTES)
 # A row is an action when one of these holds text; else it is an area or component title.
 _ACTION_CELLS: Final = (
     ActionCol.INDICATOR,
@@ -73,6 +73,7 @@ class SkRow:
     outcome: str = ""  # a Target column of outcomes ("Terbentuk Agen Perubahan"), not times
     links: str = ""  # the evidence links a link column gives
     lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
+    notes: str = ""  # a Keterangan column: the action's Catatan, its lines kept
 
 
 @dataclass(frozen=True)
@@ -387,6 +388,7 @@ def _action_row(
         evidence=cells.get(ActionCol.EVIDENCE, ""),
         target=cells.get(ActionCol.TARGET, ""),
         pic=cells.get(ActionCol.PIC, ""),
+        notes=cells.get(ActionCol.NOTES, ""),
         links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
         lke=format_rows(place.rows) if place else "",
     )

@@ -65,6 +65,8 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "waktupelaksanaan",
         "jadwalpelaksanaan",
     ),
+    # A plan's remarks ("Keterangan", "Ket."): the action's Catatan, as written.
+    ActionCol.NOTES: ("keterangan", "ket"),
     ActionCol.PIC: (
         "penanggungjawab",
         "pic",
