@@ -13,6 +13,7 @@ from zi_dash.base import AREA_NAMES, ActionCol, number
 from zi_dash.schedule import NO_TARGET, Target, parse_target
 from zi_dash.sk import (
     OTHER_GUIDE,
+    YEAR,
     SourceError,
     TableRead,
     action_rows,
@@ -224,6 +225,11 @@ def intake_from(
     name: str, table: TableRead, *, unit: str | None = None, year: int | None = None
 ) -> Intake:
     """The Intake of a table already read: satuan kerja and year from the options, else it."""
+    said = column_year(table, year)
+    if said is not None:
+        year = said
+        where = f"Tahun rencana {said} dari kolom “{table.headers[YEAR]}”."
+        table = dataclasses.replace(table, notes=[where, *table.notes])
     year = year if year is not None else guess_year(table.title, table.rows)
     return Intake(
         name=name,
@@ -232,6 +238,44 @@ def intake_from(
         year=year,
         legal_basis=guess_legal_basis(table.title),
     )
+
+
+def column_year(table: TableRead, chosen: int | None) -> int | None:
+    """The one year a table's tahun column holds; SourceError when it holds several, or
+    another than the year chosen; None without such a column (or with `chosen` agreeing)."""
+    if YEAR not in table.headers:
+        return None
+    header = table.headers[YEAR]
+    by_year: dict[str, list[str]] = {}
+    for row in table.rows:
+        if row.year:  # a row that names no year is of the plan's year
+            by_year.setdefault(row.year, []).append(row.id)
+    bad = {text: ids for text, ids in by_year.items() if not _is_year(text)}
+    if bad:
+        listed = "; ".join(f"{text!r} ({some(ids, 'aksi')})" for text, ids in bad.items())
+        raise SourceError(f"Kolom “{header}” memuat isi yang bukan tahun (2000–2100): {listed}.")
+    if len(by_year) > 1:
+        # One workbook is one year's plan: rows of another year are never dropped silently.
+        listed = "; ".join(f"{y} ({some(ids, 'aksi')})" for y, ids in sorted(by_year.items()))
+        raise SourceError(
+            f"Kolom “{header}” memuat lebih dari satu tahun: {listed}. Satu workbook berisi "
+            "rencana satu tahun: pisahkan baris tiap tahun ke tabelnya sendiri, lalu impor "
+            "masing-masing."
+        )
+    if not by_year:
+        return None
+    found = int(next(iter(by_year)))
+    if chosen is not None and chosen != found:
+        raise SourceError(
+            f"Tahun rencana yang diisi ({chosen}) tidak sama dengan kolom “{header}” berkas "
+            f"({found}): kosongkan tahunnya agar diambil dari berkas, atau impor tabel "
+            f"rencana {chosen}."
+        )
+    return None if chosen is not None else found
+
+
+def _is_year(text: str) -> bool:
+    return text.isdigit() and 2000 <= int(text) <= 2100
 
 
 def target_reading(table: TableRead, year: int | None) -> TableRead:

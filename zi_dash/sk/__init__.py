@@ -19,13 +19,14 @@ from zi_dash.sk.lke_sheet import add_lke_sheet_to
 from zi_dash.sk.sources import KINDS, read_source
 from zi_dash.sk.table import SkRow, SourceError, TableRead, read_table
 from zi_dash.sk.title import guess_legal_basis, guess_unit, guess_year
-from zi_dash.sk.words import area_code, letters
+from zi_dash.sk.words import YEAR, area_code, letters
 
 __all__ = [
     "GUIDE",
     "KINDS",
     "OTHER_GUIDE",
     "SOURCE",
+    "YEAR",
     "SkRow",
     "SourceError",
     "TableRead",

@@ -28,7 +28,7 @@ from zi_dash.sk.structure import (
     retitle,
     title_text,
 )
-from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, area_code, letters
+from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, YEAR, area_code, letters
 
 Grid = Sequence[Sequence[str]]
 
@@ -74,6 +74,7 @@ class SkRow:
     links: str = ""  # the evidence links a link column gives
     lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
     notes: str = ""  # a Keterangan column: the action's Catatan, its lines kept
+    year: str = ""  # a tahun column's cell, as written (the plan's year is checked against it)
 
 
 @dataclass(frozen=True)
@@ -389,6 +390,7 @@ def _action_row(
         target=cells.get(ActionCol.TARGET, ""),
         pic=cells.get(ActionCol.PIC, ""),
         notes=cells.get(ActionCol.NOTES, ""),
+        year=cells.get(YEAR, ""),
         links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
         lke=format_rows(place.rows) if place else "",
     )
