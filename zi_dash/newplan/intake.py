@@ -10,6 +10,8 @@ from typing import Final
 import pandas as pd
 
 from zi_dash.base import AREA_NAMES, ActionCol, number
+from zi_dash.newplan.ids import some
+from zi_dash.newplan.links import link_notes
 from zi_dash.schedule import NO_TARGET, Target, parse_target
 from zi_dash.sk import (
     OTHER_GUIDE,
@@ -28,8 +30,6 @@ from zi_dash.sk import (
 
 READING: Final = "Bacaan Target"
 _BARE_TARGET: Final = "target"  # a header that does not say whether it holds times or outcomes
-_LISTED: Final = 10  # a longer list of IDs is summed up: its count and the first few
-_EXAMPLES: Final = 5
 _PROBE_YEAR: Final = 2000  # a year that only tells which targets lack nothing but one
 
 
@@ -45,13 +45,6 @@ ON_PAGE: Final = Fill("isi namanya (contoh KPU Kota X)", "isi tahunnya (contoh 2
 BY_OPTION: Final = Fill(
     'beri opsi --satker (contoh --satker "KPU Kota X")', "beri opsi --year (contoh --year 2023)"
 )
-
-
-def some(ids: list[str], noun: str = "target") -> str:
-    """IDs for a message: all of a short list, else their count and the first few."""
-    if len(ids) <= _LISTED:
-        return ", ".join(ids)
-    return f"{number(len(ids), 0)} {noun}, mis. {', '.join(ids[:_EXAMPLES])}"
 
 
 @dataclass(frozen=True)
@@ -135,7 +128,7 @@ class Intake:
             )
         if self.no_target:
             lines.append(f"Aksi yang {NO_TARGET}: {some(self.no_target, 'aksi')}.")
-        return (*lines, *self.table.notes)
+        return (*lines, *self.table.notes, *link_notes(self.table))
 
     def summary(self) -> list[str]:
         """What was read, for the user to check before the workbook is made."""

@@ -71,7 +71,7 @@ class SkRow:
     target: str
     pic: str = ""
     outcome: str = ""  # a Target column of outcomes ("Terbentuk Agen Perubahan"), not times
-    links: str = ""  # the evidence links a link column gives
+    links: str = ""  # a link column's cell (zi_dash.sk.evidence_links pairs it with evidence)
     lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
     notes: str = ""  # a Keterangan column: the action's Catatan, its lines kept
     year: str = ""  # a tahun column's cell, as written (the plan's year is checked against it)
@@ -391,6 +391,6 @@ def _action_row(
         pic=cells.get(ActionCol.PIC, ""),
         notes=cells.get(ActionCol.NOTES, ""),
         year=cells.get(YEAR, ""),
-        links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
+        links=cells.get(LINKS, ""),
         lke=format_rows(place.rows) if place else "",
     )
