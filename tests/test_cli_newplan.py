@@ -114,6 +114,8 @@ def _tahun_csv(*years: str) -> bytes:
         (("2024", "2025"), ["--year", "2024"], 1, "lebih dari satu tahun"),
         (("2024", "dua ribu"), [], 1, "Kolom “tahun” memuat isi yang bukan tahun "
          "(2000–2100): 'dua ribu' (I.1.2)."),
+        (("2024", "2024²", "1999"), [], 1, "bukan tahun (2000–2100): '2024²' (I.1.2); '1999' "
+         "(I.1.3)."),
     ],
 )  # fmt: skip
 def test_a_tahun_column_gives_the_year_or_a_refusal_naming_the_years(

@@ -268,7 +268,7 @@ def column_year(table: TableRead, chosen: int | None) -> int | None:
 
 
 def _is_year(text: str) -> bool:
-    return text.isdigit() and 2000 <= int(text) <= 2100
+    return text.isdecimal() and 2000 <= int(text) <= 2100  # isdigit() takes "²", int() not
 
 
 def target_reading(table: TableRead, year: int | None) -> TableRead:
