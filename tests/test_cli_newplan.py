@@ -91,6 +91,56 @@ def test_a_plan_of_few_columns_says_what_fed_each_and_what_is_missing(
     assert list(plan.evidence["Bukti"]) == ["Notula", "Daftar hadir"]
 
 
+def _tahun_csv(*years: str) -> bytes:
+    # A database export: LKE codes, the action, a numeric satker code and a tahun per row.
+    lines = ["kode;rencana_aksi;satker;tahun"]
+    lines += [f"A.1.I.i.;Rapat tim {n};3300;{y}" for n, y in enumerate(years, 1)]
+    return "\n".join(lines).encode()
+
+
+@pytest.mark.parametrize(
+    ("years", "extra", "code", "said"),
+    [
+        # One year in the column: the plan's year, and the summary says where it came from.
+        (("2024", "2024"), [], 0, "Tahun rencana 2024 dari kolom “tahun”."),
+        (("2024", ""), [], 0, "Tahun rencana 2024 dari kolom “tahun”."),
+        (("2024", "2024"), ["--year", "2024"], 0, "Workbook ditulis"),
+        # The option disagreeing with the column: refused, naming both.
+        (("2024", "2024"), ["--year", "2025"], 1, "Tahun rencana yang diisi (2025) tidak sama "
+         "dengan kolom “tahun” berkas (2024)"),
+        # Several years: refused naming each with its rows, whatever --year says.
+        (("2024", "2025", "2024"), [], 1, "Kolom “tahun” memuat lebih dari satu tahun: "
+         "2024 (I.1.1, I.1.3); 2025 (I.1.2)."),
+        (("2024", "2025"), ["--year", "2024"], 1, "lebih dari satu tahun"),
+        (("2024", "dua ribu"), [], 1, "Kolom “tahun” memuat isi yang bukan tahun "
+         "(2000–2100): 'dua ribu' (I.1.2)."),
+        (("2024", "2024²", "1999"), [], 1, "bukan tahun (2000–2100): '2024²' (I.1.2); '1999' "
+         "(I.1.3)."),
+    ],
+)  # fmt: skip
+def test_a_tahun_column_gives_the_year_or_a_refusal_naming_the_years(
+    tmp_path: Path, capsys, years: tuple[str, ...], extra: list[str], code: int, said: str
+) -> None:
+    source = ps.write(tmp_path, "ekspor.csv", _tahun_csv(*years))
+    out = tmp_path / "baru.xlsx"
+    args = ["import-plan", str(source), "--out", str(out), "--satker", "Kantor X", *extra]
+    assert main(args) == code
+    printed = capsys.readouterr()
+    assert said in (printed.out if code == 0 else printed.err)
+    assert out.exists() == (code == 0)
+    if code == 0:
+        assert load_plan(out).info.year == 2024
+
+
+def test_a_numeric_satker_column_is_no_satker_name(tmp_path: Path, capsys) -> None:
+    source = ps.write(tmp_path, "ekspor.csv", _tahun_csv("2024"))
+    out = tmp_path / "baru.xlsx"
+    assert main(["import-plan", str(source), "--out", str(out)]) == 1
+    assert "Satuan kerja tidak terbaca dari berkas" in capsys.readouterr().err
+    assert main(["import-plan", str(source), "--out", str(out), "--satker", "Kantor X"]) == 0
+    assert load_plan(out).info.unit == "Kantor X"
+
+
 def test_a_missing_source_and_an_existing_output(tmp_path: Path, capsys) -> None:
     out = tmp_path / "ada.xlsx"
     assert main(["import-plan", str(tmp_path / "tidak.docx"), "--out", str(out)]) == 1

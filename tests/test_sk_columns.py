@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 
 from zi_dash.analysis import metrics
-from zi_dash.base import ActionCol, Sheet
+from zi_dash.base import ActionCol, EvidenceCol, EvidenceStatus, Sheet, is_web_link, split_links
 from zi_dash.edit import layout
 from zi_dash.lke import bank
 from zi_dash.newplan import intake_from
-from zi_dash.sk import SourceError, evidence_rows, read_table
-from zi_dash.sk.words import LINKS
+from zi_dash.sk import SourceError, action_rows, evidence_rows, read_table
 from zi_dash.workbook import load_plan
 
 AREA = ["I. MANAJEMEN PERUBAHAN"]
@@ -48,7 +47,7 @@ AREA = ["I. MANAJEMEN PERUBAHAN"]
         (
             ["Rencana Aksi", "Penanggung Jawab", "Keterangan"],
             ["Aksi", "Kasubbag", "catatan bebas"],
-            {"pic": "Kasubbag", "evidence": "", "target": ""},
+            {"pic": "Kasubbag", "evidence": "", "target": "", "notes": "catatan bebas"},
         ),
     ],
 )
@@ -58,6 +57,44 @@ def test_header_layouts_of_real_plans(
     read = read_table([["RENCANA KERJA ZI KANTOR X"], header, AREA, row])
     got = read.rows[0]
     assert {k: getattr(got, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("header", ["Keterangan", "KETERANGAN", "keterangan", "Ket."])
+@pytest.mark.parametrize(
+    ("cell", "notes"),
+    [
+        ("Undangan belum dikirim", "Undangan belum dikirim"),
+        ("1. Foto belum ada\n2.  Notula   rapat", "1. Foto belum ada\n2. Notula rapat"),
+        ("baris satu\r\n\r\nbaris dua", "baris satu\nbaris dua"),
+        ("", ""),
+    ],
+)
+def test_a_keterangan_column_is_the_actions_catatan_with_its_lines(
+    header: str, cell: str, notes: str
+) -> None:
+    read = read_table([["Rencana Aksi", header], AREA, ["Aksi satu", cell]])
+    assert read.headers[ActionCol.NOTES] == header
+    assert read.rows[0].notes == notes
+    (action,) = action_rows(read.rows)
+    assert action[ActionCol.NOTES] == (notes or None)  # an empty cell: an empty Catatan
+
+
+def test_keterangan_reaches_the_workbook_summary_and_preview(tmp_path: Path) -> None:
+    table = read_table(
+        [["rencana_aksi", "keterangan"], AREA, ["Aksi A", "perlu foto\nperlu notula"], ["B", ""]]
+    )
+    intake = intake_from("x.csv", table, unit="Kantor X", year=2024)
+    assert "Catatan ← “keterangan”" in next(n for n in intake.summary() if n.startswith("Kolom:"))
+    assert list(intake.preview()[ActionCol.NOTES]) == ["perlu foto\nperlu notula", ""]
+    path = tmp_path / "rencana.xlsx"
+    path.write_bytes(intake.workbook())
+    notes = load_plan(path).actions[ActionCol.NOTES]
+    assert notes.iloc[0] == "perlu foto\nperlu notula" and not notes.iloc[1]
+
+
+def test_without_keterangan_the_preview_has_no_catatan_column() -> None:
+    intake = intake_from("x.csv", read_table([["Kegiatan"], AREA, ["A"]]), unit="X", year=2024)
+    assert ActionCol.NOTES not in intake.preview().columns
 
 
 def test_a_two_row_snake_case_header() -> None:
@@ -143,11 +180,94 @@ def test_evidence_items(evidence: str, items: list[str]) -> None:
     assert [e["Bukti"] for e in evidence_rows([row])] == items
 
 
-def test_the_link_column_goes_to_the_first_evidence_item() -> None:
+_TWO = "SK tim; notula rapat"
+_THREE = "SK tim; notula rapat; foto kegiatan"
+_A, _B, _C = "https://contoh.test/a", "https://contoh.test/b", "https://contoh.test/c"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "cell", "tautan"),
+    [
+        # As many links as items: paired in order, whatever separates them.
+        (_TWO, f"{_A} {_B}", [_A, _B]),
+        (_TWO, f"{_A}\n{_B}", [_A, _B]),
+        (_TWO, f"{_A}, {_B}", [_A, _B]),
+        (_TWO, f"{_A};{_B}", [_A, _B]),
+        ("Laporan", _A, [_A]),
+        ("Laporan", "https://contoh.test/x?a=1,2", ["https://contoh.test/x?a=1,2"]),
+        # One link (a folder) for several items: kept once, on the first item.
+        (_TWO, _A, [_A, None]),
+        (_THREE, f"  {_A}  ", [_A, None, None]),
+        # Links not one per item: all kept on the first item, one per line.
+        (_THREE, f"{_A} {_B}", [f"{_A}\n{_B}", None, None]),
+        (_TWO, f"{_A} {_B} {_C}", [f"{_A}\n{_B}\n{_C}", None]),
+        # Only http(s) addresses are links: the rest is listed, never a Tautan.
+        ("Laporan", "-", [None]),
+        ("Laporan", "belum", [None]),
+        ("Laporan", "laporan_rapat.pdf", [None]),
+        ("Laporan", "ftp://contoh.test/a", [None]),
+        ("Laporan", f"{_A} (folder)", [_A]),
+        ("Laporan", "", [None]),
+        # No evidence item: no link placed anywhere (the preview names the row).
+        ("", _A, []),
+    ],
+)
+def test_link_cells_pair_with_the_evidence_items(
+    evidence: str, cell: str, tautan: list[str | None]
+) -> None:
     header = ["Rencana Aksi", "Bukti Pendukung", "link_bukti"]
-    read = read_table([header, AREA, ["Aksi", "SK tim; notula rapat", "https://contoh.test/x"]])
-    assert read.headers[LINKS] == "link_bukti"
-    assert [e["Tautan"] for e in evidence_rows(read.rows)] == ["https://contoh.test/x", None]
+    read = read_table([header, AREA, ["Aksi", "x", "y"]])
+    row = dataclasses.replace(read.rows[0], evidence=evidence, links=cell)
+    items = evidence_rows([row])
+    assert [e[EvidenceCol.LINK] for e in items] == tautan
+    # A link is not a verified document: every item starts Belum Ada.
+    assert {e[EvidenceCol.STATUS] for e in items} <= {EvidenceStatus.MISSING}
+
+
+def _link_plan(rows: list[list[str]], header: tuple[str, ...] = ()) -> list[str]:
+    columns = list(header or ("Rencana Aksi", "Bukti Pendukung", "link_bukti"))
+    table = read_table([columns, AREA, *rows])
+    return intake_from("x.csv", table, unit="Kantor X", year=2024).summary()
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        ([["A", _TWO, f"{_A} {_B}"]], "Kolom “link_bukti”: 2 tautan disimpan di kolom Tautan "
+         "lembar Bukti; Status Bukti tetap Belum Ada"),
+        ([["A", _TWO, _A], ["B", "Foto", _B]], "satu tautan untuk beberapa butir bukti "
+         "(biasanya satu folder) disimpan sekali, pada butir pertama: I.1.1."),
+        ([["A", _THREE, f"{_A} {_B}"]], "jumlah tautan tidak sama dengan jumlah butir bukti, "
+         "semua tautannya disimpan pada butir pertama: I.1.1."),
+        ([["A", "", _A], ["B", "Foto", _B]], "tautan tanpa butir bukti tidak diimpor (lembar "
+         "Bukti memerlukan nama butir; isi kolom “Bukti Pendukung” lalu impor lagi): I.1.1."),
+        ([["A", "Foto", "-"], ["B", "Foto", "belum"], ["C", "Foto", "-"]], "isi yang bukan "
+         "tautan http(s) tidak diimpor: “-” (I.1.1, I.1.3); “belum” (I.1.2)."),
+    ],
+)  # fmt: skip
+def test_the_summary_says_what_became_of_each_link(rows: list[list[str]], said: str) -> None:
+    assert any(said in line for line in _link_plan(rows))
+
+
+def test_a_link_column_without_an_evidence_column_names_the_rows_not_imported() -> None:
+    summary = _link_plan([["A", _A], ["B", ""], ["C", _C]], ("Kegiatan", "link_bukti"))
+    assert (
+        "Kolom “link_bukti”: tautan tanpa butir bukti tidak diimpor (lembar Bukti memerlukan "
+        "nama butir; isi kolom Bukti Fisik lalu impor lagi): I.1.1, I.1.3." in summary
+    )
+    assert not any("disimpan" in line for line in summary)
+
+
+def test_imported_links_pass_the_workbooks_own_link_reading(tmp_path: Path) -> None:
+    header = ["Rencana Aksi", "Bukti Pendukung", "link_bukti"]
+    table = read_table([header, AREA, ["A", _THREE, f"{_A}, {_B}"], ["B", _TWO, f"{_A} {_C}"]])
+    path = tmp_path / "rencana.xlsx"
+    path.write_bytes(intake_from("x.csv", table, unit="Kantor X", year=2024).workbook())
+    evidence = load_plan(path).evidence
+    links = [split_links(t) for t in evidence[EvidenceCol.LINK] if isinstance(t, str) and t]
+    assert links == [[_A, _B], [_A], [_C]]
+    assert all(is_web_link(line) for lines in links for line in lines)
+    assert set(evidence[EvidenceCol.STATUS]) == {EvidenceStatus.MISSING}
 
 
 @pytest.mark.parametrize(

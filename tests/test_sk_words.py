@@ -55,7 +55,9 @@ def test_area_names_as_units_write_them(text: str, code: str | None) -> None:
         ("Penanggung-jawab", "Penanggung Jawab"),
         ("PIC", "Penanggung Jawab"),
         ("No.", "NO"),
-        ("Keterangan", None),
+        ("Keterangan", "Catatan"),
+        ("ket.", "Catatan"),
+        ("Catatan", None),
     ],
 )
 def test_header_words(header: str, role: str | None) -> None:

@@ -10,9 +10,12 @@ from typing import Final
 import pandas as pd
 
 from zi_dash.base import AREA_NAMES, ActionCol, number
+from zi_dash.newplan.ids import some
+from zi_dash.newplan.links import link_notes
 from zi_dash.schedule import NO_TARGET, Target, parse_target
 from zi_dash.sk import (
     OTHER_GUIDE,
+    YEAR,
     SourceError,
     TableRead,
     action_rows,
@@ -27,8 +30,6 @@ from zi_dash.sk import (
 
 READING: Final = "Bacaan Target"
 _BARE_TARGET: Final = "target"  # a header that does not say whether it holds times or outcomes
-_LISTED: Final = 10  # a longer list of IDs is summed up: its count and the first few
-_EXAMPLES: Final = 5
 _PROBE_YEAR: Final = 2000  # a year that only tells which targets lack nothing but one
 
 
@@ -44,13 +45,6 @@ ON_PAGE: Final = Fill("isi namanya (contoh KPU Kota X)", "isi tahunnya (contoh 2
 BY_OPTION: Final = Fill(
     'beri opsi --satker (contoh --satker "KPU Kota X")', "beri opsi --year (contoh --year 2023)"
 )
-
-
-def some(ids: list[str], noun: str = "target") -> str:
-    """IDs for a message: all of a short list, else their count and the first few."""
-    if len(ids) <= _LISTED:
-        return ", ".join(ids)
-    return f"{number(len(ids), 0)} {noun}, mis. {', '.join(ids[:_EXAMPLES])}"
 
 
 @dataclass(frozen=True)
@@ -134,7 +128,7 @@ class Intake:
             )
         if self.no_target:
             lines.append(f"Aksi yang {NO_TARGET}: {some(self.no_target, 'aksi')}.")
-        return (*lines, *self.table.notes)
+        return (*lines, *self.table.notes, *link_notes(self.table))
 
     def summary(self) -> list[str]:
         """What was read, for the user to check before the workbook is made."""
@@ -156,6 +150,8 @@ class Intake:
         frame = self._all_columns()
         if not any(r.outcome for r in self.table.rows):  # the table had no Target of outcomes
             frame = frame.drop(columns=ActionCol.OUTCOME)
+        if not any(r.notes for r in self.table.rows):  # nor a Keterangan
+            frame = frame.drop(columns=ActionCol.NOTES)
         return frame
 
     def _all_columns(self) -> pd.DataFrame:
@@ -172,6 +168,7 @@ class Intake:
                     READING: t.reading if r.target else NO_TARGET,
                     ActionCol.PIC: r.pic,
                     ActionCol.OUTCOME: r.outcome,
+                    ActionCol.NOTES: r.notes,
                 }
                 for r, t in zip(self.table.rows, self.readings)
             ]
@@ -221,6 +218,11 @@ def intake_from(
     name: str, table: TableRead, *, unit: str | None = None, year: int | None = None
 ) -> Intake:
     """The Intake of a table already read: satuan kerja and year from the options, else it."""
+    said = column_year(table, year)
+    if said is not None:
+        year = said
+        where = f"Tahun rencana {said} dari kolom “{table.headers[YEAR]}”."
+        table = dataclasses.replace(table, notes=[where, *table.notes])
     year = year if year is not None else guess_year(table.title, table.rows)
     return Intake(
         name=name,
@@ -229,6 +231,44 @@ def intake_from(
         year=year,
         legal_basis=guess_legal_basis(table.title),
     )
+
+
+def column_year(table: TableRead, chosen: int | None) -> int | None:
+    """The one year a table's tahun column holds; SourceError when it holds several, or
+    another than the year chosen; None without such a column (or with `chosen` agreeing)."""
+    if YEAR not in table.headers:
+        return None
+    header = table.headers[YEAR]
+    by_year: dict[str, list[str]] = {}
+    for row in table.rows:
+        if row.year:  # a row that names no year is of the plan's year
+            by_year.setdefault(row.year, []).append(row.id)
+    bad = {text: ids for text, ids in by_year.items() if not _is_year(text)}
+    if bad:
+        listed = "; ".join(f"{text!r} ({some(ids, 'aksi')})" for text, ids in bad.items())
+        raise SourceError(f"Kolom “{header}” memuat isi yang bukan tahun (2000–2100): {listed}.")
+    if len(by_year) > 1:
+        # One workbook is one year's plan: rows of another year are never dropped silently.
+        listed = "; ".join(f"{y} ({some(ids, 'aksi')})" for y, ids in sorted(by_year.items()))
+        raise SourceError(
+            f"Kolom “{header}” memuat lebih dari satu tahun: {listed}. Satu workbook berisi "
+            "rencana satu tahun: pisahkan baris tiap tahun ke tabelnya sendiri, lalu impor "
+            "masing-masing."
+        )
+    if not by_year:
+        return None
+    found = int(next(iter(by_year)))
+    if chosen is not None and chosen != found:
+        raise SourceError(
+            f"Tahun rencana yang diisi ({chosen}) tidak sama dengan kolom “{header}” berkas "
+            f"({found}): kosongkan tahunnya agar diambil dari berkas, atau impor tabel "
+            f"rencana {chosen}."
+        )
+    return None if chosen is not None else found
+
+
+def _is_year(text: str) -> bool:
+    return text.isdecimal() and 2000 <= int(text) <= 2100  # isdigit() takes "²", int() not
 
 
 def target_reading(table: TableRead, year: int | None) -> TableRead:

@@ -14,18 +14,21 @@ from zi_dash.sk.builder import (
     write_workbook,
 )
 from zi_dash.sk.contacts_sheet import add_contacts_sheet_to, contact_rows
+from zi_dash.sk.evidence_links import cell_links, evidence_items
 from zi_dash.sk.evidence_split import split_evidence
 from zi_dash.sk.lke_sheet import add_lke_sheet_to
 from zi_dash.sk.sources import KINDS, read_source
 from zi_dash.sk.table import SkRow, SourceError, TableRead, read_table
 from zi_dash.sk.title import guess_legal_basis, guess_unit, guess_year
-from zi_dash.sk.words import area_code, letters
+from zi_dash.sk.words import LINKS, YEAR, area_code, letters
 
 __all__ = [
     "GUIDE",
     "KINDS",
+    "LINKS",
     "OTHER_GUIDE",
     "SOURCE",
+    "YEAR",
     "SkRow",
     "SourceError",
     "TableRead",
@@ -35,7 +38,9 @@ __all__ = [
     "annex_grid",
     "area_code",
     "build_workbook",
+    "cell_links",
     "contact_rows",
+    "evidence_items",
     "evidence_rows",
     "guess_legal_basis",
     "guess_unit",

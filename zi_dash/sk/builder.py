@@ -30,7 +30,7 @@ from zi_dash.base import contract as c
 from zi_dash.lke import format_rows, tegal_links
 from zi_dash.sk.annex import SOURCE, SkRow, load_sk_rows
 from zi_dash.sk.contacts_sheet import add_contacts_sheet_to, contact_rows
-from zi_dash.sk.evidence_split import split_evidence
+from zi_dash.sk.evidence_links import evidence_items, item_links
 from zi_dash.sk.lke_sheet import add_lke_sheet_to
 from zi_dash.sk.sheets import bound_rule, fill, list_rule, write_sheet
 
@@ -179,6 +179,7 @@ def action_rows(rows: Sequence[SkRow]) -> list[dict[str, object]]:
             ActionCol.LKE_ROWS: r.lke or None,
             ActionCol.STATUS: c.Status.NOT_STARTED,
             ActionCol.PROGRESS: 0,
+            ActionCol.NOTES: r.notes or None,
         }
         for r in rows
     ]
@@ -186,23 +187,21 @@ def action_rows(rows: Sequence[SkRow]) -> list[dict[str, object]]:
 
 def evidence_rows(rows: Sequence[SkRow]) -> list[dict[str, object]]:
     """Bukti rows: one per document named in each action's BUKTI FISIK (none when it is empty)."""
-    return [
-        {
-            EvidenceCol.ID: f"{r.id}/{n}",
-            EvidenceCol.ACTION_ID: r.id,
-            EvidenceCol.ITEM: item,
-            EvidenceCol.STATUS: c.EvidenceStatus.MISSING,
-            # The table's link column: on the action's first document, as the table wrote it.
-            EvidenceCol.LINK: (r.links or None) if n == 1 else None,
-        }
-        for r in rows
-        for n, item in enumerate(split_evidence(r.evidence) or _whole(r.evidence), 1)
-    ]
-
-
-def _whole(evidence: str) -> list[str]:
-    # A text the splitter names no document in is one document; a blank one names none.
-    return [evidence] if evidence.strip() else []
+    out: list[dict[str, object]] = []
+    for r in rows:
+        items = evidence_items(r.evidence)
+        for n, (item, link) in enumerate(zip(items, item_links(items, r.links), strict=True), 1):
+            out.append(
+                {
+                    EvidenceCol.ID: f"{r.id}/{n}",
+                    EvidenceCol.ACTION_ID: r.id,
+                    EvidenceCol.ITEM: item,
+                    # Missing even with a link: a link is not a document checked to be there.
+                    EvidenceCol.STATUS: c.EvidenceStatus.MISSING,
+                    EvidenceCol.LINK: link,
+                }
+            )
+    return out
 
 
 def _actions_spec(actions: Sequence[Mapping[str, object]]) -> SheetSpec:

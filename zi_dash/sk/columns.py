@@ -13,7 +13,7 @@ from typing import Final
 
 from zi_dash.base import ActionCol, tidy
 from zi_dash.lke import bank
-from zi_dash.sk.words import BY_WORD, LINKS, LKE_CODE, area_code, letters
+from zi_dash.sk.words import BY_WORD, LKE_CODE, area_code, letters
 
 _PREFIX: Final = 30  # letters of an LKE question compared: enough to tell questions apart
 _QUESTION_SHARE: Final = 0.5
@@ -107,6 +107,4 @@ def missing_notes(roles: Sequence[str]) -> list[str]:
             f"Kolom {ActionCol.TARGET} tidak ada: semua aksi belum ada target waktu "
             "(diisi Mulai/Selesai nanti)."
         )
-    if LINKS in have and ActionCol.EVIDENCE not in have:
-        notes.append(f"Kolom {LINKS} ada tanpa kolom bukti: tautannya tidak dipakai.")
     return notes

@@ -28,7 +28,7 @@ from zi_dash.sk.structure import (
     retitle,
     title_text,
 )
-from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, area_code, letters
+from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, YEAR, area_code, letters
 
 Grid = Sequence[Sequence[str]]
 
@@ -39,7 +39,7 @@ _COMPONENT_PREFIX = re.compile(r"^(?:(\d{1,2})[.)]\s*|([a-z])[.)]\s+)(?=\S)", re
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]?$", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 # Texts kept with their own line breaks, as the plan wrote them (other cells are one line).
-_VERBATIM_LINES: Final = (ActionCol.STEP, ActionCol.INDICATOR)
+_VERBATIM_LINES: Final = (ActionCol.STEP, ActionCol.INDICATOR, ActionCol.NOTES)
 # A row is an action when one of these holds text; else it is an area or component title.
 _ACTION_CELLS: Final = (
     ActionCol.INDICATOR,
@@ -71,8 +71,10 @@ class SkRow:
     target: str
     pic: str = ""
     outcome: str = ""  # a Target column of outcomes ("Terbentuk Agen Perubahan"), not times
-    links: str = ""  # the evidence links a link column gives
+    links: str = ""  # a link column's cell (zi_dash.sk.evidence_links pairs it with evidence)
     lke: str = ""  # the Baris LKE an LKE code or question text names ("6, 7"), else ""
+    notes: str = ""  # a Keterangan column: the action's Catatan, its lines kept
+    year: str = ""  # a tahun column's cell, as written (the plan's year is checked against it)
 
 
 @dataclass(frozen=True)
@@ -387,6 +389,8 @@ def _action_row(
         evidence=cells.get(ActionCol.EVIDENCE, ""),
         target=cells.get(ActionCol.TARGET, ""),
         pic=cells.get(ActionCol.PIC, ""),
-        links=cells.get(LINKS, "") if ActionCol.EVIDENCE in cells else "",
+        notes=cells.get(ActionCol.NOTES, ""),
+        year=cells.get(YEAR, ""),
+        links=cells.get(LINKS, ""),
         lke=format_rows(place.rows) if place else "",
     )

@@ -26,12 +26,15 @@ LINKS: Final = "Tautan Bukti"
 LKE_CODE: Final = "Kode LKE"
 LKE_LETTER: Final = "Huruf LKE"
 PILAR: Final = "Pilar"
+# A database export's year column (`tahun`): the plan's year when it holds one (zi_dash.newplan).
+YEAR: Final = "Tahun"
 # Header words seen in real SK tables, compared as letters only ("Langkah-Aksi" = "LANGKAH AKSI").
 _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     NO: ("no", "nomor", "nourut"),
     LKE_CODE: ("kode", "kodelke", "iddeskripsi", "kodepertanyaan", "kodeindikator"),
     LKE_LETTER: ("subdeskripsi", "hurufpertanyaan"),
     PILAR: ("pilar", "pilarzi", "areazipilar"),
+    YEAR: ("tahun", "tahunrencana"),
     ActionCol.AREA: ("area", "areaperubahan", "areazi", "areapengungkit", "namaarea"),
     ActionCol.COMPONENT: ("komponen", "komponenpengungkit", "komponenzi", "subpilar"),
     ActionCol.INDICATOR: ("indikator", "indikatorkinerja", "pertanyaan", "pertanyaanlke"),
@@ -65,6 +68,8 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
         "waktupelaksanaan",
         "jadwalpelaksanaan",
     ),
+    # A plan's remarks ("Keterangan", "Ket."): the action's Catatan, as written.
+    ActionCol.NOTES: ("keterangan", "ket"),
     ActionCol.PIC: (
         "penanggungjawab",
         "pic",
