@@ -36,7 +36,7 @@ if file is not None:
             sheet=sheet or None,
         )  # fmt: skip
     except SourceError as exc:
-        st.error("**Tabel tidak dapat dibaca; tidak ada berkas yang dibuat.**  \n" +
+        st.error("**Tabel tidak dapat diimpor; tidak ada berkas yang dibuat.**  \n" +
                  escape_md(exc))  # fmt: skip
     else:
         ui.show_intake(intake)

@@ -179,3 +179,15 @@ def test_a_large_yearless_table_says_the_one_fix_first_and_reads_once(
     page.number_input(key="newplan_year").set_value(2023).run()
     assert reads == [("besar.csv", None)] and not page.warning  # the targets read, the file not
     assert "Target Waktu terbaca: 1.500 dari 1.500." in shown(page.info[0].value)
+
+
+def test_a_year_the_tahun_column_contradicts_is_refused_naming_both(page: AppTest) -> None:
+    table = b"area;kegiatan;tahun\nI;Membentuk tim;2025\nII;Menyusun SOP;2025\n"
+    page.file_uploader[0].set_value(("ra.csv", table, "text/csv")).run()
+    page.text_input(key="newplan_unit").input("KPU Kota Tegal").run()
+    assert not page.error and "Tahun rencana 2025 dari kolom" in shown(page.info[0].value)
+    page.number_input(key="newplan_year").set_value(2024).run()
+    assert not page.exception
+    # The table was read: the heading says it cannot be imported, not that it is unreadable.
+    assert page.error[0].value.startswith("**Tabel tidak dapat diimpor; tidak ada berkas")
+    assert "(2024)" in shown(page.error[0].value) and "(2025)" in shown(page.error[0].value)

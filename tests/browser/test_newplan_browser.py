@@ -48,7 +48,7 @@ def test_a_file_that_is_no_plan_table_writes_nothing(page, server: Server, tmp_p
     source.write_text("tanggal;acara\n1 Mei;rapat\n", encoding="utf-8")
     login(page, server, path="rencana_baru")
     _upload(page, source)
-    page.get_by_text("Tabel tidak dapat dibaca; tidak ada berkas yang dibuat.").wait_for()
+    page.get_by_text("Tabel tidak dapat diimpor; tidak ada berkas yang dibuat.").wait_for()
     assert page.get_by_role("button", name="Unduh workbook baru (.xlsx)").count() == 0
     assert page.get_by_text("Traceback").count() == 0
 
