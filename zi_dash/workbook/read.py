@@ -9,6 +9,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Final
 
@@ -179,11 +180,17 @@ def _read_table(spec: SheetSpec, grid: list[list[CellValue]], problems: list[str
         for col, memo in zip(spec.columns, memos)
     ]
     positions = [i for _, i, _, _, _ in columns]
+    # A row as wide as the sheet (calamine pads every row to it) is picked in C, one call.
+    pick = itemgetter(*positions)
+    widest = max(positions, default=-1)
     last_row = header_row + 1
     for r in range(header_row + 1, len(grid)):
         raw = grid[r]
         width = len(raw)
-        values = [raw[i] if i < width else None for i in positions]
+        if width > widest and len(positions) > 1:
+            values = list(pick(raw))
+        else:
+            values = [raw[i] if i < width else None for i in positions]
         if all(is_blank(v) for v in values):
             continue
         excel_row = last_row = r + 1
