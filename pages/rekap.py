@@ -3,7 +3,8 @@
 import streamlit as st
 
 from zi_dash import ui
-from zi_dash.analysis.rollup import COVERS, STALE_DAYS, RekapCol
+from zi_dash.analysis.rollup import COVERS, RekapCol
+from zi_dash.analysis.summary import STALE_DAYS
 from zi_dash.base import CAPAIAN_MEANS, escape_md, fmt, format_date
 
 folder = ui.units.folder()

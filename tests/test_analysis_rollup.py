@@ -222,9 +222,11 @@ def _record_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     read: list[str] = []
     original = rollup._read_many
 
-    def recording(paths: list[str], as_of: date, in_process: bool) -> list[rollup.UnitSummary]:
+    def recording(
+        paths: list[str], as_of: date, in_process: bool, progress: rollup.Progress | None = None
+    ) -> list[rollup.UnitSummary]:
         read.extend(paths)
-        return original(paths, as_of, in_process)
+        return original(paths, as_of, in_process, progress)
 
     monkeypatch.setattr(rollup, "_read_many", recording)
     return read

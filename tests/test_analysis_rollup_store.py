@@ -46,9 +46,11 @@ def _record_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     read: list[str] = []
     original = rollup._read_many
 
-    def recording(paths: list[str], as_of: date, in_process: bool) -> list[rollup.UnitSummary]:
+    def recording(
+        paths: list[str], as_of: date, in_process: bool, progress: rollup.Progress | None = None
+    ) -> list[rollup.UnitSummary]:
         read.extend(paths)
-        return original(paths, as_of, in_process)
+        return original(paths, as_of, in_process, progress)
 
     monkeypatch.setattr(rollup, "_read_many", recording)
     return read
@@ -72,6 +74,22 @@ def test_a_new_server_reads_only_what_it_cannot_keep_with_the_full_readers_figur
     assert broken.lke is None and 'Lembar "LKE"' in broken.lke_error  # kept with its reason
     assert broken == rollup.summarize_file(str(paths[2]), AS_OF)
     assert rusak.error and rusak == rollup.summarize_file(str(paths[3]), AS_OF)
+
+
+def test_the_warm_keeps_every_readable_files_summary_so_a_server_reads_only_the_rest(
+    tmp_path: Path, real_workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = workbooks_in(_folder(tmp_path, real_workbook))
+    assert rollup.warm(paths, AS_OF, batch=1) == len(paths)  # a step per file, each one kept
+    entries = json.loads((paths[0].parent / rollup_store.FILE_NAME).read_text())["entries"]
+    assert len(entries) == 3  # every readable file's, from all the steps
+    rollup.forget()  # the server started beside it: nothing read in this process
+    read = _record_reads(monkeypatch)
+    kept = rollup.read_all(paths, AS_OF, in_process=True)
+    assert read == [str(paths[-1])]  # the unreadable file only: its row is never kept
+    assert kept == [rollup.summarize_file(str(p), AS_OF) for p in paths]
+    rollup.forget()
+    assert rollup.warm(paths, AS_OF) == len(paths) and read[1:] == [str(paths[-1])]
 
 
 def test_a_changed_file_or_another_date_is_read_again(

@@ -105,3 +105,14 @@ def test_a_chunk_with_a_crash_a_hang_and_a_bug_fails_only_those_items(
     assert all("TypeError" in out[i].detail for i in (7, 10))  # type: ignore[union-attr]
     # Three chunks; the first two failed as a whole and were run again item by item.
     assert scheduled.count(processes._run_chunk) == 3 and scheduled.count(misbehave) == 10
+
+
+@pytest.mark.parametrize("items", [1, 5, 40])
+def test_run_tells_how_many_items_are_done_after_each_chunk(items: int) -> None:
+    told: list[int] = []
+    names = [str(i) for i in range(items)]
+    assert processes.run(operator.concat, names, "!", 60, progress=told.append) == [
+        n + "!" for n in names
+    ]
+    size = processes.chunk_size(items)
+    assert told == [min(items, size * k) for k in range(1, -(-items // size) + 1)]

@@ -18,9 +18,9 @@ import pytest
 
 from tests import factory, faulty_reader
 from tests.lke_sheet import add_bank_lke, best
-from zi_dash.analysis import readiness, rollup
+from zi_dash.analysis import readiness, rollup, rollup_store, summary
 from zi_dash.analysis.rollup import RekapCol
-from zi_dash.base import LogCol, fmt
+from zi_dash.base import LogCol, fmt, workbooks_in
 from zi_dash.base import contract as c
 from zi_dash.cli import main
 from zi_dash.export import report_lke
@@ -154,7 +154,7 @@ def _unit_export(path: Path, out: Path, day: date) -> dict[str, object]:
         RekapCol.UNCOVERED: int(uncovered.split("(")[1].split(")")[0]),
         RekapCol.LAST: last,
         RekapCol.AGE: age,
-        RekapCol.STALE: "Ya" if age is None or age > rollup.STALE_DAYS else None,
+        RekapCol.STALE: "Ya" if age is None or age > summary.STALE_DAYS else None,
         RekapCol.DUPLICATE: None,
         RekapCol.NOTE: None,
         **_lke_stated(report, head),
@@ -237,3 +237,32 @@ def test_rekap_prints_and_writes_the_readiness_by_the_penilaian_mandiri(
     assert by["d_siap.xlsx"][RekapCol.LKE_TOTAL] == round(score(best()).total, 2)
     assert by["a_mixed.xlsx"][RekapCol.PREDICATE] == "belum ada lembar LKE"
     assert by["a_mixed.xlsx"][RekapCol.LKE_TOTAL] is None  # never 0 as if scored
+
+
+def test_rekap_warm_keeps_the_summaries_a_page_then_needs_no_read_for(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = [sys.executable, "-m", "zi_dash", "rekap", "--folder", str(folder), "--warm",
+               "--as-of", "2022-05-01"]  # fmt: skip
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("3 berkas diringkas") and not list(folder.glob("*rekap*.xlsx"))
+    assert (folder / rollup_store.FILE_NAME).is_file()
+    monkeypatch.setattr(rollup_store, "ENABLED", True)
+    rollup.forget()  # the server: it has read nothing itself
+    read: list[str] = []
+    original = rollup.summarize_file
+
+    def recording(path: str, as_of: date) -> rollup.UnitSummary:
+        read.append(path)
+        return original(path, as_of)
+
+    monkeypatch.setattr(rollup, "summarize_file", recording)
+    summaries = rollup.read_all(workbooks_in(folder), date(2022, 5, 1), in_process=True)
+    assert read == [str(folder / "c_lama.xls")]  # the unreadable file only: never kept
+    assert [s.file for s in summaries if not s.error] == ["a_mixed.xlsx", "b_tegal.xlsx"]
+
+
+def test_rekap_without_out_or_warm_says_what_is_missing(folder: Path, capsys) -> None:
+    assert main(["rekap", "--folder", str(folder)]) == 2
+    assert "Argumen --out wajib diisi (kecuali dengan --warm)." in capsys.readouterr().err

@@ -278,3 +278,16 @@ def test_a_rerun_builds_no_rekap_chart_or_table_again(monkeypatch, folder) -> No
     os.utime(folder / "c_brebes.xlsx", (1e9, 1e9))  # a saved file: a new version
     at.run()
     assert sorted(built[5:]) == ["heatmap", "ranking", "table"]
+
+
+def test_a_first_look_at_the_folder_shows_its_reading_progress(monkeypatch, folder) -> None:
+    at = open_app(monkeypatch, folder)  # nothing kept, nothing in memory: all 5 files are read
+    (status,) = at.status
+    assert (status.label, status.state) == ("5 berkas selesai dibaca.", "complete")
+    (bar,) = at.progress
+    assert (bar.value, bar.text) == (100, "Membaca 5 dari 5 berkas…")
+    at.switch_page("pages/rekap.py").run()  # read already: nothing to wait for, no bar
+    assert not at.status and not at.progress and at.title[0].value == "Rekap Satker"
+    os.utime(folder / "c_brebes.xlsx")  # one saved file is read again alone: no bar either
+    at.run()
+    assert not at.status and not at.progress

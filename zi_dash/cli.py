@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -159,6 +161,12 @@ def _remind(args: argparse.Namespace) -> int:
 def _rekap(args: argparse.Namespace) -> int:
     from zi_dash.base import processes, workbooks_in
 
+    if args.out is None and not args.warm:
+        print("Argumen --out wajib diisi (kecuali dengan --warm).", file=sys.stderr)
+        return 2
+    if args.warm:  # the server's own look in the background: its pages come first on the cores
+        with contextlib.suppress(OSError):
+            os.nice(10)
     # The readers' fork server imports the roll-up (pandas: about a second) while this process
     # does the same: rollup.READER_MODULES, named before the import that would tell it.
     processes.start(("zi_dash.analysis.rollup",))
@@ -173,6 +181,9 @@ def _rekap(args: argparse.Namespace) -> int:
         print(f'Tidak ada workbook (.xlsx) di folder "{args.folder}".', file=sys.stderr)
         return 1
     as_of = args.as_of or date.today()
+    if args.warm:
+        print(f"{rollup.warm(paths, as_of)} berkas diringkas di {args.folder}")
+        return 0
     summaries = rollup.read_all(paths, as_of)
     try:
         args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -244,8 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     exp.add_argument("--no-pdf", action="store_true", help="tanpa laporan PDF")
     rek = sub.add_parser("rekap", help="rekap satu folder workbook satker ke satu .xlsx")
     rek.add_argument("--folder", type=Path, required=True, help="folder berisi workbook satker")
-    rek.add_argument("--out", type=Path, required=True, help="berkas .xlsx tujuan")
+    rek.add_argument("--out", type=Path, help="berkas .xlsx tujuan (wajib tanpa --warm)")
     rek.add_argument("--as-of", type=_as_of, help="tanggal acuan YYYY-MM-DD (bawaan: hari ini)")
+    rek.add_argument(
+        "--warm", action="store_true", help="hanya simpan ringkasan tiap berkas di foldernya"
+    )
     lke = sub.add_parser("lke-score", help="nilai penilaian mandiri LKE ZI dari lembar LKE")
     lke.add_argument("--workbook", type=Path, default=DEFAULT_WORKBOOK, help="workbook .xlsx")
     lke.add_argument("--as-of", type=_as_of, help="jawaban per tanggal YYYY-MM-DD (dari Riwayat)")

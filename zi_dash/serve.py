@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
@@ -76,6 +78,34 @@ def _problem(env: Mapping[str, str]) -> str:
     return ""
 
 
+def warm_command(folder: str) -> list[str]:
+    """The background look a folder server starts with: every file's summary kept beside it."""
+    return [sys.executable, "-m", "zi_dash", "rekap", "--folder", folder, "--warm"]
+
+
+def start_warm(env: Mapping[str, str]) -> subprocess.Popen[bytes] | None:
+    """In folder mode, fill the Rekap's kept summaries in a child process, so that no user waits
+    for the folder's first look; None when not in folder mode or when it cannot start.
+
+    Never the server's concern: its output is dropped, its failure only means the pages read
+    the files themselves. The store's writes are atomic (a temporary file renamed), so the
+    child and a page writing at once lose at most each other's new entries, read again later.
+    """
+    folder = env.get(FOLDER_ENV, "").strip()
+    if not folder:
+        return None
+    try:
+        child = subprocess.Popen(
+            warm_command(folder), env=dict(env), cwd=PROJECT_ROOT, stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+    except OSError as exc:
+        print(f"Ringkasan Rekap tidak disiapkan di latar: {durable.reason(exc)}", file=sys.stderr)
+        return None
+    threading.Thread(target=child.wait, daemon=True).start()  # reaped when done: no zombie
+    return child
+
+
 def _serve(args: argparse.Namespace) -> int:
     env = server_env(os.environ, Path.cwd(), args.workbook, args.folder)
     chosen = env.get(WORKBOOK_ENV, "").strip() or env.get(FOLDER_ENV, "").strip()
@@ -96,6 +126,7 @@ def _serve(args: argparse.Namespace) -> int:
         del os.environ[name]
     os.environ.update(env)
     os.chdir(PROJECT_ROOT)
+    start_warm(env)
     from zi_dash.ui import server  # streamlit and the pages' modules: only for a server
 
     return server.run_server(PROJECT_ROOT / "app.py", options)

@@ -30,20 +30,8 @@ def _raw(value: object) -> object:
 
 
 def _baris(text: object) -> int | None:
-    """The bank row a Baris cell names ("18"), or None when it names none."""
-    if not isinstance(text, str) or not text.isascii() or not text.isdigit():
-        return None
-    number = int(text)
-    # "018" is a row the bank writes otherwise
-    return number if str(number) == text and _known(number) else None
-
-
-def _known(baris: int) -> bool:
-    try:
-        bank().row(baris)
-    except KeyError:
-        return False
-    return True
+    """The bank row a Baris cell names ("18"), or None when it names none ("018" included)."""
+    return bank().baris_of(text) if isinstance(text, str) else None
 
 
 def _sheet_rows(plan: Plan, column: str = LkeCol.ANSWER) -> list[tuple[str, object]]:

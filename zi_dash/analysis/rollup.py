@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final
@@ -25,7 +25,7 @@ from zi_dash.analysis.coverage import coverage
 from zi_dash.analysis.filters import Filters, view
 from zi_dash.analysis.lke import area_means
 from zi_dash.analysis.metrics import headline
-from zi_dash.analysis.summary import STALE_DAYS, UnitSummary
+from zi_dash.analysis.summary import COLUMNS, DIGITS, RekapCol, UnitSummary
 from zi_dash.analysis.unit_lke import NO_SHEET, UNREADABLE, lke_summary
 from zi_dash.base import (
     AREA_CODES,
@@ -42,6 +42,8 @@ from zi_dash.workbook import Plan, WorkbookError, load_tracked, outside
 # A file's time limit in a reader: far above any plan's read (40,000 rows: about 2 s), short
 # enough for a page to wait on a file that hangs a reader.
 FILE_SECONDS: Final = 20.0
+# Files per step of a warm: each step's summaries are kept on disk before the next is read.
+WARM_BATCH: Final = 64
 # What the readers' fork server imports once, so that every reader starts with it (the
 # `rekap` command names it too, to start the readers before it imports this module itself).
 READER_MODULES: Final = (__name__,)
@@ -123,11 +125,22 @@ def _failed_row(path: str, failure: processes.Failed) -> UnitSummary:
     return UnitSummary(path, error=f'Berkas "{name}" tidak dapat diringkas: {reason}.')
 
 
-def _read_many(paths: Sequence[str], as_of: date, in_process: bool) -> list[UnitSummary]:
+# Told (files read so far, files to read) while a look reads files: the page's progress bar.
+Progress = Callable[[int, int], None]
+
+
+def _read_many(
+    paths: Sequence[str], as_of: date, in_process: bool, progress: Progress | None = None
+) -> list[UnitSummary]:
     """Each file's summary, read in the reader pool (in this process only when asked)."""
+    told = (lambda done: progress(done, len(paths))) if progress else None
+    if told:
+        told(0)
     if not in_process:
         try:
-            results = processes.run(summarize_file, paths, as_of, FILE_SECONDS, READER_MODULES)
+            results = processes.run(
+                summarize_file, paths, as_of, FILE_SECONDS, READER_MODULES, progress=told
+            )
         except (OSError, RuntimeError):  # no processes allowed here: read them one by one
             _log.warning("Rekap: no reader processes; reading %d files in the server", len(paths))
         else:
@@ -135,7 +148,12 @@ def _read_many(paths: Sequence[str], as_of: date, in_process: bool) -> list[Unit
                 _failed_row(p, r) if isinstance(r, processes.Failed) else r
                 for p, r in zip(paths, results)
             ]
-    return [summarize_file(p, as_of) for p in paths]
+    out = []
+    for path in paths:
+        out.append(summarize_file(path, as_of))
+        if told:
+            told(len(out))
+    return out
 
 
 # (path, mtime_ns, size, known state, as_of) -> summary; lives as long as the process.
@@ -155,21 +173,24 @@ def _key(path: Path, as_of: date) -> _Key:
     return (str(path), stat.st_mtime_ns, stat.st_size, outside.known_state(path), as_of)
 
 
-def read_all(paths: Sequence[Path], as_of: date, in_process: bool = False) -> list[UnitSummary]:
+def read_all(
+    paths: Sequence[Path], as_of: date, in_process: bool = False, progress: Progress | None = None
+) -> list[UnitSummary]:
     """Every file's summary as of `as_of`, in the given order; only changed files are read."""
     keys = [_key(p, as_of) for p in paths]
     # Local copies: another session may trim the shared cache meanwhile (Streamlit threads).
     found = {k: _CACHE.get(k) for k in keys}
     missing = [k for k, v in found.items() if v is None]
     if missing:
-        for key, summary in _kept_or_read(missing, as_of, in_process, len(keys)).items():
+        kept = _kept_or_read(missing, as_of, in_process, len(keys), progress)
+        for key, summary in kept.items():
             _CACHE[key] = _LAST[key[:3]] = found[key] = summary
     _trim(_CACHE, found, len(keys))
     return [found[k] for k in keys]  # type: ignore[misc]  # every key is filled above
 
 
 def _kept_or_read(
-    keys: Sequence[_Key], as_of: date, in_process: bool, files: int
+    keys: Sequence[_Key], as_of: date, in_process: bool, files: int, progress: Progress | None
 ) -> dict[_Key, UnitSummary]:
     """Each key's summary: kept on disk beside its file (rollup_store), else read and kept
     (a few versions per file of the `files` asked for, as in memory)."""
@@ -181,7 +202,7 @@ def _kept_or_read(
         kept = rollup_store.found(folder, group)
         unread = [k for k in group if k not in kept]
         read = (
-            dict(zip(unread, _read_many([k[0] for k in unread], as_of, in_process)))
+            dict(zip(unread, _read_many([k[0] for k in unread], as_of, in_process, progress)))
             if unread
             else {}  # the reader pool is not even started
         )
@@ -192,7 +213,9 @@ def _kept_or_read(
     return out
 
 
-def identify_all(paths: Sequence[Path], as_of: date) -> list[UnitSummary]:
+def identify_all(
+    paths: Sequence[Path], as_of: date, progress: Progress | None = None
+) -> list[UnitSummary]:
     """Every file's satuan kerja, year or error (what does not depend on the date).
 
     A file version already summed up at any date is not read again; the others are read as of
@@ -202,10 +225,22 @@ def identify_all(paths: Sequence[Path], as_of: date) -> list[UnitSummary]:
     found = {k[:3]: _LAST.get(k[:3]) for k in keys}  # the file's version, whatever its copies
     unknown = [k for k in keys if found[k[:3]] is None]
     if unknown:
-        for key, summary in _kept_or_read(unknown, as_of, False, len(keys)).items():
+        for key, summary in _kept_or_read(unknown, as_of, False, len(keys), progress).items():
             _CACHE[key] = _LAST[key[:3]] = found[key[:3]] = summary
     _trim(_LAST, found, len(keys))
     return [found[k[:3]] for k in keys]  # type: ignore[misc]  # every version is filled above
+
+
+def warm(paths: Sequence[Path], as_of: date, batch: int = WARM_BATCH) -> int:
+    """Keep every file's summary beside it (rollup_store) as a page's first look would, so that
+    the page reads nothing; step by step, so a page opened meanwhile finds the steps done (and
+    a warm stopped half-way keeps them). The number of files summed up."""
+    done = 0
+    for start in range(0, len(paths), batch):
+        keys = [_key(p, as_of) for p in paths[start : start + batch]]
+        # The folder's size, not the step's: the store keeps a few entries per file of it.
+        done += len(_kept_or_read(keys, as_of, False, len(paths), None))
+    return done
 
 
 def _trim(cache: dict[Any, UnitSummary], asked: dict[Any, Any], count: int) -> None:
@@ -241,53 +276,12 @@ def area_codes(summaries: Sequence[UnitSummary]) -> list[str]:
     return [a for a in AREA_CODES if a in seen] + sorted(seen - set(AREA_CODES))
 
 
-class RekapCol:
-    """Columns of the roll-up table (the page, the XLSX and the DOCX)."""
-
-    FILE: Final = "Berkas"
-    UNIT: Final = "Satuan Kerja"
-    YEAR: Final = "Tahun"
-    # The flags and the reason next to the unit: on a 1280 px screen they show without
-    # scrolling sideways, so an unreadable file never looks like a blank row.
-    STALE: Final = f"Lebih {STALE_DAYS} Hari"
-    DUPLICATE: Final = "Duplikat"
-    NOTE: Final = "Keterangan"
-    ACTIONS: Final = "Aksi"
-    COMPLETION: Final = "Capaian (%)"
-    DONE: Final = "Selesai"
-    BEHIND: Final = "Tertinggal"
-    LATE: Final = "Terlambat"
-    EVIDENCE: Final = "Kelengkapan Bukti (%)"
-    COVERAGE: Final = "Cakupan LKE (dari 60)"
-    COVERED: Final = "Proyeksi Bagian Tercakup"
-    UNCOVERED: Final = "Subkomponen Tanpa Aksi"
-    # The LKE sheet's penilaian mandiri (never the official score); TPI: its Jawaban TPI scored,
-    # blank (the page: "–") where the TPI has answered nothing yet.
-    LKE_TOTAL: Final = "Nilai Mandiri (dari 100)"
-    PREDICATE: Final = "Predikat Mandiri"
-    TPI: Final = "Nilai TPI"
-    PENGUNGKIT: Final = "Pengungkit Mandiri (dari 60)"
-    HASIL: Final = "Hasil Mandiri (dari 40)"
-    BELOW: Final = "Area di Bawah Minimum"
-    ANSWERED: Final = "Pertanyaan Dijawab (dari 110)"
-    EVIDENCED: Final = "Pertanyaan Berbukti"
-    LKE_PROBLEMS: Final = "Jawaban LKE Bermasalah"
-    LAST: Final = "Pembaruan Terakhir"
-    AGE: Final = "Umur Pembaruan (hari)"
-
-
 # What the LKE columns are, and are not: said under the page's figures and in the DOCX.
 COVERS: Final = (
     "Cakupan LKE = bobot subkomponen LKE yang didukung aksi rencana (dari 60 poin pengungkit); "
     "proyeksi bagian tercakup = bobot tercakup × capaian aksinya. Keduanya bukan nilai LKE "
     "(nilai itu datang dari jawaban lembar LKE) dan tidak menentukan kelulusan satker."
 )
-COLUMNS: Final = tuple(v for k, v in vars(RekapCol).items() if k.isupper())
-# Decimals of the roll-up's figures, wherever they are written (table, page, DOCX).
-DIGITS: Final[dict[str, int]] = {
-    RekapCol.COMPLETION: 1, RekapCol.EVIDENCE: 1, RekapCol.COVERAGE: 2, RekapCol.COVERED: 2,
-    RekapCol.LKE_TOTAL: 2, RekapCol.PENGUNGKIT: 2, RekapCol.HASIL: 2, RekapCol.TPI: 2,
-}  # fmt: skip
 
 
 def _round(value: float, column: str, readable: bool) -> float | None:

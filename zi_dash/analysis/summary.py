@@ -1,4 +1,5 @@
-"""One workbook of the roll-up summed up as of a date: a few numbers, never the plan."""
+"""One workbook of the roll-up summed up as of a date (a few numbers, never the plan), and the
+columns of the roll-up's table that shows one such row per workbook."""
 
 from __future__ import annotations
 
@@ -50,3 +51,46 @@ class UnitSummary:
         """Not updated for more than STALE_DAYS days (or never) by `as_of`."""
         age = self.age(as_of)
         return not self.error and (age is None or age > STALE_DAYS)
+
+
+class RekapCol:
+    """Columns of the roll-up table (the page, the XLSX and the DOCX)."""
+
+    FILE: Final = "Berkas"
+    UNIT: Final = "Satuan Kerja"
+    YEAR: Final = "Tahun"
+    # The flags and the reason next to the unit: on a 1280 px screen they show without
+    # scrolling sideways, so an unreadable file never looks like a blank row.
+    STALE: Final = f"Lebih {STALE_DAYS} Hari"
+    DUPLICATE: Final = "Duplikat"
+    NOTE: Final = "Keterangan"
+    ACTIONS: Final = "Aksi"
+    COMPLETION: Final = "Capaian (%)"
+    DONE: Final = "Selesai"
+    BEHIND: Final = "Tertinggal"
+    LATE: Final = "Terlambat"
+    EVIDENCE: Final = "Kelengkapan Bukti (%)"
+    COVERAGE: Final = "Cakupan LKE (dari 60)"
+    COVERED: Final = "Proyeksi Bagian Tercakup"
+    UNCOVERED: Final = "Subkomponen Tanpa Aksi"
+    # The LKE sheet's penilaian mandiri (never the official score); TPI: its Jawaban TPI scored,
+    # blank (the page: "–") where the TPI has answered nothing yet.
+    LKE_TOTAL: Final = "Nilai Mandiri (dari 100)"
+    PREDICATE: Final = "Predikat Mandiri"
+    TPI: Final = "Nilai TPI"
+    PENGUNGKIT: Final = "Pengungkit Mandiri (dari 60)"
+    HASIL: Final = "Hasil Mandiri (dari 40)"
+    BELOW: Final = "Area di Bawah Minimum"
+    ANSWERED: Final = "Pertanyaan Dijawab (dari 110)"
+    EVIDENCED: Final = "Pertanyaan Berbukti"
+    LKE_PROBLEMS: Final = "Jawaban LKE Bermasalah"
+    LAST: Final = "Pembaruan Terakhir"
+    AGE: Final = "Umur Pembaruan (hari)"
+
+
+COLUMNS: Final = tuple(v for k, v in vars(RekapCol).items() if k.isupper())
+# Decimals of the roll-up's figures, wherever they are written (table, page, DOCX).
+DIGITS: Final[dict[str, int]] = {
+    RekapCol.COMPLETION: 1, RekapCol.EVIDENCE: 1, RekapCol.COVERAGE: 2, RekapCol.COVERED: 2,
+    RekapCol.LKE_TOTAL: 2, RekapCol.PENGUNGKIT: 2, RekapCol.HASIL: 2, RekapCol.TPI: 2,
+}  # fmt: skip

@@ -197,13 +197,15 @@ def run(
     arg: A,
     seconds: float,
     preload: Sequence[str] = (),
+    progress: Callable[[int], None] | None = None,
 ) -> list[T | Failed]:
     """fn(item, arg) for every item in a worker, in order; a crash, hang or error is Failed.
 
     `seconds` limits each item from when a worker takes it. Items travel in chunks (one task
     and one message each way per chunk, not per item); a chunk that crashes its worker or
     outlasts one item's limit is run again item by item, so that only the item at fault
-    fails. Raises OSError or RuntimeError when no process can be started here.
+    fails. `progress(n)` is told after each chunk how many items are done, in order. Raises
+    OSError or RuntimeError when no process can be started here.
     """
     pool = start(preload)
     size = chunk_size(len(items))
@@ -221,4 +223,6 @@ def run(
         else:  # which item was at fault: each alone, with its own limit
             singles = [pool.schedule(fn, args=(item, arg), timeout=seconds) for item in chunk]
             out.extend(_answer(single, seconds) for single in singles)
+        if progress is not None:
+            progress(len(out))
     return out

@@ -24,12 +24,12 @@ from zi_dash.analysis.rollup import (
     COLUMNS,
     COVERS,
     DIGITS,
-    STALE_DAYS,
     RekapCol,
     UnitSummary,
     area_table,
     table,
 )
+from zi_dash.analysis.summary import STALE_DAYS
 from zi_dash.base import CAPAIAN_MEANS, fmt, format_date
 from zi_dash.charts import render
 from zi_dash.charts import rollup as charts_rollup

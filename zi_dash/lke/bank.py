@@ -135,6 +135,9 @@ class Bank:
         self.rows = rows
         self.thresholds = thresholds
         self._by_row = {row.baris: row for row in rows}
+        # A Baris cell's text as the dashboard writes it ("18", never "018"): the roll-up looks
+        # up every row of 550 sheets, twice; one dict look-up each, not a parse and a try.
+        self._by_text = {str(row.baris): row.baris for row in rows}
         self.questions = tuple(row for row in rows if row.kind is RowKind.QUESTION)
         self.subcomponents = tuple(row for row in rows if row.kind is RowKind.SUB)
         by_sub: dict[int, list[Row]] = {}
@@ -147,6 +150,10 @@ class Bank:
     def row(self, baris: int) -> Row:
         """The row with this number (KeyError when the LKE has none)."""
         return self._by_row[baris]
+
+    def baris_of(self, text: str) -> int | None:
+        """The row number a Baris text names exactly as written ("18"), or None."""
+        return self._by_text.get(text)
 
     def questions_of(self, sub: int) -> tuple[Row, ...]:
         """The question rows of one sub-component, in row order."""

@@ -23,6 +23,7 @@ from zi_dash.base import UNIT_PARAM, escape_md, fmt, folder_path, workbooks_in
 from zi_dash.edit import DraftStore
 from zi_dash.export import rollup as export_rollup
 from zi_dash.ui.editor import leave_workbook
+from zi_dash.ui.reading import Reading
 from zi_dash.ui.session import Key, context, current_workbook, in_app
 from zi_dash.ui.widgets import lazy
 
@@ -111,7 +112,7 @@ def picker() -> Folder | None:
     as_of = st.session_state.get(Key.AS_OF) or date.today()
     paths = tuple(workbooks_in(where))
     # Satuan kerja and year only: a new tanggal acuan on any page re-reads no file.
-    summaries = rollup.identify_all(paths, as_of)
+    summaries = rollup.identify_all(paths, as_of, progress=Reading())
     readable = [s for s in summaries if not s.error]
     name = _wanted(summaries) or (readable[0].file if readable else None)
     problem, path = _problem(where, name, summaries) if name else ("", None)
@@ -159,7 +160,8 @@ def folder() -> Folder | None:
     if found is None or folder_path() is None:
         return None
     # The figures as of the date: only files changed since, or never read at it, are read.
-    return dataclasses.replace(found, summaries=rollup.read_all(found.paths, found.as_of))
+    summaries = rollup.read_all(found.paths, found.as_of, progress=Reading())
+    return dataclasses.replace(found, summaries=summaries)
 
 
 def other_drafts(user: str) -> None:

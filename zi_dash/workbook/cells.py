@@ -61,6 +61,8 @@ def plain(value: object) -> CellValue:
 
 def as_text(value: CellValue) -> str:
     """Any cell as text: integral floats lose their '.0', dates print as dd/mm/yyyy."""
+    if type(value) is str:  # most cells: what the checks below would make of it, sooner
+        return value.strip()
     if is_blank(value):
         return ""
     if isinstance(value, bool):

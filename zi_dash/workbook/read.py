@@ -13,18 +13,14 @@ from pathlib import Path
 from typing import Final
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
 from zi_dash.base import (
     ActionCol,
     AreaCol,
-    DuplicateIdError,
     EvidenceCol,
     InfoCol,
     InfoKey,
     InvalidValueError,
-    MissingColumnError,
-    SheetSpec,
     fold,
 )
 from zi_dash.base import contract as c
@@ -34,14 +30,12 @@ from zi_dash.workbook.cells import (
     as_date,
     as_int,
     as_text,
-    is_blank,
-    reader,
 )
 from zi_dash.workbook.consistency import consistent, pct_text
 from zi_dash.workbook.frames import empty_frame, empty_log, where
 from zi_dash.workbook.package import read_grids
+from zi_dash.workbook.tables import Table, find_header, read_table
 
-_HEADER_SEARCH_ROWS: Final = 10
 _MAX_LISTED_PROBLEMS: Final = 8
 
 
@@ -117,105 +111,6 @@ class Plan:
         return self.info.year
 
 
-@dataclass
-class _Table:
-    spec: SheetSpec
-    frame: pd.DataFrame
-    rows: dict[str, int]
-    columns: dict[str, int]
-    extent: tuple[int, int] = (1, 1)
-
-
-def find_header(spec: SheetSpec, grid: list[list[CellValue]]) -> tuple[int, dict[str, int]]:
-    """Row index of the header and each contract column's index; tolerant of a title above."""
-    wanted = {fold(h): h for h in spec.headers}
-    required = {col.name for col in spec.columns if not col.optional}
-    best: tuple[int, dict[str, int]] = (-1, {})
-    for r, row in enumerate(grid[:_HEADER_SEARCH_ROWS]):
-        found: dict[str, int] = {}
-        twice: tuple[str, int, int] | None = None
-        for i, value in enumerate(row):
-            header = wanted.get(fold(as_text(value)))
-            if header is None:
-                continue
-            if header in found:
-                twice = twice or (header, found[header], i)
-                continue
-            found[header] = i
-        if required <= found.keys():
-            # The first row naming every required column is the header: a data row below it
-            # may hold header words too (Status "Selesai" and a note "selesai").
-            if twice is not None:
-                header, first, again = twice
-                raise MissingColumnError(
-                    f'{where(spec.name, r + 1)}: kolom "{header}" muncul dua kali '
-                    f"({get_column_letter(first + 1)} dan {get_column_letter(again + 1)})."
-                )
-            return r, found
-        if len(found) > len(best[1]):
-            best = (r, found)
-    row_idx, found = best
-    missing = [col.name for col in spec.columns if col.name not in found and not col.optional]
-    listed = ", ".join(f'"{m}"' for m in missing)
-    at = f"baris judul {row_idx + 1}" if row_idx >= 0 else "baris judul"
-    raise MissingColumnError(
-        f"{where(spec.name)}: kolom {listed} tidak ditemukan di {at}. "
-        "Judul kolom harus sama dengan kontrak workbook (lihat lembar Petunjuk)."
-    )
-
-
-def _read_table(spec: SheetSpec, grid: list[list[CellValue]], problems: list[str]) -> _Table:
-    header_row, index = find_header(spec, grid)
-    records: list[dict[str, object]] = []
-    rows: dict[str, int] = {}
-    # Plans repeat the same statuses, areas and names thousands of times: each column reads a
-    # value once (its memo). Name, position, reader and memo are looked up once per column, not
-    # per cell: this loop is most of a small plan's read, 550 times in the roll-up.
-    memos: list[dict[tuple[type, CellValue], object]] = [{} for _ in spec.columns]
-    # An optional column the sheet lacks reads from past the row's end: blank on every row.
-    absent = max((len(row) for row in grid), default=0)
-    columns = [
-        (col.name, index.get(col.name, absent), reader(col.kind), col.required, memo)
-        for col, memo in zip(spec.columns, memos)
-    ]
-    positions = [i for _, i, _, _, _ in columns]
-    last_row = header_row + 1
-    for r in range(header_row + 1, len(grid)):
-        raw = grid[r]
-        width = len(raw)
-        values = [raw[i] if i < width else None for i in positions]
-        if all(is_blank(v) for v in values):
-            continue
-        excel_row = last_row = r + 1
-        record: dict[str, object] = {}
-        for (name, i, read, required, seen), value in zip(columns, values):
-            key = (type(value), value)
-            if key in seen:
-                record[name] = seen[key]
-                continue
-            if required and is_blank(value):
-                problems.append(f"{where(spec.name, excel_row, name, i)}: wajib diisi.")
-                record[name] = None
-                continue
-            try:
-                record[name] = seen[key] = read(value)
-            except CellError as exc:
-                problems.append(f"{where(spec.name, excel_row, name, i)}: {exc}.")
-                record[name] = None
-        if spec.id_column:
-            row_id = record[spec.id_column]
-            if isinstance(row_id, str) and row_id:
-                if row_id in rows:
-                    raise DuplicateIdError(
-                        f'{where(spec.name)}: ID "{row_id}" dipakai di baris {rows[row_id]} '
-                        f"dan baris {excel_row}. Setiap ID harus unik."
-                    )
-                rows[row_id] = excel_row
-        records.append(record)
-    frame = pd.DataFrame.from_records(records, columns=list(spec.headers))
-    return _Table(spec, frame, rows, index, (header_row + 1, last_row))
-
-
 def _read_info(grid: list[list[CellValue]], problems: list[str]) -> PlanInfo:
     header_row, index = find_header(c.INFO, grid)
     key_i, value_i = index[InfoCol.KEY], index[InfoCol.VALUE]
@@ -252,7 +147,7 @@ def _read_info(grid: list[list[CellValue]], problems: list[str]) -> PlanInfo:
     )
 
 
-def _cross_checks(actions: _Table, evidence: _Table, areas: _Table, problems: list[str]) -> None:
+def _cross_checks(actions: Table, evidence: Table, areas: Table, problems: list[str]) -> None:
     known_areas = set(areas.frame[AreaCol.AREA].dropna())
     for row_id, area in zip(actions.frame[ActionCol.ID], actions.frame[ActionCol.AREA]):
         if area and area not in known_areas:
@@ -267,7 +162,7 @@ def _cross_checks(actions: _Table, evidence: _Table, areas: _Table, problems: li
             problems.append(f'{loc}: aksi "{action_id}" tidak ada di lembar "{c.Sheet.ACTIONS}".')
 
 
-def _contradictions(actions: _Table) -> tuple[str, ...]:
+def _contradictions(actions: Table) -> tuple[str, ...]:
     """A warning for each action whose Status and Progres disagree, naming the Progres cell."""
     frame = actions.frame
     out: list[str] = []
@@ -309,20 +204,20 @@ def load_plan(path: str | Path, data: bytes | None = None, *, lke: bool = True) 
     path = Path(path)
     data, grids = read_grids(path, data, optional=lke)
     problems: list[str] = []
-    actions = _read_table(c.ACTIONS, grids[c.Sheet.ACTIONS], problems)
-    evidence = _read_table(c.EVIDENCE, grids[c.Sheet.EVIDENCE], problems)
-    areas = _read_table(c.AREAS, grids[c.Sheet.AREAS], problems)
-    history = _read_table(c.LOG, grids[c.Sheet.LOG], problems)
+    actions = read_table(c.ACTIONS, grids[c.Sheet.ACTIONS], problems)
+    evidence = read_table(c.EVIDENCE, grids[c.Sheet.EVIDENCE], problems)
+    areas = read_table(c.AREAS, grids[c.Sheet.AREAS], problems)
+    history = read_table(c.LOG, grids[c.Sheet.LOG], problems)
     info = _read_info(grids[c.Sheet.INFO], problems)
     tables = [actions, evidence, areas, history]
-    answers: _Table | None = None
+    answers: Table | None = None
     if c.Sheet.LKE in grids:
         # Answers that do not fit their row are zi_dash.lke's problems (listed, scored as
         # blank); only a sheet that cannot be a table at all is refused here.
-        answers = _read_table(c.LKE, grids[c.Sheet.LKE], problems)
+        answers = read_table(c.LKE, grids[c.Sheet.LKE], problems)
         tables.append(answers)
     contacts = (
-        _read_table(c.CONTACTS, grids[c.Sheet.CONTACTS], problems)
+        read_table(c.CONTACTS, grids[c.Sheet.CONTACTS], problems)
         if (c.Sheet.CONTACTS in grids)
         else None
     )
