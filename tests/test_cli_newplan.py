@@ -98,6 +98,18 @@ def _tahun_csv(*years: str) -> bytes:
     return "\n".join(lines).encode()
 
 
+def _import_said(tmp_path: Path, capsys, data: bytes, extra: list[str], code: int, said: str):
+    """import-plan of a csv for "Kantor X": its exit code, what it said, a file only on 0."""
+    source = ps.write(tmp_path, "ekspor.csv", data)
+    out = tmp_path / "baru.xlsx"
+    args = ["import-plan", str(source), "--out", str(out), "--satker", "Kantor X", *extra]
+    assert main(args) == code
+    printed = capsys.readouterr()
+    assert said in (printed.out if code == 0 else printed.err)
+    assert out.exists() == (code == 0)
+    return out
+
+
 @pytest.mark.parametrize(
     ("years", "extra", "code", "said"),
     [
@@ -121,13 +133,7 @@ def _tahun_csv(*years: str) -> bytes:
 def test_a_tahun_column_gives_the_year_or_a_refusal_naming_the_years(
     tmp_path: Path, capsys, years: tuple[str, ...], extra: list[str], code: int, said: str
 ) -> None:
-    source = ps.write(tmp_path, "ekspor.csv", _tahun_csv(*years))
-    out = tmp_path / "baru.xlsx"
-    args = ["import-plan", str(source), "--out", str(out), "--satker", "Kantor X", *extra]
-    assert main(args) == code
-    printed = capsys.readouterr()
-    assert said in (printed.out if code == 0 else printed.err)
-    assert out.exists() == (code == 0)
+    out = _import_said(tmp_path, capsys, _tahun_csv(*years), extra, code, said)
     if code == 0:
         assert load_plan(out).info.year == 2024
 
@@ -234,3 +240,23 @@ def test_a_read_only_output_folder_is_a_message_not_a_traceback(
     assert main(args) == 1
     err = capsys.readouterr().err
     assert err.startswith("Gagal") and "hanya-baca" in err and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "extra", "code", "said"),
+    [
+        # The title and the column name two years: neither is taken silently.
+        ("RENCANA AKSI ZI TAHUN 2023", [], 1, "Judul tabel menyebut tahun 2023, sedangkan "
+         "kolom “tahun” berisi 2024: bila rencananya untuk tahun 2024, isi Tahun rencana 2024"),
+        # The user's choice of the column's year settles it.
+        ("RENCANA AKSI ZI TAHUN 2023", ["--year", "2024"], 0, "Workbook ditulis"),
+        # A title that agrees, or states no year, leaves the column's year.
+        ("RENCANA AKSI ZI TAHUN 2024", [], 0, "Tahun rencana 2024 dari kolom “tahun”."),
+        ("RENCANA AKSI ZONA INTEGRITAS", [], 0, "Tahun rencana 2024 dari kolom “tahun”."),
+    ],
+)  # fmt: skip
+def test_a_title_year_the_tahun_column_contradicts_is_refused(
+    tmp_path: Path, capsys, title: str, extra: list[str], code: int, said: str
+) -> None:
+    data = (title + "\n").encode() + _tahun_csv("2024", "2024")
+    _import_said(tmp_path, capsys, data, extra, code, said)

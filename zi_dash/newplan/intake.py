@@ -25,6 +25,7 @@ from zi_dash.sk import (
     guess_year,
     letters,
     read_source,
+    stated_year,
     workbook_bytes,
 )
 
@@ -220,6 +221,14 @@ def intake_from(
     """The Intake of a table already read: satuan kerja and year from the options, else it."""
     said = column_year(table, year)
     if said is not None:
+        titled = stated_year(table.title)
+        if titled is not None and titled != said:
+            # Two years in one file: which one the plan is for is the user's call, not ours.
+            raise SourceError(
+                f"Judul tabel menyebut tahun {titled}, sedangkan kolom “{table.headers[YEAR]}” "
+                f"berisi {said}: bila rencananya untuk tahun {said}, isi Tahun rencana {said}; "
+                "bila bukan, perbaiki kolomnya."
+            )
         year = said
         where = f"Tahun rencana {said} dari kolom “{table.headers[YEAR]}”."
         table = dataclasses.replace(table, notes=[where, *table.notes])

@@ -19,7 +19,7 @@ from zi_dash.sk.evidence_split import split_evidence
 from zi_dash.sk.lke_sheet import add_lke_sheet_to
 from zi_dash.sk.sources import KINDS, read_source
 from zi_dash.sk.table import SkRow, SourceError, TableRead, read_table
-from zi_dash.sk.title import guess_legal_basis, guess_unit, guess_year
+from zi_dash.sk.title import guess_legal_basis, guess_unit, guess_year, stated_year
 from zi_dash.sk.words import LINKS, YEAR, area_code, letters
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "read_source",
     "read_table",
     "split_evidence",
+    "stated_year",
     "workbook_bytes",
     "write_workbook",
 ]

@@ -39,11 +39,17 @@ def guess_unit(title: str) -> str:
     return f"KPU {region}" if len(words) > 1 else ""
 
 
+def stated_year(title: str) -> int | None:
+    """The year a title states as the plan's ("... TAHUN 2023"), or None."""
+    stated = _PLAN_YEAR.search(title)
+    return int(stated.group(1)) if stated else None
+
+
 def guess_year(title: str, rows: Sequence[SkRow]) -> int | None:
     """The plan year: "TAHUN 2023" in the title, else the year most targets name."""
-    stated = _PLAN_YEAR.search(title)
-    if stated:
-        return int(stated.group(1))
+    stated = stated_year(title)
+    if stated is not None:
+        return stated
     counts = Counter(int(y) for r in rows for y in _YEAR.findall(r.target))
     if counts:
         return counts.most_common(1)[0][0]
