@@ -19,8 +19,9 @@ ui.unit_editor_only()  # a penilai's account reviews plans, it does not make the
 
 st.subheader("Dari tabel rencana aksi (Word, Excel atau CSV)")
 st.caption(
-    "Unggah lampiran SK berisi tabel area, komponen, indikator, langkah aksi, bukti fisik dan "
-    "target waktu (dokumen Word: tabel terbesarnya). Periksa pratinjaunya, lalu unduh workbook."
+    "Unggah lampiran SK atau tabel rencana aksi unit. Wajib hanya kolom aksi dan petunjuk "
+    "areanya (kolom area, judul area, lembar per area, kode atau pertanyaan LKE); kolom lain "
+    "dibaca bila ada. Periksa pratinjaunya, lalu unduh workbook."
 )
 # No type= here: Streamlit's own refusal is English; the core names the kinds in Indonesian.
 file = st.file_uploader("Tabel rencana aksi (.docx, .xlsx atau .csv; paling besar 20 MB)")
