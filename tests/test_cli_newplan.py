@@ -142,7 +142,10 @@ def test_a_numeric_satker_column_is_no_satker_name(tmp_path: Path, capsys) -> No
     source = ps.write(tmp_path, "ekspor.csv", _tahun_csv("2024"))
     out = tmp_path / "baru.xlsx"
     assert main(["import-plan", str(source), "--out", str(out)]) == 1
-    assert "Satuan kerja tidak terbaca dari berkas" in capsys.readouterr().err
+    printed = capsys.readouterr()
+    assert "Satuan kerja tidak terbaca dari berkas" in printed.err
+    # What was read is still shown, so the user adds only what is missing.
+    assert "Tahun rencana 2024 dari kolom “tahun”." in printed.out and not out.exists()
     assert main(["import-plan", str(source), "--out", str(out), "--satker", "Kantor X"]) == 0
     assert load_plan(out).info.unit == "Kantor X"
 

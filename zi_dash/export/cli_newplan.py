@@ -37,6 +37,9 @@ def _import_plan(args: argparse.Namespace) -> int:
             year=args.year,
             sheet=args.sheet,
         )
+        if intake.missing(BY_OPTION):
+            # The table was read: what was read is shown before what the user still has to give.
+            print("\n".join(intake.summary()))
         out = write_new(args.out, intake.workbook(BY_OPTION), overwrite=args.timpa)
     except FileNotFoundError:
         print(f'Berkas "{args.source}" tidak ditemukan.', file=sys.stderr)
