@@ -128,6 +128,8 @@ def _import_said(tmp_path: Path, capsys, data: bytes, extra: list[str], code: in
          "(2000–2100): 'dua ribu' (I.1.2)."),
         (("2024", "2024²", "1999"), [], 1, "bukan tahun (2000–2100): '2024²' (I.1.2); '1999' "
          "(I.1.3)."),
+        # Digits Python's int() refuses to read (over 4,300): refused, not a traceback.
+        (("2024", "9" * 5000), [], 1, "memuat isi yang bukan tahun (2000–2100): '999"),
     ],
 )  # fmt: skip
 def test_a_tahun_column_gives_the_year_or_a_refusal_naming_the_years(

@@ -266,3 +266,16 @@ def test_rekap_warm_keeps_the_summaries_a_page_then_needs_no_read_for(
 def test_rekap_without_out_or_warm_says_what_is_missing(folder: Path, capsys) -> None:
     assert main(["rekap", "--folder", str(folder)]) == 2
     assert "Argumen --out wajib diisi (kecuali dengan --warm)." in capsys.readouterr().err
+
+
+def test_rekap_warm_runs_where_the_os_has_no_nice(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    # Windows has no os.nice: the server's background warm must still run there.
+    import os
+
+    monkeypatch.delattr(os, "nice", raising=False)
+    monkeypatch.setattr(rollup_store, "ENABLED", True)  # as in the server's own child
+    assert main(["rekap", "--folder", str(folder), "--warm", "--as-of", "2022-05-01"]) == 0
+    assert capsys.readouterr().out.startswith("3 berkas diringkas")
+    assert (folder / rollup_store.FILE_NAME).is_file()

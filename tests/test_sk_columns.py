@@ -210,6 +210,12 @@ _A, _B, _C = "https://contoh.test/a", "https://contoh.test/b", "https://contoh.t
         ("Laporan", "", [None]),
         # No evidence item: no link placed anywhere (the preview names the row).
         ("", _A, []),
+        # An address's own characters: a query's "&region=" is no HTML entity ("®ion=");
+        # a closed entity of an HTML export is; a sentence's full stop is no part of it.
+        ("Laporan", f"{_A}?a=1&region=id&copy=2", [f"{_A}?a=1&region=id&copy=2"]),
+        ("Laporan", f"{_A}?a=1&amp;b=2", [f"{_A}?a=1&b=2"]),
+        ("Laporan", f"lihat {_A}.", [_A]),
+        (_TWO, f"{_A}<br>{_B}", [_A, _B]),
     ],
 )
 def test_link_cells_pair_with_the_evidence_items(
@@ -222,6 +228,14 @@ def test_link_cells_pair_with_the_evidence_items(
     assert [e[EvidenceCol.LINK] for e in items] == tautan
     # A link is not a verified document: every item starts Belum Ada.
     assert {e[EvidenceCol.STATUS] for e in items} <= {EvidenceStatus.MISSING}
+
+
+def test_the_table_reader_hands_the_link_cell_over_as_typed() -> None:
+    typed = f"{_A}?a=1&region=id"
+    header = ["Rencana Aksi", "Bukti Pendukung", "link_bukti"]
+    (row,) = read_table([header, AREA, ["Aksi", "Laporan", typed]]).rows
+    assert row.links == typed
+    assert [e[EvidenceCol.LINK] for e in evidence_rows([row])] == [typed]
 
 
 def _link_plan(rows: list[list[str]], header: tuple[str, ...] = ()) -> list[str]:

@@ -164,9 +164,10 @@ def _rekap(args: argparse.Namespace) -> int:
     if args.out is None and not args.warm:
         print("Argumen --out wajib diisi (kecuali dengan --warm).", file=sys.stderr)
         return 2
-    if args.warm:  # the server's own look in the background: its pages come first on the cores
+    nice = getattr(os, "nice", None)  # not on Windows, where the warm runs at normal priority
+    if args.warm and nice is not None:  # the server's background look: its pages come first
         with contextlib.suppress(OSError):
-            os.nice(10)
+            nice(10)
     # The readers' fork server imports the roll-up (pandas: about a second) while this process
     # does the same: rollup.READER_MODULES, named before the import that would tell it.
     processes.start(("zi_dash.analysis.rollup",))

@@ -277,7 +277,8 @@ def column_year(table: TableRead, chosen: int | None) -> int | None:
 
 
 def _is_year(text: str) -> bool:
-    return text.isdecimal() and 2000 <= int(text) <= 2100  # isdigit() takes "²", int() not
+    # isdigit() takes "²", int() not; four digits first: int() refuses 4,300 of them (a crash)
+    return len(text) == 4 and text.isdecimal() and 2000 <= int(text) <= 2100
 
 
 def target_reading(table: TableRead, year: int | None) -> TableRead:

@@ -7,6 +7,7 @@ it is there: the evidence's Status Bukti stays Belum Ada whatever the column hol
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +19,12 @@ from zi_dash.sk.evidence_split import split_evidence
 # Links are separated by white space, or by a comma or semicolon right before the next one
 # (a comma inside an address, as in a query string, stays part of it).
 _SEPARATOR: Final = re.compile(r"\s+|[,;]+(?=\s*https?://)", re.IGNORECASE)
-_TRAILING: Final = ",;"
+# A sentence's full stop after an address ("lihat https://…/doc.") is no part of it.
+_TRAILING: Final = ",;."
+# HTML tags between links (an export's "<br>"); in an address only an entity closed by ";" is
+# one ("&amp;"): "&region=1" or "&copy=2" is a query, which html.unescape alone would garble.
+_TAG: Final = re.compile(r"<[^>]+>")
+_ENTITY: Final = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -33,13 +39,13 @@ def cell_links(cell: str) -> CellLinks:
     """The http(s) links of a link column's cell and the rest of its text (tidied)."""
     links: list[str] = []
     other: list[str] = []
-    for token in _SEPARATOR.split(tidy(cell)):
-        word = token.rstrip(_TRAILING)
+    for token in _SEPARATOR.split(_TAG.sub(" ", cell).strip()):
+        word = _ENTITY.sub(lambda m: html.unescape(m.group()), token.rstrip(_TRAILING))
         if is_web_link(word):
             links.append(word)
         elif token:
             other.append(token)
-    return CellLinks(tuple(links), " ".join(other))
+    return CellLinks(tuple(links), tidy(" ".join(other)))
 
 
 def evidence_items(evidence: str) -> list[str]:

@@ -11,15 +11,9 @@ import dataclasses
 from collections.abc import Mapping
 
 from zi_dash.base import AREA_CODES, tidy
+from zi_dash.sk.header import Grid, SourceError, find_header
 from zi_dash.sk.structure import absent_notes
-from zi_dash.sk.table import (
-    Grid,
-    SkRow,
-    SourceError,
-    TableRead,
-    find_header,
-    read_table,
-)
+from zi_dash.sk.table import SkRow, TableRead, read_table
 from zi_dash.sk.words import area_code
 
 

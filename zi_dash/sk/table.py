@@ -20,6 +20,7 @@ from zi_dash.base import AREA_CODES, AREA_NAMES, ActionCol, fold, tidy, tidy_lin
 from zi_dash.lke import format_rows
 from zi_dash.sk.areas import is_section, row_place
 from zi_dash.sk.columns import missing_notes, settle_step
+from zi_dash.sk.header import Grid, SourceError, find_header, header_roles, header_score
 from zi_dash.sk.structure import (
     absent_notes,
     bank_component,
@@ -28,18 +29,22 @@ from zi_dash.sk.structure import (
     retitle,
     title_text,
 )
-from zi_dash.sk.words import BY_WORD, FULL, LINKS, NO, REQUIRED, YEAR, area_code, letters
+from zi_dash.sk.words import LINKS, NO, YEAR, area_code
 
-Grid = Sequence[Sequence[str]]
-
-_HEADER_SEARCH_ROWS: Final = 40
 _MAX_LISTED_PROBLEMS: Final = 8
 
 _COMPONENT_PREFIX = re.compile(r"^(?:(\d{1,2})[.)]\s*|([a-z])[.)]\s+)(?=\S)", re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]?$", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
-# Texts kept with their own line breaks, as the plan wrote them (other cells are one line).
-_VERBATIM_LINES: Final = (ActionCol.STEP, ActionCol.INDICATOR, ActionCol.NOTES)
+# Texts kept with their own line breaks, as the plan wrote them (other cells are one line),
+# and the link column as typed: tidy's unescaping would make "&region=" of an address "®ion="
+# (zi_dash.sk.evidence_links reads the addresses).
+_OWN_FORM: Final = {
+    ActionCol.STEP: tidy_lines,
+    ActionCol.INDICATOR: tidy_lines,
+    ActionCol.NOTES: tidy_lines,
+    LINKS: str,
+}
 # A row is an action when one of these holds text; else it is an area or component title.
 _ACTION_CELLS: Final = (
     ActionCol.INDICATOR,
@@ -47,14 +52,6 @@ _ACTION_CELLS: Final = (
     ActionCol.EVIDENCE,
     ActionCol.TARGET,
 )
-
-
-class SourceError(ValueError):
-    """A table (or the SK's text) that cannot be read as an action plan; nothing is written."""
-
-    def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.problems = list(problems) or [message]
 
 
 @dataclass(frozen=True)
@@ -110,70 +107,6 @@ def _split_component(text: str) -> tuple[int | None, str]:
     token = match.group(1) or match.group(2)
     no = int(token) if token.isdigit() else ord(token.casefold()) - ord("a") + 1
     return no, text[match.end() :]
-
-
-def _roles(row: Sequence[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for i, cell in enumerate(row):
-        role = BY_WORD.get(letters(cell))
-        if role and role not in found:
-            found[role] = i
-    return found
-
-
-def _two_row_roles(upper: Sequence[str], lower: Sequence[str]) -> dict[str, int]:
-    # A grouped or wrapped header: per column, "BUKTI" over "FISIK", else the lower word
-    # ("KEGIATAN" under a merged "RENCANA AKSI"), else the upper one ("NO" merged down).
-    found: dict[str, int] = {}
-    for i in range(max(len(upper), len(lower))):
-        up = upper[i] if i < len(upper) else ""
-        low = lower[i] if i < len(lower) else ""
-        for candidate in (f"{up} {low}", low, up):
-            role = BY_WORD.get(letters(candidate))
-            if role:
-                found.setdefault(role, i)
-                break
-    return found
-
-
-def _score(found: dict[str, int]) -> tuple[int, int]:
-    return sum(r in found for r in REQUIRED), len(found)
-
-
-def _widest(grid: Grid) -> list[Sequence[str]]:
-    # What a table that names no action column shows as its header: its fullest row near the
-    # top, not a title line above it.
-    rows = [row for row in grid[:_HEADER_SEARCH_ROWS] if any(tidy(c) for c in row)]
-    return [max(rows, key=lambda row: sum(bool(tidy(c)) for c in row))] if rows else []
-
-
-def find_header(grid: Grid) -> tuple[int, int, dict[str, int]]:
-    """First and last row of the header and each role's column; SourceError naming what lacks."""
-    best: tuple[int, int, dict[str, int]] = (-1, -1, {})
-    for r, row in enumerate(grid[:_HEADER_SEARCH_ROWS]):
-        candidates = [(r, r, _roles(row))]
-        if r + 1 < len(grid):
-            # Two rows only when together they name more than either alone: a title line
-            # above a one-row header stays title.
-            two = _two_row_roles(row, grid[r + 1])
-            if _score(two) > max(_score(candidates[0][2]), _score(_roles(grid[r + 1]))):
-                candidates.append((r, r + 1, two))
-        for cand in candidates:
-            if _score(cand[2]) > _score(best[2]):
-                best = cand
-        if all(role in best[2] for role in FULL):
-            break
-    first, last, found = best
-    if first == last > 0 and _score(_roles(grid[first - 1]))[1] >= 2:
-        first -= 1  # a group row above ("RENCANA AKSI" over three columns) is header too
-    missing = [role for role in REQUIRED if role not in found]
-    if missing:
-        rows = grid[first : last + 1] if first >= 0 else _widest(grid)
-        read = [tidy(cell) for row in rows for cell in row if tidy(cell)]
-        listed = ", ".join(read) if read else "(tidak ada)"
-        what = "kolom " + ", ".join(missing)
-        raise SourceError(f"{what} tidak ditemukan; judul kolom yang terbaca: {listed}.")
-    return first, last, found
 
 
 def _cell(row: Sequence[str], i: int) -> str:
@@ -232,16 +165,18 @@ def read_table(grid: Grid, *, area: str | None = None) -> TableRead:
     repeated = min(3, max(2, len(roles)))
 
     def is_header(r: int) -> bool:
-        return r < len(grid) and _score(_roles([tidy(c) for c in grid[r]]))[1] >= repeated
+        return (
+            r < len(grid) and header_score(header_roles([tidy(c) for c in grid[r]]))[1] >= repeated
+        )
 
     for r in [*range(start, first), *range(last + 1, len(grid))]:
         raw = [tidy(c) for c in grid[r]]
         if not any(raw) or _is_column_numbering(raw) or is_header(r):
             continue  # spacer, the column numbers or the header repeated on a new page
         cells = {role: raw[i] if i < len(raw) else "" for role, i in roles.items()}
-        for role in _VERBATIM_LINES:  # a cell's own lines ("Uraian: …", "Output: …") are its text
+        for role, own in _OWN_FORM.items():  # a cell's own lines or a link's own characters
             if (i := roles.get(role)) is not None and i < len(grid[r]):
-                cells[role] = tidy_lines(grid[r][i])
+                cells[role] = own(grid[r][i])
         distinct = list(dict.fromkeys(c for c in raw if c))
         # One text alone on its row is a title even in the action's column when it names an
         # area, or stands over the header met again (a header per component): a table of one
