@@ -57,6 +57,7 @@ st.caption(
     "tahun di Target Waktu, Mulai dan Selesai digeser; status Belum Mulai 0 %, bukti Belum Ada, "
     "tautan, catatan dan riwayat kosong; penanggung jawab tetap; dasar hukum ditandai untuk diisi."
 )
+ui.pengingat.unusable(plan, "ikut ke tahun baru apa adanya; perbaiki di halaman Pengingat")
 new_year = st.number_input("Tahun baru", 2000, 2100, value=plan.year + 1, key="newplan_next")
 if new_year == plan.year:
     st.warning(f"Rencana ini sudah untuk tahun {plan.year}; pilih tahun lain.")

@@ -81,8 +81,11 @@ def test_the_warm_keeps_every_readable_files_summary_so_a_server_reads_only_the_
 ) -> None:
     paths = workbooks_in(_folder(tmp_path, real_workbook))
     assert rollup.warm(paths, AS_OF, batch=1) == len(paths)  # a step per file, each one kept
-    entries = json.loads((paths[0].parent / rollup_store.FILE_NAME).read_text())["entries"]
+    store = paths[0].parent / rollup_store.FILE_NAME
+    entries = json.loads(store.read_text())["entries"]
     assert len(entries) == 3  # every readable file's, from all the steps
+    if os.name == "posix":  # readable by a colleague's server or `rekap`, as the workbooks are
+        assert store.stat().st_mode & 0o777 == 0o644
     rollup.forget()  # the server started beside it: nothing read in this process
     read = _record_reads(monkeypatch)
     kept = rollup.read_all(paths, AS_OF, in_process=True)

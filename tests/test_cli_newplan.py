@@ -117,6 +117,7 @@ def _import_said(tmp_path: Path, capsys, data: bytes, extra: list[str], code: in
         (("2024", "2024"), [], 0, "Tahun rencana 2024 dari kolom “tahun”."),
         (("2024", ""), [], 0, "Tahun rencana 2024 dari kolom “tahun”."),
         (("2024", "2024"), ["--year", "2024"], 0, "Workbook ditulis"),
+        (("2024", "２０２４"), [], 0, "Tahun rencana 2024 dari kolom “tahun”."),  # full-width
         # The option disagreeing with the column: refused, naming both.
         (("2024", "2024"), ["--year", "2025"], 1, "Tahun rencana yang diisi (2025) tidak sama "
          "dengan kolom “tahun” berkas (2024)"),
@@ -173,7 +174,8 @@ def test_new_year_writes_a_new_file_and_never_the_old(
     out = tmp_path / "rencana_2023.xlsx"
     assert main(["new-year", "--workbook", str(workbook_copy), "--year", "2023", "--out",
                  str(out)]) == 0  # fmt: skip
-    assert "Workbook 2023 ditulis" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "Workbook 2023 ditulis" in printed and "Kontak yang belum" not in printed
     assert load_plan(out).info.year == 2023
     assert hashlib.sha256(workbook_copy.read_bytes()).hexdigest() == before
     same = ["new-year", "--workbook", str(workbook_copy), "--year", "2023", "--out",
@@ -265,3 +267,22 @@ def test_a_title_year_the_tahun_column_contradicts_is_refused(
 ) -> None:
     data = (title + "\n").encode() + _tahun_csv("2024", "2024")
     _import_said(tmp_path, capsys, data, extra, code, said)
+
+
+def test_new_year_says_which_unusable_contacts_it_carries_over(
+    tmp_path: Path, workbook_copy: Path, capsys
+) -> None:
+    import openpyxl
+
+    from zi_dash.base import contract as c
+
+    book = openpyxl.load_workbook(workbook_copy)
+    sheet = book[c.Sheet.CONTACTS]  # formatted empty rows below the header: the first is 2
+    sheet["A2"], sheet["B2"], sheet["C2"] = "Sekretaris", "12345", "sek@kpu.go.id"
+    book.save(workbook_copy)
+    out = tmp_path / "rencana_2023.xlsx"
+    assert main(["new-year", "--workbook", str(workbook_copy), "--year", "2023", "--out",
+                 str(out)]) == 0  # fmt: skip
+    printed = capsys.readouterr().out
+    assert "Kontak yang belum dapat dipakai ikut ke tahun baru apa adanya:" in printed
+    assert '- Sekretaris · Lembar "Kontak", baris 2, kolom "Nomor WA" (B2): "12345"' in printed

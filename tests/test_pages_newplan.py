@@ -191,3 +191,19 @@ def test_a_year_the_tahun_column_contradicts_is_refused_naming_both(page: AppTes
     # The table was read: the heading says it cannot be imported, not that it is unreadable.
     assert page.error[0].value.startswith("**Tabel tidak dapat diimpor; tidak ada berkas")
     assert "(2024)" in shown(page.error[0].value) and "(2025)" in shown(page.error[0].value)
+
+
+def test_next_year_names_the_unusable_contacts_it_carries(
+    monkeypatch: pytest.MonkeyPatch, workbook_copy: Path
+) -> None:
+    import openpyxl
+
+    from zi_dash.base import contract as c
+
+    book = openpyxl.load_workbook(workbook_copy)
+    book[c.Sheet.CONTACTS]["A2"], book[c.Sheet.CONTACTS]["C2"] = "Sekretaris", "sek(at)kpu"
+    book.save(workbook_copy)
+    at = _open(monkeypatch, workbook_copy, "budi")
+    assert not at.exception
+    (said,) = [w.value for w in at.warning if "ikut ke tahun baru apa adanya" in w.value]
+    assert "Sekretaris" in said and "(C2)" in shown(said)

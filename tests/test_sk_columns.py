@@ -216,6 +216,9 @@ _A, _B, _C = "https://contoh.test/a", "https://contoh.test/b", "https://contoh.t
         ("Laporan", f"{_A}?a=1&amp;b=2", [f"{_A}?a=1&b=2"]),
         ("Laporan", f"lihat {_A}.", [_A]),
         (_TWO, f"{_A}<br>{_B}", [_A, _B]),
+        # Brackets around an address in a sentence are not part of it; its own pair stays.
+        ("Laporan", f"lihat ({_A}).", [_A]),
+        ("Laporan", f"{_A}/Daftar_(2024)", [f"{_A}/Daftar_(2024)"]),
     ],
 )
 def test_link_cells_pair_with_the_evidence_items(

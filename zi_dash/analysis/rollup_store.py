@@ -28,6 +28,7 @@ from zi_dash.analysis.summary import UnitSummary
 from zi_dash.analysis.unit_lke import LkeSummary
 
 FILE_NAME: Final = ".zi-rekap-cache.json"
+_SHARED_MODE: Final = 0o644  # as base.durable gives a new file
 # Off in the tests of other concerns (tests/conftest.py): they count the files read.
 ENABLED = True
 FORMAT: Final = 1
@@ -168,6 +169,9 @@ def save(folder: Path, summaries: dict[Key, UnitSummary], keep: int) -> None:
         text = json.dumps({"version": code_version(), "entries": dict(entries)},
                           ensure_ascii=False, default=_plain)  # fmt: skip
         handle, tmp = tempfile.mkstemp(dir=folder, prefix=FILE_NAME, suffix=".tmp")
+        # mkstemp's 0600 would hide the summaries from a colleague's server or `rekap` on the
+        # shared folder: readable as the workbooks beside it are (base.durable does the same).
+        Path(tmp).chmod(_SHARED_MODE)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         Path(tmp).replace(_file(folder))  # atomic: a reader sees the old file or the new one

@@ -57,6 +57,7 @@ def _import_plan(args: argparse.Namespace) -> int:
 
 
 def _new_year(args: argparse.Namespace) -> int:
+    from zi_dash.analysis import contacts
     from zi_dash.newplan import OutputExistsError, next_year_bytes, write_new
     from zi_dash.workbook import WorkbookError, load_plan
 
@@ -76,6 +77,9 @@ def _new_year(args: argparse.Namespace) -> int:
         print(f"Gagal menulis {args.out}: {durable.why(exc)}", file=sys.stderr)
         return 1
     print(f"Workbook {args.year} ditulis: {out} ({len(plan.actions)} aksi, dari {plan.year})")
+    if carried := contacts.unusable(plan):  # carried over as typed: said, not silently
+        print("Kontak yang belum dapat dipakai ikut ke tahun baru apa adanya:")
+        print("\n".join(f"- {line}" for line in carried))
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Final
@@ -251,7 +252,10 @@ def column_year(table: TableRead, chosen: int | None) -> int | None:
     by_year: dict[str, list[str]] = {}
     for row in table.rows:
         if row.year:  # a row that names no year is of the plan's year
-            by_year.setdefault(row.year, []).append(row.id)
+            # "２０２４" typed with full-width digits is the year 2024, not a second year; any
+            # other text is named as typed ("2024²", not NFKC's "20242").
+            plain = unicodedata.normalize("NFKC", row.year)
+            by_year.setdefault(plain if _is_year(plain) else row.year, []).append(row.id)
     bad = {text: ids for text, ids in by_year.items() if not _is_year(text)}
     if bad:
         listed = "; ".join(f"{text!r} ({some(ids, 'aksi')})" for text, ids in bad.items())

@@ -40,12 +40,23 @@ def cell_links(cell: str) -> CellLinks:
     links: list[str] = []
     other: list[str] = []
     for token in _SEPARATOR.split(_TAG.sub(" ", cell).strip()):
-        word = _ENTITY.sub(lambda m: html.unescape(m.group()), token.rstrip(_TRAILING))
+        word = _ENTITY.sub(lambda m: html.unescape(m.group()), _unwrapped(token))
         if is_web_link(word):
             links.append(word)
         elif token:
             other.append(token)
     return CellLinks(tuple(links), tidy(" ".join(other)))
+
+
+def _unwrapped(token: str) -> str:
+    # "(https://…)" or "https://…)." around an address in a sentence; a ")" the address
+    # opened itself ("…/Daftar_(2024)") stays.
+    word = token.rstrip(_TRAILING)
+    if word.startswith("("):
+        word = word[1:]
+    if word.endswith(")") and word.count(")") > word.count("("):
+        word = word[:-1].rstrip(_TRAILING)
+    return word
 
 
 def evidence_items(evidence: str) -> list[str]:

@@ -96,11 +96,10 @@ def missing(plan: Plan) -> None:
         saved(f"{len(names)} penanggung jawab ditambahkan ke lembar {SHEET} oleh {user}.", SHEET)
 
 
-def unusable(plan: Plan) -> None:
+def unusable(plan: Plan, fix: str = "perbaiki di tabel di bawah atau di Excel") -> None:
     """The Kontak cells typed in Excel that WhatsApp or e-mail cannot use, each with its cell."""
     if found := kontak.unusable(plan):
         shown = "\n".join(f"- {escape_md(line)}" for line in found)
-        fix = "perbaiki di tabel di bawah atau di Excel"
         st.warning(f"Kontak yang belum dapat dipakai ({fix}):\n\n{shown}")
 
 
