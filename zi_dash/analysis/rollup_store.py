@@ -169,8 +169,9 @@ def save(folder: Path, summaries: dict[Key, UnitSummary], keep: int) -> None:
         text = json.dumps({"version": code_version(), "entries": dict(entries)},
                           ensure_ascii=False, default=_plain)  # fmt: skip
         handle, tmp = tempfile.mkstemp(dir=folder, prefix=FILE_NAME, suffix=".tmp")
-        # mkstemp's 0600 would hide the summaries from a colleague's server or `rekap` on the
-        # shared folder: readable as the workbooks beside it are (base.durable does the same).
+        # Not durable.atomic_write: a workbook save, under the workbook's lock that this store
+        # never takes, deletes that writer's temp files as stale. Its mode, though: mkstemp's
+        # 0600 would hide the summaries from a colleague's server or `rekap` on the folder.
         Path(tmp).chmod(_SHARED_MODE)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)

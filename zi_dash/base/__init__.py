@@ -84,7 +84,15 @@ from zi_dash.base.palette import (
 )
 from zi_dash.base.phone import email_problem, phone_problem, wa_number
 from zi_dash.base.roles import Role
-from zi_dash.base.text import escape_html, escape_md, escape_plot, fold, tidy, tidy_lines
+from zi_dash.base.text import (
+    escape_html,
+    escape_md,
+    escape_plot,
+    fold,
+    tidy,
+    tidy_lines,
+    untagged,
+)
 from zi_dash.base.winpath import windows_reserved
 
 __all__ = [
@@ -162,6 +170,7 @@ __all__ = [
     "text",
     "tidy",
     "tidy_lines",
+    "untagged",
     "wa_number",
     "windows_reserved",
     "workbook_path",

@@ -13,11 +13,16 @@ _SPACE_AFTER_PAREN = re.compile(r"\(\s+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+def untagged(text: str) -> str:
+    """The text with each HTML tag ("<br>", "<b>") replaced by a space."""
+    return _TAG.sub(" ", text)
+
+
 def tidy(text: object) -> str:
     """Drop HTML tags, unescape entities and collapse white space, keeping the words verbatim."""
     if text is None:
         return ""
-    s = html.unescape(_TAG.sub(" ", str(text)))
+    s = html.unescape(untagged(str(text)))
     s = _SPACE.sub(" ", s).strip()
     s = _SPACE_BEFORE_PUNCT.sub(r"\1", s)
     return _SPACE_AFTER_PAREN.sub("(", s)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from zi_dash.base import is_web_link, tidy
+from zi_dash.base import is_web_link, tidy, untagged
 from zi_dash.sk.evidence_split import split_evidence
 
 # Links are separated by white space, or by a comma or semicolon right before the next one
@@ -21,9 +21,8 @@ from zi_dash.sk.evidence_split import split_evidence
 _SEPARATOR: Final = re.compile(r"\s+|[,;]+(?=\s*https?://)", re.IGNORECASE)
 # A sentence's full stop after an address ("lihat https://…/doc.") is no part of it.
 _TRAILING: Final = ",;."
-# HTML tags between links (an export's "<br>"); in an address only an entity closed by ";" is
-# one ("&amp;"): "&region=1" or "&copy=2" is a query, which html.unescape alone would garble.
-_TAG: Final = re.compile(r"<[^>]+>")
+# In an address only an entity closed by ";" is one ("&amp;"): "&region=1" or "&copy=2" is a
+# query, which html.unescape alone would garble.
 _ENTITY: Final = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
 
 
@@ -39,7 +38,8 @@ def cell_links(cell: str) -> CellLinks:
     """The http(s) links of a link column's cell and the rest of its text (tidied)."""
     links: list[str] = []
     other: list[str] = []
-    for token in _SEPARATOR.split(_TAG.sub(" ", cell).strip()):
+    # An HTML export's tags between links ("<br>") separate them as white space does.
+    for token in _SEPARATOR.split(untagged(cell).strip()):
         word = _ENTITY.sub(lambda m: html.unescape(m.group()), _unwrapped(token))
         if is_web_link(word):
             links.append(word)
